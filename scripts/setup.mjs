@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Prepares this checkout to run: system packages, npm dependencies, build. Idempotent and quick when nothing is
+// missing; run by `npm start`, `npm run play` and `npm test`.
+//   --with-browser  also make sure Chromium is installed (browser tests)
+//   --quiet         print only what it does
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const args = new Set(process.argv.slice(2))
+const quiet = args.has('--quiet')
+const say = message => process.stdout.write(`[setup] ${message}\n`)
+const info = message => { if (!quiet) say(message) }
+
+function fail (message) {
+  process.stderr.write(`[setup] ${message}\n`)
+  process.exit(1)
+}
+
+function run (command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', cwd: root, ...options })
+  if (result.status !== 0) fail(`\`${[ command, ...commandArgs ].join(' ')}\` failed (exit ${result.status})`)
+}
+
+function has (command) {
+  return spawnSync('sh', [ '-c', `command -v ${command}` ], { stdio: 'ignore' }).status === 0
+}
+
+function hasPostgresServer () {
+  if (process.env.TUBELESS_PG_BIN_DIR) return true
+  const base = '/usr/lib/postgresql'
+  return existsSync(base) && readdirSync(base).some(v => existsSync(join(base, v, 'bin', 'postgres')))
+}
+
+// 1. Node
+const [ major ] = process.versions.node.split('.').map(Number)
+if (major < 20) fail(`Node.js 20 or newer is needed (this is ${process.versions.node})`)
+
+// 2. System packages (Debian names)
+const needed = []
+if (!has('ffmpeg') || !has('ffprobe')) needed.push('ffmpeg')
+if (!has('redis-server')) needed.push('redis-server')
+if (!hasPostgresServer()) needed.push('postgresql')
+if (args.has('--with-browser') && !has('chromium')) needed.push('chromium')
+
+if (needed.length !== 0) {
+  const isRoot = process.getuid?.() === 0
+  const canSudo = !isRoot && has('sudo') && spawnSync('sudo', [ '-n', 'true' ], { stdio: 'ignore' }).status === 0
+  const command = `apt-get update && apt-get install -y ${needed.join(' ')}`
+  if (!has('apt-get') || (!isRoot && !canSudo)) {
+    fail(`Missing system packages: ${needed.join(', ')}. Install them, e.g.: sudo sh -c '${command}'`)
+  }
+  say(`Installing system packages: ${needed.join(', ')}`)
+  const [ apt, ...aptArgs ] = isRoot ? [ 'apt-get' ] : [ 'sudo', '-n', 'apt-get' ]
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  run(apt, [ ...aptArgs, 'update', '-qq' ], { env })
+  run(apt, [ ...aptArgs, 'install', '-y', '-qq', '--no-install-recommends', ...needed ], { env })
+  // The distribution's own service would hold the default ports and is not what we run: leave it stopped.
+  if (needed.includes('redis-server')) spawnSync('sh', [ '-c', 'service redis-server stop || true' ], { stdio: 'ignore' })
+  if (needed.includes('postgresql')) spawnSync('sh', [ '-c', 'service postgresql stop || true' ], { stdio: 'ignore' })
+}
+
+// 3. npm dependencies, reinstalled when package-lock.json changed
+const lockFile = join(root, 'package-lock.json')
+const stampFile = join(root, 'node_modules', '.tubeless-lock-hash')
+const lockHash = createHash('sha256').update(readFileSync(lockFile)).digest('hex')
+if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== lockHash) {
+  say('Installing npm dependencies (npm ci)')
+  run('npm', [ 'ci', '--no-audit', '--no-fund' ])
+  writeFileSync(stampFile, lockHash)
+}
+
+// 4. Build, when any source is newer than the last build
+const buildStamp = join(root, 'dist', '.build-stamp')
+const sources = [ 'server.ts', 'server', 'shared', 'scripts', 'client', 'tsconfig.json', 'package.json' ]
+const newestSource = Math.max(...sources.map(s => newestMtime(join(root, s))))
+if (!existsSync(buildStamp) || statSync(buildStamp).mtimeMs < newestSource) {
+  say('Building (npm run build)')
+  run('npm', [ 'run', 'build', '--silent' ])
+  writeFileSync(buildStamp, new Date().toISOString())
+} else {
+  info('Build is up to date')
+}
+
+function newestMtime (path) {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue
+    newest = Math.max(newest, newestMtime(join(path, entry)))
+  }
+  return newest
+}
+
+info('Ready')

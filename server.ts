@@ -1,0 +1,82 @@
+/**
+ * Entry point: load and check the configuration, start what the instance owns (embedded PostgreSQL/Redis when
+ * configured), prepare the database, start the job queue, then serve HTTP. Ctrl-C / SIGTERM undo it in reverse.
+ */
+import type { Server } from 'node:http'
+
+async function main () {
+  // The config is validated first, and alone: a bad value must stop us with one line, before anything starts.
+  try {
+    await import('./server/initializers/config/index.js')
+  } catch (err) {
+    const error = err as Error
+    process.stderr.write(`${error.name === 'ConfigError' ? error.message : error.stack}\n`)
+    process.exit(1)
+  }
+
+  const { CONFIG, WEBSERVER } = await import('./server/initializers/config/index.js')
+  const { logger } = await import('./server/helpers/logger.js')
+  const { startEmbeddedServices, stopEmbeddedServices } = await import('./server/initializers/services.js')
+  const { initDatabase, closeDatabase } = await import('./server/initializers/database.js')
+  const { installIfNeeded } = await import('./server/initializers/installer.js')
+  const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
+  const { buildApp } = await import('./server/app.js')
+
+  // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
+  process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
+  process.on('uncaughtException', err => logger.error('Uncaught exception', { err }))
+
+  let httpServer: Server | undefined
+  let stopping = false
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info(`Received ${signal}: shutting down`)
+    const forceExit = setTimeout(() => {
+      logger.error('Shutdown took too long: exiting')
+      process.exit(1)
+    }, 30_000)
+
+    try {
+      await new Promise<void>(resolve => {
+        if (!httpServer) return resolve()
+        httpServer.close(() => resolve())
+        httpServer.closeIdleConnections()
+        // Long-lived connections (tracker WebSockets, slow downloads) get a moment, then are cut.
+        setTimeout(() => httpServer?.closeAllConnections(), 5000).unref()
+      })
+      await jobQueue.terminate()
+      await closeDatabase()
+      await stopEmbeddedServices()
+    } catch (err) {
+      logger.error('Error during shutdown', { err })
+    }
+    clearTimeout(forceExit)
+    process.exit(0)
+  }
+  process.on('SIGINT', () => { void shutdown('SIGINT') })
+  process.on('SIGTERM', () => { void shutdown('SIGTERM') })
+
+  try {
+    await startEmbeddedServices()
+    await initDatabase()
+    await installIfNeeded()
+    await jobQueue.init()
+
+    const app = buildApp()
+    httpServer = await new Promise<Server>((resolve, reject) => {
+      const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
+      server.once('error', reject)
+    })
+    logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
+    // Test helpers and scripts wait for this exact line on stdout.
+    process.stdout.write(`tubeless: ready on ${WEBSERVER.URL}\n`)
+  } catch (err) {
+    logger.error(`Cannot start: ${(err as Error).message}`, { err })
+    await stopEmbeddedServices().catch(() => undefined)
+    process.exit(1)
+  }
+}
+
+void main()

@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import { parseBytes, parseDurationMs } from '../../helpers/durations.js'
+
+// The YAML keys follow PeerTube's where the concept is the same, so an admin's knowledge carries over.
+
+const duration = z.union([ z.string(), z.number() ]).transform((value, ctx) => {
+  const ms = parseDurationMs(value)
+  if (ms === undefined || ms < 0) {
+    ctx.addIssue({ code: 'custom', message: `expected a duration such as '30 minutes' or '2 days', got '${value}'` })
+    return z.NEVER
+  }
+  return ms
+})
+
+const bytes = z.union([ z.string(), z.number() ]).transform((value, ctx) => {
+  const parsed = parseBytes(value)
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected a size such as '500MB' or -1 (unlimited), got '${value}'` })
+    return z.NEVER
+  }
+  return parsed
+})
+
+const port = z.number().int().min(1).max(65535)
+const hostname = z.string().min(1)
+const folder = z.string().min(1)
+
+export const TRANSCODING_RESOLUTIONS = [ 144, 240, 360, 480, 720, 1080, 1440, 2160 ] as const
+
+const resolutionsSwitches = z.object(
+  Object.fromEntries(TRANSCODING_RESOLUTIONS.map(r => [ `${r}p`, z.boolean() ])) as Record<`${typeof TRANSCODING_RESOLUTIONS[number]}p`, z.ZodBoolean>
+).strict()
+
+export const configSchema = z.object({
+  listen: z.object({ hostname, port }).strict(),
+
+  webserver: z.object({ https: z.boolean(), hostname, port }).strict(),
+
+  trust_proxy: z.array(z.string()),
+
+  database: z.object({
+    // true: the instance runs its own PostgreSQL cluster under storage.embedded_services (no setup at all).
+    embedded: z.boolean(),
+    hostname,
+    port,
+    ssl: z.boolean(),
+    name: z.string().min(1),
+    suffix: z.string(),
+    username: z.string().min(1),
+    password: z.string(),
+    pool: z.object({ max: z.number().int().min(1).max(200) }).strict()
+  }).strict(),
+
+  redis: z.object({
+    embedded: z.boolean(),
+    hostname,
+    port,
+    // A unix socket path wins over hostname/port when set.
+    socket: z.string().nullable(),
+    auth: z.string().nullable(),
+    db: z.number().int().min(0).max(15)
+  }).strict(),
+
+  storage: z.object({
+    embedded_services: folder,
+    tmp: folder,
+    logs: folder,
+    web_videos: folder,
+    streaming_playlists: folder,
+    thumbnails: folder,
+    previews: folder,
+    torrents: folder,
+    avatars: folder,
+    captions: folder,
+    cache: folder
+  }).strict(),
+
+  log: z.object({
+    level: z.enum([ 'error', 'warn', 'info', 'debug' ]),
+    // 'auto' is JSON lines in production and human-readable text elsewhere.
+    format: z.enum([ 'auto', 'json', 'text' ]),
+    log_http_requests: z.boolean()
+  }).strict(),
+
+  rates_limit: z.object({
+    api: z.object({ window: duration, max: z.number().int().min(1) }).strict(),
+    login: z.object({ window: duration, max: z.number().int().min(1) }).strict()
+  }).strict(),
+
+  oauth2: z.object({
+    token_lifetime: z.object({ access_token: duration, refresh_token: duration }).strict()
+  }).strict(),
+
+  admin: z.object({ email: z.string().email() }).strict(),
+
+  instance: z.object({
+    name: z.string().min(1).max(120),
+    short_description: z.string().max(400),
+    description: z.string(),
+    terms: z.string(),
+    is_nsfw: z.boolean(),
+    default_nsfw_policy: z.enum([ 'display', 'blur', 'do_not_list' ]),
+    default_client_route: z.string()
+  }).strict(),
+
+  signup: z.object({
+    enabled: z.boolean(),
+    limit: z.number().int().min(-1),
+    requires_approval: z.boolean(),
+    requires_email_verification: z.boolean(),
+    minimum_age: z.number().int().min(0)
+  }).strict(),
+
+  user: z.object({
+    video_quota: bytes,
+    video_quota_daily: bytes
+  }).strict(),
+
+  video: z.object({
+    max_file_size: bytes,
+    max_duration: duration
+  }).strict(),
+
+  transcoding: z.object({
+    enabled: z.boolean(),
+    threads: z.number().int().min(0).max(64),
+    concurrency: z.number().int().min(1).max(16),
+    // libx264 preset; 'veryfast' trades a few percent of size for a lot of speed.
+    preset: z.enum([ 'ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow' ]),
+    resolutions: resolutionsSwitches,
+    always_transcode_original_resolution: z.boolean(),
+    web_videos: z.object({ enabled: z.boolean() }).strict(),
+    hls: z.object({ enabled: z.boolean() }).strict()
+  }).strict().refine(t => t.web_videos.enabled || t.hls.enabled, {
+    message: 'at least one of web_videos.enabled and hls.enabled must be true',
+    path: [ 'web_videos', 'enabled' ]
+  }),
+
+  tracker: z.object({
+    enabled: z.boolean(),
+    private: z.boolean(),
+    reject_too_many_announces: z.boolean(),
+    // Handed to browsers for WebRTC; empty keeps P2P on the local network (and in tests on loopback).
+    ice_servers: z.array(z.object({ urls: z.union([ z.string(), z.array(z.string()) ]) }).passthrough())
+  }).strict(),
+
+  federation: z.object({
+    enabled: z.boolean(),
+    // Loopback and private addresses are refused for remote fetches unless this is true (tests, local clusters).
+    allow_private_addresses: z.boolean(),
+    sign_federated_fetches: z.boolean(),
+    max_http_signature_skew: duration,
+    followers: z.object({
+      instance: z.object({ enabled: z.boolean(), manual_approval: z.boolean() }).strict()
+    }).strict(),
+    followings: z.object({
+      instance: z.object({
+        auto_follow_back: z.object({ enabled: z.boolean() }).strict()
+      }).strict()
+    }).strict(),
+    http_timeout: duration,
+    delivery: z.object({
+      attempts: z.number().int().min(1).max(30),
+      backoff: duration,
+      concurrency: z.number().int().min(1).max(200),
+      unreachable_after: duration
+    }).strict()
+  }).strict(),
+
+  jobs: z.object({
+    concurrency: z.record(z.string(), z.number().int().min(1).max(100))
+  }).strict()
+}).strict()
+
+export type TubelessConfig = z.output<typeof configSchema>

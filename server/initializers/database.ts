@@ -1,0 +1,58 @@
+import { Sequelize } from 'sequelize'
+import { logger, loggerWithTags } from '../helpers/logger.js'
+import { registerModels } from '../models/index.js'
+import { CONFIG } from './config/index.js'
+import { migrate } from './migrator.js'
+import { databaseConnection } from './services.js'
+
+const log = loggerWithTags('database')
+
+let sequelizeInstance: Sequelize | undefined
+
+export function sequelize (): Sequelize {
+  if (!sequelizeInstance) throw new Error('The database is not initialized yet')
+  return sequelizeInstance
+}
+
+export async function initDatabase () {
+  const conn = databaseConnection()
+
+  sequelizeInstance = new Sequelize({
+    dialect: 'postgres',
+    host: conn.host,
+    port: conn.port,
+    username: conn.username,
+    password: conn.password,
+    database: conn.database,
+    dialectOptions: conn.ssl ? { ssl: { rejectUnauthorized: false } } : {},
+    pool: { max: CONFIG.database.pool.max },
+    benchmark: CONFIG.log.level === 'debug',
+    logging: CONFIG.log.level === 'debug' ? (sql: string, ms?: number) => log.debug(sql, { ms }) : false
+  })
+
+  try {
+    await sequelizeInstance.authenticate()
+  } catch (err) {
+    throw new Error(`Cannot connect to PostgreSQL database "${conn.database}" at ${conn.host}:${conn.port} as ${conn.username}: ${(err as Error).message}`)
+  }
+
+  registerModels(sequelizeInstance)
+  await createExtensions(sequelizeInstance)
+  await migrate(sequelizeInstance)
+}
+
+async function createExtensions (db: Sequelize) {
+  // Search uses trigram similarity on unaccented text. On an external server the admin may have to create them.
+  for (const extension of [ 'pg_trgm', 'unaccent' ]) {
+    try {
+      await db.query(`CREATE EXTENSION IF NOT EXISTS ${extension}`)
+    } catch (err) {
+      logger.warn(`Cannot create PostgreSQL extension ${extension}; run \`CREATE EXTENSION ${extension}\` as a superuser`, { err })
+    }
+  }
+}
+
+export async function closeDatabase () {
+  await sequelizeInstance?.close()
+  sequelizeInstance = undefined
+}

@@ -1,0 +1,15 @@
+/** The `code` values of our problem bodies, named as PeerTube names its ServerErrorCode where one exists. */
+export const ProblemCode = {
+  INVALID_TOKEN: 'invalid_token',
+  INVALID_GRANT: 'invalid_grant',
+  INVALID_CLIENT: 'invalid_client',
+  UNSUPPORTED_GRANT_TYPE: 'unsupported_grant_type',
+  RATE_LIMITED: 'too_many_requests',
+  USER_BLOCKED: 'user_blocked',
+  UNKNOWN_ROUTE: 'unknown_route',
+  NOT_ALLOWED: 'not_allowed',
+  QUOTA_REACHED: 'quota_reached',
+  INVALID_VIDEO_FILE: 'incorrect_file',
+  MAX_FILE_SIZE_REACHED: 'max_file_size_reached',
+  DOES_NOT_RESPECT_FOLLOW_CONSTRAINTS: 'does_not_respect_follow_constraints'
+} as const

@@ -1,0 +1,12 @@
+/**
+ * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
+ * in the jobs API. A new type gets its payload here and its handler in handlers/index.ts.
+ */
+export interface JobPayloads {
+  'actor-keys': { actorId: number }
+}
+
+export type JobType = keyof JobPayloads
+
+export const JOB_STATES = [ 'active', 'completed', 'failed', 'waiting', 'delayed', 'paused' ] as const
+export type JobState = typeof JOB_STATES[number]

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { fromRoot } from '../../helpers/project-root.js'
+import type { SharedServices } from './shared-services.js'
+
+export interface InstanceStartOptions {
+  /** Extra configuration (NODE_CONFIG), merged over config/test-N.yaml. */
+  config?: Record<string, unknown>
+  env?: Record<string, string>
+  /** Called with each chunk the instance prints. */
+  onOutput?: (text: string) => void
+}
+
+/**
+ * A test-configured instance (NODE_ENV=test, NODE_APP_INSTANCE=n, port 900n) in its own process, on shared
+ * PostgreSQL/Redis servers. Runs dist/server.js, or server.ts through tsx when TUBELESS_FROM_SOURCE=1.
+ */
+export class InstanceProcess {
+  readonly port: number
+  readonly url: string
+  readonly host: string
+  readonly databaseName: string
+  private child?: ChildProcess
+  private output: string[] = []
+  private lastStart: InstanceStartOptions = {}
+
+  constructor (readonly n: number, protected readonly services: SharedServices) {
+    this.port = 9000 + n
+    this.host = `localhost:${this.port}`
+    this.url = `http://${this.host}`
+    this.databaseName = `tubeless_test${n}`
+  }
+
+  get rootPassword () {
+    return `test${this.n}`
+  }
+
+  get running () {
+    return this.child !== undefined
+  }
+
+  /** Empty database, Redis db and storage folder. */
+  async flush () {
+    await this.stop()
+    await this.services.recreateDatabase(this.databaseName)
+    await this.services.flushRedis(this.n)
+    rmSync(fromRoot('storage', `test-${this.n}`), { recursive: true, force: true })
+  }
+
+  async start (options: InstanceStartOptions = this.lastStart) {
+    if (this.child) throw new Error(`Instance ${this.n} is already running`)
+    this.lastStart = options
+    this.output = []
+
+    const config = deepMerge(this.services.configOverrides(), options.config ?? {})
+    const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
+    const args = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
+
+    const child = spawn(process.execPath, args, {
+      cwd: fromRoot(),
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        NODE_APP_INSTANCE: String(this.n),
+        NODE_CONFIG: JSON.stringify(config),
+        ...options.env
+      },
+      stdio: [ 'ignore', 'pipe', 'pipe' ]
+    })
+    this.child = child
+
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Instance ${this.n} not ready after 60 s:\n${this.recentOutput()}`)), 60_000)
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString('utf8')
+        options.onOutput?.(text)
+        this.output.push(text)
+        if (this.output.length > 200) this.output.splice(0, this.output.length - 200)
+        if (text.includes('tubeless: ready on')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      }
+      child.stdout?.on('data', onData)
+      child.stderr?.on('data', onData)
+      child.once('exit', code => {
+        clearTimeout(timer)
+        if (this.child === child) this.child = undefined
+        reject(new Error(`Instance ${this.n} exited with code ${code} before it was ready:\n${this.recentOutput()}`))
+      })
+    })
+  }
+
+  /** Graceful stop (SIGTERM), as an admin's service manager does. */
+  async stop () {
+    await this.signal('SIGTERM')
+  }
+
+  /** Abrupt stop, as a crash or power loss. */
+  async kill () {
+    await this.signal('SIGKILL')
+  }
+
+  async restart () {
+    await this.stop()
+    await this.start()
+  }
+
+  recentOutput () {
+    return this.output.join('').split('\n').slice(-60).join('\n')
+  }
+
+  private async signal (signal: NodeJS.Signals) {
+    const child = this.child
+    if (!child) return
+    const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+    child.kill(signal)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    await exited
+    clearTimeout(timer)
+    if (this.child === child) this.child = undefined
+  }
+}
+
+function deepMerge (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a }
+  for (const [ key, value ] of Object.entries(b)) {
+    const existing = out[key]
+    out[key] = isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value
+  }
+  return out
+}
+
+function isPlainObject (value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,108 @@
+import { TRANSCODING_RESOLUTIONS } from '../../initializers/config/schema.js'
+import { CONFIG } from '../../initializers/config/index.js'
+import { SERVER_VERSION } from '../../initializers/constants/server.js'
+import { UserModel } from '../../models/user/user.js'
+
+export function enabledResolutions () {
+  return TRANSCODING_RESOLUTIONS.filter(r => CONFIG.transcoding.resolutions[`${r}p`])
+}
+
+/** GET /api/v1/config: PeerTube's shape, with the parts we support filled from our configuration. */
+export async function buildPublicConfig () {
+  const signupAllowed = await isSignupAllowed()
+
+  return {
+    client: {
+      videos: { miniature: { displayAuthorAvatar: false, preferAuthorDisplayName: false }, resumableUpload: { maxChunkSize: 0 } },
+      menu: { login: { redirectOnSingleExternalAuth: false } }
+    },
+    defaults: {
+      publish: { downloadEnabled: true, commentsPolicy: 1, commentsEnabled: true, privacy: 1, licence: null },
+      p2p: { webapp: { enabled: true }, embed: { enabled: true } }
+    },
+    webadmin: { configuration: { edition: { allowed: true } } },
+    instance: {
+      name: CONFIG.instance.name,
+      shortDescription: CONFIG.instance.short_description,
+      isNSFW: CONFIG.instance.is_nsfw,
+      defaultNSFWPolicy: CONFIG.instance.default_nsfw_policy,
+      defaultClientRoute: CONFIG.instance.default_client_route,
+      customizations: { javascript: '', css: '' },
+      avatars: [],
+      banners: []
+    },
+    search: {
+      remoteUri: { users: true, anonymous: false },
+      searchIndex: { enabled: false, url: '', disableLocalSearch: false, isDefaultSearch: false }
+    },
+    plugin: { registered: [], registeredExternalAuths: [], registeredIdAndPassAuths: [] },
+    theme: { registered: [], default: 'default' },
+    email: { enabled: false },
+    contactForm: { enabled: false },
+    serverVersion: SERVER_VERSION,
+    serverCommit: '',
+    transcoding: {
+      remoteRunners: { enabled: false },
+      hls: { enabled: CONFIG.transcoding.hls.enabled },
+      web_videos: { enabled: CONFIG.transcoding.web_videos.enabled },
+      enabledResolutions: enabledResolutions(),
+      profile: 'default',
+      availableProfiles: [ 'default' ]
+    },
+    live: { enabled: false, allowReplay: false, maxDuration: -1, maxInstanceLives: 0, maxUserLives: 0, transcoding: { enabled: false, enabledResolutions: [] }, rtmp: { port: 1935 } },
+    import: { videos: { http: { enabled: false }, torrent: { enabled: false } }, videoChannelSynchronization: { enabled: false } },
+    autoBlacklist: { videos: { ofUsers: { enabled: false } } },
+    avatar: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
+    banner: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
+    video: {
+      image: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpg', '.jpeg', '.webp' ] },
+      file: { extensions: [ '.webm', '.ogv', '.ogg', '.mp4', '.mkv', '.mov', '.qt', '.mqv', '.m4v', '.flv', '.f4v', '.wmv', '.avi', '.3gp', '.3gpp', '.3g2', '.3gpp2', '.nut', '.mts', '.m2ts', '.mpv', '.m2v', '.m1v', '.mpg', '.mpe', '.mpeg', '.vob', '.mxf', '.mp3', '.wma', '.wav', '.flac', '.aac', '.m4a', '.ac3' ] }
+    },
+    videoCaption: { file: { size: { max: 20 * 1024 * 1024 }, extensions: [ '.vtt', '.srt' ] } },
+    user: { videoQuota: CONFIG.user.video_quota, videoQuotaDaily: CONFIG.user.video_quota_daily },
+    signup: {
+      allowed: signupAllowed,
+      allowedForCurrentIP: signupAllowed,
+      minimumAge: CONFIG.signup.minimum_age,
+      requiresApproval: CONFIG.signup.requires_approval,
+      requiresEmailVerification: CONFIG.signup.requires_email_verification
+    },
+    trending: { videos: { intervalDays: 7, algorithms: { enabled: [ 'most-viewed' ], default: 'most-viewed' } } },
+    tracker: { enabled: CONFIG.tracker.enabled },
+    // Our addition: the ICE servers browsers use for WebRTC peering (empty keeps P2P on the local network).
+    p2p: { iceServers: CONFIG.tracker.ice_servers },
+    followings: { instance: { autoFollowIndex: { indexUrl: '' } } },
+    federation: { enabled: CONFIG.federation.enabled },
+    homepage: { enabled: false },
+    openTelemetry: { metrics: { enabled: false } },
+    views: { videos: { watchingInterval: { anonymous: 5000, users: 5000 } } }
+  }
+}
+
+export async function isSignupAllowed () {
+  if (!CONFIG.signup.enabled) return false
+  if (CONFIG.signup.limit === -1) return true
+  return (await UserModel.countTotal()) < CONFIG.signup.limit
+}
+
+export function buildAboutConfig () {
+  return {
+    instance: {
+      name: CONFIG.instance.name,
+      shortDescription: CONFIG.instance.short_description,
+      description: CONFIG.instance.description,
+      terms: CONFIG.instance.terms,
+      codeOfConduct: '',
+      hardwareInformation: '',
+      creationReason: '',
+      moderationInformation: '',
+      administrator: '',
+      maintenanceLifetime: '',
+      businessModel: '',
+      languages: [],
+      categories: [],
+      avatars: [],
+      banners: []
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { rateLimit } from 'express-rate-limit'
+import { CONFIG } from '../initializers/config/index.js'
+import { HttpProblem } from '../lib/http-problems/http-problem.js'
+import { ProblemCode } from '../lib/http-problems/problem-codes.js'
+import { sendProblem } from './error-handler.js'
+
+function limiter (options: { windowMs: number, max: number, skipSuccessfulRequests: boolean, what: string }) {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.max,
+    skipSuccessfulRequests: options.skipSuccessfulRequests,
+    standardHeaders: 'draft-6',
+    legacyHeaders: true,
+    handler: (req, res) => {
+      sendProblem(res, req.originalUrl, new HttpProblem({
+        status: 429,
+        detail: `Too many ${options.what} from this address: try again later`,
+        code: ProblemCode.RATE_LIMITED
+      }))
+    }
+  })
+}
+
+/** Login attempts that fail count against the address; successful ones do not. */
+export const loginRateLimiter = limiter({
+  windowMs: CONFIG.rates_limit.login.window,
+  max: CONFIG.rates_limit.login.max,
+  skipSuccessfulRequests: true,
+  what: 'failed login attempts'
+})
+
+export const apiRateLimiter = limiter({
+  windowMs: CONFIG.rates_limit.api.window,
+  max: CONFIG.rates_limit.api.max,
+  skipSuccessfulRequests: false,
+  what: 'requests'
+})

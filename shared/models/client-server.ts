@@ -1,0 +1,93 @@
+// Instance-level wire shapes: public config, follows, jobs, stats (PeerTube 6.3 compatible).
+import type { ActorImage } from './client-common.js'
+import type { NSFWPolicy } from './client-video.js'
+
+/** The parts of `GET /api/v1/config` the web client reads. Every field is optional on purpose:
+ * the client must keep working against older or newer servers. */
+export interface ServerConfig {
+  serverVersion?: string
+  instance?: {
+    name?: string
+    shortDescription?: string
+    defaultNSFWPolicy?: NSFWPolicy
+    defaultClientRoute?: string
+    isNSFW?: boolean
+  }
+  client?: { videos?: { resumableUpload?: { maxChunkSize?: number } } }
+  defaults?: {
+    publish?: { privacy?: number; downloadEnabled?: boolean }
+    p2p?: { webapp?: { enabled?: boolean }; embed?: { enabled?: boolean } }
+  }
+  signup?: { allowed?: boolean }
+  video?: { file?: { extensions?: string[] }; image?: { extensions?: string[]; size?: { max?: number } } }
+  user?: { videoQuota?: number; videoQuotaDaily?: number }
+  /** Tubeless extension: STUN/TURN servers for browser WebRTC. Either location may be used. */
+  tracker?: { enabled?: boolean; iceServers?: RTCIceServerLike[] }
+  p2p?: { iceServers?: RTCIceServerLike[] }
+}
+
+/** Structural copy of the DOM `RTCIceServer` so Node code can use this type without the DOM lib. */
+export interface RTCIceServerLike {
+  urls: string | string[]
+  username?: string
+  credential?: string
+}
+
+export interface FollowActor {
+  id: number
+  url: string
+  name: string
+  host: string
+  avatars?: ActorImage[]
+  followersCount: number
+  followingCount: number
+  createdAt: string
+}
+
+export type FollowState = 'pending' | 'accepted' | 'rejected'
+
+export interface Follow {
+  id: number
+  follower: FollowActor
+  following: FollowActor
+  score: number
+  state: FollowState
+  createdAt: string
+  updatedAt: string
+}
+
+export type JobState = 'active' | 'completed' | 'failed' | 'waiting' | 'delayed' | 'paused'
+
+export interface Job {
+  id: string | number
+  state: JobState
+  type: string
+  data: unknown
+  progress?: number
+  error: unknown
+  createdAt: string
+  finishedOn?: string | null
+  processedOn?: string | null
+}
+
+export interface ServerStats {
+  totalUsers: number
+  totalDailyActiveUsers?: number
+  totalWeeklyActiveUsers?: number
+  totalMonthlyActiveUsers?: number
+  totalLocalVideos: number
+  totalLocalVideoViews: number
+  totalLocalVideoComments?: number
+  totalLocalVideoFilesSize: number
+  totalVideos: number
+  totalVideoComments?: number
+  totalLocalVideoChannels?: number
+  totalInstanceFollowers: number
+  totalInstanceFollowing: number
+  totalActivityPubMessagesProcessed?: number
+  totalActivityPubMessagesWaiting?: number
+}
+
+/** `GET/PUT /api/v1/config/custom`: a large nested document; the client edits a few known leaves
+ * and sends the rest back untouched. */
+export type CustomConfig = Record<string, unknown>
