@@ -24,11 +24,31 @@ export class InstanceProcess {
   private output: string[] = []
   private lastStart: InstanceStartOptions = {}
 
-  constructor (readonly n: number, protected readonly services: SharedServices) {
-    this.port = 9000 + n
+  /**
+   * `slot` > 0 moves the instance to other ports (9000 + 100 * slot + n) and storage folders, so several
+   * developers' test runs can share a machine.
+   */
+  constructor (readonly n: number, protected readonly services: SharedServices, readonly slot = 0) {
+    this.port = 9000 + 100 * slot + n
     this.host = `localhost:${this.port}`
     this.url = `http://${this.host}`
     this.databaseName = `tubeless_test${n}`
+  }
+
+  /** The storage folder of this instance, relative to the project root. */
+  get storageFolder () {
+    return this.slot === 0 ? `storage/test-${this.n}` : `storage/slot-${this.slot}/test-${this.n}`
+  }
+
+  private slotOverrides (): Record<string, unknown> {
+    if (this.slot === 0) return {}
+    const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache' ]
+    const storageKey = (key: string) => key.replace('_', '-').replace('embedded-services', 'embedded')
+    return {
+      listen: { port: this.port },
+      webserver: { port: this.port },
+      storage: Object.fromEntries(folders.map(key => [ key, `${this.storageFolder}/${storageKey(key)}/` ]))
+    }
   }
 
   get rootPassword () {
@@ -44,7 +64,7 @@ export class InstanceProcess {
     await this.stop()
     await this.services.recreateDatabase(this.databaseName)
     await this.services.flushRedis(this.n)
-    rmSync(fromRoot('storage', `test-${this.n}`), { recursive: true, force: true })
+    rmSync(fromRoot(this.storageFolder), { recursive: true, force: true })
   }
 
   async start (options: InstanceStartOptions = this.lastStart) {
@@ -52,7 +72,7 @@ export class InstanceProcess {
     this.lastStart = options
     this.output = []
 
-    const config = deepMerge(this.services.configOverrides(), options.config ?? {})
+    const config = deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
     const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
     const args = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
 

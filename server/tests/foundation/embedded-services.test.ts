@@ -3,14 +3,15 @@ import { rmSync } from 'node:fs'
 import { expect } from 'chai'
 import request from 'supertest'
 import { fromRoot } from '../../helpers/project-root.js'
+import { TEST_SLOT } from '../shared/test-services.js'
 
 function processesUsing (needle: string) {
   return execFileSync('ps', [ '-eo', 'args' ], { encoding: 'utf8' }).split('\n').filter(line => line.includes(needle))
 }
 
 describe('Embedded PostgreSQL and Redis (the zero-configuration default)', function () {
-  const storage = fromRoot('storage', 'test-embedded')
-  const port = 9007
+  const storage = fromRoot('storage', `test-embedded-${TEST_SLOT}`)
+  const port = 9007 + 100 * TEST_SLOT
 
   before(function () {
     rmSync(storage, { recursive: true, force: true })

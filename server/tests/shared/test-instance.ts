@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { InstanceProcess, type InstanceStartOptions } from '../../lib/local-cluster/instance-process.js'
-import { testServices } from './test-services.js'
+import { TEST_SLOT, testServices } from './test-services.js'
 
 /**
  * A real instance for tests: its own process, reached over HTTP only, like a deployed one. Adds the helpers
@@ -10,7 +10,7 @@ export class TestInstance extends InstanceProcess {
   accessToken = ''
 
   constructor (n: number) {
-    super(n, testServices)
+    super(n, testServices, TEST_SLOT)
   }
 
   /** A fresh instance (empty database, Redis and storage), started, with root logged in. */

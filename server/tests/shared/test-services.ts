@@ -1,4 +1,10 @@
 import { SharedServices } from '../../lib/local-cluster/shared-services.js'
 
+/**
+ * TUBELESS_TEST_SLOT=k (k > 0) gives a test run its own PostgreSQL/Redis, ports and storage, so several runs can
+ * share one machine (see TestInstance).
+ */
+export const TEST_SLOT = parseInt(process.env.TUBELESS_TEST_SLOT ?? '0', 10)
+
 /** The PostgreSQL and Redis servers of the whole test run (started by the root hooks). */
-export const testServices = new SharedServices('test-services')
+export const testServices = new SharedServices(TEST_SLOT === 0 ? 'test-services' : `slot-${TEST_SLOT}/test-services`)
