@@ -1,0 +1,10 @@
+/** Guarded HTTP client for federation: every remote fetch and delivery goes through here. */
+export { fetchActivityPubJson, isActivityPubMediaType } from './fetch-activitypub-json.js'
+export type { ActivityPubJsonResponse, FetchActivityPubJsonOptions, SigningIdentity } from './fetch-activitypub-json.js'
+export { guardedRequest } from './guarded-request.js'
+export type { GuardedRequestOptions, GuardedResponse } from './guarded-request.js'
+export { postSignedActivity } from './post-signed-activity.js'
+export type { DeliveryResult, PostSignedActivityOptions } from './post-signed-activity.js'
+export { isPrivateAddress } from './private-addresses.js'
+export { RemoteRequestError } from './remote-request-error.js'
+export type { RemoteRequestErrorCode } from './remote-request-error.js'
