@@ -19,14 +19,18 @@ async function main () {
   const { startEmbeddedServices, stopEmbeddedServices } = await import('./server/initializers/services.js')
   const { initDatabase, closeDatabase } = await import('./server/initializers/database.js')
   const { installIfNeeded } = await import('./server/initializers/installer.js')
+  const { createStorageFolders } = await import('./server/initializers/storage.js')
   const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
   const { buildApp } = await import('./server/app.js')
+  const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
+  const { closeRedis } = await import('./server/lib/redis.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
   process.on('uncaughtException', err => logger.error('Uncaught exception', { err }))
 
   let httpServer: Server | undefined
+  const tracker = CONFIG.tracker.enabled ? new EmbeddedTracker() : undefined
   let stopping = false
 
   const shutdown = async (signal: string) => {
@@ -46,7 +50,9 @@ async function main () {
         // Long-lived connections (tracker WebSockets, slow downloads) get a moment, then are cut.
         setTimeout(() => httpServer?.closeAllConnections(), 5000).unref()
       })
+      tracker?.close()
       await jobQueue.terminate()
+      closeRedis()
       await closeDatabase()
       await stopEmbeddedServices()
     } catch (err) {
@@ -59,16 +65,18 @@ async function main () {
   process.on('SIGTERM', () => { void shutdown('SIGTERM') })
 
   try {
+    await createStorageFolders()
     await startEmbeddedServices()
     await initDatabase()
     await installIfNeeded()
     await jobQueue.init()
 
-    const app = buildApp()
+    const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
       server.once('error', reject)
     })
+    tracker?.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.
     process.stdout.write(`tubeless: ready on ${WEBSERVER.URL}\n`)

@@ -1,12 +1,17 @@
 import express from 'express'
+import { buildActivityPubRouter } from './controllers/activitypub/index.js'
 import { buildApiRouter } from './controllers/api/index.js'
 import { buildClientRouter } from './controllers/client.js'
+import { buildLazyStaticRouter } from './controllers/lazy-static.js'
+import { buildStaticRouter } from './controllers/static.js'
+import { buildWellKnownRouter } from './controllers/well-known.js'
+import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { errorHandler } from './middlewares/error-handler.js'
 
 /** The HTTP application: routes only; starting services and listening is server.ts's job. */
-export function buildApp () {
+export function buildApp (tracker: EmbeddedTracker | undefined) {
   const app = express()
 
   app.set('trust proxy', CONFIG.trust_proxy)
@@ -16,6 +21,12 @@ export function buildApp () {
   if (CONFIG.log.log_http_requests) app.use(accessLog)
 
   app.use('/api/v1', buildApiRouter())
+  app.use(buildLazyStaticRouter())
+  app.use(buildStaticRouter())
+  if (tracker) app.use(tracker.router())
+  app.use(buildWellKnownRouter())
+  // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
+  app.use(buildActivityPubRouter())
   app.use(buildClientRouter())
 
   app.use(errorHandler)

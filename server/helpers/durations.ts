@@ -21,9 +21,11 @@ const UNIT_MS: Record<string, number> = {
 export function parseDurationMs (value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
 
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*?)s?\s*$/i.exec(value)
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value)
   if (!match) return undefined
-  const unit = match[2].toLowerCase() || 'ms'
+  const word = match[2].toLowerCase() || 'ms'
+  // 'ms' and 's' are units of their own; otherwise a trailing s is a plural ('2 days').
+  const unit = word in UNIT_MS ? word : word.replace(/s$/, '')
   const factor = UNIT_MS[unit]
   if (factor === undefined) return undefined
   return Math.round(parseFloat(match[1]) * factor)

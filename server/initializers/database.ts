@@ -39,6 +39,23 @@ export async function initDatabase () {
   registerModels(sequelizeInstance)
   await createExtensions(sequelizeInstance)
   await migrate(sequelizeInstance)
+  await createSearchFunctionsAndIndexes(sequelizeInstance)
+}
+
+/**
+ * Search compares unaccented lowercase text with trigrams. unaccent() is not IMMUTABLE, so it cannot back an index:
+ * PostgreSQL's usual wrapper makes it so. Idempotent, run at every start.
+ */
+async function createSearchFunctionsAndIndexes (db: Sequelize) {
+  try {
+    await db.query(
+      'CREATE OR REPLACE FUNCTION immutable_unaccent(text) RETURNS text AS ' +
+      '$$ SELECT public.unaccent(\'public.unaccent\', $1::text) $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT'
+    )
+    await db.query('CREATE INDEX IF NOT EXISTS "video_name_trigram" ON "video" USING gin (lower(immutable_unaccent("name")) gin_trgm_ops)')
+  } catch (err) {
+    logger.error('Cannot create the search function and index: search will fail until pg_trgm and unaccent exist', { err })
+  }
 }
 
 async function createExtensions (db: Sequelize) {

@@ -1,12 +1,20 @@
 import type { Sequelize } from 'sequelize'
 import { AccountModel } from './account/account.js'
 import { VideoChannelModel } from './account/video-channel.js'
+import { ActorImageModel } from './actor/actor-image.js'
+import { ActorFollowModel } from './actor/actor-follow.js'
 import { ActorModel } from './actor/actor.js'
 import { ApplicationModel } from './application/application.js'
 import { OAuthClientModel } from './oauth/oauth-client.js'
 import { OAuthTokenModel } from './oauth/oauth-token.js'
 import { ServerModel } from './server/server.js'
+import { UserRegistrationModel } from './user/user-registration.js'
 import { UserModel } from './user/user.js'
+import { TagModel } from './video/tag.js'
+import { ThumbnailModel } from './video/thumbnail.js'
+import { VideoFileModel } from './video/video-file.js'
+import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
+import { VideoModel } from './video/video.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -16,16 +24,25 @@ interface RegisteredModel {
 /**
  * Every model of the schema. A new model is added here, and nowhere else, to exist in the database
  * (fresh installs create the schema from these; existing ones get it through a migration).
+ * Each model's `modelName` is also its association alias: user.Account, video.VideoFiles...
  */
 const MODELS: RegisteredModel[] = [
   ApplicationModel,
   ServerModel,
   ActorModel,
+  ActorFollowModel,
+  ActorImageModel,
   UserModel,
+  UserRegistrationModel,
   AccountModel,
   VideoChannelModel,
   OAuthClientModel,
-  OAuthTokenModel
+  OAuthTokenModel,
+  VideoModel,
+  VideoStreamingPlaylistModel,
+  VideoFileModel,
+  ThumbnailModel,
+  TagModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

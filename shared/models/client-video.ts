@@ -41,7 +41,10 @@ export interface VideoStreamingPlaylist {
 }
 
 export interface VideoChannelSummary extends ActorSummary {}
-export interface VideoAccountSummary extends ActorSummary {}
+export interface VideoAccountSummary extends ActorSummary {
+  /** Present on local accounts in video details. */
+  userId?: number
+}
 
 export interface Video {
   id: number

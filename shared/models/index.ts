@@ -1,2 +1,3 @@
 export * from './actors.js'
 export * from './users.js'
+export * from './videos.js'

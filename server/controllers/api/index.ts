@@ -2,10 +2,21 @@ import cors from 'cors'
 import express from 'express'
 import { apiNotFound } from '../../middlewares/error-handler.js'
 import { apiRateLimiter } from '../../middlewares/rate-limit.js'
+import { accountsRouter } from './accounts.js'
 import { configRouter } from './config.js'
 import { jobsRouter } from './jobs.js'
 import { oauthRouter } from './oauth.js'
 import { openApiRouter } from './openapi.js'
+import { usersRouters } from './users/index.js'
+import { videoChannelsRouter } from './video-channels.js'
+import { searchRouter } from './search.js'
+import { serverFollowsRouter } from './server/following.js'
+import { subscriptionsRouter } from './users/subscriptions.js'
+import { ownerVideosRouter } from './videos/owner-videos.js'
+import { videoResumableUploadRouter } from './videos/upload-resumable.js'
+import { videoUploadRouter } from './videos/upload.js'
+import { videoConstantsRouter } from './videos/video-constants.js'
+import { videosRouter } from './videos/videos.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -17,7 +28,12 @@ export function buildApiRouter () {
   api.use(express.json({ limit: '500kb', type: [ 'application/json', 'application/*+json' ] }))
   api.use(express.urlencoded({ extended: true, limit: '500kb' }))
 
-  for (const feature of [ configRouter, oauthRouter, jobsRouter, openApiRouter ]) {
+  // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
+  const features = [
+    configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
+    serverFollowsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videosRouter
+  ]
+  for (const feature of features) {
     api.use(feature.router)
   }
 

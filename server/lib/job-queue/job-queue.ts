@@ -111,6 +111,7 @@ class JobQueue {
 
   /** Stops taking jobs and waits for the running ones (Bull puts interrupted ones back when the lock expires). */
   async terminate () {
+    for (const definition of Object.values(JOB_DEFINITIONS)) definition.onShutdown?.()
     await Promise.all([ ...this.queues.values() ].map(q => q.close().catch(err => log.warn('Cannot close queue', { err }))))
     for (const client of this.clients) client.disconnect()
     this.queues.clear()

@@ -1,9 +1,21 @@
+import type {
+  ActivitypubFollowPayload, ActivitypubHttpBroadcastPayload, ActivitypubHttpFetcherPayload, ActivitypubHttpUnicastPayload,
+  ActivitypubRefresherPayload
+} from '../activitypub/jobs/payloads.js'
+import type { VideoTranscodingPayload } from '../transcoding/transcode-video.js'
+
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
  * in the jobs API. A new type gets its payload here and its handler in handlers/index.ts.
  */
 export interface JobPayloads {
+  'activitypub-http-broadcast': ActivitypubHttpBroadcastPayload
+  'activitypub-http-unicast': ActivitypubHttpUnicastPayload
+  'activitypub-follow': ActivitypubFollowPayload
+  'activitypub-http-fetcher': ActivitypubHttpFetcherPayload
+  'activitypub-refresher': ActivitypubRefresherPayload
   'actor-keys': { actorId: number }
+  'video-transcoding': VideoTranscodingPayload
 }
 
 export type JobType = keyof JobPayloads

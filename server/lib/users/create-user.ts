@@ -12,7 +12,9 @@ import { createLocalActor } from '../actors/local-actor.js'
 export interface NewUser {
   username: string
   email: string
-  password: string
+  /** The password in clear, hashed here; or `passwordHash` when it was hashed earlier (an accepted registration). */
+  password?: string
+  passwordHash?: string
   role: UserRoleType
   videoQuota: number
   videoQuotaDaily: number
@@ -34,6 +36,12 @@ export async function isPasswordMatching (password: string, hash: string) {
   return bcrypt.compare(password, hash)
 }
 
+async function passwordHashOf (data: NewUser) {
+  if (data.passwordHash) return data.passwordHash
+  if (data.password === undefined) throw new Error('A new user needs a password or a password hash')
+  return hashPassword(data.password)
+}
+
 /** The default channel name PeerTube gives a new user, when it is free. */
 export function defaultChannelFor (username: string): NewChannel {
   return { name: `${username}_channel`, displayName: `Main ${username} channel` }
@@ -44,7 +52,7 @@ export function defaultChannelFor (username: string): NewChannel {
  * Keys are generated before the transaction so it stays short.
  */
 export async function createUserWithAccountAndChannel (data: NewUser, channel: NewChannel = defaultChannelFor(data.username)) {
-  const [ passwordHash, accountKeys, channelKeys ] = await Promise.all([ hashPassword(data.password), createActorKeys(), createActorKeys() ])
+  const [ passwordHash, accountKeys, channelKeys ] = await Promise.all([ passwordHashOf(data), createActorKeys(), createActorKeys() ])
 
   return sequelize().transaction(async (transaction: Transaction) => {
     const user = await UserModel.create({

@@ -1,10 +1,13 @@
 import {
   DataTypes, Model,
-  type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize
+  type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
+import { ActorImageModel } from '../actor/actor-image.js'
 import { ActorModel } from '../actor/actor.js'
 import { ServerModel } from '../server/server.js'
+import { sortToOrder } from '../user/queries/list-sort.js'
 import type { UserModel } from '../user/user.js'
+import { parseActorHandle } from './actor-handle.js'
 
 /** The public identity that owns channels and videos: a local user's, the instance's own, or a remote one. */
 export class AccountModel extends Model<InferAttributes<AccountModel>, InferCreationAttributes<AccountModel>> {
@@ -41,25 +44,44 @@ export class AccountModel extends Model<InferAttributes<AccountModel>, InferCrea
     ActorModel.hasOne(AccountModel, { foreignKey: 'actorId' })
   }
 
+  /** The actor with what formatters need: its server (host) and its images. */
   static withActor () {
-    return { model: ActorModel, required: true, include: [ { model: ServerModel, required: false } ] }
+    return {
+      model: ActorModel,
+      required: true,
+      include: [ { model: ServerModel, required: false }, ActorImageModel.includeForActor() ]
+    }
   }
 
-  static async loadByUserId (userId: number) {
-    return AccountModel.findOne({ where: { userId }, include: [ AccountModel.withActor() ] })
+  static async loadByUserId (userId: number, transaction?: Transaction) {
+    return AccountModel.findOne({ where: { userId }, include: [ AccountModel.withActor() ], transaction })
   }
 
-  /** `name` is a local handle or `name@host` for a remote account. */
+  /** `name` or `name@host`; our own host means local (see parseActorHandle). */
   static async loadByHandle (handle: string) {
-    const [ name, host ] = handle.split('@')
+    const { name, host } = parseActorHandle(handle)
     return AccountModel.findOne({
       include: [ {
-        model: ActorModel,
-        required: true,
-        where: { preferredUsername: name },
-        include: [ { model: ServerModel, required: !!host, where: host ? { host } : undefined } ]
-      } ],
-      where: host ? undefined : { '$Actor.serverId$': null }
+        ...AccountModel.withActor(),
+        where: host ? { preferredUsername: name } : { preferredUsername: name, serverId: null },
+        include: [
+          host ? { model: ServerModel, required: true, where: { host } } : { model: ServerModel, required: false },
+          ActorImageModel.includeForActor()
+        ]
+      } ]
     })
+  }
+
+  static async listForApi (options: { start: number, count: number, sort: string }) {
+    const [ total, data ] = await Promise.all([
+      AccountModel.count(),
+      AccountModel.findAll({
+        include: [ AccountModel.withActor() ],
+        order: sortToOrder(options.sort),
+        offset: options.start,
+        limit: options.count
+      })
+    ])
+    return { total, data }
   }
 }

@@ -1,10 +1,12 @@
 import {
-  DataTypes, Model,
-  type CreationOptional, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize
+  DataTypes, Model, Op,
+  type CreationOptional, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction,
+  type WhereOptions
 } from 'sequelize'
 import { NSFW_POLICIES, UserRight, type NSFWPolicy, type UserRightType, type UserRoleType } from '../../../shared/models/users.js'
 import { USER_RIGHTS_BY_ROLE } from '../../initializers/constants/users.js'
 import { AccountModel } from '../account/account.js'
+import { sortToOrder } from './queries/list-sort.js'
 
 const bigintAsNumber = (field: string) => ({
   type: DataTypes.BIGINT,
@@ -23,6 +25,15 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare role: UserRoleType
   declare nsfwPolicy: NSFWPolicy
   declare autoPlayVideo: CreationOptional<boolean>
+  declare autoPlayNextVideo: CreationOptional<boolean>
+  declare autoPlayNextVideoPlaylist: CreationOptional<boolean>
+  declare videosHistoryEnabled: CreationOptional<boolean>
+  /** Languages the user wants to see videos in; null is every language. */
+  declare videoLanguages: CreationOptional<string[] | null>
+  declare theme: CreationOptional<string>
+  declare noInstanceConfigWarningModal: CreationOptional<boolean>
+  declare noWelcomeModal: CreationOptional<boolean>
+  declare noAccountSetupWarningModal: CreationOptional<boolean>
   declare p2pEnabled: CreationOptional<boolean>
   /** Bytes; -1 is unlimited. */
   declare videoQuota: number
@@ -45,6 +56,14 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
       role: { type: DataTypes.INTEGER, allowNull: false },
       nsfwPolicy: { type: DataTypes.ENUM(...NSFW_POLICIES), allowNull: false },
       autoPlayVideo: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      autoPlayNextVideo: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      autoPlayNextVideoPlaylist: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      videosHistoryEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      videoLanguages: { type: DataTypes.ARRAY(DataTypes.STRING(10)), allowNull: true, defaultValue: null },
+      theme: { type: DataTypes.STRING, allowNull: false, defaultValue: 'instance-default' },
+      noInstanceConfigWarningModal: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      noWelcomeModal: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      noAccountSetupWarningModal: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       p2pEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       videoQuota: bigintAsNumber('videoQuota'),
       videoQuotaDaily: bigintAsNumber('videoQuotaDaily'),
@@ -74,8 +93,17 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
     return rights.includes(UserRight.ALL) || rights.includes(right)
   }
 
-  static async loadWithAccount (id: number) {
-    return UserModel.findByPk(id, { include: [ { model: AccountModel, required: true, include: [ AccountModel.withActor() ] } ] })
+  private static accountInclude () {
+    return { model: AccountModel, required: true, include: [ AccountModel.withActor() ] }
+  }
+
+  static async loadWithAccount (id: number, transaction?: Transaction) {
+    return UserModel.findByPk(id, { include: [ UserModel.accountInclude() ], transaction })
+  }
+
+  /** With the password hash, for the few places that compare or copy it. */
+  static async loadWithPassword (id: number, transaction?: Transaction) {
+    return UserModel.scope('withPassword').findByPk(id, { transaction })
   }
 
   static async loadForLogin (usernameOrEmail: string) {
@@ -84,7 +112,41 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
     return UserModel.scope('withPassword').findOne({ where: { [field]: value } })
   }
 
+  /** Whoever already holds this username or this email, if anyone. */
+  static async loadByUsernameOrEmail (username: string, email: string, transaction?: Transaction) {
+    return UserModel.findOne({
+      where: { [Op.or]: [ { username: username.toLowerCase() }, { email: email.toLowerCase() } ] },
+      transaction
+    })
+  }
+
+  static async loadByEmail (email: string, transaction?: Transaction) {
+    return UserModel.findOne({ where: { email: email.toLowerCase() }, transaction })
+  }
+
   static async countTotal () {
     return UserModel.count()
+  }
+
+  static async listForApi (options: { start: number, count: number, sort: string, search?: string, blocked?: boolean }) {
+    const conditions: WhereOptions<UserModel>[] = []
+    if (options.search) {
+      const pattern = '%' + options.search.replace(/[\\%_]/g, c => '\\' + c) + '%'
+      conditions.push({ [Op.or]: [ { username: { [Op.iLike]: pattern } }, { email: { [Op.iLike]: pattern } } ] })
+    }
+    if (options.blocked !== undefined) conditions.push({ blocked: options.blocked })
+    const where = conditions.length === 0 ? {} : { [Op.and]: conditions }
+
+    const [ total, data ] = await Promise.all([
+      UserModel.count({ where }),
+      UserModel.findAll({
+        where,
+        include: [ UserModel.accountInclude() ],
+        order: sortToOrder(options.sort),
+        offset: options.start,
+        limit: options.count
+      })
+    ])
+    return { total, data }
   }
 }

@@ -6,5 +6,11 @@ import { SharedServices } from '../../lib/local-cluster/shared-services.js'
  */
 export const TEST_SLOT = parseInt(process.env.TUBELESS_TEST_SLOT ?? '0', 10)
 
-/** The PostgreSQL and Redis servers of the whole test run (started by the root hooks). */
-export const testServices = new SharedServices(TEST_SLOT === 0 ? 'test-services' : `slot-${TEST_SLOT}/test-services`)
+const globals = globalThis as typeof globalThis & { tubelessTestServices?: SharedServices }
+
+/**
+ * The PostgreSQL and Redis servers of the whole test run (started by the root hooks). Kept on globalThis: mocha
+ * may load this module twice (required by the root hooks, imported by ESM-only test files), and both copies must
+ * share one set of servers.
+ */
+export const testServices = globals.tubelessTestServices ??= new SharedServices(TEST_SLOT === 0 ? 'test-services' : `slot-${TEST_SLOT}/test-services`)

@@ -1,10 +1,20 @@
+import { ActorImageType, type ActorImageTypeValue } from '../../../../shared/models/actor-images.js'
 import { WEBSERVER } from '../../../initializers/config/index.js'
 import type { ActorModel } from '../../actor/actor.js'
+import '../../actor/actor-image.js'
 import type { AccountModel } from '../account.js'
 
 /** The host an actor lives on: ours for local actors. */
 export function actorHost (actor: ActorModel) {
   return actor.isLocal() ? WEBSERVER.HOST : actor.Server?.host ?? ''
+}
+
+/** The actor's images of one type, smallest first, in PeerTube's ActorImage shape (empty when not loaded). */
+export function formatActorImages (actor: ActorModel, type: ActorImageTypeValue) {
+  return (actor.ActorImages ?? [])
+    .filter(image => image.type === type)
+    .sort((a, b) => a.width - b.width)
+    .map(image => image.toFormattedJSON())
 }
 
 /** Fields every actor-backed object (account, channel) shares in PeerTube's REST shapes. */
@@ -13,7 +23,7 @@ export function formatActorFields (actor: ActorModel) {
     url: actor.url,
     name: actor.preferredUsername,
     host: actorHost(actor),
-    avatars: [] as unknown[],
+    avatars: formatActorImages(actor, ActorImageType.AVATAR),
     hostRedundancyAllowed: actor.Server?.redundancyAllowed ?? false,
     followingCount: actor.followingCount,
     followersCount: actor.followersCount
@@ -43,7 +53,7 @@ export function formatAccountSummary (account: AccountModel) {
     displayName: account.name,
     url: actor.url,
     host: actorHost(actor),
-    avatars: [] as unknown[]
+    avatars: formatActorImages(actor, ActorImageType.AVATAR)
   }
 }
 

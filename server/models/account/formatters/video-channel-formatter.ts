@@ -1,5 +1,6 @@
+import { ActorImageType } from '../../../../shared/models/actor-images.js'
 import type { VideoChannelModel } from '../video-channel.js'
-import { actorHost, formatAccount, formatActorFields, requireActor } from './account-formatter.js'
+import { actorHost, formatAccount, formatActorFields, formatActorImages, requireActor } from './account-formatter.js'
 
 /** PeerTube's `VideoChannel`, with its owner account. Needs Actor and Account.Actor loaded. */
 export function formatVideoChannel (channel: VideoChannelModel) {
@@ -8,7 +9,7 @@ export function formatVideoChannel (channel: VideoChannelModel) {
     ...formatActorFields(actor),
     id: channel.id,
     createdAt: channel.createdAt,
-    banners: [] as unknown[],
+    banners: formatActorImages(actor, ActorImageType.BANNER),
     displayName: channel.name,
     description: channel.description ?? null,
     support: channel.support ?? null,
@@ -27,6 +28,6 @@ export function formatVideoChannelSummary (channel: VideoChannelModel) {
     displayName: channel.name,
     url: actor.url,
     host: actorHost(actor),
-    avatars: [] as unknown[]
+    avatars: formatActorImages(actor, ActorImageType.AVATAR)
   }
 }

@@ -1,0 +1,43 @@
+// Accounts (/a/:name) and channels (/c/:handle): profiles and their videos.
+import type { ResultList } from '../../../shared/models/client-common.js'
+import type { Account, VideoChannel } from '../../../shared/models/client-user.js'
+import type { Video } from '../../../shared/models/client-video.js'
+import { api } from './http.js'
+import type { VideoListQuery } from './videos.js'
+
+const enc = encodeURIComponent
+
+export function getChannel (handle: string): Promise<VideoChannel> {
+  return api.get<VideoChannel>(`/video-channels/${enc(handle)}`)
+}
+
+export function listChannelVideos (handle: string, query: VideoListQuery = {}): Promise<ResultList<Video>> {
+  return api.get<ResultList<Video>>(`/video-channels/${enc(handle)}/videos`, { ...query })
+}
+
+export function getAccount (name: string): Promise<Account> {
+  return api.get<Account>(`/accounts/${enc(name)}`)
+}
+
+export function listAccountVideos (name: string, query: VideoListQuery = {}): Promise<ResultList<Video>> {
+  return api.get<ResultList<Video>>(`/accounts/${enc(name)}/videos`, { ...query })
+}
+
+export function listAccountChannels (name: string): Promise<ResultList<VideoChannel>> {
+  return api.get<ResultList<VideoChannel>>(`/accounts/${enc(name)}/video-channels`, { count: 100 })
+}
+
+export interface ChannelCreate {
+  name: string
+  displayName: string
+  description?: string
+  support?: string
+}
+
+export function createChannel (channel: ChannelCreate): Promise<{ videoChannel: { id: number } }> {
+  return api.post(`/video-channels`, channel)
+}
+
+export function deleteChannel (handle: string): Promise<void> {
+  return api.delete(`/video-channels/${enc(handle)}`)
+}

@@ -1,0 +1,42 @@
+// /api/v1/users: the signed-in user and, for admins/moderators, user management.
+import type { ResultList } from '../../../shared/models/client-common.js'
+import type { User, UserCreate, UserQuotaUsed, UserUpdate } from '../../../shared/models/client-user.js'
+import { api } from './http.js'
+
+export function getMe (): Promise<User> {
+  return api.get<User>('/users/me')
+}
+
+export function getMyQuotaUsed (): Promise<UserQuotaUsed> {
+  return api.get<UserQuotaUsed>('/users/me/video-quota-used')
+}
+
+export function updateMe (update: { nsfwPolicy?: string; p2pEnabled?: boolean; autoPlayVideo?: boolean }): Promise<void> {
+  return api.put<void>('/users/me', update)
+}
+
+/** The API documents an array but real servers reply `{ total, data }`; accept both. */
+export async function listUsers (query: { start?: number; count?: number; sort?: string; search?: string } = {}): Promise<ResultList<User>> {
+  const reply = await api.get<ResultList<User> | User[]>('/users', query)
+  return Array.isArray(reply) ? { total: reply.length, data: reply } : reply
+}
+
+export function createUser (user: UserCreate): Promise<{ user: { id: number } }> {
+  return api.post('/users', user)
+}
+
+export function updateUser (id: number, update: UserUpdate): Promise<void> {
+  return api.put<void>(`/users/${id}`, update)
+}
+
+export function deleteUser (id: number): Promise<void> {
+  return api.delete(`/users/${id}`)
+}
+
+export function blockUser (id: number, reason?: string): Promise<void> {
+  return api.post<void>(`/users/${id}/block`, reason ? { reason } : {})
+}
+
+export function unblockUser (id: number): Promise<void> {
+  return api.post<void>(`/users/${id}/unblock`, {})
+}

@@ -1,0 +1,112 @@
+// /admin/follows — follow instances or actors, and manage who follows this instance.
+import { useState } from 'preact/hooks'
+import type { Follow } from '../../../../shared/models/client-server.js'
+import { acceptFollower, follow, listFollowers, listFollowing, rejectFollower, removeFollower, unfollow } from '../../api/server.js'
+import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { FormField, fieldAria, fieldErrorsOf } from '../../components/FormField.js'
+import { formatDate } from '../../lib/format.js'
+import { useAsync } from '../../lib/use-async.js'
+import { AdminLayout } from './admin-layout.js'
+
+/** The application actor of an instance is followed by host; other actors by handle. */
+const INSTANCE_ACTOR_NAME = 'peertube'
+
+/** Splits "a.example, b.example:9000 chan@c.example" into hosts and handles. */
+export function parseFollowTargets (text: string): { hosts: string[]; handles: string[] } {
+  const items = text.split(/[\s,]+/).map(item => item.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '')).filter(Boolean)
+  return {
+    hosts: items.filter(item => !item.includes('@')),
+    handles: items.filter(item => item.includes('@')).map(item => item.replace(/^@/, ''))
+  }
+}
+
+function followingTarget (f: Follow): string {
+  return f.following.name === INSTANCE_ACTOR_NAME ? f.following.host : `${f.following.name}@${f.following.host}`
+}
+
+function followerHandle (f: Follow): string {
+  return `${f.follower.name}@${f.follower.host}`
+}
+
+export default function AdminFollows () {
+  const following = useAsync(() => listFollowing({ count: 100, sort: '-createdAt' }), [])
+  const followers = useAsync(() => listFollowers({ count: 100, sort: '-createdAt' }), [])
+  const [targets, setTargets] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+
+  const act = async (action: () => Promise<void>) => {
+    setError(null)
+    try {
+      await action()
+    } catch (err) {
+      setError(err)
+    }
+    following.reload()
+    followers.reload()
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault()
+    const parsed = parseFollowTargets(targets)
+    if (!parsed.hosts.length && !parsed.handles.length) return
+    setBusy(true)
+    setDone(false)
+    await act(async () => {
+      await follow({ hosts: parsed.hosts.length ? parsed.hosts : undefined, handles: parsed.handles.length ? parsed.handles : undefined })
+      setTargets('')
+      setDone(true)
+    })
+    setBusy(false)
+  }
+
+  const errors = fieldErrorsOf(error)
+  const targetError = errors.hosts ?? errors.handles
+  return (
+    <AdminLayout adminOnly>
+      <h1>Follows</h1>
+      <form onSubmit={submit} data-testid="admin-follow-form" noValidate>
+        <FormField id="follow-targets" label="Follow instances (host) or channels/accounts (name@host), separated by spaces or commas" error={targetError}>
+          <textarea {...fieldAria('follow-targets', targetError)} data-testid="admin-follow-input" rows={2} value={targets}
+            placeholder="videos.example.org, channel@other.example" onInput={e => setTargets((e.currentTarget as HTMLTextAreaElement).value)} />
+        </FormField>
+        <button type="submit" class="primary" disabled={busy} data-testid="admin-follow-submit">Follow</button>
+        {done && <span class="success" role="status" data-testid="admin-follow-done"> Follow requested.</span>}
+      </form>
+      {!targetError && <ErrorAlert error={error} testId="admin-follow-error" />}
+
+      <h2>Following</h2>
+      <ErrorAlert error={following.error} />
+      <table class="table" data-testid="admin-following">
+        <thead><tr><th>Target</th><th>State</th><th>Since</th><th /></tr></thead>
+        <tbody>
+          {following.data?.data.map(f => (
+            <tr key={f.id} data-testid="admin-following-row" data-host={f.following.host} data-state={f.state}>
+              <td>{followingTarget(f)}</td><td>{f.state}</td><td>{formatDate(f.createdAt)}</td>
+              <td><button type="button" class="danger" onClick={() => void act(() => unfollow(followingTarget(f)))}>Unfollow</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Followers</h2>
+      <ErrorAlert error={followers.error} />
+      <table class="table" data-testid="admin-followers">
+        <thead><tr><th>Follower</th><th>State</th><th>Since</th><th /></tr></thead>
+        <tbody>
+          {followers.data?.data.map(f => (
+            <tr key={f.id} data-testid="admin-follower-row" data-host={f.follower.host} data-state={f.state}>
+              <td>{followerHandle(f)}</td><td>{f.state}</td><td>{formatDate(f.createdAt)}</td>
+              <td class="row-actions">
+                {f.state === 'pending' && <button type="button" onClick={() => void act(() => acceptFollower(followerHandle(f)))} data-testid="admin-follower-accept">Accept</button>}
+                {f.state === 'pending' && <button type="button" onClick={() => void act(() => rejectFollower(followerHandle(f)))} data-testid="admin-follower-reject">Reject</button>}
+                <button type="button" class="danger" onClick={() => void act(() => removeFollower(followerHandle(f)))} data-testid="admin-follower-remove">Remove</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  )
+}

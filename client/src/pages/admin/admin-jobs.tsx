@@ -1,0 +1,82 @@
+// /admin/jobs — job queue by state and type, with progress and errors; refreshes itself.
+import { useEffect } from 'preact/hooks'
+import type { Job, JobState } from '../../../../shared/models/client-server.js'
+import { listJobs } from '../../api/server.js'
+import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { Pagination, pageFromQuery } from '../../components/Pagination.js'
+import { formatDateTime } from '../../lib/format.js'
+import { useAsync } from '../../lib/use-async.js'
+import { setQuery, useLocation } from '../../router.js'
+import { AdminLayout } from './admin-layout.js'
+
+const STATES: (JobState | '')[] = ['', 'active', 'waiting', 'delayed', 'completed', 'failed']
+const JOB_TYPES = [
+  'activitypub-follow', 'activitypub-http-broadcast', 'activitypub-http-fetcher', 'activitypub-http-unicast',
+  'video-transcoding', 'video-file-import', 'video-import', 'videos-views-stats', 'activitypub-refresher',
+  'video-redundancy', 'video-live-ending', 'email', 'manage-video-torrent', 'move-to-object-storage'
+]
+const PAGE_SIZE = 20
+const REFRESH_MS = 5000
+
+function errorText (error: unknown): string {
+  if (!error) return ''
+  if (typeof error === 'string') return error
+  const e = error as { message?: string; stack?: string }
+  return e.message ?? e.stack ?? JSON.stringify(error)
+}
+
+function JobRow ({ job }: { job: Job }) {
+  return (
+    <tr data-testid="admin-job-row" data-state={job.state} data-type={job.type}>
+      <td>{job.id}</td>
+      <td>{job.type}</td>
+      <td>{job.state}</td>
+      <td>{typeof job.progress === 'number' && job.progress > 0 ? <progress max={100} value={job.progress} aria-label="Progress">{job.progress}%</progress> : '–'}</td>
+      <td>{formatDateTime(job.createdAt)}</td>
+      <td>{job.finishedOn ? formatDateTime(job.finishedOn) : '–'}</td>
+      <td class="job-error">{job.error ? <details><summary class="error">Error</summary><pre data-testid="admin-job-error">{errorText(job.error)}</pre></details> : ''}</td>
+    </tr>
+  )
+}
+
+export default function AdminJobs () {
+  const { query } = useLocation()
+  const state = (query.get('state') ?? '') as JobState | ''
+  const jobType = query.get('jobType') ?? ''
+  const page = pageFromQuery(query)
+  const jobs = useAsync(() => listJobs(state, { jobType: jobType || undefined, start: (page - 1) * PAGE_SIZE, count: PAGE_SIZE }), [state, jobType, page])
+
+  useEffect(() => {
+    const timer = setInterval(jobs.reload, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [jobs.reload])
+
+  return (
+    <AdminLayout adminOnly>
+      <h1>Jobs</h1>
+      <form class="filters" onSubmit={e => e.preventDefault()}>
+        <label>State{' '}
+          <select data-testid="admin-jobs-state" value={state} onChange={e => setQuery({ state: (e.currentTarget as HTMLSelectElement).value, page: null })}>
+            {STATES.map(s => <option key={s} value={s}>{s || 'all'}</option>)}
+          </select>
+        </label>
+        <label>Type{' '}
+          <select data-testid="admin-jobs-type" value={jobType} onChange={e => setQuery({ jobType: (e.currentTarget as HTMLSelectElement).value, page: null })}>
+            <option value="">all</option>
+            {JOB_TYPES.map(t => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </label>
+      </form>
+      <ErrorAlert error={jobs.error} />
+      {jobs.data && (
+        <div class="table-scroll">
+          <table class="table" data-testid="admin-jobs">
+            <thead><tr><th>Id</th><th>Type</th><th>State</th><th>Progress</th><th>Created</th><th>Finished</th><th>Error</th></tr></thead>
+            <tbody>{jobs.data.data.map(job => <JobRow key={job.id} job={job} />)}</tbody>
+          </table>
+        </div>
+      )}
+      {jobs.data && <Pagination total={jobs.data.total} page={page} pageSize={PAGE_SIZE} />}
+    </AdminLayout>
+  )
+}

@@ -1,0 +1,84 @@
+// /videos/watch/:id and /w/:id — player, metadata, description, downloads and sharing.
+import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { VideoStateId } from '../../../shared/models/client-video.js'
+import { deleteVideo, getVideo, getVideoDescription } from '../api/videos.js'
+import { ErrorAlert } from '../components/ErrorAlert.js'
+import { Markdown } from '../components/Markdown.js'
+import { accountPath, channelPath } from '../components/VideoCard.js'
+import { formatCount, formatDate } from '../lib/format.js'
+import { isModeratorOrAdmin, sessionStore, usePlayerSettingsReady } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
+import { useAsync } from '../lib/use-async.js'
+import { VideoPlayer } from '../player/VideoPlayer.js'
+import { navigate, useLocation } from '../router.js'
+import { ShareBox } from './watch-share.js'
+import { DownloadList } from './watch-downloads.js'
+
+async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
+  const details = await getVideo(id)
+  let description = details.description
+  // Older replies carry only the truncated text; the full one has its own endpoint.
+  if (!description && details.truncatedDescription) description = await getVideoDescription(details.uuid).catch(() => details.truncatedDescription)
+  return { details, description }
+}
+
+export default function WatchPage ({ id }: { id: string }) {
+  const { query } = useLocation()
+  const { user } = useStore(sessionStore)
+  const video = useAsync(() => loadVideo(id), [id])
+  const playerReady = usePlayerSettingsReady()
+
+  if (video.error) return <ErrorAlert error={video.error} testId="watch-error" />
+  if (!video.data) return <p class="muted" aria-busy="true">Loading…</p>
+  const { details, description } = video.data
+  const canEdit = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
+  const published = details.state?.id === VideoStateId.PUBLISHED
+
+  const onDelete = async () => {
+    if (!confirm(`Delete “${details.name}”? This cannot be undone.`)) return
+    await deleteVideo(details.uuid)
+    navigate('/my-library/videos')
+  }
+
+  return (
+    <article class="watch" data-testid="watch-page" data-uuid={details.uuid}>
+      {!published && details.state && <p class="notice" data-testid="video-state">{details.state.label}: the video may not play until processing ends.</p>}
+      {playerReady
+        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false} />
+        : <div class="player player-placeholder" aria-busy="true" />}
+      <header class="watch-header">
+        <h1 data-testid="video-title">{details.name}</h1>
+        <p class="muted">
+          <span data-testid="video-views">{formatCount(details.views, 'view')}</span>
+          {' · '}<time dateTime={details.publishedAt}>{formatDate(details.publishedAt)}</time>
+          {' · '}{details.privacy.label}
+          {details.nsfw && <span class="badge">Sensitive</span>}
+        </p>
+      </header>
+      <p class="watch-channel">
+        <a href={channelPath(details.channel)} data-testid="video-channel">{details.channel.displayName}</a>
+        <span class="muted"> by <a href={accountPath(details.account)}>{details.account.displayName}</a></span>
+      </p>
+      {canEdit && (
+        <p class="actions">
+          <a class="button" href={`/videos/update/${details.uuid}`} data-testid="edit-video">Edit</a>
+          <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>
+        </p>
+      )}
+      {details.tags?.length > 0 && (
+        <ul class="tags" aria-label="Tags" data-testid="video-tags">
+          {details.tags.map(tag => <li key={tag}><a href={`/videos/recently-added?tag=${encodeURIComponent(tag)}`}>#{tag}</a></li>)}
+        </ul>
+      )}
+      {/* Rendered by markdown-it without raw HTML, then sanitized by DOMPurify. */}
+      <Markdown source={description} testId="video-description" />
+      <dl class="video-meta">
+        {details.category?.id !== null && <><dt>Category</dt><dd><a href={`/videos/recently-added?category=${details.category.id}`}>{details.category.label}</a></dd></>}
+        {details.licence?.id !== null && <><dt>Licence</dt><dd>{details.licence.label}</dd></>}
+        {details.language?.id !== null && <><dt>Language</dt><dd>{details.language.label}</dd></>}
+      </dl>
+      <ShareBox details={details} />
+      {details.downloadEnabled && <DownloadList details={details} />}
+    </article>
+  )
+}

@@ -1,0 +1,140 @@
+// The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics.
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { iceServersFrom } from '../api/server.js'
+import { configStore, isP2PEnabled } from '../lib/session.js'
+import { ENGINE_FACTORIES, engineOrder, hasWebRTC } from './choose-engine.js'
+import { AUTO_RESOLUTION, type PlayerEngine, type ResolutionOption } from './engine.js'
+import { P2PStatsPanel } from './P2PStatsPanel.js'
+import { StatsTracker, type EngineKind } from './p2p-stats.js'
+import { watchForView } from './view-counter.js'
+
+interface Props {
+  details: VideoDetails
+  embed?: boolean
+  autoplay?: boolean
+  /** `?mode=hls|webtorrent|http` from the page URL. */
+  forcedEngine?: string | null
+  showStats?: boolean
+}
+
+interface EngineView {
+  kind: EngineKind | null
+  resolutions: ResolutionOption[]
+  selected: number
+  playing: number | null
+}
+
+const NO_ENGINE: EngineView = { kind: null, resolutions: [], selected: AUTO_RESOLUTION, playing: null }
+
+export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = true }: Props) {
+  const videoRef = useRef<HTMLVideoElement>(null)
+  const engineRef = useRef<PlayerEngine | null>(null)
+  const [view, setView] = useState<EngineView>(NO_ENGINE)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const video = videoRef.current
+    if (!video) return
+    let cancelled = false
+    const stats = new StatsTracker()
+    const p2p = isP2PEnabled(embed) && hasWebRTC()
+    const order = engineOrder({ details, p2p, forced: forcedEngine })
+    const stopViews = watchForView(video, details.uuid)
+    let detachMediaError = () => {}
+
+    const refresh = () => {
+      const engine = engineRef.current
+      if (cancelled || !engine) return
+      setView({ kind: engine.kind, resolutions: engine.resolutions(), selected: engine.selectedResolution(), playing: engine.playingResolution() })
+    }
+
+    const startAt = async (index: number, reason?: string): Promise<void> => {
+      engineRef.current?.destroy()
+      engineRef.current = null
+      if (cancelled) return
+      const kind = order[index]
+      if (!kind) {
+        setError(reason ?? 'This video cannot be played yet: it has no file this browser can read.')
+        setView(NO_ENGINE)
+        return
+      }
+      if (reason) console.warn(`Player: ${reason}; trying ${kind}`)
+      let failedAlready = false
+      // A source the element cannot read (e.g. the streaming worker was bypassed) also ends the engine.
+      const onMediaError = () => {
+        // A late event from a source already replaced finds error reset to null by load().
+        if (video.error) fail(`${kind}: media error ${video.error.code} ${video.error.message}`.trim())
+      }
+      const fail = (message: string) => {
+        if (failedAlready || cancelled) return
+        failedAlready = true
+        video.removeEventListener('error', onMediaError)
+        void startAt(index + 1, message)
+      }
+      video.addEventListener('error', onMediaError)
+      detachMediaError = () => video.removeEventListener('error', onMediaError)
+      try {
+        const engine = await ENGINE_FACTORIES[kind]({
+          video,
+          details,
+          stats,
+          iceServers: iceServersFrom(configStore.get()),
+          p2p,
+          onResolutionsChange: refresh,
+          onFatalError: fail
+        })
+        if (cancelled) return engine.destroy()
+        engineRef.current = engine
+        setError(null)
+        refresh()
+        if (autoplay) void video.play().catch(() => undefined)
+      } catch (err) {
+        fail(`${kind} could not start: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
+    void startAt(0)
+
+    return () => {
+      cancelled = true
+      detachMediaError()
+      stopViews()
+      stats.stop()
+      engineRef.current?.destroy()
+      engineRef.current = null
+    }
+  }, [details.uuid, forcedEngine, embed])
+
+  const onResolution = (event: Event) => {
+    engineRef.current?.setResolution(Number((event.currentTarget as HTMLSelectElement).value))
+  }
+
+  const playingLabel = view.playing !== null ? ` (${view.playing}p)` : ''
+  return (
+    <div class={embed ? 'player player-embed' : 'player'}>
+      <video
+        ref={videoRef}
+        data-testid="video-player"
+        data-engine={view.kind ?? ''}
+        controls
+        playsInline
+        preload="metadata"
+        poster={details.previewPath ?? undefined}
+        aria-label={`Video: ${details.name}`}
+      />
+      {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
+      <div class="player-toolbar">
+        {view.resolutions.length > 0 && (
+          <label>
+            Quality{' '}
+            <select data-testid="resolution-select" value={String(view.selected)} onChange={onResolution}>
+              <option value={String(AUTO_RESOLUTION)}>Auto{view.selected === AUTO_RESOLUTION ? playingLabel : ''}</option>
+              {view.resolutions.map(r => <option key={r.id} value={String(r.id)}>{r.label}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      {showStats && <P2PStatsPanel />}
+    </div>
+  )
+}

@@ -1,0 +1,105 @@
+// HLS playback with adaptive bitrate (hls.js) and segment sharing between viewers (p2p-media-loader):
+// segments come from peers when they have them, else from the server; peer data is checked against
+// the server's SHA-256 list before use.
+import { StreamingPlaylistType, type VideoStreamingPlaylist } from '../../../shared/models/client-video.js'
+import { AUTO_RESOLUTION, resolutionLabel, type EngineContext, type PlayerEngine, type ResolutionOption } from './engine.js'
+import { canValidateSegments, createSegmentValidator } from './segment-validator.js'
+import { webSocketTrackers } from './trackers.js'
+
+export function hlsPlaylistOf (playlists: VideoStreamingPlaylist[] | undefined): VideoStreamingPlaylist | undefined {
+  return playlists?.find(p => p.type === StreamingPlaylistType.HLS && p.playlistUrl)
+}
+
+export function canUseMediaSource (): boolean {
+  const w = window as unknown as { MediaSource?: unknown; ManagedMediaSource?: unknown }
+  return !!(w.MediaSource || w.ManagedMediaSource)
+}
+
+/** hls.js retries by itself; these many fatal errors in a row end the engine. */
+const MAX_RECOVERIES = 3
+
+export async function createHlsEngine (context: EngineContext): Promise<PlayerEngine> {
+  const { video, stats, details } = context
+  const playlist = hlsPlaylistOf(details.streamingPlaylists)
+  if (!playlist) throw new Error('No HLS playlist for this video')
+
+  const [{ default: Hls }, { HlsJsP2PEngine }] = await Promise.all([
+    import('hls.js/light'),
+    import('p2p-media-loader-hlsjs')
+  ])
+  if (!Hls.isSupported()) throw new Error('This browser cannot play HLS through Media Source Extensions')
+
+  // Without a way to check peer data, do not take data from peers at all.
+  const p2p = context.p2p && canValidateSegments() && !!playlist.segmentsSha256Url
+  const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
+  const hls = new HlsWithP2P({
+    capLevelToPlayerSize: true,
+    p2p: {
+      core: {
+        // The origin's playlist URL: viewers of the same video on any instance share one swarm.
+        swarmId: playlist.playlistUrl,
+        announceTrackers: webSocketTrackers(details.trackerUrls),
+        rtcConfig: { iceServers: context.iceServers },
+        isP2PDisabled: !p2p,
+        isP2PUploadDisabled: !p2p,
+        validateP2PSegment: p2p ? createSegmentValidator(playlist.segmentsSha256Url) : undefined
+      }
+    }
+  })
+
+  stats.start('hls', p2p)
+  const peers = new Set<string>()
+  const engine = hls.p2pEngine
+  // Totals count whole segments once they passed validation; chunks only feed the speed.
+  engine.addEventListener('onChunkDownloaded', bytes => stats.addDownloadSpeedSample(bytes))
+  engine.addEventListener('onSegmentLoaded', ({ bytesLength, downloadSource }) => stats.addDownloadTotal(bytesLength, downloadSource === 'p2p' ? 'peer' : 'server'))
+  engine.addEventListener('onSegmentError', ({ error }) => { if (error.type === 'p2p-segment-validation-failed') stats.addRejectedFromPeers() })
+  engine.addEventListener('onChunkUploaded', bytes => stats.addUpload(bytes))
+  engine.addEventListener('onPeerConnect', ({ peerId }) => { peers.add(peerId); stats.setPeers(peers.size) })
+  engine.addEventListener('onPeerClose', ({ peerId }) => { peers.delete(peerId); stats.setPeers(peers.size) })
+  stats.countPeersWith(() => peers.size)
+
+  let selected = AUTO_RESOLUTION
+  let recoveries = 0
+  const heightOf = (levelIndex: number): number | null => hls.levels[levelIndex]?.height ?? null
+
+  const report = () => {
+    stats.setResolution(heightOf(hls.currentLevel), selected === AUTO_RESOLUTION)
+    context.onResolutionsChange()
+  }
+
+  hls.on(Hls.Events.MANIFEST_PARSED, report)
+  hls.on(Hls.Events.LEVEL_SWITCHED, () => { recoveries = 0; report() })
+  hls.on(Hls.Events.ERROR, (_event, data) => {
+    if (!data.fatal) return
+    if (++recoveries > MAX_RECOVERIES) {
+      context.onFatalError(`HLS: ${data.details}`)
+      return
+    }
+    if (data.type === Hls.ErrorTypes.NETWORK_ERROR) hls.startLoad()
+    else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError()
+    else context.onFatalError(`HLS: ${data.details}`)
+  })
+
+  hls.loadSource(playlist.playlistUrl)
+  hls.attachMedia(video)
+
+  return {
+    kind: 'hls',
+    resolutions (): ResolutionOption[] {
+      const heights = [...new Set(hls.levels.map(level => level.height))].sort((a, b) => b - a)
+      return heights.map(height => ({ id: height, label: resolutionLabel(height) }))
+    },
+    selectedResolution: () => selected,
+    playingResolution: () => heightOf(hls.currentLevel),
+    setResolution (id: number) {
+      selected = id
+      hls.currentLevel = id === AUTO_RESOLUTION ? -1 : hls.levels.findIndex(level => level.height === id)
+      report()
+    },
+    destroy () {
+      stats.stop()
+      hls.destroy()
+    }
+  }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs the test suite inside a private network namespace that has only a loopback interface, so no test (WebRTC,
+// BitTorrent, federation) can ever reach another machine. Arguments are passed to mocha; without any, the whole
+// suite runs. Set TUBELESS_TEST_NO_NETNS=1 to run without the namespace (only where creating one is impossible).
+import { spawnSync } from 'node:child_process'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const args = process.argv.slice(2)
+const mochaArgs = args.length !== 0 ? args : [ 'server/tests/**/*.test.ts' ]
+const mocha = [ process.execPath, `${root}/node_modules/mocha/bin/mocha.js`, ...mochaArgs ]
+
+const quote = value => `'${value.replaceAll("'", "'\\''")}'`
+const inner = `ip link set lo up && exec ${mocha.map(quote).join(' ')}`
+
+function canUnshare (flags) {
+  return spawnSync('unshare', [ ...flags, 'sh', '-c', 'ip link set lo up' ], { stdio: 'ignore' }).status === 0
+}
+
+let command
+if (process.env.TUBELESS_TEST_NO_NETNS === '1') {
+  command = mocha
+} else if (canUnshare([ '-n' ])) {
+  command = [ 'unshare', '-n', 'sh', '-c', inner ]
+} else if (canUnshare([ '-r', '-n' ])) {
+  // Unprivileged: a user namespace maps us to root inside, which is enough for a network namespace.
+  command = [ 'unshare', '-r', '-n', 'sh', '-c', inner ]
+} else {
+  process.stderr.write('[tests] Cannot create a loopback-only network namespace (`unshare -n` failed, as root and unprivileged).\n' +
+    '[tests] Run as root, or enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1).\n')
+  process.exit(1)
+}
+
+const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', cwd: root, env: { ...process.env, TUBELESS_IN_TEST_NETNS: '1' } })
+process.exit(result.status ?? 1)

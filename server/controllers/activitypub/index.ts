@@ -1,0 +1,11 @@
+import express from 'express'
+import { buildActorsRouter } from './actors.js'
+import { buildInboxRouter } from './inbox.js'
+
+/** ActivityPub endpoints: actor documents, their collections (content-negotiated with the web client), inboxes. */
+export function buildActivityPubRouter () {
+  const router = express.Router()
+  router.use(buildInboxRouter())
+  router.use(buildActorsRouter())
+  return router
+}

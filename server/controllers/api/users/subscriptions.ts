@@ -1,0 +1,114 @@
+import type { NextFunction, Request, Response } from 'express'
+import { z } from 'zod'
+import { isValidRemoteHost } from '../../../lib/activitypub/actors/webfinger-client.js'
+import { followActor, unfollow } from '../../../lib/activitypub/follows/follow-actor.js'
+import { notFound } from '../../../lib/http-problems/http-problem.js'
+import { jobQueue } from '../../../lib/job-queue/job-queue.js'
+import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import { paginationQuery, queryArray } from '../../../middlewares/validation/fields.js'
+import { parseActorHandle } from '../../../models/account/actor-handle.js'
+import { formatVideoChannel } from '../../../models/account/formatters/video-channel-formatter.js'
+import { VideoChannelModel } from '../../../models/account/video-channel.js'
+import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
+import { listSubscribedChannels, loadSubscribedChannel } from '../../../models/actor/queries/subscriptions-query.js'
+import { ApiRouter } from '../../shared/api-router.js'
+
+/** A user's subscriptions: its account follows channels, local or remote, with the federation machinery. */
+export const subscriptionsRouter = new ApiRouter('/api/v1')
+
+const handleSchema = z.string().trim().min(1).max(300)
+  .transform(value => value.replace(/^@/, ''))
+  .refine(value => {
+    const { name, host } = parseActorHandle(value)
+    return name !== '' && (host === null || isValidRemoteHost(host))
+  }, { message: 'Should have a valid channel handle (name or name@host)' })
+
+function accountActorId (user: AuthenticatedUser) {
+  return user.Account.actorId
+}
+
+async function loadChannelByHandle (handle: string) {
+  return VideoChannelModel.loadByHandle(handle)
+}
+
+subscriptionsRouter.get('/users/me/subscriptions', {
+  operationId: 'getUserSubscriptions',
+  summary: 'List the channels I subscribed to',
+  tags: [ 'My Subscriptions' ],
+  auth: 'required',
+  query: paginationQuery([ 'createdAt', 'channelUpdatedAt' ], '-createdAt').extend({ search: z.string().max(250).optional() })
+}, async ({ query, user }, _req, res) => {
+  const { total, data } = await listSubscribedChannels(accountActorId(user), query)
+  res.json({ total, data: data.map(formatVideoChannel) })
+})
+
+subscriptionsRouter.post('/users/me/subscriptions', {
+  operationId: 'addUserSubscription',
+  summary: 'Subscribe to a channel (name for a local one, name@host for a remote one)',
+  tags: [ 'My Subscriptions' ],
+  auth: 'required',
+  body: z.object({ uri: handleSchema }),
+  responses: { 204: 'Subscribed (a remote subscription completes in the background)' }
+}, async ({ body, user }, _req, res) => {
+  const { name, host } = parseActorHandle(body.uri)
+
+  if (host === null) {
+    const channel = await loadChannelByHandle(name)
+    if (!channel) throw notFound(`No channel named ${name}`)
+    await followActor(user.Account.Actor!, channel.Actor!)
+  } else {
+    await jobQueue.createJob('activitypub-follow', { followerActorId: accountActorId(user), name, host, assertIsChannel: true })
+  }
+  res.sendStatus(204)
+})
+
+subscriptionsRouter.get('/users/me/subscriptions/exist', {
+  operationId: 'getUserSubscriptionsExist',
+  summary: 'Tell, for each channel handle, whether I subscribed to it',
+  tags: [ 'My Subscriptions' ],
+  auth: 'required',
+  query: z.object({ uris: queryArray(handleSchema, 100) })
+}, async ({ query, user }, _req, res) => {
+  const result: Record<string, boolean> = {}
+  for (const uri of query.uris) {
+    const channel = await loadChannelByHandle(uri)
+    result[uri] = channel ? (await loadSubscribedChannel(accountActorId(user), channel.actorId)) !== null : false
+  }
+  res.json(result)
+})
+
+// GET /users/me/subscriptions/videos belongs to the videos module: let it through.
+const notVideos = (req: Request, _res: Response, next: NextFunction) => {
+  if (req.params.subscriptionHandle === 'videos') return next('route')
+  next()
+}
+
+subscriptionsRouter.get('/users/me/subscriptions/:subscriptionHandle', {
+  operationId: 'getUserSubscription',
+  summary: 'Get one of my subscriptions',
+  tags: [ 'My Subscriptions' ],
+  auth: 'required',
+  before: [ notVideos ],
+  params: z.object({ subscriptionHandle: handleSchema })
+}, async ({ params, user }, _req, res) => {
+  const channel = await loadChannelByHandle(params.subscriptionHandle)
+  const subscribed = channel ? await loadSubscribedChannel(accountActorId(user), channel.actorId) : null
+  if (!subscribed) throw notFound(`You are not subscribed to ${params.subscriptionHandle}`)
+  res.json(formatVideoChannel(subscribed))
+})
+
+subscriptionsRouter.delete('/users/me/subscriptions/:subscriptionHandle', {
+  operationId: 'delUserSubscription',
+  summary: 'Unsubscribe from a channel',
+  tags: [ 'My Subscriptions' ],
+  auth: 'required',
+  params: z.object({ subscriptionHandle: handleSchema })
+}, async ({ params, user }, _req, res) => {
+  const channel = await loadChannelByHandle(params.subscriptionHandle)
+  const follow = channel ? await ActorFollowModel.loadByActorAndTarget(accountActorId(user), channel.actorId) : null
+  if (!follow) throw notFound(`You are not subscribed to ${params.subscriptionHandle}`)
+
+  await unfollow(follow)
+  res.sendStatus(204)
+})
+

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { VideoPrivacy } from '../../../../shared/models/videos.js'
+import { isOwnHost } from '../../../lib/actors/handles.js'
+import { notFound } from '../../../lib/http-problems/http-problem.js'
+import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
+import { videosListQuery } from '../../../middlewares/validation/videos.js'
+import { AccountModel } from '../../../models/account/account.js'
+import { VideoChannelModel } from '../../../models/account/video-channel.js'
+import { ActorModel } from '../../../models/actor/actor.js'
+import { ServerModel } from '../../../models/server/server.js'
+import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
+import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { ApiRouter } from '../../shared/api-router.js'
+
+// Video lists scoped to one owner: an account, a channel, or the logged-in user (who also sees unpublished ones).
+
+export const ownerVideosRouter = new ApiRouter('/api/v1')
+
+const handleParams = (name: string) => z.object({ [name]: z.string().min(1).max(300) })
+
+ownerVideosRouter.get('/accounts/:name/videos', {
+  operationId: 'getAccountVideos',
+  summary: 'List the videos of an account',
+  tags: [ 'Accounts', 'Video' ],
+  auth: 'optional',
+  params: handleParams('name'),
+  query: videosListQuery
+}, async ({ params, query, user }, _req, res) => {
+  const account = await AccountModel.loadByHandle(localizeHandle(params.name as string))
+  if (!account) throw notFound('Account not found')
+
+  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), accountId: account.id })
+  res.json({ total, data: data.map(formatVideo) })
+})
+
+ownerVideosRouter.get('/video-channels/:handle/videos', {
+  operationId: 'getVideoChannelVideos',
+  summary: 'List the videos of a channel',
+  tags: [ 'Video Channels', 'Video' ],
+  auth: 'optional',
+  params: handleParams('handle'),
+  query: videosListQuery
+}, async ({ params, query, user }, _req, res) => {
+  const channel = await loadChannelByHandle(localizeHandle(params.handle as string))
+  if (!channel) throw notFound('Video channel not found')
+
+  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), channelId: channel.id })
+  res.json({ total, data: data.map(formatVideo) })
+})
+
+ownerVideosRouter.get('/users/me/videos', {
+  operationId: 'getUserVideos',
+  summary: 'List my videos, whatever their state and privacy',
+  tags: [ 'My User', 'Video' ],
+  auth: 'required',
+  query: videosListQuery.pick({ start: true, count: true, sort: true })
+}, async ({ query, user }, _req, res) => {
+  const { total, data } = await listVideos({
+    start: query.start,
+    count: query.count,
+    sort: query.sort,
+    accountId: user.Account.id,
+    includeAllStates: true,
+    privacyOneOf: [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.PRIVATE, VideoPrivacy.INTERNAL, VideoPrivacy.PASSWORD_PROTECTED ]
+  })
+  res.json({ total, data: data.map(formatVideo) })
+})
+
+/** `name@ourhost` is a local handle. */
+function localizeHandle (handle: string) {
+  const [ name, host ] = handle.split('@')
+  return host && isOwnHost(host) ? name : handle
+}
+
+async function loadChannelByHandle (handle: string) {
+  const [ name, host ] = handle.split('@')
+  return VideoChannelModel.findOne({
+    include: [ {
+      model: ActorModel,
+      required: true,
+      where: { preferredUsername: name, ...(host ? {} : { serverId: null }) },
+      include: [ { model: ServerModel, required: !!host, where: host ? { host } : undefined } ]
+    } ]
+  })
+}

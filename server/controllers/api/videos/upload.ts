@@ -1,0 +1,32 @@
+import { createVideoFromUpload } from '../../../lib/videos/create-video.js'
+import { invalidField } from '../../../lib/http-problems/http-problem.js'
+import { uploadedFile, videoMultipart } from '../../../middlewares/video-upload.js'
+import { videoUploadBody } from '../../../middlewares/validation/videos.js'
+import { toShortUuid } from '../../../helpers/uuid.js'
+import { ApiRouter } from '../../shared/api-router.js'
+
+export const videoUploadRouter = new ApiRouter('/api/v1')
+
+videoUploadRouter.post('/videos/upload', {
+  operationId: 'uploadLegacy',
+  summary: 'Upload a video in one multipart request',
+  tags: [ 'Video', 'Video Upload' ],
+  auth: 'required',
+  before: videoMultipart(),
+  body: videoUploadBody,
+  bodyContentType: 'multipart/form-data',
+  responses: { 200: 'The video was created', 400: 'Invalid metadata or file', 403: 'Not your channel, or quota reached', 413: 'File too large' }
+}, async ({ body, user }, req, res) => {
+  const videofile = uploadedFile(req, 'videofile')
+  if (!videofile) throw invalidField('files', 'videofile', 'Should have a video file (field videofile)')
+
+  const video = await createVideoFromUpload({
+    user,
+    fields: body,
+    file: { path: videofile.path, originalName: videofile.originalname, size: videofile.size },
+    thumbnailUpload: uploadedFile(req, 'thumbnailfile')?.path,
+    previewUpload: uploadedFile(req, 'previewfile')?.path
+  })
+
+  res.json({ video: { id: video.id, uuid: video.uuid, shortUUID: toShortUuid(video.uuid) } })
+})

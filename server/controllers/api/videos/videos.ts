@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
+import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
+import { canRemoveVideo, canUpdateVideo } from '../../../lib/videos/video-access.js'
+import { deleteVideo } from '../../../lib/videos/delete-video.js'
+import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
+import { updateVideo } from '../../../lib/videos/update-video.js'
+import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
+import { addView } from '../../../lib/videos/video-views.js'
+import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
+import { uploadedFile, videoMultipart } from '../../../middlewares/video-upload.js'
+import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
+import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
+import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { ApiRouter } from '../../shared/api-router.js'
+
+export const videosRouter = new ApiRouter('/api/v1')
+
+videosRouter.get('/videos', {
+  operationId: 'getVideos',
+  summary: 'List videos',
+  tags: [ 'Video' ],
+  auth: 'optional',
+  query: videosListQuery
+}, async ({ query, user }, _req, res) => {
+  const { total, data } = await listVideos(buildVideoListFilters(query, user))
+  res.json({ total, data: data.map(formatVideo) })
+})
+
+videosRouter.get('/videos/:id', {
+  operationId: 'getVideo',
+  summary: 'Get a video (id, UUID or short UUID)',
+  tags: [ 'Video' ],
+  auth: 'optional',
+  params: videoIdParams,
+  responses: { 200: 'The video', 404: 'No such video, or not visible to you' }
+}, async ({ params, user }, _req, res) => {
+  const video = await loadVisibleVideo(params.id, user, 'details')
+  res.json(formatVideoDetails(video))
+})
+
+videosRouter.get('/videos/:id/description', {
+  operationId: 'getVideoDesc',
+  summary: 'Get the full description of a video',
+  tags: [ 'Video' ],
+  auth: 'optional',
+  params: videoIdParams
+}, async ({ params, user }, _req, res) => {
+  const video = await loadVisibleVideo(params.id, user, 'summary')
+  res.json({ description: video.description })
+})
+
+videosRouter.put('/videos/:id', {
+  operationId: 'putVideo',
+  summary: 'Update a video\'s metadata, images or privacy',
+  tags: [ 'Video' ],
+  auth: 'required',
+  params: videoIdParams,
+  before: videoMultipart(),
+  body: videoUpdateBody,
+  bodyContentType: 'multipart/form-data',
+  responses: { 204: 'Updated', 403: 'Not yours', 404: 'No such video' }
+}, async ({ params, body, user }, req, res) => {
+  const video = await loadVideo(params.id, 'details')
+  if (!video) throw notFound('Video not found')
+  if (!canUpdateVideo(video, user)) throw forbidden('You cannot update this video', ProblemCode.NOT_ALLOWED)
+
+  await updateVideo(video, user, body, {
+    thumbnail: uploadedFile(req, 'thumbnailfile')?.path,
+    preview: uploadedFile(req, 'previewfile')?.path
+  })
+  res.sendStatus(204)
+})
+
+videosRouter.delete('/videos/:id', {
+  operationId: 'delVideo',
+  summary: 'Delete a video and all its files',
+  tags: [ 'Video' ],
+  auth: 'required',
+  params: videoIdParams,
+  responses: { 204: 'Deleted', 403: 'Not yours', 404: 'No such video' }
+}, async ({ params, user }, _req, res) => {
+  const video = await loadVideo(params.id, 'details')
+  if (!video) throw notFound('Video not found')
+  if (!canRemoveVideo(video, user)) throw forbidden('You cannot delete this video', ProblemCode.NOT_ALLOWED)
+
+  await deleteVideo(video)
+  res.sendStatus(204)
+})
+
+videosRouter.post('/videos/:id/views', {
+  operationId: 'addView',
+  summary: 'Count a view (once per viewer and video per hour)',
+  tags: [ 'Video' ],
+  auth: 'optional',
+  params: videoIdParams,
+  body: z.object({ currentTime: z.coerce.number().min(0).optional() }).optional()
+}, async ({ params, user }, req, res) => {
+  const video = await loadVisibleVideo(params.id, user, 'summary')
+  await addView(video, req.ip ?? 'unknown')
+  res.sendStatus(204)
+})
+
+videosRouter.post('/videos/:id/token', {
+  operationId: 'requestVideoToken',
+  summary: 'Get a short-lived token for the files of a video you may see (for players, which cannot send headers)',
+  tags: [ 'Video' ],
+  auth: 'required',
+  params: videoIdParams
+}, async ({ params, user }, _req, res) => {
+  const video = await loadVisibleVideo(params.id, user, 'summary')
+  res.json({ files: await createVideoFileToken(user.id, video.uuid) })
+})

@@ -1,0 +1,17 @@
+import cors from 'cors'
+import express from 'express'
+import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
+import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
+
+/**
+ * /lazy-static/avatars/ and /lazy-static/banners/: actor images, both kept in storage.avatars as PeerTube does.
+ * File names are fresh UUIDs at every upload, so they can be cached for long. An unknown file is a 404 problem.
+ */
+export function buildLazyStaticRouter () {
+  const router = express.Router()
+  const serveActorImages = express.static(actorImagesFolder(), { maxAge: '2d', fallthrough: false, index: false, dotfiles: 'deny' })
+
+  router.use(LAZY_STATIC_PATHS.AVATARS, cors(), serveActorImages)
+  router.use(LAZY_STATIC_PATHS.BANNERS, cors(), serveActorImages)
+  return router
+}

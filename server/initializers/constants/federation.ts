@@ -1,0 +1,46 @@
+/** Behaviour constants of federation (what we serve, follow, fetch and refresh). Wire constants are in activitypub.ts. */
+
+/** Items per page of our ActivityPub collections (outbox, followers, following), as PeerTube. */
+export const COLLECTION_ITEMS_PER_PAGE = 10
+
+/** PeerTube's follow score: every follow starts at BASE; the REST API shows it. */
+export const ACTOR_FOLLOW_SCORE = {
+  BASE: 50,
+  BONUS: 10,
+  PENALTY: -10,
+  MAX: 10_000
+} as const
+
+export const FOLLOW_STATES = [ 'pending', 'accepted', 'rejected' ] as const
+export type FollowState = typeof FOLLOW_STATES[number]
+
+export const REMOTE_ACTORS = {
+  /** A remote actor fetched longer ago than this is refreshed (in the background) when next used. */
+  REFRESH_AFTER_MS: 24 * 60 * 60 * 1000,
+  /** How deep owner lookups go (a channel's account) when storing a remote actor. */
+  MAX_OWNER_DEPTH: 1,
+  MAX_NAME_LENGTH: 120,
+  MAX_DESCRIPTION_LENGTH: 1000,
+  MAX_SUPPORT_LENGTH: 1000
+} as const
+
+export const INBOX = {
+  /** Raw body limit of an incoming activity (a Video with many files and captions stays far below). */
+  MAX_BODY_BYTES: 2 * 1024 * 1024,
+  /** Activities processed at once, after their 204. */
+  PROCESSING_CONCURRENCY: 4,
+  /** Activities per Collection posted to an inbox. */
+  MAX_ACTIVITIES_PER_COLLECTION: 100
+} as const
+
+export const DELIVERY = {
+  /** Inboxes per activitypub-http-broadcast job. */
+  INBOXES_PER_BROADCAST_JOB: 100,
+  /** Broadcast jobs running at once; each delivers to its inboxes `federation.delivery.concurrency` at a time. */
+  BROADCAST_JOB_CONCURRENCY: 2
+} as const
+
+export const OUTBOX_CRAWL = {
+  MAX_PAGES: 50,
+  MAX_ITEMS: 2000
+} as const

@@ -1,0 +1,32 @@
+/** URL paths of served files. PeerTube's, so remote instances and players build the same URLs. */
+export const STATIC_PATHS = {
+  WEB_VIDEOS: '/static/web-videos/',
+  PRIVATE_WEB_VIDEOS: '/static/web-videos/private/',
+  HLS: '/static/streaming-playlists/hls/',
+  PRIVATE_HLS: '/static/streaming-playlists/hls/private/'
+} as const
+
+export const LAZY_STATIC_PATHS = {
+  THUMBNAILS: '/lazy-static/thumbnails/',
+  PREVIEWS: '/lazy-static/previews/',
+  TORRENTS: '/lazy-static/torrents/',
+  AVATARS: '/lazy-static/avatars/',
+  BANNERS: '/lazy-static/banners/'
+} as const
+
+export const DOWNLOAD_PATHS = {
+  TORRENTS: '/download/torrents/',
+  WEB_VIDEOS: '/download/web-videos/',
+  HLS_VIDEOS: '/download/streaming-playlists/hls/videos/'
+} as const
+
+export const TRACKER_PATHS = {
+  HTTP_ANNOUNCE: '/tracker/announce',
+  WEBSOCKET: '/tracker/socket'
+} as const
+
+/** Immutable files (every file name is a fresh UUID) may be cached for long. */
+export const STATIC_MAX_AGE = {
+  IMMUTABLE: '365d',
+  SERVER: '2h'
+} as const

@@ -1,0 +1,102 @@
+import { loggerWithTags } from '../../../helpers/logger.js'
+import { RemoteRequestError } from '../../../helpers/requests/index.js'
+import { REMOTE_ACTORS } from '../../../initializers/constants/federation.js'
+import { ActorModel } from '../../../models/actor/actor.js'
+import { loadAccountByActorId } from '../../../models/actor/queries/actor-queries.js'
+import { jobQueue } from '../../job-queue/job-queue.js'
+import { fetchRemoteObject } from '../fetch-remote.js'
+import { isLocalUrl } from '../local-urls.js'
+import { parseRemoteActorDocument } from './remote-actor-document.js'
+import { deleteRemoteActor, storeRemoteActor } from './store-remote-actor.js'
+
+const log = loggerWithTags('activitypub', 'actors')
+
+export class ActorNotFoundError extends Error {
+  constructor (url: string, reason: string) {
+    super(`Cannot get actor ${url}: ${reason}`)
+    this.name = 'ActorNotFoundError'
+  }
+}
+
+// Concurrent requests for the same unknown actor (a burst of deliveries) share one fetch.
+const inFlight = new Map<string, Promise<ActorModel>>()
+
+/**
+ * The actor at `url`: ours, stored, or fetched and stored now. A stored remote actor older than a day is
+ * returned as is and refreshed in the background (activitypub-refresher).
+ */
+export async function getOrCreateActorByUrl (url: string, depth = 0): Promise<ActorModel> {
+  const stored = await ActorModel.loadByUrl(url)
+  if (stored) {
+    if (!stored.isLocal()) scheduleRefreshIfStale(stored)
+    return stored
+  }
+  if (isLocalUrl(url)) throw new ActorNotFoundError(url, 'no such local actor')
+
+  return fetchAndStore(url, depth)
+}
+
+/** Fetches the actor's document again and stores it (new keys, endpoints, names). Deletes it when it is gone. */
+export async function refreshRemoteActor (actor: ActorModel): Promise<ActorModel | undefined> {
+  if (actor.isLocal()) return actor
+
+  try {
+    return await fetchAndStore(actor.url, 0)
+  } catch (err) {
+    if (err instanceof RemoteRequestError && (err.status === 404 || err.status === 410)) {
+      log.info(`Remote actor ${actor.url} is gone (${err.status}): deleting it`)
+      await deleteRemoteActor(actor)
+      return undefined
+    }
+    throw err
+  }
+}
+
+export function isActorStale (actor: ActorModel) {
+  if (actor.isLocal()) return false
+  const fetchedAt = actor.lastFetchedAt?.getTime() ?? 0
+  return Date.now() - fetchedAt > REMOTE_ACTORS.REFRESH_AFTER_MS
+}
+
+export function scheduleRefreshIfStale (actor: ActorModel) {
+  if (!isActorStale(actor)) return
+
+  // The job id makes a burst of uses queue a single refresh.
+  jobQueue.createJob('activitypub-refresher', { type: 'actor', url: actor.url }, { jobId: `refresh-actor:${actor.url}`, removeOnComplete: true, removeOnFail: true })
+    .catch(err => log.warn(`Cannot schedule the refresh of ${actor.url}`, { err }))
+}
+
+function fetchAndStore (url: string, depth: number): Promise<ActorModel> {
+  const running = inFlight.get(url)
+  if (running) return running
+
+  const promise = doFetchAndStore(url, depth).finally(() => inFlight.delete(url))
+  inFlight.set(url, promise)
+  return promise
+}
+
+async function doFetchAndStore (url: string, depth: number): Promise<ActorModel> {
+  const { body } = await fetchRemoteObject(url)
+  const data = parseRemoteActorDocument(body)
+  if (isLocalUrl(data.url)) throw new ActorNotFoundError(url, 'a remote document claims one of our URLs')
+
+  let ownerAccount
+  if (data.type === 'Group') {
+    if (!data.ownerUrl) throw new ActorNotFoundError(url, 'a channel (Group) without its owner account (attributedTo)')
+    if (depth >= REMOTE_ACTORS.MAX_OWNER_DEPTH) throw new ActorNotFoundError(url, 'owner chain too deep')
+
+    const owner = await getOrCreateActorByUrl(data.ownerUrl, depth + 1)
+    if (owner.type === 'Group') throw new ActorNotFoundError(url, 'its owner is a channel')
+    ownerAccount = await loadAccountByActorId(owner.id) ?? undefined
+    if (!ownerAccount) throw new ActorNotFoundError(url, `its owner ${data.ownerUrl} has no account`)
+  }
+
+  try {
+    return await storeRemoteActor(data, ownerAccount)
+  } catch (err) {
+    // Another process stored it between our look-up and our insert: theirs is as good.
+    const stored = await ActorModel.loadByUrl(data.url)
+    if (stored && (err as Error).name === 'SequelizeUniqueConstraintError') return stored
+    throw err
+  }
+}

@@ -1,0 +1,83 @@
+import type { Job } from 'bull'
+import { loggerWithTags } from '../../../helpers/logger.js'
+import { CONFIG } from '../../../initializers/config/index.js'
+import { ActorModel } from '../../../models/actor/actor.js'
+import { listUnreachableHosts } from '../../../models/actor/queries/delivery-health-queries.js'
+import { jobQueue } from '../../job-queue/job-queue.js'
+import { forEachWithConcurrency } from '../concurrency.js'
+import { urlHost } from '../ownership.js'
+import { deliverToInbox } from '../send/deliver.js'
+import type { ActivitypubHttpBroadcastPayload, ActivitypubHttpUnicastPayload } from './payloads.js'
+
+const log = loggerWithTags('activitypub', 'delivery')
+
+/**
+ * activitypub-http-broadcast: one attempt per inbox, `federation.delivery.concurrency` at a time. Inboxes of
+ * servers unreachable for longer than `unreachable_after` are skipped; each inbox that failed in a way a retry
+ * may fix becomes a unicast job (which retries with backoff), so nothing is lost and nothing is sent twice.
+ */
+export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpBroadcastPayload>) {
+  const { uris, body, signatureActorId } = job.data
+  const actor = await loadSigningActor(signatureActorId)
+  const activity = describe(body)
+
+  const failingBefore = new Date(Date.now() - CONFIG.federation.delivery.unreachable_after)
+  const unreachable = await listUnreachableHosts([ ...new Set(uris.map(uri => urlHost(uri) ?? '')) ], failingBefore)
+
+  const skipped: string[] = []
+  const toRetry: string[] = []
+  const refused: string[] = []
+  let delivered = 0
+
+  await forEachWithConcurrency(uris, CONFIG.federation.delivery.concurrency, async uri => {
+    if (unreachable.has(urlHost(uri) ?? '')) {
+      skipped.push(uri)
+      return
+    }
+    const outcome = await deliverToInbox(uri, body, actor)
+    if (outcome.ok) delivered++
+    else if (outcome.retryable) toRetry.push(uri)
+    else {
+      refused.push(uri)
+      log.warn(`${activity} refused by ${uri}, not retried: ${outcome.reason}`)
+    }
+  })
+
+  for (const uri of toRetry) {
+    // The first retry waits one backoff step, like a job's own retry would.
+    await jobQueue.createJob('activitypub-http-unicast', { uri, body, signatureActorId }, { delay: CONFIG.federation.delivery.backoff })
+  }
+
+  if (skipped.length !== 0) log.info(`${activity}: skipped ${skipped.length} inbox(es) of unreachable servers`, { skipped })
+  return { delivered, retried: toRetry.length, refused: refused.length, skipped: skipped.length }
+}
+
+/** activitypub-http-unicast: one inbox; failures are retried by Bull with the delivery backoff, refusals are not. */
+export async function processActivitypubHttpUnicast (job: Job<ActivitypubHttpUnicastPayload>) {
+  const { uri, body, signatureActorId } = job.data
+  const actor = await loadSigningActor(signatureActorId)
+
+  const outcome = await deliverToInbox(uri, body, actor)
+  if (outcome.ok) return { status: outcome.status }
+
+  if (!outcome.retryable) {
+    log.warn(`${describe(body)} refused by ${uri}, not retried: ${outcome.reason}`)
+    await job.discard()
+  }
+  throw new Error(outcome.reason)
+}
+
+/** Called by the job queue once a unicast delivery has used all its attempts. */
+export async function onActivitypubHttpUnicastFinalFailure (job: Job<ActivitypubHttpUnicastPayload>, err: Error) {
+  log.error(`Giving up delivering ${describe(job.data.body)} to ${job.data.uri} after ${job.attemptsMade} attempts: ${err.message}`)
+}
+
+async function loadSigningActor (actorId: number) {
+  const actor = await ActorModel.findByPk(actorId)
+  if (!actor) throw new Error(`Signing actor ${actorId} no longer exists`)
+  return actor
+}
+
+function describe (body: Record<string, unknown>) {
+  return `${String(body.type)} ${String(body.id)}`
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { Server as TrackerServer } from 'bittorrent-tracker'
+import type { Request, Response, Router } from 'express'
+import express from 'express'
+import { WebSocketServer } from 'ws'
+import { loggerWithTags } from '../../helpers/logger.js'
+import { CONFIG } from '../../initializers/config/index.js'
+import { TRACKER_PATHS } from '../../initializers/constants/static-paths.js'
+import { VideoFileModel } from '../../models/video/video-file.js'
+import { VideoStreamingPlaylistModel } from '../../models/video/video-streaming-playlist.js'
+import { Op } from 'sequelize'
+
+const log = loggerWithTags('tracker')
+
+/** How long an info hash's "known here" answer is trusted before the database is asked again. */
+const KNOWN_HASH_CACHE_MS = 60_000
+
+/**
+ * The embedded BitTorrent tracker, on the instance's own HTTP server: /tracker/announce for HTTP clients and
+ * /tracker/socket (WebSocket) for browsers. It only tracks info hashes of files this instance knows.
+ */
+export class EmbeddedTracker {
+  private readonly server: InstanceType<typeof TrackerServer>
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: true })
+  private readonly known = new Map<string, { known: boolean, at: number }>()
+
+  constructor () {
+    this.server = new TrackerServer({
+      http: false,
+      udp: false,
+      ws: false,
+      stats: false,
+      trustProxy: CONFIG.trust_proxy.length !== 0,
+      filter: (infoHash: string, _params: unknown, callback: (err?: Error) => void) => {
+        this.isKnown(infoHash)
+          .then(known => callback(known ? undefined : new Error('Unknown infoHash: this tracker only tracks the videos of its instance')))
+          .catch(err => callback(err as Error))
+      }
+    })
+    this.server.on('error', (err: Error) => log.warn('Tracker error', { err: err.message }))
+    this.server.on('warning', (err: Error) => log.debug('Tracker warning', { err: err.message }))
+
+    this.wss.on('connection', (socket: WebSocket & { upgradeReq?: IncomingMessage }, req: IncomingMessage) => {
+      socket.upgradeReq = req
+      this.server.onWebSocketConnection(socket)
+    })
+  }
+
+  /** Express routes for the HTTP side. */
+  router (): Router {
+    const router = express.Router()
+    router.get(TRACKER_PATHS.HTTP_ANNOUNCE, (req: Request, res: Response) => this.server.onHttpRequest(req, res, { action: 'announce', trustProxy: false }))
+    router.get('/tracker/scrape', (req: Request, res: Response) => this.server.onHttpRequest(req, res, { action: 'scrape', trustProxy: false }))
+    return router
+  }
+
+  /** Hands WebSocket upgrades on /tracker/socket to the tracker; other upgrades are not ours and are closed. */
+  attach (httpServer: HttpServer) {
+    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (req.url ?? '').split('?')[0]
+      if (path !== TRACKER_PATHS.WEBSOCKET) {
+        socket.destroy()
+        return
+      }
+      this.wss.handleUpgrade(req, socket, head, ws => this.wss.emit('connection', ws, req))
+    })
+  }
+
+  close () {
+    for (const client of this.wss.clients) client.terminate()
+    this.wss.close()
+    this.server.close()
+  }
+
+  private async isKnown (infoHash: string) {
+    const cached = this.known.get(infoHash)
+    if (cached && Date.now() - cached.at < KNOWN_HASH_CACHE_MS) return cached.known
+
+    const [ files, playlists ] = await Promise.all([
+      VideoFileModel.count({ where: { infoHash } }),
+      // p2p-media-loader swarms are keyed by hashes of the HLS playlist, stored on the playlist.
+      VideoStreamingPlaylistModel.count({ where: { p2pMediaLoaderInfohashes: { [Op.contains]: [ infoHash ] } } })
+    ])
+    const known = files + playlists !== 0
+    this.known.set(infoHash, { known, at: Date.now() })
+    if (this.known.size > 50_000) this.known.clear()
+    return known
+  }
+}

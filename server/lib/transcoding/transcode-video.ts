@@ -1,0 +1,247 @@
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Job } from 'bull'
+import { VideoState } from '../../../shared/models/videos.js'
+import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
+import { fromRoot } from '../../helpers/project-root.js'
+import { loggerWithTags } from '../../helpers/logger.js'
+import { CONFIG } from '../../initializers/config/index.js'
+import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
+import { detailsIncludes } from '../../models/video/queries/video-includes.js'
+import { VideoModel } from '../../models/video/video.js'
+import { enabledResolutions } from '../server-config/public-config.js'
+import {
+  describeRenditionFile, encodeLadder, fastStartRemux, planTranscoding, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
+} from '../video-pipeline/index.js'
+import { hlsDir } from '../video-paths.js'
+import { imagePathOnDisk } from '../videos/video-images.js'
+import { videoEvents } from '../videos/video-events.js'
+import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
+import { removeStoredFile, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
+import { getHlsResolutionPlaylistFilename } from '../video-pipeline/file-names.js'
+
+const log = loggerWithTags('transcoding')
+
+export interface VideoTranscodingPayload {
+  videoUUID: string
+  /** The uploaded source, kept until the whole ladder exists. */
+  inputPath: string
+  /**
+   * Resolutions currently served by a codec copy of the source that exceeds that rung's limits: they still have to
+   * be encoded. Kept in the job so a restart knows it.
+   */
+  temporaryResolutions?: number[]
+}
+
+// Aborted on shutdown so no ffmpeg outlives the instance; the interrupted job is retried and resumes.
+let shutdown = new AbortController()
+
+export function abortRunningTranscodings () {
+  shutdown.abort()
+  shutdown = new AbortController()
+}
+
+/**
+ * Makes a video playable as fast as possible, then completes its ladder:
+ * 1. nothing playable yet: a fast-start copy of a web-ready source, or one cheap rung, published at once;
+ * 2. every rung still missing, encoded in one ffmpeg run (one decode), each MP4 also remuxed to HLS.
+ * Each step records what it finished, so a rerun after a crash or restart only does what is missing.
+ */
+export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
+  const data = job.data
+  const video = await loadVideo(data.videoUUID)
+  if (!video) {
+    await rm(data.inputPath, { force: true })
+    return { skipped: 'the video was deleted' }
+  }
+
+  const source = await probe(data.inputPath)
+  const plan = planTranscoding(source, {
+    enabledResolutions: enabledResolutions(),
+    alwaysTranscodeOriginalResolution: CONFIG.transcoding.always_transcode_original_resolution
+  })
+  const workDir = join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
+  await mkdir(workDir, { recursive: true })
+  const temporary = new Set(data.temporaryResolutions ?? [])
+  const signal = shutdown.signal
+
+  if (!hasPlayableFile(video)) {
+    await makePlayable({ job, video, source, plan, workDir, temporary, signal })
+  }
+
+
+  const current = await loadVideo(data.videoUUID)
+  if (!current) return { skipped: 'the video was deleted' }
+
+  const missing = plan.ladder.filter(rung => !isRungDone(current, rung.resolution, temporary))
+  if (missing.length !== 0) {
+    log.info(`Video ${video.uuid}: encoding ${missing.map(r => r.resolution + 'p').join(', ')} in one pass`)
+    const renditions = await encodeLadder({
+      input: data.inputPath,
+      rungs: missing,
+      outputs: missing.map(rung => join(workDir, `${rung.resolution}.mp4`)),
+      probe: source,
+      threads: CONFIG.transcoding.threads,
+      preset: CONFIG.transcoding.preset,
+      audioOnlyImage: plan.audioOnly ? previewPath(current) : undefined,
+      signal,
+      onProgress: progress => { if (progress.ratio !== undefined) void job.progress(Math.round(10 + 85 * progress.ratio)) }
+    })
+    for (const rendition of renditions) await addRendition(current, rendition, signal)
+    temporary.clear()
+    await job.update({ ...data, temporaryResolutions: [] })
+  }
+
+  await finish(data.videoUUID)
+  await Promise.all([ rm(data.inputPath, { force: true }), rm(workDir, { recursive: true, force: true }) ])
+  await job.progress(100)
+  return { resolutions: plan.ladder.map(r => r.resolution) }
+}
+
+async function makePlayable (options: {
+  job: Job<VideoTranscodingPayload>
+  video: VideoModel
+  source: ProbeResult
+  plan: TranscodingPlan
+  workDir: string
+  temporary: Set<number>
+  signal: AbortSignal
+}) {
+  const { job, video, source, plan, workDir, temporary, signal } = options
+
+  if (plan.remuxSource) {
+    const copied = await publishSourceCopy({ video, inputPath: job.data.inputPath, source, plan, workDir, signal })
+    for (const resolution of copied.temporaryResolutions) temporary.add(resolution)
+    await job.update({ ...job.data, temporaryResolutions: [ ...temporary ] })
+  } else {
+    const started = Date.now()
+    const renditions = await encodeRungs(job, video, plan, plan.firstEncode, workDir, signal)
+    for (const rendition of renditions) await addRendition(video, rendition, signal)
+    log.info(`Video ${video.uuid} playable in ${Date.now() - started} ms (first rung encoded)`)
+    await publishIfPlayable(video.uuid)
+  }
+  await job.progress(10)
+}
+
+/**
+ * The fastest way to playable: a fast-start copy of a web-ready source becomes the first web video and HLS
+ * rendition (no decoding: about a second for a minute of 1080p), and the video is published. Runs during the
+ * upload request when possible, so the video has a file as soon as the upload is answered, as with PeerTube.
+ * Returns the resolutions the copy stands in for only until they are encoded within the ladder's limits.
+ */
+export async function publishSourceCopy (options: {
+  video: VideoModel
+  inputPath: string
+  source: ProbeResult
+  plan: TranscodingPlan
+  workDir?: string
+  signal?: AbortSignal
+}) {
+  const { video, inputPath, source, plan } = options
+  const started = Date.now()
+  const workDir = options.workDir ?? join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
+  await mkdir(workDir, { recursive: true })
+
+  const copy = await fastStartRemux({ input: inputPath, output: join(workDir, 'source-copy.mp4'), probe: source, signal: options.signal })
+  const temporaryResolutions: number[] = []
+  if (plan.copiedRung) copy.resolution = plan.copiedRung.resolution
+  else temporaryResolutions.push(copy.resolution)
+
+  await addRendition(video, copy, options.signal)
+  log.info(`Video ${video.uuid} playable in ${Date.now() - started} ms (source copy)`)
+  await publishIfPlayable(video.uuid)
+  return { temporaryResolutions }
+}
+
+/** Published as soon as something plays, unless the uploader asked to wait for the whole ladder. */
+async function publishIfPlayable (uuid: string) {
+  const fresh = await loadVideo(uuid)
+  if (fresh && fresh.state === VideoState.TO_TRANSCODE && !fresh.waitTranscoding && hasPlayableFile(fresh)) {
+    fresh.state = VideoState.PUBLISHED
+    await fresh.save()
+    if (fresh.isPubliclyVisible()) videoEvents.emit('published', fresh)
+  }
+}
+
+async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel, plan: TranscodingPlan, rungs: Rung[], workDir: string, signal: AbortSignal) {
+  return encodeLadder({
+    input: job.data.inputPath,
+    rungs,
+    outputs: rungs.map(rung => join(workDir, `${rung.resolution}.mp4`)),
+    threads: CONFIG.transcoding.threads,
+    preset: CONFIG.transcoding.preset,
+    audioOnlyImage: plan.audioOnly ? previewPath(video) : undefined,
+    signal
+  })
+}
+
+/** Adds one encoded (or copied) MP4 to the video in every enabled format: HLS remux first, then the web video. */
+async function addRendition (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
+  if (CONFIG.transcoding.hls.enabled) {
+    const playlist = await findOrCreateHlsPlaylist(video)
+    const dir = hlsDir(video)
+    await mkdir(dir, { recursive: true })
+    const hls = await remuxToHls({ inputMp4: rendition.path, outputDir: dir, resolution: rendition.resolution, signal })
+    const described = await describeRenditionFile(hls.videoPath, rendition.resolution)
+    const { replaced } = await storeHlsFile(video, playlist, hls, described)
+    await rewriteHlsPlaylistFiles(video, playlist)
+    if (replaced) {
+      await removeStoredFile(video, replaced, dir)
+      await rm(join(dir, getHlsResolutionPlaylistFilename(replaced.filename)), { force: true })
+    }
+  }
+
+  if (CONFIG.transcoding.web_videos.enabled) {
+    const { replaced } = await storeWebVideoFile(video, rendition)
+    if (replaced) await removeStoredFile(video, replaced)
+  } else {
+    await rm(rendition.path, { force: true })
+  }
+}
+
+/** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */
+async function finish (uuid: string) {
+  const video = await loadVideo(uuid)
+  if (!video) return
+
+  if (video.state !== VideoState.PUBLISHED) {
+    video.state = VideoState.PUBLISHED
+    video.stateReason = null
+    await video.save()
+    if (video.isPubliclyVisible()) videoEvents.emit('published', video)
+    return
+  }
+
+  video.changed('updatedAt', true)
+  await video.save()
+  videoEvents.emit('updated', video, { wasPublic: video.isPubliclyVisible() })
+}
+
+function isRungDone (video: VideoModel, resolution: number, temporary: Set<number>) {
+  if (temporary.has(resolution)) return false
+  const web = (video.VideoFiles ?? []).some(f => f.resolution === resolution)
+  const hls = (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles ?? []).some(f => f.resolution === resolution))
+  return (!CONFIG.transcoding.web_videos.enabled || web) && (!CONFIG.transcoding.hls.enabled || hls)
+}
+
+function hasPlayableFile (video: VideoModel) {
+  return (video.VideoFiles?.length ?? 0) !== 0 || (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles?.length ?? 0) !== 0)
+}
+
+function previewPath (video: VideoModel) {
+  const preview = video.Thumbnails?.find(t => t.type === THUMBNAIL_TYPE.PREVIEW)
+  return preview ? imagePathOnDisk(preview) : undefined
+}
+
+async function loadVideo (uuid: string) {
+  return VideoModel.findOne({ where: { uuid }, include: detailsIncludes() })
+}
+
+/** After the last attempt failed: a video with no playable file is marked failed, with the reason for its owner. */
+export async function markTranscodingFailed (job: Job<VideoTranscodingPayload>, err: Error) {
+  const video = await loadVideo(job.data.videoUUID)
+  if (!video) return
+  video.stateReason = err.message.slice(0, 2000)
+  if (!hasPlayableFile(video)) video.state = VideoState.TRANSCODING_FAILED
+  await video.save()
+}

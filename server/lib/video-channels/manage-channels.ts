@@ -1,0 +1,64 @@
+import { sequelize } from '../../initializers/database.js'
+import type { AccountModel } from '../../models/account/account.js'
+import { VideoChannelModel } from '../../models/account/video-channel.js'
+import { ActorImageModel } from '../../models/actor/actor-image.js'
+import { ActorModel } from '../../models/actor/actor.js'
+import { removeActorImageFiles } from '../actor-images/actor-image-files.js'
+import { createActorKeys } from '../actors/keys.js'
+import { createLocalActor } from '../actors/local-actor.js'
+import { badRequest, conflict } from '../http-problems/http-problem.js'
+import { ensureActorNameIsFree, translateUniqueError } from '../users/name-availability.js'
+import { MAX_VIDEO_CHANNELS_PER_USER } from './channel-constraints.js'
+
+export interface ChannelFields {
+  displayName?: string
+  description?: string | null
+  support?: string | null
+}
+
+/** A new channel (Group actor with its keys) for a local account. Names are unique per instance (409). */
+export async function createVideoChannel (account: AccountModel, data: ChannelFields & { name: string, displayName: string }) {
+  if (await VideoChannelModel.countByAccount(account.id) >= MAX_VIDEO_CHANNELS_PER_USER) {
+    throw badRequest(`You cannot create more than ${MAX_VIDEO_CHANNELS_PER_USER} channels`)
+  }
+  await ensureActorNameIsFree(data.name, 'name')
+
+  const keys = await createActorKeys()
+  const channel = await translateUniqueError(() => sequelize().transaction(async transaction => {
+    const actor = await createLocalActor('Group', data.name, keys, transaction)
+    return VideoChannelModel.create({
+      name: data.displayName,
+      description: data.description ?? null,
+      support: data.support ?? null,
+      actorId: actor.id,
+      accountId: account.id
+    }, { transaction })
+  }))
+
+  return channel
+}
+
+export async function updateVideoChannel (channel: VideoChannelModel, data: ChannelFields) {
+  if (data.displayName !== undefined) channel.name = data.displayName
+  if (data.description !== undefined) channel.description = data.description
+  if (data.support !== undefined) channel.support = data.support
+  await channel.save()
+}
+
+/**
+ * Removes a channel with its actor, images and (by cascade) videos. A user keeps at least one channel: removing
+ * the last one is a 409, as in PeerTube. The count is taken under a lock on the account's channels so two
+ * concurrent deletions cannot both pass it.
+ */
+export async function deleteVideoChannel (channel: VideoChannelModel) {
+  const filenames = await sequelize().transaction(async transaction => {
+    const siblings = await VideoChannelModel.findAll({ where: { accountId: channel.accountId }, lock: transaction.LOCK.UPDATE, transaction })
+    if (siblings.length <= 1) throw conflict('Cannot delete the last channel of this user')
+
+    const images = await ActorImageModel.listByActors([ channel.actorId ], transaction)
+    await ActorModel.destroy({ where: { id: channel.actorId }, transaction })
+    return images.filter(image => image.onDisk).map(image => image.filename)
+  })
+
+  await removeActorImageFiles(filenames)
+}

@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { VideoPrivacy } from '../../shared/models/videos.js'
+import { fromRoot } from '../helpers/project-root.js'
+import { CONFIG, WEBSERVER } from '../initializers/config/index.js'
+import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_PATHS, TRACKER_PATHS } from '../initializers/constants/static-paths.js'
+import type { VideoFileModel } from '../models/video/video-file.js'
+import type { VideoStreamingPlaylistModel } from '../models/video/video-streaming-playlist.js'
+import type { VideoModel } from '../models/video/video.js'
+
+// Where a local video's files are on disk and at which URLs they are served. Files of private and internal videos
+// live in private/ folders, which the static routes serve only to those allowed to see the video.
+
+export function isPrivateFolderVideo (video: Pick<VideoModel, 'privacy'>) {
+  return video.privacy === VideoPrivacy.PRIVATE || video.privacy === VideoPrivacy.INTERNAL
+}
+
+export function webVideosDir (isPrivate: boolean) {
+  const base = fromRoot(CONFIG.storage.web_videos)
+  return isPrivate ? join(base, 'private') : base
+}
+
+export function hlsDir (video: Pick<VideoModel, 'uuid' | 'privacy'>, isPrivate = isPrivateFolderVideo(video)) {
+  const base = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
+  return join(isPrivate ? join(base, 'private') : base, video.uuid)
+}
+
+export function webVideoFilePath (video: Pick<VideoModel, 'privacy'>, file: Pick<VideoFileModel, 'filename'>) {
+  return join(webVideosDir(isPrivateFolderVideo(video)), file.filename)
+}
+
+export function hlsFilePath (video: Pick<VideoModel, 'uuid' | 'privacy'>, filename: string) {
+  return join(hlsDir(video), filename)
+}
+
+export function torrentsDir () {
+  return fromRoot(CONFIG.storage.torrents)
+}
+
+export function thumbnailsDir (type: 'miniature' | 'preview') {
+  return fromRoot(type === 'miniature' ? CONFIG.storage.thumbnails : CONFIG.storage.previews)
+}
+
+export function uploadsTmpDir () {
+  return join(fromRoot(CONFIG.storage.tmp), 'uploads')
+}
+
+/** The source file of a local video, kept until its whole ladder exists (a restart resumes from it). */
+export function inputFilesDir () {
+  return join(fromRoot(CONFIG.storage.tmp), 'inputs')
+}
+
+// --- URLs ------------------------------------------------------------------------------------------------
+
+export function webVideoFileUrl (video: Pick<VideoModel, 'privacy' | 'remote'>, file: VideoFileModel) {
+  if (video.remote) return file.fileUrl ?? ''
+  const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_WEB_VIDEOS : STATIC_PATHS.WEB_VIDEOS
+  return WEBSERVER.URL + base + file.filename
+}
+
+export function hlsFileUrl (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, filename: string, remoteUrl: string | null) {
+  if (video.remote) return remoteUrl ?? ''
+  const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_HLS : STATIC_PATHS.HLS
+  return `${WEBSERVER.URL}${base}${video.uuid}/${filename}`
+}
+
+export function hlsPlaylistUrls (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, playlist: VideoStreamingPlaylistModel) {
+  return {
+    playlistUrl: hlsFileUrl(video, playlist.playlistFilename, playlist.playlistUrl),
+    segmentsSha256Url: hlsFileUrl(video, playlist.segmentsSha256Filename, playlist.segmentsSha256Url)
+  }
+}
+
+export function torrentUrls (video: Pick<VideoModel, 'remote'>, file: VideoFileModel) {
+  if (!file.torrentFilename) return { torrentUrl: null, torrentDownloadUrl: null }
+  if (video.remote) return { torrentUrl: file.torrentUrl, torrentDownloadUrl: null }
+  return {
+    torrentUrl: WEBSERVER.URL + LAZY_STATIC_PATHS.TORRENTS + file.torrentFilename,
+    torrentDownloadUrl: WEBSERVER.URL + DOWNLOAD_PATHS.TORRENTS + file.torrentFilename
+  }
+}
+
+export function fileDownloadUrl (video: Pick<VideoModel, 'remote' | 'uuid'>, file: VideoFileModel) {
+  if (video.remote) return null
+  return file.isHls()
+    ? `${WEBSERVER.URL}${DOWNLOAD_PATHS.HLS_VIDEOS}${video.uuid}-${file.resolution}-fragmented${file.extname}`
+    : `${WEBSERVER.URL}${DOWNLOAD_PATHS.WEB_VIDEOS}${video.uuid}-${file.resolution}${file.extname}`
+}
+
+export function trackerUrls () {
+  return [ WEBSERVER.URL + TRACKER_PATHS.HTTP_ANNOUNCE, `${WEBSERVER.WS}://${WEBSERVER.HOST}${TRACKER_PATHS.WEBSOCKET}` ]
+}
+
+export function localVideoUrl (uuid: string) {
+  return `${WEBSERVER.URL}/videos/watch/${uuid}`
+}

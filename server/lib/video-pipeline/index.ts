@@ -1,0 +1,16 @@
+// The database-free video pipeline: plain paths and options in, files and facts out. Job handlers wire it to models.
+
+export * from './types.js'
+export { planLadder, buildRung, type LadderOptions, type LadderSource } from './ladder.js'
+export { computeMaxBitrate, computeRungFps } from './rung-settings.js'
+export { planTranscoding, sourceFitsRung, type TranscodingPlan } from './pipeline-plan.js'
+export { fastStartRemux, type FastStartRemuxOptions } from './fast-start-remux.js'
+export { encodeLadder, type EncodeLadderOptions } from './encode-ladder.js'
+export { remuxToHls, type HlsRendition, type RemuxToHlsOptions } from './hls-remux.js'
+export { buildMasterPlaylist, describeHlsRendition, type MasterPlaylistEntry } from './hls-master-playlist.js'
+export { parseMediaPlaylist, formatRangeKey, type MediaPlaylist } from './hls-media-playlist.js'
+export { buildSegmentsSha256, writeSegmentsSha256, type SegmentsSha256 } from './segments-sha256.js'
+export { generateImagesFromPicture, generateImagesFromVideo, type VideoImages } from './thumbnails.js'
+export { buildMagnetUri, buildTorrentInfoName, choosePieceLength, createVideoTorrent, type VideoTorrent } from './torrent.js'
+export { describeRenditionFile } from './rendition-file.js'
+export * from './file-names.js'

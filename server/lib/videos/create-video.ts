@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
+import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
+import { loggerWithTags } from '../../helpers/logger.js'
+import { CONFIG } from '../../initializers/config/index.js'
+import { sequelize } from '../../initializers/database.js'
+import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
+import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import { VideoChannelModel } from '../../models/account/video-channel.js'
+import { TagModel } from '../../models/video/tag.js'
+import { VideoModel } from '../../models/video/video.js'
+import { forbidden, invalidField } from '../http-problems/http-problem.js'
+import { ProblemCode } from '../http-problems/problem-codes.js'
+import { jobQueue } from '../job-queue/job-queue.js'
+import { checkUserQuota } from '../users/quota.js'
+import { inputFilesDir, localVideoUrl } from '../video-paths.js'
+import { publishSourceCopy } from '../transcoding/transcode-video.js'
+import { planTranscoding } from '../video-pipeline/index.js'
+import { enabledResolutions } from '../server-config/public-config.js'
+import { detailsIncludes } from '../../models/video/queries/video-includes.js'
+import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
+
+const log = loggerWithTags('videos', 'upload')
+
+export interface UploadedFile {
+  path: string
+  originalName: string
+  size: number
+}
+
+/** The channel, if this user may publish in it (its own channel). */
+export async function loadChannelForUpload (channelId: number, user: AuthenticatedUser, location: 'body' = 'body') {
+  const channel = await VideoChannelModel.loadWithOwner(channelId)
+  if (!channel) throw invalidField(location, 'channelId', 'Should have an existing channelId', channelId)
+  if (channel.Account?.userId !== user.id) throw forbidden('Cannot upload to a channel you do not own', ProblemCode.NOT_ALLOWED)
+  return channel
+}
+
+/** Refuses what is not a playable video (or audio) before anything is stored. */
+export async function probeUploadedFile (file: UploadedFile): Promise<ProbeResult> {
+  let result: ProbeResult
+  try {
+    result = await probe(file.path)
+  } catch {
+    throw invalidField('body', 'videofile', 'This file is not a video file ffprobe can read', file.originalName, ProblemCode.INVALID_VIDEO_FILE)
+  }
+
+  if (!result.video && !result.audio) {
+    throw invalidField('body', 'videofile', 'This file has no video or audio stream', file.originalName, ProblemCode.INVALID_VIDEO_FILE)
+  }
+  if (!(result.durationSeconds > 0)) {
+    throw invalidField('body', 'videofile', 'This file has no duration', file.originalName, ProblemCode.INVALID_VIDEO_FILE)
+  }
+  const maxSeconds = CONFIG.video.max_duration / 1000
+  if (result.durationSeconds > maxSeconds) {
+    throw invalidField('body', 'videofile', `This video is longer than the ${Math.round(maxSeconds)} s allowed`, file.originalName, ProblemCode.INVALID_VIDEO_FILE)
+  }
+  return result
+}
+
+/**
+ * From an uploaded file to a video row with its thumbnails and a queued transcoding job. The uploaded file is
+ * moved, never copied; on any failure nothing stays behind: no row, no image, no file.
+ */
+export async function createVideoFromUpload (options: {
+  user: AuthenticatedUser
+  fields: VideoUploadFields
+  file: UploadedFile
+  thumbnailUpload?: string
+  previewUpload?: string
+}) {
+  const { user, fields, file } = options
+  const channel = await loadChannelForUpload(fields.channelId, user)
+  await checkUserQuota(user, file.size)
+  const probed = await probeUploadedFile(file)
+
+  const uuid = randomUUID()
+  await mkdir(inputFilesDir(), { recursive: true })
+  const inputPath = join(inputFilesDir(), `${uuid}-input${extname(file.originalName).toLowerCase() || '.mp4'}`)
+  let images: PreparedImage[] = []
+  let created: VideoModel | undefined
+
+  try {
+    await rename(file.path, inputPath)
+    images = await prepareVideoImages({ videoPath: inputPath, probe: probed, thumbnailUpload: options.thumbnailUpload, previewUpload: options.previewUpload })
+
+    const video = await sequelize().transaction(async transaction => {
+      const video = await VideoModel.create({
+        uuid,
+        name: fields.name,
+        category: fields.category ?? null,
+        licence: fields.licence ?? null,
+        language: fields.language ?? null,
+        privacy: fields.privacy ?? VideoPrivacy.PUBLIC,
+        nsfw: fields.nsfw ?? false,
+        description: fields.description ?? null,
+        support: fields.support ?? null,
+        duration: Math.round(probed.durationSeconds),
+        aspectRatio: probed.video ? round(probed.video.displayWidth / probed.video.displayHeight, 4) : null,
+        remote: false,
+        url: localVideoUrl(uuid),
+        commentsEnabled: fields.commentsEnabled ?? true,
+        downloadEnabled: fields.downloadEnabled ?? true,
+        waitTranscoding: fields.waitTranscoding ?? false,
+        state: VideoState.TO_TRANSCODE,
+        channelId: channel.id,
+        publishedAt: new Date(),
+        originallyPublishedAt: fields.originallyPublishedAt ?? null
+      }, { transaction })
+
+      if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
+      await recordVideoImages(video.id, images, transaction)
+      return video
+    })
+    created = video
+
+    const temporaryResolutions = await makePlayableDuringUpload(video, inputPath, probed)
+    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath, temporaryResolutions })
+    log.info(`Video ${uuid} uploaded by ${user.username}: "${video.name}", queued for transcoding`)
+    return video
+  } catch (err) {
+    await created?.destroy()
+    await Promise.all([ rm(inputPath, { force: true }), removeImageFiles(images) ])
+    throw err
+  }
+}
+
+/**
+ * A web-ready source is made playable before the upload is answered (a codec copy takes about a second), so
+ * clients that read the video's files right after uploading (PeerTube's CLI) find one. Anything else, or a copy
+ * that fails, is left to the transcoding job.
+ */
+async function makePlayableDuringUpload (video: VideoModel, inputPath: string, source: ProbeResult) {
+  const plan = planTranscoding(source, {
+    enabledResolutions: enabledResolutions(),
+    alwaysTranscodeOriginalResolution: CONFIG.transcoding.always_transcode_original_resolution
+  })
+  if (!CONFIG.transcoding.enabled || !plan.remuxSource) return []
+
+  try {
+    const { temporaryResolutions } = await publishSourceCopy({ video: await reloadWithFiles(video), inputPath, source, plan })
+    return temporaryResolutions
+  } catch (err) {
+    log.warn(`Video ${video.uuid}: the fast-start copy failed, the transcoding job will make it playable`, { err })
+    return []
+  }
+}
+
+async function reloadWithFiles (video: VideoModel) {
+  return (await VideoModel.findByPk(video.id, { include: detailsIncludes() })) ?? video
+}
+
+function round (value: number, digits: number) {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}

@@ -1,0 +1,110 @@
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { VideoPrivacy } from '../../../shared/models/videos.js'
+import { loggerWithTags } from '../../helpers/logger.js'
+import { sequelize } from '../../initializers/database.js'
+import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { VideoUpdateFields } from '../../middlewares/validation/videos.js'
+import { TagModel } from '../../models/video/tag.js'
+import type { VideoModel } from '../../models/video/video.js'
+import { hlsDir, isPrivateFolderVideo, webVideoFilePath } from '../video-paths.js'
+import { loadChannelForUpload } from './create-video.js'
+import { videoEvents } from './video-events.js'
+import { generateImagesFromPicture } from '../video-pipeline/index.js'
+import { imagePathOnDisk, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
+import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
+import { generateImageFilename } from '../video-pipeline/file-names.js'
+import { join } from 'node:path'
+import { thumbnailsDir } from '../video-paths.js'
+
+const log = loggerWithTags('videos')
+
+/**
+ * Applies a metadata update (and new images) to a local video. A privacy change moves the files between the
+ * public and private folders, so the static routes never serve a private video's file to anyone.
+ */
+export async function updateVideo (video: VideoModel, user: AuthenticatedUser, fields: VideoUpdateFields, images: { thumbnail?: string, preview?: string }) {
+  const wasPublic = video.isPubliclyVisible()
+  const wasPrivateFolder = isPrivateFolderVideo(video)
+
+  const channel = fields.channelId !== undefined && fields.channelId !== video.channelId
+    ? await loadChannelForUpload(fields.channelId, user)
+    : undefined
+
+  const prepared = await prepareNewImages(images)
+
+  try {
+    await sequelize().transaction(async transaction => {
+      if (fields.name !== undefined) video.name = fields.name
+      if (fields.category !== undefined) video.category = fields.category
+      if (fields.licence !== undefined) video.licence = fields.licence
+      if (fields.language !== undefined) video.language = fields.language
+      if (fields.description !== undefined) video.description = fields.description
+      if (fields.support !== undefined) video.support = fields.support
+      if (fields.nsfw !== undefined) video.nsfw = fields.nsfw
+      if (fields.commentsEnabled !== undefined) video.commentsEnabled = fields.commentsEnabled
+      if (fields.downloadEnabled !== undefined) video.downloadEnabled = fields.downloadEnabled
+      if (fields.waitTranscoding !== undefined) video.waitTranscoding = fields.waitTranscoding
+      if (fields.originallyPublishedAt !== undefined) video.originallyPublishedAt = fields.originallyPublishedAt
+      if (channel) video.channelId = channel.id
+      if (fields.privacy !== undefined) {
+        // A video made public for the first time is "published" now, as PeerTube dates it.
+        if (fields.privacy === VideoPrivacy.PUBLIC && video.privacy !== VideoPrivacy.PUBLIC && !wasPublic) video.publishedAt = new Date()
+        video.privacy = fields.privacy
+      }
+
+      await video.save({ transaction })
+      if (fields.tags !== undefined) await TagModel.setVideoTags(video.id, fields.tags, transaction)
+      await recordVideoImages(video.id, prepared, transaction)
+    })
+  } catch (err) {
+    await removeImageFiles(prepared)
+    throw err
+  }
+
+  const replaced = (video.Thumbnails ?? []).filter(t => prepared.some(p => p.type === t.type))
+  await removeImageFiles(replaced.map(t => ({ path: imagePathOnDisk(t) })))
+
+  if (wasPrivateFolder !== isPrivateFolderVideo(video)) await moveFilesForPrivacy(video, wasPrivateFolder)
+
+  await video.reload()
+  if (!wasPublic && video.isPubliclyVisible()) videoEvents.emit('published', video)
+  else videoEvents.emit('updated', video, { wasPublic })
+  return video
+}
+
+async function prepareNewImages (images: { thumbnail?: string, preview?: string }) {
+  const prepared: PreparedImage[] = []
+  if (images.thumbnail) {
+    const filename = generateImageFilename()
+    const path = join(thumbnailsDir('miniature'), filename)
+    const { thumbnail } = await generateImagesFromPicture(images.thumbnail, { thumbnailPath: path })
+    if (thumbnail) prepared.push({ type: THUMBNAIL_TYPE.MINIATURE, filename, ...thumbnail })
+  }
+  if (images.preview) {
+    const filename = generateImageFilename()
+    const path = join(thumbnailsDir('preview'), filename)
+    const { preview } = await generateImagesFromPicture(images.preview, { previewPath: path })
+    if (preview) prepared.push({ type: THUMBNAIL_TYPE.PREVIEW, filename, ...preview })
+  }
+  return prepared
+}
+
+async function moveFilesForPrivacy (video: VideoModel, fromPrivate: boolean) {
+  const before = { uuid: video.uuid, privacy: fromPrivate ? VideoPrivacy.PRIVATE : VideoPrivacy.PUBLIC }
+
+  for (const file of video.VideoFiles ?? []) {
+    const from = webVideoFilePath(before, file)
+    const to = webVideoFilePath(video, file)
+    await mkdir(dirname(to), { recursive: true })
+    await rename(from, to).catch(err => log.error(`Cannot move ${from} to ${to}`, { err }))
+  }
+
+  const fromDir = hlsDir(before, fromPrivate)
+  const toDir = hlsDir(video)
+  await mkdir(dirname(toDir), { recursive: true })
+  await rm(toDir, { recursive: true, force: true })
+  await rename(fromDir, toDir).catch(err => {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.error(`Cannot move ${fromDir} to ${toDir}`, { err })
+  })
+}

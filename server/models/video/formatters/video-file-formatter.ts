@@ -1,0 +1,41 @@
+import { buildMagnetUri } from '../../../lib/video-pipeline/torrent.js'
+import { fileDownloadUrl, hlsFileUrl, torrentUrls, trackerUrls, webVideoFileUrl } from '../../../lib/video-paths.js'
+import type { VideoFileModel } from '../video-file.js'
+import type { VideoModel } from '../video.js'
+
+/** PeerTube's `VideoFile`. The magnet link is derived, not stored: it changes with our host name. */
+export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
+  const fileUrl = file.isHls() ? hlsFileUrl(video, file.filename, file.fileUrl) : webVideoFileUrl(video, file)
+  const { torrentUrl, torrentDownloadUrl } = torrentUrls(video, file)
+
+  return {
+    id: file.id,
+    resolution: { id: file.resolution, label: file.resolution === 0 ? 'Audio' : `${file.resolution}p` },
+    width: file.width,
+    height: file.height,
+    magnetUri: file.infoHash
+      ? buildMagnetUri({
+        torrentUrl: torrentUrl ?? undefined,
+        infoHash: file.infoHash,
+        displayName: video.name,
+        trackers: video.remote ? [] : trackerUrls(),
+        webSeeds: [ fileUrl ]
+      })
+      : null,
+    size: file.size,
+    fps: file.fps,
+    torrentUrl,
+    torrentDownloadUrl,
+    fileUrl,
+    fileDownloadUrl: fileDownloadUrl(video, file) ?? fileUrl,
+    metadataUrl: video.remote ? undefined : `${new URL(fileUrl).origin}/api/v1/videos/${video.uuid}/metadata/${file.id}`,
+    hasAudio: file.hasAudio,
+    hasVideo: file.hasVideo,
+    storage: file.storage
+  }
+}
+
+/** Highest resolution first, as PeerTube lists them (players pick the first as the default). */
+export function sortFilesByResolution (files: VideoFileModel[] = []) {
+  return [ ...files ].sort((a, b) => b.resolution - a.resolution)
+}

@@ -1,0 +1,100 @@
+import { VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
+import {
+  VIDEO_CATEGORIES, VIDEO_CONSTRAINTS, VIDEO_LANGUAGES, VIDEO_LICENCES, VIDEO_PRIVACIES, VIDEO_STATES, THUMBNAIL_TYPE
+} from '../../../initializers/constants/videos.js'
+import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.js'
+import { toShortUuid } from '../../../helpers/uuid.js'
+import { hlsPlaylistUrls, localVideoUrl, trackerUrls } from '../../../lib/video-paths.js'
+import { formatAccount, formatAccountSummary } from '../../account/formatters/account-formatter.js'
+import { formatVideoChannel, formatVideoChannelSummary } from '../../account/formatters/video-channel-formatter.js'
+import type { VideoModel } from '../video.js'
+import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
+
+function constant<T> (id: T, labels: Record<string | number, string>) {
+  return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
+}
+
+function imagePath (video: VideoModel, type: number) {
+  const image = video.Thumbnails?.find(t => t.type === type)
+  if (!image) return null
+  return (type === THUMBNAIL_TYPE.MINIATURE ? LAZY_STATIC_PATHS.THUMBNAILS : LAZY_STATIC_PATHS.PREVIEWS) + image.filename
+}
+
+function truncate (text: string | null) {
+  if (!text) return null
+  const max = VIDEO_CONSTRAINTS.TRUNCATED_DESCRIPTION
+  return text.length <= max ? text : text.slice(0, max - 3) + '...'
+}
+
+/**
+ * PeerTube's `Video` (list item). Needs VideoChannel (with Actor, Account.Actor) and Thumbnails loaded.
+ */
+export function formatVideo (video: VideoModel) {
+  const channel = video.VideoChannel
+  if (!channel?.Account) throw new Error('formatVideo needs the video\'s channel and account loaded')
+
+  return {
+    id: video.id,
+    uuid: video.uuid,
+    shortUUID: toShortUuid(video.uuid),
+    url: video.remote ? video.url : localVideoUrl(video.uuid),
+    name: video.name,
+    category: constant(video.category, VIDEO_CATEGORIES),
+    licence: constant(video.licence, VIDEO_LICENCES),
+    language: constant(video.language, VIDEO_LANGUAGES),
+    privacy: constant(video.privacy, VIDEO_PRIVACIES),
+    nsfw: video.nsfw,
+    truncatedDescription: truncate(video.description),
+    description: truncate(video.description),
+    isLocal: !video.remote,
+    duration: video.duration,
+    aspectRatio: video.aspectRatio,
+    views: video.views,
+    viewers: 0,
+    likes: video.likes,
+    dislikes: video.dislikes,
+    thumbnailPath: imagePath(video, THUMBNAIL_TYPE.MINIATURE),
+    previewPath: imagePath(video, THUMBNAIL_TYPE.PREVIEW),
+    embedPath: `/videos/embed/${video.uuid}`,
+    createdAt: video.createdAt,
+    updatedAt: video.updatedAt,
+    publishedAt: video.publishedAt,
+    originallyPublishedAt: video.originallyPublishedAt,
+    isLive: video.isLive,
+    account: formatAccountSummary(channel.Account),
+    channel: formatVideoChannelSummary(channel),
+    state: constant(video.state, VIDEO_STATES),
+    waitTranscoding: video.waitTranscoding
+  }
+}
+
+/** PeerTube's `VideoDetails`. Also needs VideoFiles, VideoStreamingPlaylists (with VideoFiles) and Tags loaded. */
+export function formatVideoDetails (video: VideoModel) {
+  const channel = video.VideoChannel!
+  const playlists = (video.VideoStreamingPlaylists ?? []).filter(p => p.type === VideoStreamingPlaylistType.HLS)
+
+  return {
+    ...formatVideo(video),
+    description: video.description,
+    account: formatAccount(channel.Account!),
+    channel: formatVideoChannel(channel),
+    blacklisted: false,
+    blacklistedReason: null,
+    streamingPlaylists: playlists.map(playlist => ({
+      id: playlist.id,
+      type: playlist.type,
+      ...hlsPlaylistUrls(video, playlist),
+      redundancies: [],
+      files: sortFilesByResolution(playlist.VideoFiles).map(file => formatVideoFile(video, file))
+    })),
+    files: sortFilesByResolution(video.VideoFiles).map(file => formatVideoFile(video, file)),
+    support: video.support,
+    descriptionPath: `/api/v1/videos/${video.uuid}/description`,
+    tags: (video.Tags ?? []).map(t => t.name).sort(),
+    commentsEnabled: video.commentsEnabled,
+    commentsPolicy: video.commentsEnabled ? { id: 1, label: 'Enabled' } : { id: 2, label: 'Disabled' },
+    downloadEnabled: video.downloadEnabled,
+    inputFileUpdatedAt: video.inputFileUpdatedAt,
+    trackerUrls: video.remote ? [] : trackerUrls()
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  DataTypes, Model, Op,
+  type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
+} from 'sequelize'
+import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../shared/models/videos.js'
+import { VideoChannelModel } from '../account/video-channel.js'
+import type { TagModel } from './tag.js'
+import type { ThumbnailModel } from './thumbnail.js'
+import type { VideoFileModel } from './video-file.js'
+import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
+
+/**
+ * A video, local or remote. Files, playlists, thumbnails and tags are their own tables; listing queries live in
+ * queries/, JSON shapes in formatters/.
+ */
+export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreationAttributes<VideoModel>> {
+  declare id: CreationOptional<number>
+  declare uuid: string
+  declare name: string
+  declare category: number | null
+  declare licence: number | null
+  declare language: string | null
+  declare privacy: VideoPrivacyType
+  declare nsfw: boolean
+  declare description: string | null
+  declare support: string | null
+  /** Seconds. */
+  declare duration: number
+  declare aspectRatio: number | null
+  declare views: CreationOptional<number>
+  declare likes: CreationOptional<number>
+  declare dislikes: CreationOptional<number>
+  declare remote: boolean
+  declare isLive: CreationOptional<boolean>
+  /** The ActivityPub id of the video. */
+  declare url: string
+  declare commentsEnabled: boolean
+  declare downloadEnabled: boolean
+  declare waitTranscoding: boolean
+  declare state: VideoStateType
+  /** Why the last processing failed, for the owner and admins. */
+  declare stateReason: CreationOptional<string | null>
+  declare channelId: ForeignKey<VideoChannelModel['id']>
+  declare publishedAt: Date
+  declare originallyPublishedAt: Date | null
+  declare inputFileUpdatedAt: CreationOptional<Date | null>
+  declare createdAt: CreationOptional<Date>
+  declare updatedAt: CreationOptional<Date>
+
+  declare VideoChannel?: NonAttribute<VideoChannelModel>
+  declare VideoFiles?: NonAttribute<VideoFileModel[]>
+  declare VideoStreamingPlaylists?: NonAttribute<VideoStreamingPlaylistModel[]>
+  declare Thumbnails?: NonAttribute<ThumbnailModel[]>
+  declare Tags?: NonAttribute<TagModel[]>
+
+  static initModel (sequelize: Sequelize) {
+    VideoModel.init({
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      uuid: { type: DataTypes.UUID, allowNull: false },
+      name: { type: DataTypes.STRING, allowNull: false },
+      category: { type: DataTypes.INTEGER, allowNull: true },
+      licence: { type: DataTypes.INTEGER, allowNull: true },
+      language: { type: DataTypes.STRING, allowNull: true },
+      privacy: { type: DataTypes.INTEGER, allowNull: false },
+      nsfw: { type: DataTypes.BOOLEAN, allowNull: false },
+      description: { type: DataTypes.STRING(10_000), allowNull: true },
+      support: { type: DataTypes.STRING(1000), allowNull: true },
+      duration: { type: DataTypes.INTEGER, allowNull: false },
+      aspectRatio: { type: DataTypes.FLOAT, allowNull: true },
+      views: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      likes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      dislikes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      remote: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      isLive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      url: { type: DataTypes.STRING(2000), allowNull: false },
+      commentsEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
+      downloadEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
+      waitTranscoding: { type: DataTypes.BOOLEAN, allowNull: false },
+      state: { type: DataTypes.INTEGER, allowNull: false },
+      stateReason: { type: DataTypes.STRING(2000), allowNull: true },
+      channelId: { type: DataTypes.INTEGER, allowNull: false },
+      publishedAt: { type: DataTypes.DATE, allowNull: false },
+      originallyPublishedAt: { type: DataTypes.DATE, allowNull: true },
+      inputFileUpdatedAt: { type: DataTypes.DATE, allowNull: true },
+      createdAt: DataTypes.DATE,
+      updatedAt: DataTypes.DATE
+    }, {
+      sequelize,
+      modelName: 'Video',
+      tableName: 'video',
+      indexes: [
+        { fields: [ 'uuid' ], unique: true },
+        { fields: [ 'url' ], unique: true },
+        { fields: [ 'channelId' ] },
+        { fields: [ 'publishedAt' ] },
+        { fields: [ 'views' ] },
+        { fields: [ 'privacy', 'state' ] }
+      ]
+    })
+  }
+
+  static associate () {
+    VideoModel.belongsTo(VideoChannelModel, { foreignKey: { name: 'channelId', allowNull: false }, onDelete: 'CASCADE' })
+    VideoChannelModel.hasMany(VideoModel, { foreignKey: 'channelId' })
+  }
+
+  isOwned () {
+    return !this.remote
+  }
+
+  /** Listed and federated: public, and either published or not waiting for its transcoding. */
+  isPubliclyVisible () {
+    return this.privacy === VideoPrivacy.PUBLIC && this.isPlayable()
+  }
+
+  isPlayable () {
+    return this.state === VideoState.PUBLISHED || (this.state === VideoState.TO_TRANSCODE && !this.waitTranscoding && this.hasAnyFile())
+  }
+
+  hasAnyFile () {
+    return (this.VideoFiles?.length ?? 0) !== 0 || (this.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles?.length ?? 0) !== 0)
+  }
+
+  static async loadByUuid (uuid: string, transaction?: Transaction) {
+    return VideoModel.findOne({ where: { uuid }, transaction })
+  }
+
+  static async loadByUrl (url: string, transaction?: Transaction) {
+    return VideoModel.findOne({ where: { url }, transaction })
+  }
+
+  /** Videos of a channel's account owner, for ownership checks. */
+  static async countByChannelIds (channelIds: number[]) {
+    return VideoModel.count({ where: { channelId: { [Op.in]: channelIds } } })
+  }
+}

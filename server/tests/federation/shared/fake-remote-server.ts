@@ -1,0 +1,97 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { generateRsaKeyPair, type RsaKeyPair } from '../../../helpers/crypto/rsa-keys.js'
+
+export interface FakeActor {
+  name: string
+  url: string
+  inbox: string
+  keys: RsaKeyPair
+}
+
+export interface ReceivedRequest {
+  path: string
+  headers: IncomingHttpHeaders
+  body: Buffer
+  /** What we answered. */
+  status: number
+}
+
+/**
+ * A minimal remote ActivityPub server in the test process, on loopback: it publishes actors with throwaway
+ * keys and records what is posted to their inboxes. Enough to talk to an instance by hand.
+ */
+export class FakeRemoteServer {
+  private server?: Server
+  private actors = new Map<string, FakeActor>()
+  readonly received: ReceivedRequest[] = []
+  /** Statuses the next POSTs to a path get, in order; 202 once exhausted. */
+  private scriptedStatuses = new Map<string, number[]>()
+  origin = ''
+
+  respondWith (path: string, statuses: number[]) {
+    this.scriptedStatuses.set(path, [ ...statuses ])
+  }
+
+  get host () {
+    return new URL(this.origin).host
+  }
+
+  async start () {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        const path = new URL(req.url!, this.origin).pathname
+        if (req.method === 'POST') {
+          const status = this.scriptedStatuses.get(path)?.shift() ?? 202
+          this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks), status })
+          res.writeHead(status).end()
+          return
+        }
+        const actor = [ ...this.actors.values() ].find(a => new URL(a.url).pathname === path)
+        if (!actor) return res.writeHead(404).end()
+        res.writeHead(200, { 'Content-Type': 'application/activity+json; charset=utf-8' }).end(JSON.stringify(this.document(actor)))
+      })
+    })
+    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  async stop () {
+    await new Promise<void>(resolve => this.server ? this.server.close(() => resolve()) : resolve())
+  }
+
+  async addActor (name: string) {
+    const actor: FakeActor = { name, url: `${this.origin}/users/${name}`, inbox: `${this.origin}/users/${name}/inbox`, keys: await generateRsaKeyPair() }
+    this.actors.set(name, actor)
+    return actor
+  }
+
+  /** The actor publishes a new key from now on (as after a key rotation). */
+  async rotateKey (name: string) {
+    const actor = this.actors.get(name)!
+    actor.keys = await generateRsaKeyPair()
+    return actor
+  }
+
+  receivedJson (path: string) {
+    return this.received.filter(r => r.path === path).map(r => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>)
+  }
+
+  private document (actor: FakeActor) {
+    return {
+      '@context': [ 'https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1' ],
+      type: 'Person',
+      id: actor.url,
+      preferredUsername: actor.name,
+      name: `Fake ${actor.name}`,
+      inbox: actor.inbox,
+      outbox: `${actor.url}/outbox`,
+      followers: `${actor.url}/followers`,
+      following: `${actor.url}/following`,
+      endpoints: { sharedInbox: `${this.origin}/inbox` },
+      publicKey: { id: `${actor.url}#main-key`, owner: actor.url, publicKeyPem: actor.keys.publicKeyPem }
+    }
+  }
+}
