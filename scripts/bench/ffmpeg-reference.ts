@@ -17,7 +17,6 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { probe, type ProbeResult } from '../../server/helpers/ffmpeg/probe.js'
-import { HLS, KEYFRAME_INTERVAL_SECONDS, VBV_BUFFER_SECONDS, X264 } from '../../server/initializers/constants/transcoding.js'
 import {
   buildMasterPlaylist,
   buildSegmentsSha256,
@@ -33,14 +32,9 @@ import {
   type Rung
 } from '../../server/lib/video-pipeline/index.js'
 
-const execFileAsync = promisify(execFile)
+import { generateBenchClip, timeReference } from './lib/reference-ladder.js'
+import { measure, medianTiming, since, snapshot, sum, show, type Timing } from './lib/timing.js'
 const LADDER = [ 1080, 720, 480, 360, 240 ]
-const CLOCK_TICKS = Number(execFileSync('getconf', [ 'CLK_TCK' ]).toString().trim()) || 100
-
-interface Timing {
-  wall: number
-  cpu: number
-}
 
 const argv = process.argv.slice(2)
 const runs = Number(valueOf('--runs') ?? 1)
@@ -50,7 +44,7 @@ const inputArg = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--r
 const workDir = await mkdtemp(join(tmpdir(), 'tubeless-bench-'))
 
 try {
-  const input = inputArg ?? await generateClip(join(workDir, 'source-1080p-60s.mp4'))
+  const input = inputArg ?? await generateBenchClip(join(workDir, 'source-1080p-60s.mp4'))
   const source = await probe(input)
   describeSource(input, source)
 
@@ -87,43 +81,6 @@ try {
 }
 
 // ---------------------------------------------------------------------------
-
-async function timeReference (input: string, source: ProbeResult, rungs: Rung[], dir: string) {
-  await mkdir(join(dir, 'hls'), { recursive: true })
-
-  const filter = `[0:v]split=${rungs.length}${rungs.map((_, i) => `[s${i}]`).join('')};` +
-    rungs.map((r, i) => `[s${i}]${r.fps < source.video!.fps - 0.01 ? `fps=${r.fps},` : ''}scale=-2:${r.resolution},format=yuv420p[o${i}]`).join(';')
-
-  const args = [ '-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-i', input, '-filter_complex', filter ]
-  rungs.forEach((rung, i) => {
-    args.push(
-      '-map', `[o${i}]`, '-map', '0:a?',
-      '-c:v', 'libx264', '-preset', X264.DEFAULT_PRESET, '-crf', String(X264.CRF), '-profile:v', X264.PROFILE,
-      '-maxrate', String(rung.maxBitrate), '-bufsize', String(rung.maxBitrate * VBV_BUFFER_SECONDS),
-      '-g', String(Math.round(rung.fps * KEYFRAME_INTERVAL_SECONDS)),
-      '-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_INTERVAL_SECONDS})`,
-      '-c:a', 'aac', '-b:a', '128k',
-      '-movflags', '+faststart',
-      join(dir, `${rung.resolution}.mp4`)
-    )
-  })
-
-  const encode = await measure(async () => { await execFileAsync('ffmpeg', args) })
-  const remux = await measure(async () => {
-    for (const rung of rungs) {
-      await execFileAsync('ffmpeg', [
-        '-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-i', join(dir, `${rung.resolution}.mp4`), '-c', 'copy',
-        '-f', 'hls', '-hls_time', String(HLS.SEGMENT_DURATION_SECONDS), '-hls_list_size', '0', '-hls_playlist_type', 'vod',
-        '-hls_segment_type', 'fmp4', '-hls_flags', 'single_file',
-        '-hls_segment_filename', join(dir, 'hls', `${rung.resolution}-fragmented.mp4`), join(dir, 'hls', `${rung.resolution}.m3u8`)
-      ])
-    }
-  })
-
-  console.log(`  reference: encode ${show(encode)}, HLS remux ${show(remux)}`)
-  await rm(dir, { recursive: true, force: true })
-  return sum(encode, remux)
-}
 
 async function timeOurLadder (input: string, source: ProbeResult, rungs: Rung[], dir: string) {
   await mkdir(join(dir, 'hls'), { recursive: true })
@@ -200,66 +157,13 @@ async function publishArtifacts (webVideo: string, hls: HlsRendition[], dir: str
   await generateImagesFromVideo({ input: webVideo, thumbnailPath: join(dir, 'thumb.jpg'), previewPath: join(dir, 'preview.jpg') })
 }
 
-async function generateClip (path: string) {
-  const start = performance.now()
-  await execFileAsync('ffmpeg', [
-    '-hide_banner', '-nostdin', '-y', '-loglevel', 'error',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=60',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=60',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-shortest', path
-  ])
-  console.log(`generated ${path} in ${((performance.now() - start) / 1000).toFixed(1)} s`)
-  return path
-}
-
 // ---------------------------------------------------------------------------
-
-/**
- * CPU seconds used by finished child processes (ffmpeg, ffprobe) of this process: cutime + cstime of /proc/self/stat,
- * which count the children libuv has reaped.
- */
-function childCpuSeconds () {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS
-}
-
-function snapshot (): Timing {
-  return { wall: performance.now() / 1000, cpu: childCpuSeconds() }
-}
-
-function since (start: Timing): Timing {
-  const now = snapshot()
-  return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu }
-}
-
-async function measure (fn: () => Promise<void>): Promise<Timing> {
-  const start = snapshot()
-  await fn()
-  return since(start)
-}
-
-function sum (a: Timing, b: Timing): Timing {
-  return { wall: a.wall + b.wall, cpu: a.cpu + b.cpu }
-}
-
-function medianTiming (values: Timing[]): Timing {
-  return { wall: median(values.map(v => v.wall)), cpu: median(values.map(v => v.cpu)) }
-}
-
-function median (values: number[]) {
-  const sorted = [ ...values ].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 function row (label: string, timing: Timing, reference?: Timing) {
   const ratio = reference ? `   ratio wall ${(timing.wall / reference.wall).toFixed(3)}, CPU ${(timing.cpu / reference.cpu).toFixed(3)}` : ''
   console.log(`${label.padEnd(96)} ${timing.wall.toFixed(2).padStart(7)} ${timing.cpu.toFixed(2).padStart(9)}${ratio}`)
 }
 
-function show (t: Timing) {
-  return `${t.wall.toFixed(2)} s (CPU ${t.cpu.toFixed(2)} s)`
-}
 
 function loadAverage () {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')

@@ -12,7 +12,9 @@ import { UserRegistrationModel } from './user/user-registration.js'
 import { UserModel } from './user/user.js'
 import { TagModel } from './video/tag.js'
 import { ThumbnailModel } from './video/thumbnail.js'
+import { TrackerModel } from './video/tracker.js'
 import { VideoFileModel } from './video/video-file.js'
+import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
 
@@ -42,7 +44,9 @@ const MODELS: RegisteredModel[] = [
   VideoStreamingPlaylistModel,
   VideoFileModel,
   ThumbnailModel,
-  TagModel
+  TagModel,
+  TrackerModel,
+  VideoShareModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -2,6 +2,7 @@ import Bull, { type Job, type JobOptions, type Queue } from 'bull'
 import { Redis, type RedisOptions } from 'ioredis'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
+import { JOB_HISTORY, JOB_LOCK } from '../../initializers/constants/jobs.js'
 import { redisConnection } from '../../initializers/services.js'
 import { JOB_DEFINITIONS } from './handlers/index.js'
 import type { JobPayloads, JobState, JobType } from './job-types.js'
@@ -46,6 +47,11 @@ class JobQueue {
     for (const type of Object.keys(JOB_DEFINITIONS) as JobType[]) {
       const queue = new Bull(type, {
         prefix: this.prefix,
+        settings: {
+          lockDuration: JOB_LOCK.LOCK_DURATION_MS,
+          stalledInterval: JOB_LOCK.STALLED_INTERVAL_MS,
+          maxStalledCount: JOB_LOCK.MAX_STALLED_COUNT
+        },
         createClient: kind => {
           if (kind === 'client') return client
           if (kind === 'subscriber') return subscriber
@@ -69,8 +75,8 @@ class JobQueue {
       backoff: { type: 'exponential', delay: definition.backoffMs },
       timeout: definition.timeoutMs,
       // Keep history bounded: Redis is not an archive.
-      removeOnComplete: 1000,
-      removeOnFail: 5000,
+      removeOnComplete: JOB_HISTORY.COMPLETED,
+      removeOnFail: JOB_HISTORY.FAILED,
       ...options
     })
   }

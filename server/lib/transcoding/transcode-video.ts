@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Job } from 'bull'
@@ -64,6 +65,8 @@ export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
   await mkdir(workDir, { recursive: true })
   const temporary = new Set(data.temporaryResolutions ?? [])
   const signal = shutdown.signal
+  // Fresh output names for each run: an ffmpeg orphaned by a crash may still be writing the previous run's files.
+  const runId = randomUUID()
 
   if (!hasPlayableFile(video)) {
     await makePlayable({ job, video, source, plan, workDir, temporary, signal })
@@ -79,7 +82,7 @@ export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
     const renditions = await encodeLadder({
       input: data.inputPath,
       rungs: missing,
-      outputs: missing.map(rung => join(workDir, `${rung.resolution}.mp4`)),
+      outputs: missing.map(rung => join(workDir, `${rung.resolution}-${runId}.mp4`)),
       probe: source,
       threads: CONFIG.transcoding.threads,
       preset: CONFIG.transcoding.preset,
@@ -142,7 +145,7 @@ export async function publishSourceCopy (options: {
   const workDir = options.workDir ?? join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
   await mkdir(workDir, { recursive: true })
 
-  const copy = await fastStartRemux({ input: inputPath, output: join(workDir, 'source-copy.mp4'), probe: source, signal: options.signal })
+  const copy = await fastStartRemux({ input: inputPath, output: join(workDir, `source-copy-${randomUUID()}.mp4`), probe: source, signal: options.signal })
   const temporaryResolutions: number[] = []
   if (plan.copiedRung) copy.resolution = plan.copiedRung.resolution
   else temporaryResolutions.push(copy.resolution)
@@ -167,7 +170,7 @@ async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel
   return encodeLadder({
     input: job.data.inputPath,
     rungs,
-    outputs: rungs.map(rung => join(workDir, `${rung.resolution}.mp4`)),
+    outputs: rungs.map(rung => join(workDir, `${rung.resolution}-${randomUUID()}.mp4`)),
     threads: CONFIG.transcoding.threads,
     preset: CONFIG.transcoding.preset,
     audioOnlyImage: plan.audioOnly ? previewPath(video) : undefined,

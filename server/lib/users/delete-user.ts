@@ -7,12 +7,17 @@ import { ActorModel } from '../../models/actor/actor.js'
 import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
 import type { UserModel } from '../../models/user/user.js'
 import { removeActorImageFiles } from '../actor-images/actor-image-files.js'
+import { deleteVideosOfChannels } from '../videos/delete-video.js'
 
 /**
- * Removes a user with everything that is theirs: tokens, account, channels, their actors and images (and, by
- * the database's cascades, their videos' rows). One transaction; image files go once it has committed.
+ * Removes a user with everything that is theirs: videos and their files, tokens, account, channels, their actors
+ * and images. One transaction for the rows; image files go once it has committed.
  */
 export async function deleteUser (user: UserModel) {
+  // Videos first, outside the transaction: each removes its files and tells followers.
+  const account = await AccountModel.findOne({ where: { userId: user.id } })
+  if (account) await deleteVideosOfChannels((await VideoChannelModel.findAll({ where: { accountId: account.id } })).map(c => c.id))
+
   const filenames = await sequelize().transaction(async transaction => {
     const account = await AccountModel.findOne({ where: { userId: user.id }, transaction })
     const channels = account ? await VideoChannelModel.findAll({ where: { accountId: account.id }, transaction }) : []

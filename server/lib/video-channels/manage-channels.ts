@@ -1,3 +1,4 @@
+import { deleteVideosOfChannels } from '../videos/delete-video.js'
 import { sequelize } from '../../initializers/database.js'
 import type { AccountModel } from '../../models/account/account.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
@@ -51,6 +52,10 @@ export async function updateVideoChannel (channel: VideoChannelModel, data: Chan
  * concurrent deletions cannot both pass it.
  */
 export async function deleteVideoChannel (channel: VideoChannelModel) {
+  // Checked before the videos go too (and again under lock below, against a concurrent deletion).
+  if (await VideoChannelModel.countByAccount(channel.accountId) <= 1) throw conflict('Cannot delete the last channel of this user')
+  await deleteVideosOfChannels([ channel.id ])
+
   const filenames = await sequelize().transaction(async transaction => {
     const siblings = await VideoChannelModel.findAll({ where: { accountId: channel.accountId }, lock: transaction.LOCK.UPDATE, transaction })
     if (siblings.length <= 1) throw conflict('Cannot delete the last channel of this user')

@@ -1,6 +1,8 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loggerWithTags } from '../../helpers/logger.js'
+import { Op } from 'sequelize'
+import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
 import { hlsDir, inputFilesDir, torrentsDir, webVideoFilePath } from '../video-paths.js'
 import { imagePathOnDisk } from './video-images.js'
@@ -33,4 +35,11 @@ export async function deleteVideo (video: VideoModel) {
 async function removeInputFiles (uuid: string) {
   const entries = await readdir(inputFilesDir()).catch(() => [] as string[])
   await Promise.all(entries.filter(e => e.startsWith(`${uuid}-input`)).map(e => rm(join(inputFilesDir(), e), { force: true })))
+}
+
+/** Deletes every video of these channels with its files, before the channels themselves go. */
+export async function deleteVideosOfChannels (channelIds: number[]) {
+  if (channelIds.length === 0) return
+  const videos = await VideoModel.findAll({ where: { channelId: { [Op.in]: channelIds } }, include: detailsIncludes() })
+  for (const video of videos) await deleteVideo(video)
 }

@@ -20,6 +20,8 @@ export class VideoFileModel extends Model<InferAttributes<VideoFileModel>, Infer
   declare fps: number
   declare filename: string
   declare fileUrl: string | null
+  /** Remote files: where the origin serves the file's ffprobe metadata. */
+  declare metadataUrl: CreationOptional<string | null>
   declare torrentFilename: string | null
   declare torrentUrl: string | null
   declare infoHash: string | null
@@ -48,6 +50,7 @@ export class VideoFileModel extends Model<InferAttributes<VideoFileModel>, Infer
       fps: { type: DataTypes.INTEGER, allowNull: false },
       filename: { type: DataTypes.STRING, allowNull: false },
       fileUrl: { type: DataTypes.STRING(2000), allowNull: true },
+      metadataUrl: { type: DataTypes.STRING(2000), allowNull: true },
       torrentFilename: { type: DataTypes.STRING, allowNull: true },
       torrentUrl: { type: DataTypes.STRING(2000), allowNull: true },
       infoHash: { type: DataTypes.STRING, allowNull: true },

@@ -6,6 +6,7 @@ import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } 
 import { VideoChannelModel } from '../account/video-channel.js'
 import type { TagModel } from './tag.js'
 import type { ThumbnailModel } from './thumbnail.js'
+import type { TrackerModel } from './tracker.js'
 import type { VideoFileModel } from './video-file.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
 
@@ -52,6 +53,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare VideoStreamingPlaylists?: NonAttribute<VideoStreamingPlaylistModel[]>
   declare Thumbnails?: NonAttribute<ThumbnailModel[]>
   declare Tags?: NonAttribute<TagModel[]>
+  /** Remote videos only: their origin's trackers. */
+  declare Trackers?: NonAttribute<TrackerModel[]>
 
   static initModel (sequelize: Sequelize) {
     VideoModel.init({

@@ -2,6 +2,7 @@ import { buildMagnetUri } from '../../../lib/video-pipeline/torrent.js'
 import { fileDownloadUrl, hlsFileUrl, torrentUrls, trackerUrls, webVideoFileUrl } from '../../../lib/video-paths.js'
 import type { VideoFileModel } from '../video-file.js'
 import type { VideoModel } from '../video.js'
+import { remoteFileDownloadUrl, remoteTrackerUrls } from './remote-video-urls.js'
 
 /** PeerTube's `VideoFile`. The magnet link is derived, not stored: it changes with our host name. */
 export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
@@ -18,7 +19,7 @@ export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
         torrentUrl: torrentUrl ?? undefined,
         infoHash: file.infoHash,
         displayName: video.name,
-        trackers: video.remote ? [] : trackerUrls(),
+        trackers: video.remote ? remoteTrackerUrls(video) : trackerUrls(),
         webSeeds: [ fileUrl ]
       })
       : null,
@@ -27,8 +28,8 @@ export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
     torrentUrl,
     torrentDownloadUrl,
     fileUrl,
-    fileDownloadUrl: fileDownloadUrl(video, file) ?? fileUrl,
-    metadataUrl: video.remote ? undefined : `${new URL(fileUrl).origin}/api/v1/videos/${video.uuid}/metadata/${file.id}`,
+    fileDownloadUrl: (video.remote ? remoteFileDownloadUrl(video, file) : fileDownloadUrl(video, file)) ?? fileUrl,
+    metadataUrl: video.remote ? file.metadataUrl ?? undefined : `${new URL(fileUrl).origin}/api/v1/videos/${video.uuid}/metadata/${file.id}`,
     hasAudio: file.hasAudio,
     hasVideo: file.hasVideo,
     storage: file.storage

@@ -9,6 +9,7 @@ import { formatAccount, formatAccountSummary } from '../../account/formatters/ac
 import { formatVideoChannel, formatVideoChannelSummary } from '../../account/formatters/video-channel-formatter.js'
 import type { VideoModel } from '../video.js'
 import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
+import { remoteTrackerUrls } from './remote-video-urls.js'
 
 function constant<T> (id: T, labels: Record<string | number, string>) {
   return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
@@ -95,6 +96,6 @@ export function formatVideoDetails (video: VideoModel) {
     commentsPolicy: video.commentsEnabled ? { id: 1, label: 'Enabled' } : { id: 2, label: 'Disabled' },
     downloadEnabled: video.downloadEnabled,
     inputFileUpdatedAt: video.inputFileUpdatedAt,
-    trackerUrls: video.remote ? [] : trackerUrls()
+    trackerUrls: video.remote ? remoteTrackerUrls(video) : trackerUrls()
   }
 }

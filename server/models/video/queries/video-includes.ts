@@ -1,24 +1,15 @@
 import type { Includeable } from 'sequelize'
-import { AccountModel } from '../../account/account.js'
 import { VideoChannelModel } from '../../account/video-channel.js'
-import { ActorModel } from '../../actor/actor.js'
-import { ServerModel } from '../../server/server.js'
 import { TagModel } from '../tag.js'
 import { ThumbnailModel } from '../thumbnail.js'
+import { TrackerModel } from '../tracker.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
 
 // What each kind of read loads with a video. Kept in one place so formatters always find what they need.
 
 export function channelWithOwnerInclude (): Includeable {
-  return {
-    model: VideoChannelModel,
-    required: true,
-    include: [
-      { model: ActorModel, required: true, include: [ { model: ServerModel, required: false } ] },
-      { model: AccountModel, required: true, include: [ { model: ActorModel, required: true, include: [ { model: ServerModel, required: false } ] } ] }
-    ]
-  }
+  return { model: VideoChannelModel, required: true, include: VideoChannelModel.fullInclude() }
 }
 
 /** For list items (formatVideo). */
@@ -32,6 +23,7 @@ export function detailsIncludes (): Includeable[] {
     ...summaryIncludes(),
     { model: VideoFileModel, required: false },
     { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false } ] },
-    { model: TagModel, required: false, through: { attributes: [] } }
+    { model: TagModel, required: false, through: { attributes: [] } },
+    { model: TrackerModel, required: false, through: { attributes: [] } }
   ]
 }

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
+import { fromRoot } from '../../../helpers/project-root.js'
+
+/** Debian's Chromium (installed by `node scripts/setup.mjs --with-browser`). */
+const CHROMIUM_PATH = process.env.TUBELESS_CHROMIUM ?? '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--mute-audio',
+  '--autoplay-policy=no-user-gesture-required',
+  // WebRTC between pages on loopback: allow loopback candidates and show real addresses (no mDNS names).
+  '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // In a namespace that has only `lo`, Chromium gathers ICE candidates only for pages holding a media
+  // permission; fake devices grant it without prompts (see PAGE_INIT_SCRIPT).
+  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'
+]
+
+/** Runs in every page before its own scripts: takes (and drops) the microphone so ICE gathering works. */
+const PAGE_INIT_SCRIPT = `
+  if (window.isSecureContext && navigator.mediaDevices && window.top === window) {
+    navigator.mediaDevices.getUserMedia({ audio: true })
+      .then(stream => stream.getTracks().forEach(track => track.stop()))
+      .catch(() => undefined)
+  }
+`
+
+export const SCREENSHOT_DIR = fromRoot('test-artifacts', 'screenshots')
+
+export async function launchBrowser (): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+export interface ConsoleProblem {
+  page: string
+  text: string
+}
+
+/**
+ * A browser tab with its own storage (cookies, localStorage, service workers), as a separate viewer, whose
+ * console errors and uncaught exceptions are collected for `assertNoConsoleErrors`.
+ */
+export class ViewerPage {
+  readonly problems: ConsoleProblem[] = []
+
+  private constructor (readonly context: BrowserContext, readonly page: Page) {}
+
+  static async open (browser: Browser, baseURL: string) {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })
+    await context.grantPermissions([ 'microphone', 'camera' ], { origin: baseURL })
+    await context.addInitScript(PAGE_INIT_SCRIPT)
+    const viewer = new ViewerPage(context, await context.newPage())
+    viewer.page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') viewer.problems.push({ page: viewer.page.url(), text: describeConsoleError(message) })
+    })
+    viewer.page.on('pageerror', err => viewer.problems.push({ page: viewer.page.url(), text: `Uncaught: ${err.message}` }))
+    return viewer
+  }
+
+  /** Console errors other than the `expected` ones (e.g. a 4xx the test caused on purpose). */
+  unexpectedProblems (expected: RegExp[] = []) {
+    return this.problems.filter(problem => !expected.some(pattern => pattern.test(problem.text)))
+  }
+
+  async screenshot (name: string) {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const path = join(SCREENSHOT_DIR, `${name}.png`)
+    await this.page.screenshot({ path, fullPage: true })
+    return path
+  }
+
+  async close () {
+    await this.context.close()
+  }
+}
+
+/** Chromium logs failed loads as "Failed to load resource: ... 404": add the URL so tests can tell them apart. */
+function describeConsoleError (message: ConsoleMessage) {
+  const url = message.location().url
+  return url && message.text().startsWith('Failed to load resource') ? `${message.text()} (${url})` : message.text()
+}
