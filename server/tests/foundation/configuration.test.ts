@@ -41,3 +41,27 @@ describe('Configuration', function () {
     expect(stderr).to.include('duration')
   })
 })
+
+describe('Configuration files', function () {
+  it('ships a production example that passes validation', async function () {
+    const { readFileSync } = await import('node:fs')
+    const yaml = await import('js-yaml')
+    const { configSchema } = await import('../../initializers/config/schema.js')
+
+    const load = (file: string) => yaml.load(readFileSync(fromRoot('config', file), 'utf8')) as Record<string, unknown>
+    const merged = deepMerge(load('default.yaml'), load('production.yaml.example'))
+    const result = configSchema.safeParse(merged)
+
+    expect(result.success, result.success ? '' : JSON.stringify(result.error.issues)).to.equal(true)
+  })
+})
+
+function deepMerge (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a }
+  for (const [ key, value ] of Object.entries(b)) {
+    const existing = out[key]
+    const bothObjects = [ existing, value ].every(v => typeof v === 'object' && v !== null && !Array.isArray(v))
+    out[key] = bothObjects ? deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>) : value
+  }
+  return out
+}
