@@ -10,12 +10,7 @@ import type { VideoModel } from '../../models/video/video.js'
 import { hlsDir, isPrivateFolderVideo, webVideoFilePath } from '../video-paths.js'
 import { loadChannelForUpload } from './create-video.js'
 import { videoEvents } from './video-events.js'
-import { generateImagesFromPicture } from '../video-pipeline/index.js'
-import { imagePathOnDisk, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
-import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
-import { generateImageFilename } from '../video-pipeline/file-names.js'
-import { join } from 'node:path'
-import { thumbnailsDir } from '../video-paths.js'
+import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 
 const log = loggerWithTags('videos')
 
@@ -31,7 +26,7 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
     ? await loadChannelForUpload(fields.channelId, user)
     : undefined
 
-  const prepared = await prepareNewImages(images)
+  const prepared = await prepareImagesFromPictures(images)
 
   try {
     await sequelize().transaction(async transaction => {
@@ -71,23 +66,6 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
   if (!wasPublic && video.isPubliclyVisible()) videoEvents.emit('published', video)
   else videoEvents.emit('updated', video, { wasPublic })
   return video
-}
-
-async function prepareNewImages (images: { thumbnail?: string, preview?: string }) {
-  const prepared: PreparedImage[] = []
-  if (images.thumbnail) {
-    const filename = generateImageFilename()
-    const path = join(thumbnailsDir('miniature'), filename)
-    const { thumbnail } = await generateImagesFromPicture(images.thumbnail, { thumbnailPath: path })
-    if (thumbnail) prepared.push({ type: THUMBNAIL_TYPE.MINIATURE, filename, ...thumbnail })
-  }
-  if (images.preview) {
-    const filename = generateImageFilename()
-    const path = join(thumbnailsDir('preview'), filename)
-    const { preview } = await generateImagesFromPicture(images.preview, { previewPath: path })
-    if (preview) prepared.push({ type: THUMBNAIL_TYPE.PREVIEW, filename, ...preview })
-  }
-  return prepared
 }
 
 async function moveFilesForPrivacy (video: VideoModel, fromPrivate: boolean) {

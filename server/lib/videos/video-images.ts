@@ -25,31 +25,45 @@ export async function prepareVideoImages (options: {
   thumbnailUpload?: string
   previewUpload?: string
 }): Promise<PreparedImage[]> {
-  const miniatureName = generateImageFilename()
-  const previewName = generateImageFilename()
-  const miniaturePath = join(thumbnailsDir('miniature'), miniatureName)
-  const previewPath = join(thumbnailsDir('preview'), previewName)
+  const images = await prepareImagesFromPictures({ thumbnail: options.thumbnailUpload, preview: options.previewUpload })
+  const needsMiniature = !images.some(i => i.type === THUMBNAIL_TYPE.MINIATURE)
+  const needsPreview = !images.some(i => i.type === THUMBNAIL_TYPE.PREVIEW)
+  if (!needsMiniature && !needsPreview) return images
 
-  const fromVideo = (!options.thumbnailUpload || !options.previewUpload)
-    ? await generateImagesFromVideo({
-      input: options.videoPath,
-      probe: options.probe,
-      thumbnailPath: options.thumbnailUpload ? undefined : miniaturePath,
-      previewPath: options.previewUpload ? undefined : previewPath
-    })
-    : null
+  const miniature = newImage(THUMBNAIL_TYPE.MINIATURE)
+  const preview = newImage(THUMBNAIL_TYPE.PREVIEW)
+  const fromVideo = await generateImagesFromVideo({
+    input: options.videoPath,
+    probe: options.probe,
+    thumbnailPath: needsMiniature ? miniature.path : undefined,
+    previewPath: needsPreview ? preview.path : undefined
+  })
 
-  const thumbnail = options.thumbnailUpload
-    ? (await generateImagesFromPicture(options.thumbnailUpload, { thumbnailPath: miniaturePath })).thumbnail
-    : fromVideo?.thumbnail
-  const preview = options.previewUpload
-    ? (await generateImagesFromPicture(options.previewUpload, { previewPath })).preview
-    : fromVideo?.preview
-
-  const images: PreparedImage[] = []
-  if (thumbnail) images.push({ type: THUMBNAIL_TYPE.MINIATURE, filename: miniatureName, ...thumbnail })
-  if (preview) images.push({ type: THUMBNAIL_TYPE.PREVIEW, filename: previewName, ...preview })
+  if (fromVideo?.thumbnail) images.push({ ...miniature, ...fromVideo.thumbnail })
+  if (fromVideo?.preview) images.push({ ...preview, ...fromVideo.preview })
   return images
+}
+
+/** Thumbnail and/or preview made from uploaded pictures (video upload or update). */
+export async function prepareImagesFromPictures (pictures: { thumbnail?: string, preview?: string }): Promise<PreparedImage[]> {
+  const images: PreparedImage[] = []
+  if (pictures.thumbnail) {
+    const image = newImage(THUMBNAIL_TYPE.MINIATURE)
+    const { thumbnail } = await generateImagesFromPicture(pictures.thumbnail, { thumbnailPath: image.path })
+    if (thumbnail) images.push({ ...image, ...thumbnail })
+  }
+  if (pictures.preview) {
+    const image = newImage(THUMBNAIL_TYPE.PREVIEW)
+    const { preview } = await generateImagesFromPicture(pictures.preview, { previewPath: image.path })
+    if (preview) images.push({ ...image, ...preview })
+  }
+  return images
+}
+
+function newImage (type: number) {
+  const filename = generateImageFilename()
+  const folder = thumbnailsDir(type === THUMBNAIL_TYPE.MINIATURE ? 'miniature' : 'preview')
+  return { type, filename, path: join(folder, filename) }
 }
 
 export async function recordVideoImages (videoId: number, images: PreparedImage[], transaction?: Transaction) {

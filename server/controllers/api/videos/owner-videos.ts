@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { VideoPrivacy } from '../../../../shared/models/videos.js'
-import { isOwnHost } from '../../../lib/actors/handles.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
-import { ActorModel } from '../../../models/actor/actor.js'
-import { ServerModel } from '../../../models/server/server.js'
 import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
@@ -26,7 +23,7 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   params: handleParams('name'),
   query: videosListQuery
 }, async ({ params, query, user }, _req, res) => {
-  const account = await AccountModel.loadByHandle(localizeHandle(params.name as string))
+  const account = await AccountModel.loadByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
   const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), accountId: account.id })
@@ -41,7 +38,7 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   params: handleParams('handle'),
   query: videosListQuery
 }, async ({ params, query, user }, _req, res) => {
-  const channel = await loadChannelByHandle(localizeHandle(params.handle as string))
+  const channel = await VideoChannelModel.loadByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
   const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), channelId: channel.id })
@@ -65,21 +62,3 @@ ownerVideosRouter.get('/users/me/videos', {
   })
   res.json({ total, data: data.map(formatVideo) })
 })
-
-/** `name@ourhost` is a local handle. */
-function localizeHandle (handle: string) {
-  const [ name, host ] = handle.split('@')
-  return host && isOwnHost(host) ? name : handle
-}
-
-async function loadChannelByHandle (handle: string) {
-  const [ name, host ] = handle.split('@')
-  return VideoChannelModel.findOne({
-    include: [ {
-      model: ActorModel,
-      required: true,
-      where: { preferredUsername: name, ...(host ? {} : { serverId: null }) },
-      include: [ { model: ServerModel, required: !!host, where: host ? { host } : undefined } ]
-    } ]
-  })
-}
