@@ -68,8 +68,10 @@ const lockFile = join(root, 'package-lock.json')
 const stampFile = join(root, 'node_modules', '.tubeless-lock-hash')
 const lockHash = createHash('sha256').update(readFileSync(lockFile)).digest('hex')
 if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== lockHash) {
-  say('Installing npm dependencies (npm ci)')
-  run('npm', [ 'ci', '--no-audit', '--no-fund' ])
+  // `npm install` rather than `npm ci`: it installs exactly the lock file too, and npm 11's ci refuses locks that
+  // leave out other platforms' optional packages of native modules.
+  say('Installing npm dependencies')
+  run('npm', [ 'install', '--no-audit', '--no-fund' ])
   writeFileSync(stampFile, lockHash)
 }
 
