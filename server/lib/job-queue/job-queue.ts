@@ -43,6 +43,8 @@ class JobQueue {
     const client = new Redis({ ...redisOptions, maxRetriesPerRequest: null, enableReadyCheck: false })
     const subscriber = new Redis({ ...redisOptions, maxRetriesPerRequest: null, enableReadyCheck: false })
     this.clients.push(client, subscriber)
+    // Every queue listens on the two shared clients: that is by design, not a leak.
+    for (const shared of [ client, subscriber ]) shared.setMaxListeners(4 * Object.keys(JOB_DEFINITIONS).length)
 
     for (const type of Object.keys(JOB_DEFINITIONS) as JobType[]) {
       const queue = new Bull(type, {
