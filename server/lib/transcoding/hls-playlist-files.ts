@@ -11,6 +11,7 @@ import {
   generateHlsMasterPlaylistFilename, generateHlsSha256SegmentsFilename, getHlsResolutionPlaylistFilename
 } from '../video-pipeline/index.js'
 import { hlsDir, hlsFileUrl } from '../video-paths.js'
+import { buildP2PMediaLoaderV2InfoHashes } from './p2p-media-loader-v2-infohashes.js'
 
 /** The video's HLS playlist row, created (with its file names) the first time a rendition is added. */
 export async function findOrCreateHlsPlaylist (video: VideoModel) {
@@ -45,11 +46,16 @@ export async function rewriteHlsPlaylistFiles (video: VideoModel, playlist: Vide
   }))
 
   const entries = await Promise.all(pairs.map(pair => describeHlsRendition(pair)))
-  await writeAtomically(join(dir, playlist.playlistFilename), buildMasterPlaylist(entries))
+  const masterPlaylist = buildMasterPlaylist(entries)
+  await writeAtomically(join(dir, playlist.playlistFilename), masterPlaylist)
   await writeAtomically(join(dir, playlist.segmentsSha256Filename), JSON.stringify(await buildSegmentsSha256(pairs)))
 
   const masterUrl = hlsFileUrl(video, playlist.playlistFilename, null)
-  playlist.p2pMediaLoaderInfohashes = buildP2PMediaLoaderInfoHashes(masterUrl, files.length)
+  // PeerTube's hashes (what it federates and its players announce), then those of our web client's loader.
+  playlist.p2pMediaLoaderInfohashes = [
+    ...buildP2PMediaLoaderInfoHashes(masterUrl, files.length),
+    ...buildP2PMediaLoaderV2InfoHashes(masterUrl, masterPlaylist)
+  ]
   playlist.p2pMediaLoaderPeerVersion = P2P_MEDIA_LOADER_PEER_VERSION
   await playlist.save()
 }

@@ -15,9 +15,9 @@ import { createHash } from 'node:crypto'
 const STREAM_PROTOCOL_VERSION = 'v2'
 const MAIN_STREAM_TYPE = 'main'
 
-/** Codec families hls.js files under "video" (first component of an RFC 6381 codec string). */
+/** Sample entry codes hls.js files under "video" (the first four characters of a codec string, as written). */
 const VIDEO_CODEC_FAMILIES = new Set([
-  'avc1', 'avc2', 'avc3', 'avc4', 'avcp', 'av01', 'drac', 'dva1', 'dvav', 'dvh1', 'dvhe', 'encv', 'hev1', 'hvc1',
+  'avc1', 'avc2', 'avc3', 'avc4', 'avcp', 'av01', 'dav1', 'drac', 'dva1', 'dvav', 'dvh1', 'dvhe', 'encv', 'hev1', 'hvc1',
   'mjp2', 'mp4v', 'mvc1', 'mvc2', 'mvc3', 'mvc4', 'resv', 'rv60', 's263', 'svc1', 'svc2', 'vc-1', 'vp08', 'vp09'
 ])
 
@@ -41,7 +41,7 @@ export function buildP2PMediaLoaderV2InfoHashes (swarmId: string, masterPlaylist
 
 function streamShortId (variant: MasterPlaylistVariant) {
   const complete = variant.bandwidth !== 0
-  const videoCodecs = variant.codecs.filter(codec => VIDEO_CODEC_FAMILIES.has(codec.split('.')[0].toLowerCase()))
+  const videoCodecs = variant.codecs.filter(codec => VIDEO_CODEC_FAMILIES.has(codec.slice(0, 4)))
   const codecs = complete ? normalizeCodecs(videoCodecs) : ''
   const width = complete ? variant.width ?? '' : ''
   const height = complete ? variant.height ?? '' : ''

@@ -10,9 +10,9 @@ import { CONFIG } from '../../initializers/config/index.js'
 import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
-import { enabledResolutions } from '../server-config/public-config.js'
+import { planVideoTranscoding } from './plan-video-transcoding.js'
 import {
-  describeRenditionFile, encodeLadder, fastStartRemux, planTranscoding, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
+  describeRenditionFile, encodeLadder, fastStartRemux, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
 } from '../video-pipeline/index.js'
 import { hlsDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
@@ -57,10 +57,7 @@ export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
   }
 
   const source = await probe(data.inputPath)
-  const plan = planTranscoding(source, {
-    enabledResolutions: enabledResolutions(),
-    alwaysTranscodeOriginalResolution: CONFIG.transcoding.always_transcode_original_resolution
-  })
+  const plan = planVideoTranscoding(source)
   const workDir = join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
   await mkdir(workDir, { recursive: true })
   const temporary = new Set(data.temporaryResolutions ?? [])

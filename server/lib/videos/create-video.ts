@@ -17,8 +17,7 @@ import { jobQueue } from '../job-queue/job-queue.js'
 import { checkUserQuota } from '../users/quota.js'
 import { inputFilesDir, localVideoUrl } from '../video-paths.js'
 import { publishSourceCopy } from '../transcoding/transcode-video.js'
-import { planTranscoding } from '../video-pipeline/index.js'
-import { enabledResolutions } from '../server-config/public-config.js'
+import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
 
@@ -133,11 +132,8 @@ export async function createVideoFromUpload (options: {
  * that fails, is left to the transcoding job.
  */
 async function makePlayableDuringUpload (video: VideoModel, inputPath: string, source: ProbeResult) {
-  const plan = planTranscoding(source, {
-    enabledResolutions: enabledResolutions(),
-    alwaysTranscodeOriginalResolution: CONFIG.transcoding.always_transcode_original_resolution
-  })
-  if (!CONFIG.transcoding.enabled || !plan.remuxSource) return []
+  const plan = planVideoTranscoding(source)
+  if (!plan.remuxSource) return []
 
   try {
     const { temporaryResolutions } = await publishSourceCopy({ video: await reloadWithFiles(video), inputPath, source, plan })

@@ -27,8 +27,10 @@ export function buildLocalVideoLinks (video: VideoModel): Link[] {
   const playlist = (video.VideoStreamingPlaylists ?? []).find(p => p.type === VideoStreamingPlaylistType.HLS)
   if (playlist && (playlist.VideoFiles?.length ?? 0) !== 0) {
     const { playlistUrl, segmentsSha256Url } = hlsPlaylistUrls(video, playlist)
+    // One swarm id per rendition (the stored list may briefly hold one more while a rendition is replaced).
+    const infohashes = playlist.p2pMediaLoaderInfohashes.slice(0, playlist.VideoFiles!.length)
     const tag: Link[] = [
-      ...playlist.p2pMediaLoaderInfohashes.map(infohash => ({ type: 'Infohash', name: infohash })),
+      ...infohashes.map(infohash => ({ type: 'Infohash', name: infohash })),
       { type: 'Link', name: 'sha256', mediaType: AP_LINK_MEDIA_TYPES.JSON, href: segmentsSha256Url }
     ]
     for (const file of sortFilesByResolution(playlist.VideoFiles)) {

@@ -61,3 +61,27 @@ describe('Transcoding: audio-only sources and failures', function () {
     expect(list.map((v: { uuid: string }) => v.uuid)).to.not.include(uuid)
   })
 })
+
+describe('Transcoding switched off', function () {
+  const instance = new TestInstance(2)
+  let dir: string
+
+  before(async function () {
+    dir = await makeTempDir('no-transcoding')
+    await instance.flushAndStart({ config: { transcoding: { enabled: false } } })
+  })
+
+  after(async function () {
+    await instance.stop()
+    await removeDir(dir)
+  })
+
+  it('publishes the source\'s own resolution only', async function () {
+    const clip = await generateClip(join(dir, 'clip.mp4'), { width: 1280, height: 720, durationSeconds: 2 })
+    const res = await uploadVideo(instance, clip)
+    expect(res.status).to.equal(200)
+
+    const video = await waitForLadder(instance, res.body.video.uuid, [ 720 ])
+    expect(video.files).to.have.length(1)
+  })
+})

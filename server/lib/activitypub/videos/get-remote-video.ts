@@ -1,0 +1,109 @@
+import { loggerWithTags } from '../../../helpers/logger.js'
+import { RemoteRequestError } from '../../../helpers/requests/index.js'
+import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.js'
+import { loadChannelByActorId } from '../../../models/actor/queries/actor-queries.js'
+import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
+import { VideoModel } from '../../../models/video/video.js'
+import { jobQueue } from '../../job-queue/job-queue.js'
+import { deleteVideo } from '../../videos/delete-video.js'
+import { getOrCreateActorByUrl } from '../actors/get-actor.js'
+import { fetchRemoteObject } from '../fetch-remote.js'
+import { isLocalUrl } from '../local-urls.js'
+import { isSameOrigin } from '../ownership.js'
+import { InvalidVideoObjectError, isVideoObject, parseVideoObject } from './parse-video-object.js'
+import { storeRemoteVideo } from './store-remote-video.js'
+
+const log = loggerWithTags('activitypub', 'videos')
+
+// A burst of deliveries about one video (Create, then the channel's and the server's Announce) stores it once.
+const inFlight = new Map<string, Promise<{ video: VideoModel, created: boolean }>>()
+
+function once (url: string, task: () => Promise<{ video: VideoModel, created: boolean }>) {
+  const running = inFlight.get(url)
+  if (running) return running
+  const promise = task().finally(() => inFlight.delete(url))
+  inFlight.set(url, promise)
+  return promise
+}
+
+/**
+ * Stores (or updates) a remote video from its Video object, which the caller has authenticated: delivered
+ * inline by an actor of its origin, or fetched from its origin. Its channel is fetched when unknown.
+ */
+export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?: unknown) {
+  const url = typeof object.id === 'string' ? object.id : ''
+  return once(url, async () => {
+    const data = parseVideoObject(object, audienceTo)
+    if (isLocalUrl(data.url)) throw new InvalidVideoObjectError(data.url, 'a remote document claims one of our URLs')
+
+    const channelActor = await getOrCreateActorByUrl(data.channelUrl)
+    if (channelActor.type !== 'Group' || channelActor.isLocal()) throw new InvalidVideoObjectError(data.url, `${data.channelUrl} is not a remote channel`)
+    const channel = await loadChannelByActorId(channelActor.id)
+    if (!channel) throw new InvalidVideoObjectError(data.url, `no channel behind ${data.channelUrl}`)
+
+    const result = await storeRemoteVideo(data, channel)
+    log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
+    return result
+  })
+}
+
+/** The Video object at `url`, read from its origin; undefined when the document there is not a Video. */
+export async function fetchVideoObject (url: string) {
+  const { body } = await fetchRemoteObject(url)
+  if (!isVideoObject(body)) return undefined
+  // The document must live where it was asked for: a server cannot answer for another's video.
+  if (!isSameOrigin(String(body.id), url)) throw new InvalidVideoObjectError(url, `served with the id ${String(body.id)} of another origin`)
+  return body
+}
+
+/**
+ * The video at `url`: stored, or fetched from its origin and stored. Undefined when `url` is not a Video.
+ * A stored copy older than REFRESH_AFTER_MS is returned as is and refreshed in the background.
+ */
+export async function getOrFetchRemoteVideo (url: string) {
+  const stored = await VideoModel.loadByUrl(url)
+  if (stored) {
+    scheduleRemoteVideoRefreshIfStale(stored)
+    return stored
+  }
+  if (isLocalUrl(url)) return undefined
+
+  const object = await fetchVideoObject(url)
+  if (!object) return undefined
+  return (await upsertRemoteVideo(object)).video
+}
+
+export function isRemoteVideoStale (video: Pick<VideoModel, 'remote' | 'updatedAt'>) {
+  return video.remote && Date.now() - video.updatedAt.getTime() > REMOTE_VIDEOS.REFRESH_AFTER_MS
+}
+
+/** Queues a refresh of a remote video whose copy is old (one job per video, however many ask). */
+export function scheduleRemoteVideoRefreshIfStale (video: Pick<VideoModel, 'remote' | 'updatedAt' | 'url'>) {
+  if (!isRemoteVideoStale(video)) return
+  jobQueue.createJob('activitypub-refresher', { type: 'video', url: video.url }, { jobId: `refresh-video:${video.url}`, removeOnComplete: true, removeOnFail: true })
+    .catch(err => log.warn(`Cannot schedule the refresh of ${video.url}`, { err }))
+}
+
+/**
+ * activitypub-refresher of type 'video': reads the video from its origin again. Gone there (404/410) or no
+ * longer a Video: deleted here. Other failures are left to a later refresh.
+ */
+export async function refreshRemoteVideo (url: string) {
+  const video = await VideoModel.findOne({ where: { url }, include: detailsIncludes() })
+  if (!video || !video.remote) return { skipped: true }
+
+  try {
+    const object = await fetchVideoObject(url)
+    if (object) {
+      await upsertRemoteVideo(object)
+      return { refreshed: true }
+    }
+  } catch (err) {
+    const gone = err instanceof RemoteRequestError && (err.status === 404 || err.status === 410)
+    if (!gone) throw err
+  }
+
+  log.info(`Remote video ${url} is gone from its origin: deleting our copy`)
+  await deleteVideo(video)
+  return { deleted: true }
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import type { Transaction } from 'sequelize'
+import { VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
+import { P2P_MEDIA_LOADER_PEER_VERSION } from '../../../initializers/constants/p2p.js'
+import { REMOTE_IMAGES } from '../../../initializers/constants/video-federation.js'
+import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
+import { sequelize } from '../../../initializers/database.js'
+import type { VideoChannelModel } from '../../../models/account/video-channel.js'
+import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
+import { TagModel } from '../../../models/video/tag.js'
+import { ThumbnailModel } from '../../../models/video/thumbnail.js'
+import { TrackerModel } from '../../../models/video/tracker.js'
+import { VideoFileModel } from '../../../models/video/video-file.js'
+import { VideoStreamingPlaylistModel } from '../../../models/video/video-streaming-playlist.js'
+import { VideoModel } from '../../../models/video/video.js'
+import { imagePathOnDisk } from '../../videos/video-images.js'
+import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
+import { remoteFileName, urlBasename } from './parse-video-links.js'
+import type { RemoteImageData, RemoteVideoData } from './parse-video-object.js'
+
+export class RemoteVideoConflictError extends Error {
+  constructor (message: string) {
+    super(message)
+    this.name = 'RemoteVideoConflictError'
+  }
+}
+
+/**
+ * Creates or replaces our copy of a remote video: metadata, tags, trackers, files (web videos and the HLS
+ * playlist, all pointing at the origin's URLs) and images (their origin URLs; fetched when first asked for).
+ * All or nothing. Returns the video with its details loaded.
+ */
+export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoChannelModel) {
+  const removedImages: ThumbnailModel[] = []
+
+  const { videoId, created } = await sequelize().transaction(async transaction => {
+    let video = await VideoModel.findOne({ where: { url: data.url }, transaction, lock: transaction.LOCK.UPDATE })
+    const created = !video
+
+    if (video && !video.remote) throw new RemoteVideoConflictError(`${data.url} is one of our videos`)
+    if (!video) {
+      const sameUuid = await VideoModel.findOne({ where: { uuid: data.uuid }, transaction })
+      if (sameUuid) throw new RemoteVideoConflictError(`Video ${data.url} reuses the uuid of ${sameUuid.url}`)
+    }
+
+    const fields = {
+      uuid: data.uuid,
+      name: data.name,
+      category: data.category,
+      licence: data.licence,
+      language: data.language,
+      privacy: data.privacy,
+      nsfw: data.nsfw,
+      description: data.description,
+      support: data.support,
+      duration: data.duration,
+      aspectRatio: data.aspectRatio,
+      views: data.views,
+      remote: true,
+      isLive: data.isLive,
+      url: data.url,
+      commentsEnabled: data.commentsEnabled,
+      downloadEnabled: data.downloadEnabled,
+      waitTranscoding: data.waitTranscoding,
+      state: data.state,
+      channelId: channel.id,
+      publishedAt: data.publishedAt,
+      originallyPublishedAt: data.originallyPublishedAt
+    }
+
+    if (video) {
+      // The uuid of a video never changes.
+      video.set({ ...fields, uuid: video.uuid })
+      // updatedAt doubles as "last fetched": a refresh that changed nothing still counts.
+      video.changed('updatedAt', true)
+      await video.save({ transaction })
+    } else {
+      video = await VideoModel.create(fields, { transaction })
+    }
+
+    await TagModel.setVideoTags(video.id, data.tags, transaction)
+    await TrackerModel.setVideoTrackers(video.id, data.trackers, transaction)
+    await syncWebVideoFiles(video, data.webVideoFiles, transaction)
+    await syncHlsPlaylist(video, data.hlsPlaylist, transaction)
+
+    const images = await ThumbnailModel.findAll({ where: { videoId: video.id }, transaction })
+    for (const [ type, image ] of [ [ THUMBNAIL_TYPE.MINIATURE, data.thumbnail ], [ THUMBNAIL_TYPE.PREVIEW, data.preview ] ] as const) {
+      const removed = await syncImage(video.id, type, image, images.find(i => i.type === type), transaction)
+      if (removed) removedImages.push(removed)
+    }
+
+    return { videoId: video.id, created }
+  })
+
+  // Cached copies of images that changed: the new ones are fetched on demand.
+  await Promise.all(removedImages.filter(i => i.onDisk).map(i => rm(imagePathOnDisk(i), { force: true })))
+
+  const video = await VideoModel.findByPk(videoId, { include: detailsIncludes() })
+  return { video: video!, created }
+}
+
+function fileValues (uuid: string, kind: '' | '-fragmented', file: RemoteFileData) {
+  return {
+    resolution: file.resolution,
+    width: file.width,
+    height: file.height,
+    size: file.size,
+    extname: file.extname,
+    fps: file.fps,
+    filename: remoteFileName(uuid, kind, file.resolution, file.extname),
+    fileUrl: file.fileUrl,
+    metadataUrl: file.metadataUrl,
+    torrentFilename: file.torrentUrl ? remoteFileName(uuid, kind === '' ? '' : '-hls', file.resolution, '.torrent') : null,
+    torrentUrl: file.torrentUrl,
+    infoHash: file.infoHash,
+    hasAudio: file.hasAudio,
+    hasVideo: file.hasVideo
+  }
+}
+
+/** Rows follow the Links: same file URL -> same row (ids stay), others are replaced. */
+async function syncFiles (
+  existing: VideoFileModel[],
+  wanted: RemoteFileData[],
+  owner: { videoId: number, videoStreamingPlaylistId: null } | { videoId: null, videoStreamingPlaylistId: number },
+  uuid: string,
+  kind: '' | '-fragmented',
+  transaction: Transaction
+) {
+  const kept = existing.filter(old => wanted.some(f => f.fileUrl === old.fileUrl && f.resolution === old.resolution))
+  for (const old of existing) {
+    if (!kept.includes(old)) await old.destroy({ transaction })
+  }
+
+  for (const file of wanted) {
+    const values = fileValues(uuid, kind, file)
+    const old = kept.find(k => k.fileUrl === file.fileUrl)
+    if (old) await old.update(values, { transaction })
+    else await VideoFileModel.create({ ...values, ...owner }, { transaction })
+  }
+}
+
+async function syncWebVideoFiles (video: VideoModel, files: RemoteFileData[], transaction: Transaction) {
+  const existing = await VideoFileModel.findAll({ where: { videoId: video.id }, transaction })
+  await syncFiles(existing, files, { videoId: video.id, videoStreamingPlaylistId: null }, video.uuid, '', transaction)
+}
+
+async function syncHlsPlaylist (video: VideoModel, data: RemotePlaylistData | undefined, transaction: Transaction) {
+  const type = VideoStreamingPlaylistType.HLS
+  let playlist = await VideoStreamingPlaylistModel.findOne({ where: { videoId: video.id, type }, transaction })
+
+  if (!data) {
+    await playlist?.destroy({ transaction })
+    return
+  }
+
+  const values = {
+    type,
+    playlistFilename: urlBasename(data.playlistUrl) || 'master.m3u8',
+    playlistUrl: data.playlistUrl,
+    segmentsSha256Filename: data.segmentsSha256Url ? urlBasename(data.segmentsSha256Url) : 'segments-sha256.json',
+    segmentsSha256Url: data.segmentsSha256Url,
+    p2pMediaLoaderInfohashes: data.p2pMediaLoaderInfohashes,
+    p2pMediaLoaderPeerVersion: P2P_MEDIA_LOADER_PEER_VERSION,
+    videoId: video.id
+  }
+  if (playlist) await playlist.update(values, { transaction })
+  else playlist = await VideoStreamingPlaylistModel.create(values, { transaction })
+
+  const existing = await VideoFileModel.findAll({ where: { videoStreamingPlaylistId: playlist.id }, transaction })
+  await syncFiles(existing, data.files, { videoId: null, videoStreamingPlaylistId: playlist.id }, video.uuid, '-fragmented', transaction)
+}
+
+/** Keeps the image row while its URL is the same; returns the row that was removed, if any. */
+async function syncImage (videoId: number, type: number, image: RemoteImageData | null, existing: ThumbnailModel | undefined, transaction: Transaction) {
+  if (existing && image && existing.fileUrl === image.url) {
+    await existing.update({ width: image.width, height: image.height }, { transaction })
+    return undefined
+  }
+
+  if (existing) await existing.destroy({ transaction })
+  if (image) {
+    const extension = (image.mediaType && REMOTE_IMAGES.MEDIA_TYPES[image.mediaType.toLowerCase()]) ?? '.jpg'
+    await ThumbnailModel.create({
+      filename: randomUUID() + extension,
+      type,
+      width: image.width,
+      height: image.height,
+      fileUrl: image.url,
+      onDisk: false,
+      videoId
+    }, { transaction })
+  }
+  return existing
+}
