@@ -80,3 +80,6 @@ export const THUMBNAIL_TYPE = { MINIATURE: 1, PREVIEW: 2 } as const
 
 /** How often one viewer (IP + video) may add a view. */
 export const VIEW_LIFETIME_MS = 60 * 60 * 1000
+
+/** How long the files a new rendition replaced stay on disk, for viewers who are playing them. */
+export const REPLACED_FILES_GRACE_MS = 60 * 60 * 1000

@@ -15,6 +15,7 @@ export interface JobPayloads {
   'activitypub-http-fetcher': ActivitypubHttpFetcherPayload
   'activitypub-refresher': ActivitypubRefresherPayload
   'actor-keys': { actorId: number }
+  'files-removal': { paths: string[] }
   'video-transcoding': VideoTranscodingPayload
 }
 

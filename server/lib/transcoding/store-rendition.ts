@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Transaction } from 'sequelize'
 import { WEBSERVER } from '../../initializers/config/index.js'
@@ -7,7 +7,8 @@ import { VideoFileModel } from '../../models/video/video-file.js'
 import type { VideoStreamingPlaylistModel } from '../../models/video/video-streaming-playlist.js'
 import type { VideoModel } from '../../models/video/video.js'
 import {
-  buildTorrentInfoName, createVideoTorrent, generateTorrentFilename, generateWebVideoFilename, type HlsRendition, type RenditionFile
+  buildTorrentInfoName, createVideoTorrent, generateTorrentFilename, generateWebVideoFilename, getHlsResolutionPlaylistFilename,
+  type HlsRendition, type RenditionFile
 } from '../video-pipeline/index.js'
 import { hlsFileUrl, torrentsDir, trackerUrls, webVideoFilePath, webVideoFileUrl } from '../video-paths.js'
 
@@ -101,9 +102,11 @@ async function saveReplacing (row: VideoFileModel, owner: { videoId: number } | 
   return replaced ?? undefined
 }
 
-/** Removes a replaced or deleted file's bytes and torrent. */
-export async function removeStoredFile (video: VideoModel, file: VideoFileModel, hlsFolder?: string) {
-  const path = file.isHls() && hlsFolder ? join(hlsFolder, file.filename) : webVideoFilePath(video, file)
-  await rm(path, { force: true })
-  if (file.torrentFilename) await rm(join(torrentsDir(), file.torrentFilename), { force: true })
+/** Every path on disk that belongs to a stored file: the media, its torrent, and an HLS file's media playlist. */
+export function storedFilePaths (video: VideoModel, file: VideoFileModel, hlsFolder?: string) {
+  const paths = file.isHls() && hlsFolder
+    ? [ join(hlsFolder, file.filename), join(hlsFolder, getHlsResolutionPlaylistFilename(file.filename)) ]
+    : [ webVideoFilePath(video, file) ]
+  if (file.torrentFilename) paths.push(join(torrentsDir(), file.torrentFilename))
+  return paths
 }

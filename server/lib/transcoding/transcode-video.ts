@@ -18,8 +18,9 @@ import { hlsDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
 import { videoEvents } from '../videos/video-events.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
-import { removeStoredFile, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
-import { getHlsResolutionPlaylistFilename } from '../video-pipeline/file-names.js'
+import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
+import { jobQueue } from '../job-queue/job-queue.js'
+import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -185,18 +186,23 @@ async function addRendition (video: VideoModel, rendition: RenditionFile, signal
     const described = await describeRenditionFile(hls.videoPath, rendition.resolution)
     const { replaced } = await storeHlsFile(video, playlist, hls, described)
     await rewriteHlsPlaylistFiles(video, playlist)
-    if (replaced) {
-      await removeStoredFile(video, replaced, dir)
-      await rm(join(dir, getHlsResolutionPlaylistFilename(replaced.filename)), { force: true })
-    }
+    if (replaced) await removeLater(storedFilePaths(video, replaced, dir))
   }
 
   if (CONFIG.transcoding.web_videos.enabled) {
     const { replaced } = await storeWebVideoFile(video, rendition)
-    if (replaced) await removeStoredFile(video, replaced)
+    if (replaced) await removeLater(storedFilePaths(video, replaced))
   } else {
     await rm(rendition.path, { force: true })
   }
+}
+
+/**
+ * A replaced file (the stand-in copy of the source) may be playing in someone's browser right now: its bytes stay
+ * on disk for a while, so that viewer keeps playing; new viewers get the new file's URL.
+ */
+async function removeLater (paths: string[]) {
+  await jobQueue.createJob('files-removal', { paths }, { delay: REPLACED_FILES_GRACE_MS })
 }
 
 /** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */

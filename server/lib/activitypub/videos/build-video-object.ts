@@ -4,25 +4,12 @@ import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.
 import { THUMBNAIL_TYPE, VIDEO_CATEGORIES, VIDEO_LANGUAGES, VIDEO_LICENCES } from '../../../initializers/constants/videos.js'
 import type { ThumbnailModel } from '../../../models/video/thumbnail.js'
 import type { VideoModel } from '../../../models/video/video.js'
+import { toActivityStreamsDuration } from './activity-streams-duration.js'
 import { getVideoAudience, type Audience } from './audience.js'
 import { buildLocalVideoLinks } from './local-video-links.js'
 import { videoCollectionUrls } from './video-activity-urls.js'
 
 const IMAGE_MEDIA_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.gif': 'image/gif' }
-
-/** Seconds as an ActivityStreams duration, the way PeerTube writes it (PT4S). */
-export function toActivityStreamsDuration (seconds: number) {
-  return `PT${Math.round(seconds)}S`
-}
-
-/** ActivityStreams duration (PT1H2M3S, PT4S) to seconds; undefined when unreadable. */
-export function fromActivityStreamsDuration (value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined
-  const match = /^P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(value)
-  if (!match) return undefined
-  const [ , days, hours, minutes, seconds ] = match
-  return Math.round(Number(days ?? 0) * 86400 + Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0))
-}
 
 function identifierObject (id: number | string | null, labels: Record<string | number, string>) {
   if (id === null || id === undefined) return undefined

@@ -4,7 +4,7 @@ import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.
 import { isObject } from '../activity-types.js'
 import { isSameOrigin, urlOrigin } from '../ownership.js'
 import { hasPublicAudience } from './audience.js'
-import { fromActivityStreamsDuration } from './build-video-object.js'
+import { fromActivityStreamsDuration } from './activity-streams-duration.js'
 import {
   isHttpUrl, parseHlsPlaylist, parseTrackers, parseWebVideoFiles, type RemoteFileData, type RemotePlaylistData
 } from './parse-video-links.js'

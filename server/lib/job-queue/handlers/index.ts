@@ -10,6 +10,7 @@ import {
 } from '../../activitypub/jobs/http-delivery-jobs.js'
 import { processActivitypubRefresher } from '../../activitypub/jobs/refresher-job.js'
 import { processActorKeys } from './actor-keys.js'
+import { processFilesRemoval } from './files-removal.js'
 import { processVideoTranscoding } from './video-transcoding.js'
 
 export interface JobDefinition<T extends JobType> {
@@ -48,6 +49,7 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'activitypub-http-fetcher': { process: processActivitypubHttpFetcher, concurrency: 2, attempts: 3, backoffMs: 60_000 },
   'activitypub-refresher': { process: processActivitypubRefresher, concurrency: 2, attempts: 2, backoffMs: 60_000 },
   'actor-keys': { process: processActorKeys, concurrency: 1, attempts: 3, backoffMs: 1000 },
+  'files-removal': { process: processFilesRemoval, concurrency: 1, attempts: 3, backoffMs: 10_000 },
   'video-transcoding': {
     process: processVideoTranscoding,
     concurrency: CONFIG.transcoding.concurrency,

@@ -67,6 +67,24 @@ describe('Playable within seconds, then the whole ladder', function () {
     expect(done.files.map((f: { resolution: { id: number } }) => f.resolution.id)).to.deep.equal([ 720, 480, 360, 240 ])
   })
 
+  it('replaces a stand-in copy of a too-heavy source, keeping its file a while for whoever is playing it', async function () {
+    // 8 Mb/s is above the 720p cap: the copy plays at once, and the 720p rung is then encoded within limits.
+    const clip = await generateClip(join(dir, 'heavy-720p.mp4'), { width: 1280, height: 720, durationSeconds: 3, bitrate: '8M' })
+    const res = await uploadVideo(instance, clip, { name: 'Heavy source' })
+    const standIn = (await getVideo(instance, res.body.video.uuid).expect(200)).body.files[0]
+    expect(standIn.resolution.id).to.equal(720)
+
+    const done = await waitForLadder(instance, res.body.video.uuid, [ 720, 480, 360, 240 ])
+    const encoded = done.files.find((f: { resolution: { id: number } }) => f.resolution.id === 720)
+    expect(encoded.fileUrl).to.not.equal(standIn.fileUrl)
+    expect(encoded.size).to.be.lessThan(standIn.size)
+
+    await instance.api().get(new URL(standIn.fileUrl).pathname).set('Range', 'bytes=0-99').expect(206)
+    const delayed = await instance.api().get('/api/v1/jobs/delayed?jobType=files-removal').set(auth()).expect(200)
+    expect(delayed.body.data.flatMap((j: { data: { paths: string[] } }) => j.data.paths).some((p: string) => p.endsWith(new URL(standIn.fileUrl).pathname.split('/').pop()!)))
+      .to.equal(true)
+  })
+
   it('encodes a first rung alone for a source that needs encoding, then the rest', async function () {
     const clip = await generateClip(join(dir, 'vp9-720p.webm'), { width: 1280, height: 720, durationSeconds: 3, video: 'vp9', audio: 'opus' })
 
