@@ -24,6 +24,7 @@ async function main () {
   const { buildApp } = await import('./server/app.js')
   const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
   const { closeRedis } = await import('./server/lib/redis.js')
+  const { registerVideoFederation } = await import('./server/lib/activitypub/videos/listen-video-events.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -69,6 +70,7 @@ async function main () {
     await startEmbeddedServices()
     await initDatabase()
     await installIfNeeded()
+    registerVideoFederation()
     await jobQueue.init()
 
     const app = buildApp(tracker)

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import express, { type Request, type Response } from 'express'
 import { fromRoot } from '../helpers/project-root.js'
 
+/** WebTorrent's streaming service worker: its URL decides its scope, so it lives at the site root. */
+const STREAMING_WORKER_PATH = '/webtorrent-sw.js'
+
 /**
  * The web client (client/dist): static assets, and index.html for every other GET that is not an API or static
  * file route, so deep links like /videos/watch/:uuid open the single-page app.
@@ -12,8 +15,26 @@ export function buildClientRouter () {
   const dist = fromRoot('client', 'dist')
   const index = join(dist, 'index.html')
 
+  // Always revalidated, so a new client version replaces the worker; never the SPA page in its place.
+  router.get(STREAMING_WORKER_PATH, (_req: Request, res: Response) => {
+    res.sendFile(join(dist, STREAMING_WORKER_PATH), {
+      dotfiles: 'deny',
+      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }
+    }, err => {
+      if (err && !res.headersSent) res.status(404).type('text/plain').send('The web client is not built: run `npm run build`.')
+    })
+  })
+
+  // Vite names bundles after their content hash: cache them for good.
+  router.use('/assets', express.static(join(dist, 'assets'), { index: false, maxAge: '365d', immutable: true }))
   router.use('/client', express.static(dist, { index: false, maxAge: '30d', immutable: true }))
   router.use(express.static(dist, { index: false, maxAge: '1h' }))
+
+  // A missing bundle (e.g. a page loaded before a redeploy asks for an old chunk) must fail as a script load,
+  // not receive index.html with a 200.
+  router.get(/^\/(assets|client)\//, (_req: Request, res: Response) => {
+    res.status(404).type('text/plain').send('Not found')
+  })
 
   router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, (_req: Request, res: Response) => {
     if (!existsSync(index)) {

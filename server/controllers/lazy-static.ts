@@ -2,6 +2,7 @@ import cors from 'cors'
 import express from 'express'
 import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
 import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
+import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
 
 /**
  * /lazy-static/avatars/ and /lazy-static/banners/: actor images, both kept in storage.avatars as PeerTube does.
@@ -13,5 +14,7 @@ export function buildLazyStaticRouter () {
 
   router.use(LAZY_STATIC_PATHS.AVATARS, cors(), serveActorImages)
   router.use(LAZY_STATIC_PATHS.BANNERS, cors(), serveActorImages)
+  // Remote videos' images are fetched from their origin on first request, then served from disk (static.ts).
+  router.use(buildRemoteVideoImagesRouter())
   return router
 }

@@ -83,7 +83,9 @@ export class ResumableUpload {
     this.resumeWaiter = null
   }
 
+  /** Stops the upload and drops what the server holds; nothing to do once it finished or failed. */
   async cancel (): Promise<void> {
+    if (this.state === 'done' || this.state === 'failed' || this.state === 'cancelled') return
     this.setState('cancelled')
     this.xhr?.abort()
     this.resumeWaiter?.()
@@ -139,7 +141,10 @@ export class ResumableUpload {
         continue
       }
 
-      if (reply.status === 200 || reply.status === 201) return parseResult(reply)
+      if (reply.status === 200 || reply.status === 201) {
+        this.offset = this.file.size
+        return parseResult(reply)
+      }
       if (reply.status === 308) {
         this.offset = nextOffset(reply.range)
         failures = 0

@@ -110,7 +110,7 @@ export default function UploadPage () {
           aria-disabled={busy}
         >
           <span>Drop a video file here, or <u>choose a file</u></span>
-          <small class="muted">{accept}</small>
+          <small class="muted">{accept.split(',').join(', ')}</small>
           <input type="file" accept={accept} data-testid="upload-file-input" class="visually-hidden" disabled={busy}
             onChange={e => onFiles((e.currentTarget as HTMLInputElement).files)} />
         </label>

@@ -31,7 +31,9 @@ export default function WatchPage ({ id }: { id: string }) {
   if (video.error) return <ErrorAlert error={video.error} testId="watch-error" />
   if (!video.data) return <p class="muted" aria-busy="true">Loading…</p>
   const { details, description } = video.data
-  const canEdit = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
+  // Only the origin edits a video; moderators may still remove a remote one from this instance.
+  const canEdit = !!user && details.isLocal !== false && (details.account.userId === user.id || isModeratorOrAdmin(user))
+  const canDelete = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const published = details.state?.id === VideoStateId.PUBLISHED
 
   const onDelete = async () => {
@@ -59,10 +61,10 @@ export default function WatchPage ({ id }: { id: string }) {
         <a href={channelPath(details.channel)} data-testid="video-channel">{details.channel.displayName}</a>
         <span class="muted"> by <a href={accountPath(details.account)}>{details.account.displayName}</a></span>
       </p>
-      {canEdit && (
+      {(canEdit || canDelete) && (
         <p class="actions">
-          <a class="button" href={`/videos/update/${details.uuid}`} data-testid="edit-video">Edit</a>
-          <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>
+          {canEdit && <a class="button" href={`/videos/update/${details.uuid}`} data-testid="edit-video">Edit</a>}
+          {canDelete && <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>}
         </p>
       )}
       {details.tags?.length > 0 && (

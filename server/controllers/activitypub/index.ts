@@ -1,11 +1,13 @@
 import express from 'express'
 import { buildActorsRouter } from './actors.js'
 import { buildInboxRouter } from './inbox.js'
+import { buildVideosActivityPubRouter } from './videos.js'
 
 /** ActivityPub endpoints: actor documents, their collections (content-negotiated with the web client), inboxes. */
 export function buildActivityPubRouter () {
   const router = express.Router()
   router.use(buildInboxRouter())
   router.use(buildActorsRouter())
+  router.use(buildVideosActivityPubRouter())
   return router
 }

@@ -17,8 +17,9 @@ const MAIN_STREAM_TYPE = 'main'
 
 /** Sample entry codes hls.js files under "video" (the first four characters of a codec string, as written). */
 const VIDEO_CODEC_FAMILIES = new Set([
-  'avc1', 'avc2', 'avc3', 'avc4', 'avcp', 'av01', 'dav1', 'drac', 'dva1', 'dvav', 'dvh1', 'dvhe', 'encv', 'hev1', 'hvc1',
-  'mjp2', 'mp4v', 'mvc1', 'mvc2', 'mvc3', 'mvc4', 'resv', 'rv60', 's263', 'svc1', 'svc2', 'vc-1', 'vp08', 'vp09'
+  'avc1', 'avc2', 'avc3', 'avc4', 'avcp', 'av01', 'dav1', 'drac', 'dva1', 'dvav', 'dvh1', 'dvhe', 'encv', 'hev1',
+  'hvc1', 'mjp2', 'mp4v', 'mvc1', 'mvc2', 'mvc3', 'mvc4', 'resv', 'rv60', 's263', 'svc1', 'svc2', 'vc-1', 'vp08',
+  'vp09'
 ])
 
 export interface MasterPlaylistVariant {

@@ -1,5 +1,5 @@
 import {
-  DataTypes, Model, Op, QueryTypes,
+  DataTypes, Model, Op,
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
 import { ActorModel } from '../actor/actor.js'
@@ -72,15 +72,6 @@ export class VideoShareModel extends Model<InferAttributes<VideoShareModel>, Inf
       limit: count
     })
     return { total, data: rows.map(r => r.url) }
-  }
-
-  /** Actors (with followers) that announced a video: their followers are told of its updates and deletion. */
-  static async listActorIdsByVideo (videoId: number, transaction?: Transaction) {
-    const rows = await VideoShareModel.sequelize!.query<{ actorId: number }>(
-      'SELECT DISTINCT "actorId" FROM "videoShare" WHERE "videoId" = :videoId',
-      { replacements: { videoId }, type: QueryTypes.SELECT, transaction }
-    )
-    return rows.map(r => r.actorId)
   }
 
   /** Ids of the videos among `videoIds` that `actorId` shared. */

@@ -1,5 +1,5 @@
 // /admin/follows — follow instances or actors, and manage who follows this instance.
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { Follow } from '../../../../shared/models/client-server.js'
 import { acceptFollower, follow, listFollowers, listFollowing, rejectFollower, removeFollower, unfollow } from '../../api/server.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
@@ -10,6 +10,10 @@ import { AdminLayout } from './admin-layout.js'
 
 /** The application actor of an instance is followed by host; other actors by handle. */
 const INSTANCE_ACTOR_NAME = 'peertube'
+/** A follow is recorded by a background job, then stays pending until the other side answers: look again this
+ * often while a row is pending, and for a while after a request until its row shows up. */
+const PENDING_REFRESH_MS = 2000
+const NEW_FOLLOW_WATCH_MS = 30_000
 
 /** Splits "a.example, b.example:9000 chan@c.example" into hosts and handles. */
 export function parseFollowTargets (text: string): { hosts: string[]; handles: string[] } {
@@ -35,6 +39,7 @@ export default function AdminFollows () {
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
+  const [watchUntil, setWatchUntil] = useState(0)
 
   const act = async (action: () => Promise<void>) => {
     setError(null)
@@ -57,9 +62,17 @@ export default function AdminFollows () {
       await follow({ hosts: parsed.hosts.length ? parsed.hosts : undefined, handles: parsed.handles.length ? parsed.handles : undefined })
       setTargets('')
       setDone(true)
+      setWatchUntil(Date.now() + NEW_FOLLOW_WATCH_MS)
     })
     setBusy(false)
   }
+
+  const anyPending = following.data?.data.some(f => f.state === 'pending') ?? false
+  useEffect(() => {
+    if (!anyPending && Date.now() > watchUntil) return
+    const timer = setTimeout(following.reload, PENDING_REFRESH_MS)
+    return () => clearTimeout(timer)
+  }, [anyPending, watchUntil, following.data])
 
   const errors = fieldErrorsOf(error)
   const targetError = errors.hosts ?? errors.handles

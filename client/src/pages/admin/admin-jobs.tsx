@@ -72,7 +72,7 @@ export default function AdminJobs () {
         <div class="table-scroll">
           <table class="table" data-testid="admin-jobs">
             <thead><tr><th>Id</th><th>Type</th><th>State</th><th>Progress</th><th>Created</th><th>Finished</th><th>Error</th></tr></thead>
-            <tbody>{jobs.data.data.map(job => <JobRow key={job.id} job={job} />)}</tbody>
+            <tbody>{jobs.data.data.map(job => <JobRow key={`${job.type}-${job.id}`} job={job} />)}</tbody>
           </table>
         </div>
       )}

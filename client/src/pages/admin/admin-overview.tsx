@@ -1,6 +1,6 @@
 // /admin — instance statistics.
 import { getServerStats } from '../../api/server.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { ErrorAlert, isNotFound } from '../../components/ErrorAlert.js'
 import { formatBytes } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { AdminLayout } from './admin-layout.js'
@@ -25,7 +25,9 @@ export default function AdminOverview () {
   return (
     <AdminLayout>
       <h1>Overview</h1>
-      <ErrorAlert error={stats.error} />
+      {isNotFound(stats.error)
+        ? <p class="notice" data-testid="admin-stats-unavailable">This server does not publish statistics.</p>
+        : <ErrorAlert error={stats.error} />}
       {s && (
         <dl class="stats-grid" data-testid="admin-stats">
           {rows.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value ?? '–'}</dd></div>)}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { CustomConfig } from '../../../../shared/models/client-server.js'
 import { getCustomConfig, updateCustomConfig } from '../../api/server.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { ErrorAlert, isNotFound } from '../../components/ErrorAlert.js'
 import { loadConfig } from '../../lib/session.js'
 import { useAsync } from '../../lib/use-async.js'
 import { AdminLayout } from './admin-layout.js'
@@ -94,7 +94,9 @@ export default function AdminSettings () {
   return (
     <AdminLayout adminOnly>
       <h1>Settings</h1>
-      <ErrorAlert error={remote.error} />
+      {isNotFound(remote.error)
+        ? <p class="notice" data-testid="admin-settings-unavailable">This server does not offer its configuration for editing.</p>
+        : <ErrorAlert error={remote.error} />}
       {doc && (
         <form class="narrow" data-testid="admin-settings-form" onSubmit={e => { e.preventDefault(); void save(doc) }}>
           {SETTINGS.filter(s => getPath(doc, s.path) !== undefined).map(s => (

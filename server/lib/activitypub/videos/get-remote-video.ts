@@ -15,15 +15,20 @@ import { storeRemoteVideo } from './store-remote-video.js'
 
 const log = loggerWithTags('activitypub', 'videos')
 
-// A burst of deliveries about one video (Create, then the channel's and the server's Announce) stores it once.
-const inFlight = new Map<string, Promise<{ video: VideoModel, created: boolean }>>()
+// Writes of one video run one after the other (a Create and an Update may arrive together: both apply, in
+// order), and concurrent first fetches of one unknown video (Create, then two Announces) share one request.
+const writes = new Map<string, Promise<unknown>>()
+const fetches = new Map<string, Promise<VideoModel | undefined>>()
 
-function once (url: string, task: () => Promise<{ video: VideoModel, created: boolean }>) {
-  const running = inFlight.get(url)
-  if (running) return running
-  const promise = task().finally(() => inFlight.delete(url))
-  inFlight.set(url, promise)
-  return promise
+function serialized<T> (url: string, task: () => Promise<T>): Promise<T> {
+  const previous = writes.get(url) ?? Promise.resolve()
+  const next = previous.catch(() => undefined).then(task)
+  const settled = next.catch(() => undefined)
+  writes.set(url, settled)
+  void settled.then(() => {
+    if (writes.get(url) === settled) writes.delete(url)
+  })
+  return next
 }
 
 /**
@@ -32,7 +37,7 @@ function once (url: string, task: () => Promise<{ video: VideoModel, created: bo
  */
 export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?: unknown) {
   const url = typeof object.id === 'string' ? object.id : ''
-  return once(url, async () => {
+  return serialized(url, async () => {
     const data = parseVideoObject(object, audienceTo)
     if (isLocalUrl(data.url)) throw new InvalidVideoObjectError(data.url, 'a remote document claims one of our URLs')
 
@@ -68,9 +73,15 @@ export async function getOrFetchRemoteVideo (url: string) {
   }
   if (isLocalUrl(url)) return undefined
 
-  const object = await fetchVideoObject(url)
-  if (!object) return undefined
-  return (await upsertRemoteVideo(object)).video
+  const running = fetches.get(url)
+  if (running) return running
+  const promise = (async () => {
+    const object = await fetchVideoObject(url)
+    if (!object) return undefined
+    return (await upsertRemoteVideo(object)).video
+  })().finally(() => fetches.delete(url))
+  fetches.set(url, promise)
+  return promise
 }
 
 export function isRemoteVideoStale (video: Pick<VideoModel, 'remote' | 'updatedAt'>) {

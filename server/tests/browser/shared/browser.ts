@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
 import { fromRoot } from '../../../helpers/project-root.js'
@@ -26,10 +26,29 @@ const PAGE_INIT_SCRIPT = `
   }
 `
 
+/** Keeps the configuration of every RTCPeerConnection the page creates, to check which ICE servers it used. */
+const RECORD_PEER_CONNECTIONS_SCRIPT = `
+  if (window.RTCPeerConnection) {
+    const Native = window.RTCPeerConnection
+    const configs = window.__peerConnectionConfigs = []
+    window.RTCPeerConnection = class extends Native {
+      constructor (config, ...rest) {
+        configs.push(JSON.parse(JSON.stringify(config ?? null)))
+        super(config, ...rest)
+      }
+    }
+  }
+`
+
 export const SCREENSHOT_DIR = fromRoot('test-artifacts', 'screenshots')
 
 export async function launchBrowser (): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: run \`node scripts/setup.mjs --with-browser\` (or set TUBELESS_CHROMIUM)`)
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+export interface RTCConfigurationLike {
+  iceServers?: { urls: string | string[] }[]
 }
 
 export interface ConsoleProblem {
@@ -46,10 +65,11 @@ export class ViewerPage {
 
   private constructor (readonly context: BrowserContext, readonly page: Page) {}
 
-  static async open (browser: Browser, baseURL: string) {
+  static async open (browser: Browser, baseURL: string, options: { recordPeerConnections?: boolean } = {}) {
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })
     await context.grantPermissions([ 'microphone', 'camera' ], { origin: baseURL })
     await context.addInitScript(PAGE_INIT_SCRIPT)
+    if (options.recordPeerConnections) await context.addInitScript(RECORD_PEER_CONNECTIONS_SCRIPT)
     const viewer = new ViewerPage(context, await context.newPage())
     viewer.page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') viewer.problems.push({ page: viewer.page.url(), text: describeConsoleError(message) })
@@ -61,6 +81,11 @@ export class ViewerPage {
   /** Console errors other than the `expected` ones (e.g. a 4xx the test caused on purpose). */
   unexpectedProblems (expected: RegExp[] = []) {
     return this.problems.filter(problem => !expected.some(pattern => pattern.test(problem.text)))
+  }
+
+  /** RTCConfiguration of each peer connection made so far (needs `recordPeerConnections`). */
+  async peerConnectionConfigs (): Promise<(RTCConfigurationLike | null)[]> {
+    return this.page.evaluate(() => (globalThis as unknown as { __peerConnectionConfigs?: (RTCConfigurationLike | null)[] }).__peerConnectionConfigs ?? [])
   }
 
   async screenshot (name: string) {

@@ -1,0 +1,148 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
+import { TestInstance } from '../shared/test-instance.js'
+import { makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
+import { launchBrowser, SCREENSHOT_DIR, ViewerPage } from './shared/browser.js'
+import { BROWSER_INSTANCE_CONFIG, generateBrowserClip, waitForTranscodingEnd } from './shared/fixtures.js'
+import { logInThroughForm, playAndWaitForProgress, recordedUploadProgress, recordUploadProgress } from './shared/pages.js'
+
+/** Upload bandwidth for the upload test, bytes/s: slow enough for the progress bar to show intermediate steps. */
+const THROTTLED_UPLOAD_BYTES_PER_SECOND = 1_500_000
+
+describe('Web client in a real browser: log in, upload, watch', function () {
+  const instance = new TestInstance(1)
+  let browser: Browser
+  let viewer: ViewerPage
+  let dir: string
+  let clip: string
+  let uuid: string
+
+  before(async function () {
+    // The player peers over WebRTC as soon as it plays, and Chromium may call home: loopback only.
+    assertLoopbackOnlyNetwork()
+    dir = await makeTempDir('browser-client')
+    ;[ clip ] = await Promise.all([
+      generateBrowserClip(dir),
+      instance.flushAndStart({ config: BROWSER_INSTANCE_CONFIG })
+    ])
+    browser = await launchBrowser()
+    viewer = await ViewerPage.open(browser, instance.url)
+  })
+
+  after(async function () {
+    if (viewer?.problems.length) console.log('    Console errors seen:', viewer.problems)
+    console.log(`    Screenshots: ${SCREENSHOT_DIR}`)
+    await browser?.close()
+    await instance.stop()
+    await removeDir(dir)
+  })
+
+  it('serves the streaming service worker as JavaScript, not the single-page app', async function () {
+    const res = await instance.api().get('/webtorrent-sw.js').expect(200)
+    expect(res.headers['content-type']).to.match(/^text\/javascript/)
+    expect(res.headers['cache-control']).to.equal('no-cache')
+    expect(res.text).to.include('self.addEventListener')
+    expect(res.text).not.to.include('<html')
+  })
+
+  it('answers a missing bundle with a 404, and any page route with the app', async function () {
+    await instance.api().get('/assets/no-such-chunk.js').expect(404)
+    const page = await instance.api().get('/videos/watch/some-uuid').expect(200)
+    expect(page.text).to.include('<div id="app"')
+  })
+
+  it('logs in through the login form', async function () {
+    const { page } = viewer
+    await page.goto('/')
+    await page.getByTestId('nav-login').click()
+    await page.getByTestId('login-form').waitFor()
+    await viewer.screenshot('login')
+    await logInThroughForm(page, 'root', instance.rootPassword)
+    expect(await page.getByTestId('nav-account').textContent()).to.include('root')
+    await page.getByTestId('nav-upload').waitFor()
+    expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('refuses a wrong password with a message on the form', async function () {
+    const other = await ViewerPage.open(browser, instance.url)
+    try {
+      await other.page.goto('/login')
+      await other.page.getByTestId('login-username').fill('root')
+      await other.page.getByTestId('login-password').fill('not the password')
+      await other.page.getByTestId('login-submit').click()
+      await other.page.getByTestId('login-error').waitFor()
+      // The refused token request is the only console error.
+      expect(other.unexpectedProblems([ /status of 400 .*\/api\/v1\/users\/token/ ])).to.deep.equal([])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('uploads a clip through the upload page: the progress bar climbs to 100 % and the video publishes', async function () {
+    const { page } = viewer
+    await page.getByTestId('nav-upload').click()
+    await page.getByTestId('upload-page').waitFor()
+    await page.getByTestId('upload-name').fill('A clip uploaded from the browser')
+    await viewer.screenshot('upload')
+
+    await recordUploadProgress(page)
+    const cdp = await viewer.context.newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: THROTTLED_UPLOAD_BYTES_PER_SECOND
+    })
+    await page.getByTestId('upload-file-input').setInputFiles(clip)
+    await page.locator('[data-testid="upload-progress-box"][data-state="done"]').waitFor({ timeout: 30_000 })
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.detach()
+
+    const values = await recordedUploadProgress(page)
+    expect(values[values.length - 1]).to.equal(100)
+    expect(values.some(value => value > 0 && value < 100), `progress steps: ${values.join(', ')}`).to.equal(true)
+    expect([ ...values ].sort((a, b) => a - b)).to.deep.equal(values)
+    expect(await page.getByTestId('upload-progress').getAttribute('aria-valuenow')).to.equal('100')
+
+    await page.getByTestId('upload-published').waitFor({ timeout: 60_000 })
+    const href = await page.getByTestId('upload-watch-link').getAttribute('href')
+    uuid = /\/videos\/watch\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1] as string
+    expect(uuid, href ?? '').to.be.a('string')
+    await viewer.screenshot('upload-done')
+    expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('plays the uploaded video on its watch page: currentTime advances', async function () {
+    // The page is published before transcoding ends; watch the final files.
+    await waitForTranscodingEnd(instance, uuid)
+    const { page } = viewer
+    await page.getByTestId('upload-watch-link').click()
+    await page.locator(`[data-testid="watch-page"][data-uuid="${uuid}"]`).waitFor()
+    expect(await page.getByTestId('video-title').textContent()).to.equal('A clip uploaded from the browser')
+
+    const state = await playAndWaitForProgress(page, 2)
+    expect(state.currentTime).to.be.greaterThan(2)
+    expect(await page.getByTestId('video-player').getAttribute('data-engine')).to.equal('hls')
+    await viewer.screenshot('watch')
+    expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('lists the video on the home page and in "My videos"', async function () {
+    const { page } = viewer
+    await page.getByTestId('home-link').click()
+    await page.locator(`[data-testid="video-card"][data-uuid="${uuid}"]`).waitFor()
+    await viewer.screenshot('home')
+
+    await page.getByTestId('nav-my-videos').click()
+    await page.locator(`[data-testid="my-video"][data-uuid="${uuid}"]`).waitFor()
+    await viewer.screenshot('my-videos')
+    expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('finds the video with the search box', async function () {
+    const { page } = viewer
+    await page.getByTestId('search-input').fill('browser')
+    await page.getByTestId('search-input').press('Enter')
+    await page.getByTestId('search-page').waitFor()
+    await page.locator(`[data-testid="video-card"][data-uuid="${uuid}"]`).waitFor()
+    expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+})
