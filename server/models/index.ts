@@ -7,6 +7,7 @@ import { ActorModel } from './actor/actor.js'
 import { ApplicationModel } from './application/application.js'
 import { OAuthClientModel } from './oauth/oauth-client.js'
 import { OAuthTokenModel } from './oauth/oauth-token.js'
+import { CustomConfigModel } from './server/custom-config.js'
 import { ServerModel } from './server/server.js'
 import { UserRegistrationModel } from './user/user-registration.js'
 import { UserModel } from './user/user.js'
@@ -31,6 +32,7 @@ interface RegisteredModel {
 const MODELS: RegisteredModel[] = [
   ApplicationModel,
   ServerModel,
+  CustomConfigModel,
   ActorModel,
   ActorFollowModel,
   ActorImageModel,

@@ -11,6 +11,7 @@ import { usersRouters } from './users/index.js'
 import { videoChannelsRouter } from './video-channels.js'
 import { searchRouter } from './search.js'
 import { serverFollowsRouter } from './server/following.js'
+import { serverAdminRouter } from './server/stats-and-custom-config.js'
 import { subscriptionsRouter } from './users/subscriptions.js'
 import { ownerVideosRouter } from './videos/owner-videos.js'
 import { videoResumableUploadRouter } from './videos/upload-resumable.js'
@@ -31,7 +32,7 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videosRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

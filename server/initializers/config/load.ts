@@ -14,14 +14,17 @@ export class ConfigError extends Error {
  * the NODE_CONFIG environment variable (JSON), as the `config` package does, and validates the result once.
  */
 export function loadConfig (): TubelessConfig {
+  return validateConfig(loadRawConfig())
+}
+
+/** The merged files (and NODE_CONFIG) as written, before validation: a fresh copy at each call. */
+export function loadRawConfig (): Record<string, unknown> {
   process.env.NODE_CONFIG_DIR ??= fromRoot('config')
   // The `config` package warns on stderr when no file matches NODE_ENV; our test/production files always exist.
   process.env.SUPPRESS_NO_CONFIG_WARNING = 'y'
 
   const require = createRequire(import.meta.url)
-  const raw = require('config').util.toObject() as unknown
-
-  return validateConfig(raw)
+  return structuredClone(require('config').util.toObject()) as Record<string, unknown>
 }
 
 export function validateConfig (raw: unknown): TubelessConfig {
