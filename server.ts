@@ -21,6 +21,7 @@ async function main () {
   const { installIfNeeded } = await import('./server/initializers/installer.js')
   const { createStorageFolders } = await import('./server/initializers/storage.js')
   const { applyStoredCustomConfig } = await import('./server/lib/server-config/custom-config.js')
+  const { requeueUnfinishedTranscodings } = await import('./server/lib/transcoding/requeue-unfinished.js')
   const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
   const { buildApp } = await import('./server/app.js')
   const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
@@ -41,18 +42,21 @@ async function main () {
     logger.info(`Received ${signal}: shutting down`)
     const forceExit = setTimeout(() => {
       logger.error('Shutdown took too long: exiting')
-      process.exit(1)
+      // Still stop what we started: an embedded PostgreSQL or Redis must not outlive us.
+      void stopEmbeddedServices().finally(() => process.exit(1))
     }, 30_000)
 
     try {
+      // Upgraded connections (tracker WebSockets) are not the HTTP server's any more: close them first, or
+      // httpServer.close() would wait for them forever.
+      tracker?.close()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
         httpServer.closeIdleConnections()
-        // Long-lived connections (tracker WebSockets, slow downloads) get a moment, then are cut.
+        // Slow downloads get a moment, then are cut.
         setTimeout(() => httpServer?.closeAllConnections(), 5000).unref()
       })
-      tracker?.close()
       await jobQueue.terminate()
       closeRedis()
       await closeDatabase()
@@ -74,6 +78,7 @@ async function main () {
     await installIfNeeded()
     registerVideoFederation()
     await jobQueue.init()
+    await requeueUnfinishedTranscodings()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {

@@ -44,6 +44,11 @@ export function uploadsTmpDir () {
   return join(fromRoot(CONFIG.storage.tmp), 'uploads')
 }
 
+/** Where a video's transcoding writes its outputs before they are stored. */
+export function transcodingWorkDir (uuid: string) {
+  return join(fromRoot(CONFIG.storage.tmp), 'transcoding', uuid)
+}
+
 /** The source file of a local video, kept until its whole ladder exists (a restart resumes from it). */
 export function inputFilesDir () {
   return join(fromRoot(CONFIG.storage.tmp), 'inputs')

@@ -6,8 +6,11 @@
 export const JOB_LOCK = {
   LOCK_DURATION_MS: 15_000,
   STALLED_INTERVAL_MS: 10_000,
-  /** A job that stalls this often (its worker died each time) is failed rather than retried forever. */
-  MAX_STALLED_COUNT: 3
+  /**
+   * A job that stalls this often is failed rather than retried forever. Graceful restarts leave running jobs
+   * stalled on purpose (they resume), so this allows a few restarts during one long transcoding.
+   */
+  MAX_STALLED_COUNT: 10
 } as const
 
 /** Finished jobs kept for the jobs API (Redis is not an archive). */

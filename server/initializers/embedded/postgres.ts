@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -50,8 +50,7 @@ export class EmbeddedPostgres {
     await this.initIfNeeded(binDir)
     await this.stopLeftover(binDir)
 
-    mkdirSync(this.socketDir, { recursive: true, mode: 0o700 })
-    this.chown(this.socketDir)
+    this.prepareSocketDir()
 
     const args = [
       '-D', this.options.dataDir,
@@ -120,15 +119,32 @@ export class EmbeddedPostgres {
     })
   }
 
-  /** A previous run that was killed leaves its postmaster running or its pid file behind. */
+  /**
+   * A previous run that was killed leaves its postmaster running: stop it. A stale pid file (after a reboot its pid
+   * may be any process) is left to PostgreSQL, which recognizes it; we never signal a process we did not check.
+   */
   private async stopLeftover (binDir: string) {
     const pidFile = join(this.options.dataDir, 'postmaster.pid')
     if (!existsSync(pidFile)) return
 
     const pid = parseInt(readFileSync(pidFile, 'utf8').split('\n')[0], 10)
-    if (Number.isInteger(pid) && isAlive(pid)) {
+    if (Number.isInteger(pid) && isPostmasterOf(pid, this.options.dataDir)) {
       await execFileAsync(join(binDir, 'pg_ctl'), [ 'stop', '-D', this.options.dataDir, '-m', 'fast', '-w' ], this.spawnIdentity())
-        .catch(() => process.kill(pid, 'SIGKILL'))
+    }
+  }
+
+  /**
+   * The socket folder lives in the shared temporary folder, where anyone may create names: refuse one that someone
+   * else owns or opened up, since whoever reaches the socket is the database's superuser (trust authentication).
+   */
+  private prepareSocketDir () {
+    if (!existsSync(this.socketDir)) mkdirSync(this.socketDir, { mode: 0o700 })
+    this.chown(this.socketDir)
+
+    const stat = lstatSync(this.socketDir)
+    const expectedUid = this.runAs?.uid ?? process.getuid?.()
+    if (!stat.isDirectory() || stat.isSymbolicLink() || (expectedUid !== undefined && stat.uid !== expectedUid) || (stat.mode & 0o077) !== 0) {
+      throw new Error(`Refusing the PostgreSQL socket folder ${this.socketDir}: it must be a folder owned by the database user with mode 0700`)
     }
   }
 
@@ -141,10 +157,11 @@ export class EmbeddedPostgres {
   }
 }
 
-function isAlive (pid: number) {
+/** Whether `pid` is a running postgres serving `dataDir` (checked in /proc, not guessed from the pid alone). */
+function isPostmasterOf (pid: number, dataDir: string) {
   try {
-    process.kill(pid, 0)
-    return true
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+    return cmdline.some(arg => arg.endsWith('postgres')) && cmdline.includes(dataDir)
   } catch {
     return false
   }

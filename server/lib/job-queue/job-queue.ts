@@ -117,10 +117,13 @@ class JobQueue {
     await Promise.all([ ...this.queues.values() ].map(q => q.resume(true)))
   }
 
-  /** Stops taking jobs and waits for the running ones (Bull puts interrupted ones back when the lock expires). */
+  /**
+   * Stops taking jobs. Long work is interrupted by the definitions' onShutdown hooks and left unfinished, not
+   * failed: its lock expires and Bull's stalled-job check hands it to the next start, without using an attempt.
+   */
   async terminate () {
     for (const definition of Object.values(JOB_DEFINITIONS)) definition.onShutdown?.()
-    await Promise.all([ ...this.queues.values() ].map(q => q.close().catch(err => log.warn('Cannot close queue', { err }))))
+    await Promise.all([ ...this.queues.values() ].map(q => q.close(true).catch(err => log.warn('Cannot close queue', { err }))))
     for (const client of this.clients) client.disconnect()
     this.queues.clear()
     this.clients = []

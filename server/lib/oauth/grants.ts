@@ -42,7 +42,9 @@ export async function refreshTokenGrant (client: OAuthClientModel, refreshToken:
   const user = await UserModel.findByPk(token.userId)
   if (!user || user.blocked) throw badRequest('Invalid grant: refresh token is invalid', ProblemCode.INVALID_GRANT)
 
-  // A refresh token is single-use: the pair it belongs to is replaced.
-  await token.destroy()
+  // A refresh token is single-use: the pair it belongs to is replaced. Of concurrent refreshes with the same
+  // token, only the one that deletes the row gets new tokens.
+  const deleted = await OAuthTokenModel.destroy({ where: { id: token.id, refreshToken } })
+  if (deleted !== 1) throw badRequest('Invalid grant: refresh token is invalid', ProblemCode.INVALID_GRANT)
   return issueTokens(user, client)
 }

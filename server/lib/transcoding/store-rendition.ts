@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Transaction } from 'sequelize'
 import { WEBSERVER } from '../../initializers/config/index.js'
@@ -93,6 +93,17 @@ async function attachTorrent (video: VideoModel, row: VideoFileModel, filePath: 
   await writeFile(join(torrentsDir(), torrentFilename), torrent.torrent)
   row.torrentFilename = torrentFilename
   row.infoHash = torrent.infoHash
+}
+
+/**
+ * Gives a stored file a new torrent for its current URL (after its video changed folders), then removes the old
+ * torrent file. The info hash does not change: the bytes are the same, only the WebSeed moved.
+ */
+export async function renewTorrent (video: VideoModel, file: VideoFileModel, filePath: string, fileUrl: string) {
+  const previous = file.torrentFilename
+  await attachTorrent(video, file, filePath, fileUrl, file.isHls() ? 'hls' : 'web-video')
+  await file.save()
+  if (previous) await rm(join(torrentsDir(), previous), { force: true })
 }
 
 async function saveReplacing (row: VideoFileModel, owner: { videoId: number } | { videoStreamingPlaylistId: number }, transaction?: Transaction) {

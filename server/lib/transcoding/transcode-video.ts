@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import type { Job } from 'bull'
 import { VideoState } from '../../../shared/models/videos.js'
 import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
-import { fromRoot } from '../../helpers/project-root.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
@@ -14,8 +13,9 @@ import { planVideoTranscoding } from './plan-video-transcoding.js'
 import {
   describeRenditionFile, encodeLadder, fastStartRemux, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
 } from '../video-pipeline/index.js'
-import { hlsDir } from '../video-paths.js'
+import { hlsDir, transcodingWorkDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
+import { withVideoLock } from '../videos/video-lock.js'
 import { videoEvents } from '../videos/video-events.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
@@ -35,12 +35,19 @@ export interface VideoTranscodingPayload {
   temporaryResolutions?: number[]
 }
 
-// Aborted on shutdown so no ffmpeg outlives the instance; the interrupted job is retried and resumes.
-let shutdown = new AbortController()
+// Aborted on shutdown so no ffmpeg outlives the instance. The interrupted job is left unsettled (not failed):
+// after the restart, Bull finds it stalled and runs it again, and it resumes what is missing.
+const shutdown = new AbortController()
 
 export function abortRunningTranscodings () {
   shutdown.abort()
-  shutdown = new AbortController()
+}
+
+/** Aborted when the video is deleted while it transcodes, so its ffmpeg stops at once. */
+const perVideo = new Map<string, AbortController>()
+
+export function abortVideoTranscoding (uuid: string) {
+  perVideo.get(uuid)?.abort()
 }
 
 /**
@@ -50,6 +57,20 @@ export function abortRunningTranscodings () {
  * Each step records what it finished, so a rerun after a crash or restart only does what is missing.
  */
 export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
+  const controller = new AbortController()
+  perVideo.set(job.data.videoUUID, controller)
+  try {
+    return await runTranscoding(job, AbortSignal.any([ shutdown.signal, controller.signal ]))
+  } catch (err) {
+    if (shutdown.signal.aborted) return new Promise<never>(() => undefined)
+    if (controller.signal.aborted) return { skipped: 'the video was deleted' }
+    throw err
+  } finally {
+    if (perVideo.get(job.data.videoUUID) === controller) perVideo.delete(job.data.videoUUID)
+  }
+}
+
+async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortSignal) {
   const data = job.data
   const video = await loadVideo(data.videoUUID)
   if (!video) {
@@ -59,10 +80,9 @@ export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
 
   const source = await probe(data.inputPath)
   const plan = planVideoTranscoding(source)
-  const workDir = join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
+  const workDir = transcodingWorkDir(video.uuid)
   await mkdir(workDir, { recursive: true })
   const temporary = new Set(data.temporaryResolutions ?? [])
-  const signal = shutdown.signal
   // Fresh output names for each run: an ffmpeg orphaned by a crash may still be writing the previous run's files.
   const runId = randomUUID()
 
@@ -140,7 +160,7 @@ export async function publishSourceCopy (options: {
 }) {
   const { video, inputPath, source, plan } = options
   const started = Date.now()
-  const workDir = options.workDir ?? join(fromRoot(CONFIG.storage.tmp), 'transcoding', video.uuid)
+  const workDir = options.workDir ?? transcodingWorkDir(video.uuid)
   await mkdir(workDir, { recursive: true })
 
   const copy = await fastStartRemux({ input: inputPath, output: join(workDir, `source-copy-${randomUUID()}.mp4`), probe: source, signal: options.signal })
@@ -176,8 +196,20 @@ async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel
   })
 }
 
-/** Adds one encoded (or copied) MP4 to the video in every enabled format: HLS remux first, then the web video. */
+/**
+ * Adds one encoded (or copied) MP4 to the video in every enabled format: HLS remux first, then the web video.
+ * Under the video's lock, with its privacy read afresh: a privacy change moves the files between folders.
+ */
 async function addRendition (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
+  await withVideoLock(video.id, async () => {
+    const current = await VideoModel.findByPk(video.id, { attributes: [ 'id', 'privacy' ] })
+    if (!current) throw new Error(`Video ${video.uuid} was deleted`)
+    video.privacy = current.privacy
+    await addRenditionFiles(video, rendition, signal)
+  })
+}
+
+async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
   if (CONFIG.transcoding.hls.enabled) {
     const playlist = await findOrCreateHlsPlaylist(video)
     const dir = hlsDir(video)

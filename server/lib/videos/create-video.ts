@@ -17,6 +17,7 @@ import { jobQueue } from '../job-queue/job-queue.js'
 import { checkUserQuota } from '../users/quota.js'
 import { inputFilesDir, localVideoUrl } from '../video-paths.js'
 import { publishSourceCopy } from '../transcoding/transcode-video.js'
+import { deleteVideo } from './delete-video.js'
 import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
@@ -116,11 +117,14 @@ export async function createVideoFromUpload (options: {
     created = video
 
     const temporaryResolutions = await makePlayableDuringUpload(video, inputPath, probed)
-    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath, temporaryResolutions })
+    // One job per video (its UUID as job id): re-queuing it after a crash cannot create a second one.
+    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath, temporaryResolutions }, { jobId: uuid })
     log.info(`Video ${uuid} uploaded by ${user.username}: "${video.name}", queued for transcoding`)
     return video
   } catch (err) {
-    await created?.destroy()
+    // Whatever was made already goes: rows, the copy's files and torrents, images, the kept source.
+    const partial = created && await VideoModel.findByPk(created.id, { include: detailsIncludes() })
+    if (partial) await deleteVideo(partial)
     await Promise.all([ rm(inputPath, { force: true }), removeImageFiles(images) ])
     throw err
   }

@@ -4,7 +4,8 @@ import { loggerWithTags } from '../../helpers/logger.js'
 import { Op } from 'sequelize'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
-import { hlsDir, inputFilesDir, torrentsDir, webVideoFilePath } from '../video-paths.js'
+import { hlsDir, inputFilesDir, torrentsDir, transcodingWorkDir, webVideoFilePath } from '../video-paths.js'
+import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
 import { imagePathOnDisk } from './video-images.js'
 import { videoEvents } from './video-events.js'
 
@@ -13,6 +14,8 @@ const log = loggerWithTags('videos')
 /** Removes a video's rows and every file of it: web videos, HLS folder, torrents, images, kept source. */
 export async function deleteVideo (video: VideoModel) {
   if (!video.remote) videoEvents.emit('deleted', video)
+  // A transcoding still running for it stops now, instead of encoding for nobody.
+  abortVideoTranscoding(video.uuid)
 
   const files = [
     ...(video.VideoFiles ?? []).flatMap(file => [
@@ -28,6 +31,7 @@ export async function deleteVideo (video: VideoModel) {
   await Promise.all([
     ...files.map(path => rm(path, { force: true })),
     rm(hlsDir(video), { recursive: true, force: true }),
+    rm(transcodingWorkDir(video.uuid), { recursive: true, force: true }),
     removeInputFiles(video.uuid)
   ]).catch(err => log.error(`Some files of deleted video ${video.uuid} could not be removed`, { err }))
 }

@@ -41,7 +41,11 @@ export class VideoStreamingPlaylistModel extends Model<InferAttributes<VideoStre
       sequelize,
       modelName: 'VideoStreamingPlaylist',
       tableName: 'videoStreamingPlaylist',
-      indexes: [ { fields: [ 'videoId', 'type' ], unique: true } ]
+      indexes: [
+        { fields: [ 'videoId', 'type' ], unique: true },
+        // The tracker asks "is this swarm ours?" on every unknown announce.
+        { fields: [ 'p2pMediaLoaderInfohashes' ], using: 'gin' }
+      ]
     })
   }
 
