@@ -23,6 +23,8 @@ export class InstanceProcess {
   private child?: ChildProcess
   private output: string[] = []
   private lastStart: InstanceStartOptions = {}
+  /** Exit code of the last stop (null when killed by a signal). */
+  lastExitCode: number | null = null
 
   /**
    * `slot` > 0 moves the instance to other ports (9000 + 100 * slot + n) and storage folders, so several
@@ -133,7 +135,10 @@ export class InstanceProcess {
   private async signal (signal: NodeJS.Signals) {
     const child = this.child
     if (!child) return
-    const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+    const exited = new Promise<void>(resolve => child.once('exit', code => {
+      this.lastExitCode = code
+      resolve()
+    }))
     child.kill(signal)
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
     await exited

@@ -44,3 +44,28 @@ describe('Instance lifecycle', function () {
     await instance.api().get('/api/v1/jobs').set('Authorization', `Bearer ${token}`).expect(200)
   })
 })
+
+describe('Graceful shutdown', function () {
+  const instance = new TestInstance(3)
+
+  before(async function () {
+    await instance.flushAndStart()
+  })
+
+  after(async function () {
+    await instance.stop()
+  })
+
+  it('stops promptly and cleanly even with a tracker WebSocket open', async function () {
+    const { WebSocket } = await import('ws')
+    const socket = new WebSocket(`ws://${instance.host}/tracker/socket`)
+    await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject) })
+
+    const started = Date.now()
+    await instance.stop()
+
+    expect(Date.now() - started).to.be.below(10_000)
+    expect(instance.lastExitCode).to.equal(0)
+    socket.terminate()
+  })
+})

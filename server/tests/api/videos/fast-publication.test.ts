@@ -124,3 +124,35 @@ describe('Playable within seconds, then the whole ladder', function () {
     expect(await countFiles(uuid), 'one web video and one HLS file per rung, nothing more').to.deep.equal([ { n: 8 } ])
   })
 })
+
+describe('A graceful restart during transcoding', function () {
+  const instance = new TestInstance(3)
+  let dir: string
+
+  before(async function () {
+    dir = await makeTempDir('graceful-restart')
+    await instance.flushAndStart()
+  })
+
+  after(async function () {
+    await instance.stop()
+    await removeDir(dir)
+  })
+
+  it('interrupts ffmpeg, and the ladder resumes after the restart', async function () {
+    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
+    const uuid = (await uploadVideo(instance, clip, { name: 'Restarted' })).body.video.uuid
+    await waitUntil(async () => ((await getVideo(instance, uuid)).body.files?.length ?? 0) !== 0, 60_000, 100)
+
+    const started = Date.now()
+    await instance.stop()
+    expect(Date.now() - started, 'shutdown does not wait for the encode').to.be.below(10_000)
+    expect(instance.lastExitCode).to.equal(0)
+
+    await instance.start()
+    const done = await waitForLadder(instance, uuid, [ 720, 480, 360, 240 ], { timeoutMs: 180_000 })
+    expect(done.state.id).to.equal(1)
+    const failed = (await instance.api().get('/api/v1/jobs/failed').set('Authorization', `Bearer ${instance.accessToken}`).expect(200)).body.data
+    expect(failed.filter((j: { data: { videoUUID?: string } }) => j.data.videoUUID === uuid)).to.deep.equal([])
+  })
+})
