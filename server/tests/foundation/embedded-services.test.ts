@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { expect } from 'chai'
 import request from 'supertest'
 import { fromRoot } from '../../helpers/project-root.js'
+import { EmbeddedRedis } from '../../initializers/embedded/redis.js'
 import { TEST_SLOT } from '../shared/test-services.js'
 
 function processesUsing (needle: string) {
@@ -54,13 +55,16 @@ describe('Embedded PostgreSQL and Redis (the zero-configuration default)', funct
     })
 
     const dataDir = `${storage}/embedded/postgresql`
+    // redis-server shows its socket in its process title; the socket's name derives from the data folder.
+    const redisSocket = new EmbeddedRedis({ dataDir: `${storage}/embedded/redis` }).socketPath
     expect(processesUsing(dataDir), 'a postgres process on the instance\'s data folder').to.have.length.greaterThan(0)
-    expect(processesUsing('redis-server'), 'a redis-server').to.have.length.greaterThan(0)
+    expect(processesUsing(redisSocket), 'the instance\'s own redis-server').to.have.length.greaterThan(0)
 
     await request(`http://localhost:${port}`).get('/api/v1/ping').expect(200)
 
     child.kill('SIGTERM')
     expect(await exited).to.equal(0)
     expect(processesUsing(dataDir), 'postgres is stopped with the instance').to.have.length(0)
+    expect(processesUsing(redisSocket), 'redis is stopped with the instance').to.have.length(0)
   })
 })
