@@ -2,7 +2,7 @@
 // Runs the test suite inside a private network namespace that has only a loopback interface, so no test (WebRTC,
 // BitTorrent, federation) can ever reach another machine. Arguments are passed to mocha; without any, the whole
 // suite runs. Set TUBELESS_TEST_NO_NETNS=1 to run without the namespace (only where creating one is impossible).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -32,5 +32,17 @@ if (process.env.TUBELESS_TEST_NO_NETNS === '1') {
   process.exit(1)
 }
 
-const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', cwd: root, env: { ...process.env, TUBELESS_IN_TEST_NETNS: '1' } })
-process.exit(result.status ?? 1)
+// mocha's output goes through unchanged; its totals are repeated at the end as one plain "N passed, N failed" line,
+// the form CI reads.
+const child = spawn(command[0], command.slice(1), { stdio: [ 'inherit', 'pipe', 'inherit' ], cwd: root, env: { ...process.env, TUBELESS_IN_TEST_NETNS: '1' } })
+let tail = ''
+child.stdout.on('data', chunk => {
+  process.stdout.write(chunk)
+  tail = (tail + chunk.toString()).slice(-4000)
+})
+child.on('exit', code => {
+  const count = word => Number(new RegExp(`(\\d+) ${word}`).exec(tail)?.[1] ?? 0)
+  const [ passed, failed, pending ] = [ count('passing'), count('failing'), count('pending') ]
+  process.stdout.write(`\n${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}\n`)
+  process.exit(code ?? 1)
+})
