@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { logger } from '../helpers/logger.js'
 import { HttpProblem } from '../lib/http-problems/http-problem.js'
@@ -34,15 +35,35 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return
   }
 
-  // Errors from body parsers and multer carry a status (e.g. 400 bad JSON, 413 too large).
+  // Errors from express, `send` and body parsers carry a status (404 missing file, 400 bad JSON, 413 too large).
+  // Their messages are internal ("ENOENT: ... stat '/srv/storage/...'"): the client gets a generic detail.
   const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : undefined
   if (status) {
-    sendProblem(res, req.originalUrl, new HttpProblem({ status, detail: err.message ?? 'Bad request' }))
+    sendProblem(res, req.originalUrl, new HttpProblem({ status, detail: genericDetail(status, err?.type) }))
     return
   }
 
   logger.error('Unhandled error while serving a request', { err, method: req.method, url: req.originalUrl })
   sendProblem(res, req.originalUrl, new HttpProblem({ status: 500, detail: 'An unexpected error happened; it has been logged.' }))
+}
+
+// body-parser's error types, worth telling the client apart from a plain 400.
+const BODY_PARSER_DETAILS: Record<string, string> = {
+  'entity.parse.failed': 'The request body cannot be parsed',
+  'entity.too.large': 'The request body is too large',
+  'entity.verify.failed': 'The request body was refused',
+  'encoding.unsupported': 'The request body encoding is not supported',
+  'charset.unsupported': 'The request body charset is not supported',
+  'parameters.too.many': 'The request body has too many parameters',
+  'request.aborted': 'The request was aborted',
+  'request.size.invalid': 'The request body size does not match its Content-Length'
+}
+
+function genericDetail (status: number, type: unknown) {
+  if (typeof type === 'string' && Object.hasOwn(BODY_PARSER_DETAILS, type)) return BODY_PARSER_DETAILS[type]
+  if (status === 404) return 'Not found'
+  if (status === 400) return 'Bad request'
+  return STATUS_CODES[status] ?? 'Bad request'
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {

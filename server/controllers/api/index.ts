@@ -17,6 +17,7 @@ import { ownerVideosRouter } from './videos/owner-videos.js'
 import { videoResumableUploadRouter } from './videos/upload-resumable.js'
 import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
+import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
 import { videosRouter } from './videos/videos.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
@@ -32,7 +33,7 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -8,22 +8,42 @@ export function isVideoOwner (video: VideoModel, user: AuthenticatedUser | undef
 }
 
 /**
+ * What a user gets when asking for a video: 'visible', 'not-found' (unpublished videos of others do not reveal that
+ * they exist), 'login-required' (anonymous, the video needs a user) or 'forbidden' (logged in, not allowed).
+ */
+export type VideoVisibility = 'visible' | 'not-found' | 'login-required' | 'forbidden'
+
+export interface VideoVisibilityOptions {
+  /**
+   * The video was asked for by its numeric id. Ids are sequential, so anyone could walk them: an unlisted video
+   * fetched that way is shown to its owner and moderators only, as PeerTube does. Its UUIDs are the secret to share.
+   */
+  byNumericId?: boolean
+}
+
+/**
  * Who may see a video: public and unlisted ones anyone (once published), internal ones any logged-in user,
  * private ones their owner; moderators see everything. Unpublished videos are their owner's until then.
  */
-export function canSeeVideo (video: VideoModel, user: AuthenticatedUser | undefined) {
-  if (isVideoOwner(video, user) || user?.hasRight(UserRight.SEE_ALL_VIDEOS)) return true
-  if (video.state !== VideoState.PUBLISHED) return false
+export function videoVisibility (video: VideoModel, user: AuthenticatedUser | undefined, options: VideoVisibilityOptions = {}): VideoVisibility {
+  if (isVideoOwner(video, user) || user?.hasRight(UserRight.SEE_ALL_VIDEOS)) return 'visible'
+  if (video.state !== VideoState.PUBLISHED) return 'not-found'
 
+  const ownerOnly = user ? 'forbidden' : 'login-required'
   switch (video.privacy) {
     case VideoPrivacy.PUBLIC:
+      return 'visible'
     case VideoPrivacy.UNLISTED:
-      return true
+      return options.byNumericId ? ownerOnly : 'visible'
     case VideoPrivacy.INTERNAL:
-      return !!user
+      return user ? 'visible' : 'login-required'
     default:
-      return false
+      return ownerOnly
   }
+}
+
+export function canSeeVideo (video: VideoModel, user: AuthenticatedUser | undefined, options: VideoVisibilityOptions = {}) {
+  return videoVisibility(video, user, options) === 'visible'
 }
 
 export function canUpdateVideo (video: VideoModel, user: AuthenticatedUser) {
