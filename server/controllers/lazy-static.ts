@@ -2,6 +2,7 @@ import cors from 'cors'
 import express from 'express'
 import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
 import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
+import { safeStaticPath } from '../middlewares/safe-static-path.js'
 import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
 
 /**
@@ -10,6 +11,7 @@ import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.
  */
 export function buildLazyStaticRouter () {
   const router = express.Router()
+  router.use('/lazy-static', safeStaticPath)
   const serveActorImages = express.static(actorImagesFolder(), { maxAge: '2d', fallthrough: false, index: false, dotfiles: 'deny' })
 
   router.use(LAZY_STATIC_PATHS.AVATARS, cors(), serveActorImages)
