@@ -5,73 +5,96 @@ import { extname } from 'node:path'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import multer from 'multer'
 import { CONFIG } from '../initializers/config/index.js'
-import { HttpProblem } from '../lib/http-problems/http-problem.js'
+import { HttpProblem, invalidField } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
 import { uploadsTmpDir } from '../lib/video-paths.js'
+import { withSafeExtension } from './validation/videos.js'
 
 export type UploadedFiles = Record<string, Express.Multer.File[] | undefined>
 
 const IMAGE_MAX_BYTES = 4 * 1024 * 1024
+const IMAGE_FIELDS = [ 'thumbnailfile', 'previewfile' ]
 
 /**
  * Multipart video upload: files stream to the temporary folder (memory stays flat whatever the size), limits are
  * enforced while receiving, and whatever is left in the temporary folder when the reply is sent is removed.
  */
 export function videoMultipart (): RequestHandler[] {
-  const dir = uploadsTmpDir()
-  mkdirSync(dir, { recursive: true })
-
   const parser = multer({
-    storage: multer.diskStorage({
-      destination: dir,
-      filename: (_req, file, cb) => cb(null, `${randomUUID()}${extname(file.originalname).toLowerCase()}`)
-    }),
+    storage: temporaryStorage(),
     limits: { fileSize: CONFIG.video.max_file_size, files: 3, fields: 50, fieldSize: 20_000 },
-    fileFilter: (_req, file, cb) => {
-      if (file.fieldname === 'thumbnailfile' || file.fieldname === 'previewfile') {
-        cb(null, /^image\//.test(file.mimetype))
-        return
-      }
-      cb(null, true)
-    }
+    fileFilter: refuseNonImages
   }).fields([ { name: 'videofile', maxCount: 1 }, { name: 'thumbnailfile', maxCount: 1 }, { name: 'previewfile', maxCount: 1 } ])
 
-  const parse = (req: Request, res: Response, next: NextFunction) => {
+  return [ removeFilesAfterReply, parseWith(parser, () => CONFIG.video.max_file_size), checkImageSizes ]
+}
+
+/**
+ * Multipart video update: only the thumbnail and preview images, each refused as soon as it is not an image or
+ * grows past the image size limit. A video file is refused, not stored.
+ */
+export function videoImagesMultipart (): RequestHandler[] {
+  const parser = multer({
+    storage: temporaryStorage(),
+    limits: { fileSize: IMAGE_MAX_BYTES, files: IMAGE_FIELDS.length, fields: 50, fieldSize: 20_000 },
+    fileFilter: refuseNonImages
+  }).fields(IMAGE_FIELDS.map(name => ({ name, maxCount: 1 })))
+
+  return [ removeFilesAfterReply, parseWith(parser, () => IMAGE_MAX_BYTES) ]
+}
+
+function temporaryStorage () {
+  const dir = uploadsTmpDir()
+  mkdirSync(dir, { recursive: true })
+  return multer.diskStorage({
+    destination: dir,
+    filename: (_req, file, cb) => cb(null, `${randomUUID()}${extname(withSafeExtension(file.originalname)).toLowerCase()}`)
+  })
+}
+
+/** Thumbnails and previews must be declared as images (their content is checked when they are decoded). */
+function refuseNonImages (_req: Request, file: Express.Multer.File, cb: multer.FileFilterCallback) {
+  if (IMAGE_FIELDS.includes(file.fieldname) && !/^image\//.test(file.mimetype)) {
+    cb(invalidField('files', file.fieldname, 'Should be an image (JPEG, PNG, WebP...)', file.originalname))
+    return
+  }
+  cb(null, true)
+}
+
+function parseWith (parser: RequestHandler, maxBytes: () => number) {
+  return (req: Request, res: Response, next: NextFunction) => {
     parser(req, res, err => {
       if (!err) return next()
-      if (err instanceof multer.MulterError) {
-        const field = err.field ?? 'videofile'
-        const tooLarge = err.code === 'LIMIT_FILE_SIZE'
+      if (!(err instanceof multer.MulterError)) return next(err)
+
+      const field = err.field ?? 'videofile'
+      if (err.code === 'LIMIT_FILE_SIZE') {
+        const msg = `Should be at most ${maxBytes()} bytes`
         return next(new HttpProblem({
-          status: tooLarge ? 413 : 400,
-          detail: tooLarge ? `The file is larger than the ${CONFIG.video.max_file_size} bytes allowed` : err.message,
-          code: tooLarge ? ProblemCode.MAX_FILE_SIZE_REACHED : undefined,
-          invalidParams: { [field]: { type: 'field', value: undefined, msg: err.message, path: field, location: 'files' } }
+          status: 413,
+          detail: `The file is larger than the ${maxBytes()} bytes allowed`,
+          code: ProblemCode.MAX_FILE_SIZE_REACHED,
+          invalidParams: { [field]: { type: 'field', value: undefined, msg, path: field, location: 'files' } }
         }))
       }
-      next(err)
+      const msg = err.code === 'LIMIT_UNEXPECTED_FILE' ? 'Should not be sent to this endpoint' : err.message
+      next(invalidField('files', field, msg))
     })
   }
+}
 
-  const cleanup = (req: Request, res: Response, next: NextFunction) => {
-    res.once('close', () => { void removeUploadedFiles(req) })
-    next()
-  }
-
-  return [ cleanup, parse, checkImageSizes ]
+function removeFilesAfterReply (req: Request, res: Response, next: NextFunction) {
+  res.once('close', () => { void removeUploadedFiles(req) })
+  next()
 }
 
 /** Images are small: refuse big ones after the fact (multer has one size limit for every file). */
 const checkImageSizes: RequestHandler = (req, _res, next) => {
   const files = (req.files ?? {}) as UploadedFiles
-  for (const field of [ 'thumbnailfile', 'previewfile' ]) {
+  for (const field of IMAGE_FIELDS) {
     const file = files[field]?.[0]
     if (file && file.size > IMAGE_MAX_BYTES) {
-      return next(new HttpProblem({
-        status: 400,
-        detail: `Incorrect request parameters: ${field}`,
-        invalidParams: { [field]: { type: 'field', value: file.originalname, msg: `Should be an image of at most ${IMAGE_MAX_BYTES} bytes`, path: field, location: 'files' } }
-      }))
+      return next(invalidField('files', field, `Should be an image of at most ${IMAGE_MAX_BYTES} bytes`, file.originalname))
     }
   }
   next()

@@ -6,6 +6,17 @@ import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { fromRoot } from '../../helpers/project-root.js'
 import { CONFIG } from '../../initializers/config/index.js'
+import { byteLimit, TooManyBytesError } from './byte-limit.js'
+
+export { TooManyBytesError } from './byte-limit.js'
+
+/** The source of a chunk stopped before its end (the client went away): what arrived is kept. */
+export class ChunkInterruptedError extends Error {
+  constructor () {
+    super('The chunk ended before all its bytes arrived')
+    this.name = 'ChunkInterruptedError'
+  }
+}
 
 export interface ResumableUploadSession {
   id: string
@@ -19,17 +30,16 @@ export interface ResumableUploadSession {
   createdAt: string
 }
 
-/** Sessions older than this are removed with their partial file. */
-const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000
+/** A session untouched for this long (no new session, no chunk written) is removed with its partial file. */
+export const RESUMABLE_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000
 
 /**
  * Partial uploads on disk: `<id>.part` grows chunk by chunk, `<id>.json` holds the session. On disk rather than in
  * Redis so an upload survives a restart of the instance as well as a dropped connection.
  */
-class ResumableUploadStore {
-  private dir () {
-    return join(fromRoot(CONFIG.storage.tmp), 'resumable-uploads')
-  }
+export class ResumableUploadStore {
+  /** `dir` defaults to the instance's tmp/resumable-uploads folder (read when used, as CONFIG is). */
+  constructor (private readonly dir: () => string = () => join(fromRoot(CONFIG.storage.tmp), 'resumable-uploads')) {}
 
   partPath (id: string) {
     return join(this.dir(), `${id}.part`)
@@ -57,13 +67,40 @@ class ResumableUploadStore {
   }
 
   /**
-   * Writes a chunk at `start`. A client that resends bytes we already have (after losing our reply) starts
-   * before our end: the file is cut back to `start` first so the bytes land where they belong.
+   * Writes a chunk of at most `maxBytes` at `start` and returns the bytes now received. A client that resends bytes
+   * we already have (after losing our reply) starts before our end: the file is cut back to `start` first so the
+   * bytes land where they belong.
+   *
+   * Never writes past `start + maxBytes`: when more arrive, throws TooManyBytesError and cuts the file back to
+   * `start`. When the source stops early, throws ChunkInterruptedError and keeps what arrived (the client resumes
+   * from there). The source is never destroyed here: what happens to the connection is the caller's choice.
    */
-  async writeChunk (id: string, start: number, chunk: Readable) {
+  async writeChunk (id: string, start: number, maxBytes: number, chunk: Readable) {
+    const path = this.partPath(id)
+    if (chunk.destroyed && !chunk.readableEnded) throw new ChunkInterruptedError()
+
     const received = await this.receivedBytes(id)
-    if (start < received) await truncate(this.partPath(id), start)
-    await pipeline(chunk, createWriteStream(this.partPath(id), { flags: 'a' }))
+    if (start < received) await truncate(path, start)
+
+    const limiter = byteLimit(maxBytes)
+    const written = pipeline(limiter, createWriteStream(path, { flags: 'a' }))
+    const onSourceGone = () => {
+      if (!chunk.readableEnded) limiter.destroy(new ChunkInterruptedError())
+    }
+    chunk.once('close', onSourceGone)
+    chunk.once('error', onSourceGone)
+    chunk.pipe(limiter)
+
+    try {
+      await written
+    } catch (err) {
+      if (err instanceof TooManyBytesError) await truncate(path, start)
+      throw err
+    } finally {
+      chunk.unpipe(limiter)
+      chunk.off('close', onSourceGone)
+      chunk.off('error', onSourceGone)
+    }
     return this.receivedBytes(id)
   }
 
@@ -72,13 +109,35 @@ class ResumableUploadStore {
     if (!options.keepPart) await rm(this.partPath(id), { force: true })
   }
 
-  async removeExpired () {
+  /**
+   * Removes the sessions (and their partial files) untouched for `lifetimeMs`: created that long ago and no chunk
+   * written since. Also removes partial files left without a session (a crash while the video was being created)
+   * and session files that cannot be read. Returns the ids removed.
+   */
+  async removeExpired (lifetimeMs = RESUMABLE_SESSION_LIFETIME_MS) {
     const entries = await readdir(this.dir()).catch(() => [] as string[])
-    const now = Date.now()
-    for (const entry of entries.filter(e => e.endsWith('.json'))) {
-      const session = await this.load(entry.replace(/\.json$/, ''))
-      if (session && now - Date.parse(session.createdAt) > SESSION_LIFETIME_MS) await this.remove(session.id)
+    const ids = new Set(entries.map(e => /^([a-f0-9]{32})\.(json|part)$/.exec(e)?.[1]).filter(id => id !== undefined))
+    const deadline = Date.now() - lifetimeMs
+    const removed: string[] = []
+
+    for (const id of ids) {
+      const session = await this.load(id)
+      const createdAt = session ? Date.parse(session.createdAt) : NaN
+      const lastActivity = Math.max(
+        Number.isNaN(createdAt) ? 0 : createdAt,
+        await this.modifiedAt(this.partPath(id)),
+        session ? 0 : await this.modifiedAt(this.sessionPath(id))
+      )
+      if (lastActivity < deadline) {
+        await this.remove(id)
+        removed.push(id)
+      }
     }
+    return removed
+  }
+
+  private async modifiedAt (path: string) {
+    return stat(path).then(s => s.mtimeMs, () => 0)
   }
 
   private sessionPath (id: string) {

@@ -1,3 +1,4 @@
+import { extname } from 'node:path'
 import { z } from 'zod'
 import { NSFW_POLICIES } from '../../../shared/models/users.js'
 import type { VideoPrivacyType } from '../../../shared/models/videos.js'
@@ -25,9 +26,10 @@ const privacy = formInt('Should have a valid privacy')
   .refine(v => (SUPPORTED_PRIVACIES as readonly number[]).includes(v), 'Should have a valid privacy (1 public, 2 unlisted, 3 private, 4 internal)')
   .transform(v => v as VideoPrivacyType)
 
-const category = formInt('Should have a valid category').refine(v => v in VIDEO_CATEGORIES, 'Should have a valid category')
-const licence = formInt('Should have a valid licence').refine(v => v in VIDEO_LICENCES, 'Should have a valid licence')
-const language = z.string().refine(v => v in VIDEO_LANGUAGES, 'Should have a valid language')
+// Own keys only: `in` would also accept what every object inherits ('toString', 'constructor'...).
+const category = formInt('Should have a valid category').refine(v => Object.hasOwn(VIDEO_CATEGORIES, v), 'Should have a valid category')
+const licence = formInt('Should have a valid licence').refine(v => Object.hasOwn(VIDEO_LICENCES, v), 'Should have a valid licence')
+const language = z.string().refine(v => Object.hasOwn(VIDEO_LANGUAGES, v), 'Should have a valid language')
 
 const description = z.string().max(VIDEO_CONSTRAINTS.DESCRIPTION.max, `Should have a description of at most ${VIDEO_CONSTRAINTS.DESCRIPTION.max} characters`)
 const support = z.string().max(VIDEO_CONSTRAINTS.SUPPORT.max, `Should have a support text of at most ${VIDEO_CONSTRAINTS.SUPPORT.max} characters`)
@@ -39,7 +41,27 @@ const tags = z.preprocess(
     .max(VIDEO_CONSTRAINTS.TAGS.max, tagsMessage)
 )
 
-const dateString = z.string().refine(v => !Number.isNaN(Date.parse(v)), 'Should have a valid date').transform(v => new Date(v))
+const ISO_8601_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * An ISO 8601 date (or date and time) with a year from 1 to 9999. `Date.parse` alone accepts far more (signed
+ * six-digit years, "March 3 2019", February 30th rolled over to March): dates the database or clients choke on.
+ */
+export function isIso8601Date (value: string) {
+  const match = ISO_8601_DATE.exec(value)
+  if (!match) return false
+  const [ year, month, day, hours, minutes, seconds ] = match.slice(1).map(v => Number(v ?? 0))
+  if (year < 1 || month < 1 || month > 12 || hours > 23 || minutes > 59 || seconds > 59) return false
+  // Day 30 of February rolls over to March: a real date reads back the same day.
+  const calendar = new Date(Date.UTC(2000, month - 1, day))
+  calendar.setUTCFullYear(year)
+  if (calendar.getUTCDate() !== day) return false
+  return !Number.isNaN(Date.parse(value))
+}
+
+const dateString = z.string()
+  .refine(isIso8601Date, 'Should have a valid ISO 8601 date (year 1 to 9999)')
+  .transform(v => new Date(v))
 
 /** Metadata that can be given at upload and changed later. */
 const editableFields = {
@@ -71,9 +93,29 @@ export const videoUpdateBody = z.object({
 })
 export type VideoUpdateFields = z.output<typeof videoUpdateBody>
 
+/** Extensions we keep on the stored source file; anything else is dropped (the file is probed, not trusted by name). */
+const KEPT_EXTENSION = /^\.[a-z0-9]{1,8}$/i
+
+/**
+ * The uploaded file's name as the rest of the upload uses it: its extension names the stored source file, so an
+ * extension that could not be part of a file name (too long, spaces, separators) is removed.
+ */
+export function withSafeExtension (filename: string) {
+  const extension = extname(filename)
+  return extension === '' || KEPT_EXTENSION.test(extension) ? filename : filename.slice(0, -extension.length)
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
+
+const uploadFilename = z.string({ message: 'Should have a filename' })
+  .min(1, 'Should have a filename')
+  .max(255, 'Should have a filename of at most 255 characters')
+  .refine(v => !CONTROL_CHARACTERS.test(v), 'Should have a filename without control characters')
+  .transform(withSafeExtension)
+
 /** Resumable upload: the metadata POST also names the file. */
 export const resumableUploadInitBody = videoUploadBody.extend({
-  filename: z.string({ message: 'Should have a filename' }).min(1, 'Should have a filename').max(255)
+  filename: uploadFilename
 })
 
 export const videoIdParams = z.object({

@@ -1,10 +1,12 @@
-import type { Request } from 'express'
+import type { Request, Response } from 'express'
 import { z } from 'zod'
 import { toShortUuid } from '../../../helpers/uuid.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import { badRequest, conflict, forbidden, HttpProblem, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
-import { resumableUploads } from '../../../lib/uploads/resumable-upload-store.js'
+import { ChunkInterruptedError, resumableUploads, TooManyBytesError } from '../../../lib/uploads/resumable-upload-store.js'
+import { withUploadSessionLock } from '../../../lib/uploads/upload-session-lock.js'
+import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { createVideoFromUpload, loadChannelForUpload } from '../../../lib/videos/create-video.js'
 import { checkUserQuota } from '../../../lib/users/quota.js'
 import { resumableUploadInitBody, videoUploadBody } from '../../../middlewares/validation/videos.js'
@@ -14,6 +16,9 @@ import { ApiRouter } from '../../shared/api-router.js'
 // chunks with Content-Range, 308 + Range until the last one, which answers with the video.
 
 export const videoResumableUploadRouter = new ApiRouter('/api/v1')
+
+/** How long the rest of a refused chunk is read (and dropped) before its connection is cut. */
+const REFUSED_CHUNK_LINGER_MS = 1000
 
 const uploadIdQuery = z.object({ upload_id: z.string({ message: 'Should have an upload_id' }).min(1, 'Should have an upload_id') })
 
@@ -58,44 +63,50 @@ videoResumableUploadRouter.put('/videos/upload-resumable', {
   tags: [ 'Video', 'Video Upload' ],
   auth: 'required',
   query: uploadIdQuery,
-  responses: { 200: 'Last chunk: the video', 308: 'More to send (Range says what arrived)', 404: 'Unknown upload' }
+  responses: {
+    200: 'Last chunk: the video',
+    308: 'More to send (Range says what arrived)',
+    400: 'Content-Range or Content-Length wrong, or more bytes than announced',
+    404: 'Unknown upload',
+    409: 'Chunk leaves a gap',
+    503: 'Another request is working on this upload (Retry-After)'
+  }
 }, async ({ query, user }, req, res) => {
-  const session = await resumableUploads.load(query.upload_id)
-  if (!session) throw notFound('No such upload: it finished, was cancelled or expired')
-  if (session.userId !== user.id) throw forbidden('This upload is not yours', ProblemCode.NOT_ALLOWED)
+  const { id, size } = await loadOwnSession(query.upload_id, user)
+  const range = parseContentRange(req, res, size)
 
-  const range = parseContentRange(req, session.size)
-  let received = await resumableUploads.receivedBytes(session.id)
+  // One request at a time per session: two writers would append over each other, two completions make two videos.
+  await withUploadSessionLock(id, async () => {
+    // The request that held the lock may have finished or cancelled the upload.
+    const session = await loadOwnSession(id, user)
+    let received = await resumableUploads.receivedBytes(session.id)
 
-  if (range.kind === 'chunk') {
-    if (range.start > received) throw conflict(`Chunk starts at ${range.start} but only ${received} bytes arrived: resume from there`)
-    received = await resumableUploads.writeChunk(session.id, range.start, req)
-    if (received > session.size) {
-      await resumableUploads.remove(session.id)
-      throw badRequest('More bytes arrived than X-Upload-Content-Length announced: the upload is cancelled')
+    if (range.kind === 'chunk') {
+      if (range.start > received) throw conflict(`Chunk starts at ${range.start} but only ${received} bytes arrived: resume from there`)
+      received = await writeChunk(req, res, session.id, range)
     }
-  }
 
-  if (received < session.size) {
-    if (received > 0) res.set('Range', `bytes=0-${received - 1}`)
-    res.status(308).set('Content-Length', '0').end()
-    return
-  }
+    if (received < session.size) {
+      if (received > 0) res.set('Range', `bytes=0-${received - 1}`)
+      res.status(308).set('Content-Length', '0').end()
+      return
+    }
 
-  // The session is gone from here on: a retried last PUT must not create the video twice.
-  await resumableUploads.remove(session.id, { keepPart: true })
-  const partPath = resumableUploads.partPath(session.id)
-  try {
-    const fields = videoUploadBody.parse(session.metadata)
-    const video = await createVideoFromUpload({
-      user,
-      fields,
-      file: { path: partPath, originalName: session.filename, size: session.size }
-    })
-    res.json({ video: { id: video.id, uuid: video.uuid, shortUUID: toShortUuid(video.uuid) } })
-  } finally {
-    await resumableUploads.remove(session.id)
-  }
+    // The session is gone from here on: a retried last PUT must not create the video twice.
+    await resumableUploads.remove(session.id, { keepPart: true })
+    const partPath = resumableUploads.partPath(session.id)
+    try {
+      const fields = videoUploadBody.parse(session.metadata)
+      const video = await createVideoFromUpload({
+        user,
+        fields,
+        file: { path: partPath, originalName: session.filename, size: session.size }
+      })
+      res.json({ video: { id: video.id, uuid: video.uuid, shortUUID: toShortUuid(video.uuid) } })
+    } finally {
+      await resumableUploads.remove(session.id)
+    }
+  })
 })
 
 videoResumableUploadRouter.delete('/videos/upload-resumable', {
@@ -104,18 +115,70 @@ videoResumableUploadRouter.delete('/videos/upload-resumable', {
   tags: [ 'Video', 'Video Upload' ],
   auth: 'required',
   query: uploadIdQuery,
-  responses: { 204: 'Cancelled', 404: 'Unknown upload' }
+  responses: { 204: 'Cancelled', 404: 'Unknown upload', 503: 'Another request is working on this upload (Retry-After)' }
 }, async ({ query, user }, _req, res) => {
-  const session = await resumableUploads.load(query.upload_id)
-  if (!session) throw notFound('No such upload')
-  if (session.userId !== user.id) throw forbidden('This upload is not yours', ProblemCode.NOT_ALLOWED)
-  await resumableUploads.remove(session.id)
+  const { id } = await loadOwnSession(query.upload_id, user)
+  await withUploadSessionLock(id, async () => {
+    await loadOwnSession(id, user)
+    await resumableUploads.remove(id)
+  })
   res.sendStatus(204)
 })
 
-type ContentRange = { kind: 'chunk', start: number, end: number } | { kind: 'query' }
+async function loadOwnSession (uploadId: string, user: AuthenticatedUser) {
+  const session = await resumableUploads.load(uploadId)
+  if (!session) throw notFound('No such upload: it finished, was cancelled or expired')
+  if (session.userId !== user.id) throw forbidden('This upload is not yours', ProblemCode.NOT_ALLOWED)
+  return session
+}
 
-function parseContentRange (req: Request, total: number): ContentRange {
+/**
+ * Streams the chunk to the part file, never past what its Content-Range announced. A chunk that grows past that is
+ * refused as soon as the excess arrives: none of it reaches the disk, the chunk is dropped (the client resends it)
+ * and the connection is cut.
+ */
+async function writeChunk (req: Request, res: Response, uploadId: string, range: ChunkRange) {
+  const announced = range.end - range.start + 1
+  try {
+    return await resumableUploads.writeChunk(uploadId, range.start, announced, req)
+  } catch (err) {
+    if (err instanceof TooManyBytesError) {
+      throw refuseChunk(req, res, 'Content-Range', `Should not send more than the ${announced} bytes announced by Content-Range`, req.header('content-range'))
+    }
+    // Nobody reads this answer; the bytes that arrived are kept for the client to resume from.
+    if (err instanceof ChunkInterruptedError) throw badRequest('The connection closed before the chunk ended')
+    throw err
+  }
+}
+
+/**
+ * A 400 naming a header, for a chunk whose body we stop reading into the part file. What the client still sends is
+ * read and dropped for a moment, then the connection is cut if it is still sending. Closing at once (or with
+ * Connection: close) would reset a connection with unread bytes, and clients often lose the answer with it.
+ */
+function refuseChunk (req: Request, res: Response, header: string, msg: string, value: unknown) {
+  res.once('finish', () => discardRestOfBody(req))
+  return new HttpProblem({
+    status: 400,
+    detail: `Incorrect request parameters: ${header}`,
+    invalidParams: { [header]: { type: 'field', value, msg, path: header, location: 'headers' } }
+  })
+}
+
+function discardRestOfBody (req: Request) {
+  if (req.complete) return
+  const timer = setTimeout(() => { if (!req.complete) req.destroy() }, REFUSED_CHUNK_LINGER_MS)
+  timer.unref()
+  const stop = () => clearTimeout(timer)
+  req.once('end', stop)
+  req.once('close', stop)
+  req.resume()
+}
+
+type ChunkRange = { kind: 'chunk', start: number, end: number }
+type ContentRange = ChunkRange | { kind: 'query' }
+
+function parseContentRange (req: Request, res: Response, total: number): ContentRange {
   const header = req.header('content-range')
   if (!header) throw invalidField('headers', 'Content-Range', 'Should have a Content-Range: bytes start-end/total (or bytes */total)')
 
@@ -126,6 +189,12 @@ function parseContentRange (req: Request, total: number): ContentRange {
   const [ start, end, announcedTotal ] = match.slice(1).map(Number)
   if (announcedTotal !== total || end < start || end >= total) {
     throw invalidField('headers', 'Content-Range', `Should describe a range inside the announced ${total} bytes`, header)
+  }
+
+  // Without Content-Length (chunked transfer) the byte count is enforced while reading; with one, it must agree.
+  const length = req.header('content-length')
+  if (length !== undefined && Number(length) !== end - start + 1) {
+    throw refuseChunk(req, res, 'Content-Length', `Should be the ${end - start + 1} bytes announced by Content-Range`, length)
   }
   return { kind: 'chunk', start, end }
 }

@@ -1,7 +1,7 @@
 import { createVideoFromUpload } from '../../../lib/videos/create-video.js'
 import { invalidField } from '../../../lib/http-problems/http-problem.js'
 import { uploadedFile, videoMultipart } from '../../../middlewares/video-upload.js'
-import { videoUploadBody } from '../../../middlewares/validation/videos.js'
+import { videoUploadBody, withSafeExtension } from '../../../middlewares/validation/videos.js'
 import { toShortUuid } from '../../../helpers/uuid.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -23,7 +23,8 @@ videoUploadRouter.post('/videos/upload', {
   const video = await createVideoFromUpload({
     user,
     fields: body,
-    file: { path: videofile.path, originalName: videofile.originalname, size: videofile.size },
+    // The name's extension becomes the stored source's: an unusable one is dropped, as for resumable uploads.
+    file: { path: videofile.path, originalName: withSafeExtension(videofile.originalname), size: videofile.size },
     thumbnailUpload: uploadedFile(req, 'thumbnailfile')?.path,
     previewUpload: uploadedFile(req, 'previewfile')?.path
   })

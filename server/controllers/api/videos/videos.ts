@@ -8,7 +8,7 @@ import { updateVideo } from '../../../lib/videos/update-video.js'
 import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
 import { addView } from '../../../lib/videos/video-views.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
-import { uploadedFile, videoMultipart } from '../../../middlewares/video-upload.js'
+import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
@@ -56,7 +56,7 @@ videosRouter.put('/videos/:id', {
   tags: [ 'Video' ],
   auth: 'required',
   params: videoIdParams,
-  before: videoMultipart(),
+  before: videoImagesMultipart(),
   body: videoUpdateBody,
   bodyContentType: 'multipart/form-data',
   responses: { 204: 'Updated', 403: 'Not yours', 404: 'No such video' }

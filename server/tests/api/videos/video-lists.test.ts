@@ -16,7 +16,7 @@ describe('Video lists: filters, sorts, constants and views', function () {
     const clip = await generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 1 })
     await instance.flushAndStart({ config: ONLY_240P })
 
-    const videos = [
+    const videos: { name: string, extra: Record<string, string | number | boolean> }[] = [
       { name: 'Cooking pasta', extra: { category: 18, language: 'it', tags: 'food', nsfw: false } },
       { name: 'Éléphant documentary', extra: { category: 16, language: 'fr', tags: 'animals', nsfw: false } },
       { name: 'Night club', extra: { category: 10, language: 'en', tags: 'party', nsfw: true } },
