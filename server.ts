@@ -22,6 +22,7 @@ async function main () {
   const { createStorageFolders } = await import('./server/initializers/storage.js')
   const { applyStoredCustomConfig } = await import('./server/lib/server-config/custom-config.js')
   const { requeueUnfinishedTranscodings } = await import('./server/lib/transcoding/requeue-unfinished.js')
+  const { scheduleResumableUploadsCleanup } = await import('./server/lib/uploads/resumable-upload-cleanup.js')
   const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
   const { buildApp } = await import('./server/app.js')
   const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
@@ -79,6 +80,7 @@ async function main () {
     registerVideoFederation()
     await jobQueue.init()
     await requeueUnfinishedTranscodings()
+    scheduleResumableUploadsCleanup()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
