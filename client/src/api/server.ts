@@ -65,6 +65,10 @@ export function removeFollower (nameWithHost: string): Promise<void> {
   return api.delete(`/server/followers/${encodeURIComponent(nameWithHost)}`)
 }
 
+export function retryJob (job: Pick<Job, 'type' | 'id'>): Promise<void> {
+  return api.post<void>(`/jobs/${encodeURIComponent(job.type)}/${encodeURIComponent(String(job.id))}/retry`)
+}
+
 export function listJobs (state: JobState | '', query: { jobType?: string; start?: number; count?: number; sort?: string } = {}): Promise<ResultList<Job>> {
   return api.get<ResultList<Job>>(state ? `/jobs/${state}` : '/jobs', { sort: '-createdAt', ...query })
 }

@@ -4,6 +4,7 @@ import { jobQueue } from '../../lib/job-queue/job-queue.js'
 import { JOB_STATES, type JobType } from '../../lib/job-queue/job-types.js'
 import { JOB_DEFINITIONS } from '../../lib/job-queue/handlers/index.js'
 import { paginationQuery } from '../../middlewares/validation/fields.js'
+import { notFound } from '../../lib/http-problems/http-problem.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const jobsRouter = new ApiRouter('/api/v1')
@@ -45,6 +46,22 @@ jobsRouter.get('/jobs/:state', {
   query: listQuery
 }, async ({ params, query }, _req, res) => {
   res.json(await listJobs(params.state, query))
+})
+
+jobsRouter.post('/jobs/:jobType/:id/retry', {
+  operationId: 'retryJob',
+  summary: 'Run a failed job again',
+  tags: [ 'Job' ],
+  auth: 'required',
+  right: UserRight.MANAGE_JOBS,
+  params: z.object({
+    jobType: z.enum(jobTypes, { message: `Should have a job type among: ${jobTypes.join(', ')}` }),
+    id: z.string().min(1).max(200)
+  }),
+  responses: { 204: 'Queued again', 404: 'No failed job with this id' }
+}, async ({ params }, _req, res) => {
+  if (!await jobQueue.retry(params.jobType, params.id)) throw notFound('No failed job with this id')
+  res.sendStatus(204)
 })
 
 jobsRouter.post('/jobs/pause', {

@@ -109,6 +109,14 @@ class JobQueue {
     }
   }
 
+  /** Runs a failed job again (an administrator's retry); returns false when there is no such failed job. */
+  async retry (type: JobType, id: string) {
+    const job = await this.queue(type).getJob(id)
+    if (!job || !(await job.isFailed())) return false
+    await job.retry()
+    return true
+  }
+
   async pause () {
     await Promise.all([ ...this.queues.values() ].map(q => q.pause(true)))
   }

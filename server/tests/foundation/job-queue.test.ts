@@ -62,6 +62,29 @@ describe('Job queue', function () {
     expect(listed.error).to.include('Actor 999999 does not exist')
   })
 
+  it('runs a failed job again when an administrator retries it', async function () {
+    const job = await enqueue('actor-keys', { actorId: 424242 })
+    const auth = { Authorization: `Bearer ${instance.accessToken}` }
+    await waitUntil(async () => {
+      const res = await instance.api().get('/api/v1/jobs/failed?jobType=actor-keys').set(auth).expect(200)
+      return res.body.data.some((j: { id: string }) => j.id === String(job.id))
+    })
+
+    // What it lacked now exists: the retry succeeds.
+    await instance.sql(
+      'INSERT INTO actor (id, type, "preferredUsername", url, "inboxUrl", "followersCount", "followingCount", "createdAt", "updatedAt") ' +
+      'VALUES (424242, \'Person\', \'late\', $1, $2, 0, 0, now(), now())',
+      [ `${instance.url}/accounts/late`, `${instance.url}/accounts/late/inbox` ]
+    )
+    await instance.api().post(`/api/v1/jobs/actor-keys/${job.id}/retry`).set(auth).expect(204)
+
+    await waitUntil(async () => {
+      const res = await instance.api().get('/api/v1/jobs/completed?jobType=actor-keys').set(auth).expect(200)
+      return res.body.data.some((j: { id: string }) => j.id === String(job.id))
+    })
+    await instance.api().post(`/api/v1/jobs/actor-keys/${job.id}/retry`).set(auth).expect(404)
+  })
+
   it('keeps the job list for administrators', async function () {
     await instance.api().get('/api/v1/jobs/completed').expect(401)
   })

@@ -1,7 +1,7 @@
 // /admin/jobs — job queue by state and type, with progress and errors; refreshes itself.
-import { useEffect } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { Job, JobState } from '../../../../shared/models/client-server.js'
-import { listJobs } from '../../api/server.js'
+import { listJobs, retryJob } from '../../api/server.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
 import { Pagination, pageFromQuery } from '../../components/Pagination.js'
 import { formatDateTime } from '../../lib/format.js'
@@ -10,10 +10,10 @@ import { setQuery, useLocation } from '../../router.js'
 import { AdminLayout } from './admin-layout.js'
 
 const STATES: (JobState | '')[] = ['', 'active', 'waiting', 'delayed', 'completed', 'failed']
+// The job types this server runs (PeerTube's names where the job is the same).
 const JOB_TYPES = [
   'activitypub-follow', 'activitypub-http-broadcast', 'activitypub-http-fetcher', 'activitypub-http-unicast',
-  'video-transcoding', 'video-file-import', 'video-import', 'videos-views-stats', 'activitypub-refresher',
-  'video-redundancy', 'video-live-ending', 'email', 'manage-video-torrent', 'move-to-object-storage'
+  'activitypub-refresher', 'actor-keys', 'files-removal', 'video-transcoding'
 ]
 const PAGE_SIZE = 20
 const REFRESH_MS = 5000
@@ -25,7 +25,17 @@ function errorText (error: unknown): string {
   return e.message ?? e.stack ?? JSON.stringify(error)
 }
 
-function JobRow ({ job }: { job: Job }) {
+function JobRow ({ job, onRetried }: { job: Job; onRetried: () => void }) {
+  const [ retryError, setRetryError ] = useState<unknown>(null)
+  const retry = async () => {
+    setRetryError(null)
+    try {
+      await retryJob(job)
+      onRetried()
+    } catch (err) {
+      setRetryError(err)
+    }
+  }
   return (
     <tr data-testid="admin-job-row" data-state={job.state} data-type={job.type}>
       <td>{job.id}</td>
@@ -35,6 +45,10 @@ function JobRow ({ job }: { job: Job }) {
       <td>{formatDateTime(job.createdAt)}</td>
       <td>{job.finishedOn ? formatDateTime(job.finishedOn) : '–'}</td>
       <td class="job-error">{job.error ? <details><summary class="error">Error</summary><pre data-testid="admin-job-error">{errorText(job.error)}</pre></details> : ''}</td>
+      <td>
+        {job.state === 'failed' && <button type="button" data-testid="admin-job-retry" onClick={() => { void retry() }}>Retry</button>}
+        <ErrorAlert error={retryError} />
+      </td>
     </tr>
   )
 }
@@ -71,8 +85,8 @@ export default function AdminJobs () {
       {jobs.data && (
         <div class="table-scroll">
           <table class="table" data-testid="admin-jobs">
-            <thead><tr><th>Id</th><th>Type</th><th>State</th><th>Progress</th><th>Created</th><th>Finished</th><th>Error</th></tr></thead>
-            <tbody>{jobs.data.data.map(job => <JobRow key={`${job.type}-${job.id}`} job={job} />)}</tbody>
+            <thead><tr><th>Id</th><th>Type</th><th>State</th><th>Progress</th><th>Created</th><th>Finished</th><th>Error</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>{jobs.data.data.map(job => <JobRow key={`${job.type}-${job.id}`} job={job} onRetried={jobs.reload} />)}</tbody>
           </table>
         </div>
       )}
