@@ -7,9 +7,8 @@ import { WebSocketServer } from 'ws'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { TRACKER_PATHS } from '../../initializers/constants/static-paths.js'
-import { VideoFileModel } from '../../models/video/video-file.js'
-import { VideoStreamingPlaylistModel } from '../../models/video/video-streaming-playlist.js'
-import { Op } from 'sequelize'
+import { sequelize } from '../../initializers/database.js'
+import { isLocalVideoInfoHash } from '../../models/video/queries/local-info-hash-query.js'
 
 const log = loggerWithTags('tracker')
 
@@ -77,12 +76,7 @@ export class EmbeddedTracker {
     const cached = this.known.get(infoHash)
     if (cached && Date.now() - cached.at < KNOWN_HASH_CACHE_MS) return cached.known
 
-    const [ files, playlists ] = await Promise.all([
-      VideoFileModel.count({ where: { infoHash } }),
-      // p2p-media-loader swarms are keyed by hashes of the HLS playlist, stored on the playlist.
-      VideoStreamingPlaylistModel.count({ where: { p2pMediaLoaderInfohashes: { [Op.contains]: [ infoHash ] } } })
-    ])
-    const known = files + playlists !== 0
+    const known = await isLocalVideoInfoHash(sequelize(), infoHash)
     this.known.set(infoHash, { known, at: Date.now() })
     if (this.known.size > 50_000) this.known.clear()
     return known

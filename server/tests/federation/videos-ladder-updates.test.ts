@@ -54,4 +54,24 @@ describe('Followers see a video\'s ladder grow', function () {
     const updated = update!.data.body!.object as { url: { mediaType?: string }[] }
     expect(updated.url.filter(link => link.mediaType === 'video/mp4')).to.have.length(2)
   })
+
+  it('leaves tracking a remote video\'s swarms to its origin: only the origin\'s tracker accepts its info hashes', async function () {
+    const [ { uuid } ] = await one.sql<{ uuid: string }>('SELECT uuid FROM video WHERE name = $1', [ 'Growing ladder' ])
+    const remote = (await one.api().get(`/api/v1/videos/${uuid}`).expect(200)).body
+    const infoHash = /xt=urn:btih:([a-f0-9]{40})/.exec(remote.files[0].magnetUri)![1]
+
+    const announce = async (instance: TestInstance) => {
+      const res = await instance.api().get('/tracker/announce').query(announceQuery(infoHash)).buffer(true)
+        .parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))) })
+      return (res.body as Buffer).toString('latin1')
+    }
+    expect(await announce(two)).to.not.include('failure reason')
+    expect(await announce(one)).to.include('failure reason')
+  })
 })
+
+function announceQuery (infoHashHex: string) {
+  // The HTTP tracker protocol wants raw bytes, percent-encoded.
+  const raw = (hex: string) => hex.match(/../g)!.map(b => '%' + b).join('')
+  return `info_hash=${raw(infoHashHex)}&peer_id=${raw('2d5454303030312d' + '0'.repeat(24))}&port=6881&uploaded=0&downloaded=0&left=100&compact=1&event=started`
+}
