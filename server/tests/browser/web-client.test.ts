@@ -145,4 +145,38 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     await page.locator(`[data-testid="video-card"][data-uuid="${uuid}"]`).waitFor()
     expect(viewer.unexpectedProblems()).to.deep.equal([])
   })
+
+  it('fits a phone-width screen: no page scrolls sideways', async function () {
+    const phone = await ViewerPage.open(browser, instance.url, { viewport: { width: 360, height: 740 } })
+    try {
+      for (const path of [ '/', `/videos/watch/${uuid}`, '/login', '/search?search=browser' ]) {
+        await phone.page.goto(path)
+        await phone.page.waitForLoadState('networkidle')
+        const overflow = await phone.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+        expect(overflow, `${path} is ${overflow}px wider than the screen`).to.be.at.most(0)
+      }
+      await phone.screenshot('phone-watch')
+      expect(phone.unexpectedProblems()).to.deep.equal([])
+    } finally {
+      await phone.context.close()
+    }
+  })
+
+  it('is usable from the keyboard: Tab reaches the search box and the login link', async function () {
+    const keyboard = await ViewerPage.open(browser, instance.url)
+    try {
+      await keyboard.page.goto('/')
+      await keyboard.page.getByTestId('search-input').waitFor()
+      const reached = new Set<string>()
+      for (let i = 0; i < 25; i++) {
+        await keyboard.page.keyboard.press('Tab')
+        const id = await keyboard.page.evaluate<string>('document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? ""')
+        reached.add(id)
+      }
+      expect([ ...reached ]).to.include('search-input')
+      expect([ ...reached ].some(id => /login/.test(id))).to.equal(true)
+    } finally {
+      await keyboard.context.close()
+    }
+  })
 })

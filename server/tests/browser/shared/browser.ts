@@ -65,8 +65,8 @@ export class ViewerPage {
 
   private constructor (readonly context: BrowserContext, readonly page: Page) {}
 
-  static async open (browser: Browser, baseURL: string, options: { recordPeerConnections?: boolean } = {}) {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })
+  static async open (browser: Browser, baseURL: string, options: { recordPeerConnections?: boolean, viewport?: { width: number, height: number } } = {}) {
+    const context = await browser.newContext({ baseURL, viewport: options.viewport ?? { width: 1280, height: 800 } })
     await context.grantPermissions([ 'microphone', 'camera' ], { origin: baseURL })
     await context.addInitScript(PAGE_INIT_SCRIPT)
     if (options.recordPeerConnections) await context.addInitScript(RECORD_PEER_CONNECTIONS_SCRIPT)
