@@ -67,8 +67,4 @@ export class OAuthTokenModel extends Model<InferAttributes<OAuthTokenModel>, Inf
   static async deleteUserTokens (userId: number) {
     await OAuthTokenModel.destroy({ where: { userId } })
   }
-
-  static async deleteExpired () {
-    await OAuthTokenModel.destroy({ where: { refreshTokenExpiresAt: { [Op.lt]: new Date() } } })
-  }
 }

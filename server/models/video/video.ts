@@ -1,5 +1,5 @@
 import {
-  DataTypes, Model, Op,
+  DataTypes, Model,
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../shared/models/videos.js'
@@ -130,10 +130,5 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
 
   static async loadByUrl (url: string, transaction?: Transaction) {
     return VideoModel.findOne({ where: { url }, transaction })
-  }
-
-  /** Videos of a channel's account owner, for ownership checks. */
-  static async countByChannelIds (channelIds: number[]) {
-    return VideoModel.count({ where: { channelId: { [Op.in]: channelIds } } })
   }
 }

@@ -24,25 +24,18 @@ export async function sendFollow (follow: ActorFollowModel) {
 }
 
 export async function sendAcceptFollow (follow: ActorFollowModel) {
-  const { follower, target } = parties(follow)
-  const accept: OutgoingActivity = {
-    type: 'Accept',
-    id: localAcceptFollowUrl(follow.id),
-    actor: target.url,
-    object: buildFollowActivity(follow)
-  }
-  await sendActivity(accept, { byActor: target, toInboxes: [ follower.inboxUrl ] })
+  await sendFollowAnswer(follow, 'Accept', localAcceptFollowUrl(follow.id))
 }
 
 export async function sendRejectFollow (follow: ActorFollowModel) {
+  await sendFollowAnswer(follow, 'Reject', localRejectFollowUrl(follow.id))
+}
+
+/** The followed actor answers the follower, quoting its Follow. */
+async function sendFollowAnswer (follow: ActorFollowModel, type: 'Accept' | 'Reject', id: string) {
   const { follower, target } = parties(follow)
-  const reject: OutgoingActivity = {
-    type: 'Reject',
-    id: localRejectFollowUrl(follow.id),
-    actor: target.url,
-    object: buildFollowActivity(follow)
-  }
-  await sendActivity(reject, { byActor: target, toInboxes: [ follower.inboxUrl ] })
+  const answer: OutgoingActivity = { type, id, actor: target.url, object: buildFollowActivity(follow) }
+  await sendActivity(answer, { byActor: target, toInboxes: [ follower.inboxUrl ] })
 }
 
 export async function sendUndoFollow (follow: ActorFollowModel) {

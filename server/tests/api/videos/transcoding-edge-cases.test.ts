@@ -1,8 +1,10 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import Bull from 'bull'
 import { expect } from 'chai'
 import { fromRoot } from '../../../helpers/project-root.js'
 import { TestInstance } from '../../shared/test-instance.js'
+import { testServices } from '../../shared/test-services.js'
 import { ffprobeJson } from '../../shared/media.js'
 import { getVideo, uploadVideo, waitForLadder } from '../../shared/videos.js'
 import { waitUntil } from '../../shared/wait.js'
@@ -83,5 +85,55 @@ describe('Transcoding switched off', function () {
 
     const video = await waitForLadder(instance, res.body.video.uuid, [ 720 ])
     expect(video.files).to.have.length(1)
+  })
+})
+
+describe('Transcoding interrupted by a deletion or a lost job', function () {
+  const instance = new TestInstance(1)
+  let dir: string
+
+  before(async function () {
+    dir = await makeTempDir('transcoding-interruptions')
+    await instance.flushAndStart()
+  })
+
+  after(async function () {
+    await instance.stop()
+    await removeDir(dir)
+  })
+
+  const auth = () => ({ Authorization: `Bearer ${instance.accessToken}` })
+  const workDir = (uuid: string) => fromRoot(instance.storageFolder, 'tmp', 'transcoding', uuid)
+
+  it('stops encoding a video deleted while it transcodes, and removes its work files', async function () {
+    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
+    const uuid = (await uploadVideo(instance, clip, { name: 'Deleted mid-ladder' })).body.video.uuid
+    // The first rung is out: the rest is being encoded now.
+    await waitUntil(async () => ((await getVideo(instance, uuid)).body.files?.length ?? 0) !== 0, 60_000, 100)
+
+    await instance.api().delete(`/api/v1/videos/${uuid}`).set(auth()).expect(204)
+
+    const job = await waitUntil(async () => {
+      const res = await instance.api().get('/api/v1/jobs/completed?jobType=video-transcoding').set(auth()).expect(200)
+      return res.body.data.find((j: { data: { videoUUID: string } }) => j.data.videoUUID === uuid)
+    }, 30_000)
+    expect(job.state).to.equal('completed')
+    expect(await readdir(workDir(uuid)).catch(() => 'gone')).to.equal('gone')
+  })
+
+  it('gives a kept upload its transcoding job back at start-up when the job was lost', async function () {
+    const clip = await generateClip(join(dir, 'vp9-short.webm'), { width: 640, height: 360, durationSeconds: 2, video: 'vp9', audio: 'opus' })
+    await instance.api().post('/api/v1/jobs/pause').set(auth()).expect(204)
+    const uuid = (await uploadVideo(instance, clip, { name: 'Lost job' })).body.video.uuid
+    await instance.stop()
+
+    // As if the instance had died between the upload and the job's creation.
+    const queue = new Bull('video-transcoding', { prefix: 'tubeless', createClient: () => testServices.redisClient(instance.n) })
+    await (await queue.getJob(uuid))!.remove()
+    await queue.close()
+
+    await instance.start()
+    await instance.api().post('/api/v1/jobs/resume').set(auth()).expect(204)
+    await waitForLadder(instance, uuid, [ 360, 240 ])
   })
 })
