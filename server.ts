@@ -26,8 +26,11 @@ async function main () {
   const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
   const { buildApp } = await import('./server/app.js')
   const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
-  const { closeRedis } = await import('./server/lib/redis.js')
-  const { registerVideoFederation } = await import('./server/lib/activitypub/videos/listen-video-events.js')
+  const { closeRedis, connectRedis } = await import('./server/lib/redis.js')
+  const { setFfmpegStallTimeout } = await import('./server/helpers/ffmpeg/run-ffmpeg.js')
+  const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
+  const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
+  const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -78,9 +81,14 @@ async function main () {
     await applyStoredCustomConfig()
     await installIfNeeded()
     registerVideoFederation()
+    setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await connectRedis()
+    // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
     await jobQueue.init()
     await requeueUnfinishedTranscodings()
     scheduleResumableUploadsCleanup()
+    scheduleDeliveryProbes()
+    scheduleReceivedSignaturesCleanup()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {

@@ -35,14 +35,20 @@ if (process.env.TUBELESS_TEST_NO_NETNS === '1') {
 // mocha's output goes through unchanged; its totals are repeated at the end as one plain "N passed, N failed" line,
 // the form CI reads.
 const child = spawn(command[0], command.slice(1), { stdio: [ 'inherit', 'pipe', 'inherit' ], cwd: root, env: { ...process.env, TUBELESS_IN_TEST_NETNS: '1' } })
-let tail = ''
+// mocha prints its totals once, before the failures' details: remember them as they pass by.
+const totals = { passing: 0, failing: 0, pending: 0 }
+let pendingLine = ''
 child.stdout.on('data', chunk => {
   process.stdout.write(chunk)
-  tail = (tail + chunk.toString()).slice(-4000)
+  const lines = (pendingLine + chunk.toString()).split('\n')
+  pendingLine = lines.pop() ?? ''
+  for (const line of lines) {
+    const match = /^\s+(\d+) (passing|failing|pending)\b/.exec(line)
+    if (match) totals[match[2]] = Number(match[1])
+  }
 })
 child.on('exit', code => {
-  const count = word => Number(new RegExp(`(\\d+) ${word}`).exec(tail)?.[1] ?? 0)
-  const [ passed, failed, pending ] = [ count('passing'), count('failing'), count('pending') ]
+  const [ passed, failed, pending ] = [ totals.passing, totals.failing, totals.pending ]
   process.stdout.write(`\n${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}\n`)
   process.exit(code ?? 1)
 })

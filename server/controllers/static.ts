@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path'
-import express, { type Request, type Response, type NextFunction } from 'express'
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_MAX_AGE, STATIC_PATHS } from '../initializers/constants/static-paths.js'
-import { notFound } from '../lib/http-problems/http-problem.js'
+import { notFound, serviceUnavailable } from '../lib/http-problems/http-problem.js'
+import { hlsVideoFolder, webVideoFileFolder, type FolderVerdict } from '../lib/videos/video-file-access.js'
 import { hlsDir, thumbnailsDir, torrentsDir, webVideoFilePath, webVideosDir } from '../lib/video-paths.js'
 import { isUuid } from '../helpers/uuid.js'
 import { isUnderPrivateFolder, safeStaticPath, staticPath } from '../middlewares/safe-static-path.js'
@@ -35,18 +36,51 @@ function denyPrivate (req: Request, _res: Response, next: NextFunction) {
   next()
 }
 
-/** `/<file>`: the file name of a private web video, a single segment. */
-async function privateWebVideoUuid (req: Request) {
+/** `/<file>`: a web video's file name, a single segment: which folder its video's row puts it in. */
+async function webVideoFolderOf (req: Request): Promise<FolderVerdict> {
   const filename = singleSegment(staticPath(req))
-  if (!filename) return undefined
-  const file = await VideoFileModel.findOne({ where: { filename }, include: [ { model: VideoModel, required: true } ] })
-  return (file as VideoFileModel & { Video?: VideoModel } | null)?.Video?.uuid
+  return filename ? webVideoFileFolder(filename) : 'unknown-video'
 }
 
-/** `/<video uuid>/<file>`: the guard checks the video named by the folder the file is read from. */
-async function privateHlsVideoUuid (req: Request) {
+/** `/<video uuid>/<file>`: the folder is named by the video's uuid. */
+async function hlsFolderOf (req: Request): Promise<FolderVerdict> {
   const match = /^\/([^/]+)\/[^/]+$/.exec(staticPath(req))
-  return match && isUuid(match[1]) ? match[1] : undefined
+  return match && isUuid(match[1]) ? hlsVideoFolder(match[1].toLowerCase()) : 'unknown-video'
+}
+
+/**
+ * A public route serves a file only while its video's row says its files are public. During a move (the row
+ * changed, the disk not yet) the file may still be in the private folder: it is read from there. When the
+ * database cannot be asked, the folder the file is in decides (files of private videos are not in public folders
+ * once their move, done right after the privacy change, has run).
+ */
+function publicFolderGuard (folderOf: (req: Request) => Promise<FolderVerdict>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const verdict = await folderOf(req)
+    if (verdict === 'database-unavailable') {
+      res.locals.fileFolders = 'public-only'
+      return next()
+    }
+    if (verdict === 'unknown-video' || verdict.isPrivate) throw notFound('File not found')
+    next()
+  }
+}
+
+/** The private route: the video's row must say private, and the requester must be allowed to see it. */
+function privateFolderGuard (folderOf: (req: Request) => Promise<FolderVerdict>) {
+  return privateFileGuard(async req => {
+    const verdict = await folderOf(req)
+    if (verdict === 'database-unavailable') throw serviceUnavailable('The database is unavailable')
+    return verdict !== 'unknown-video' && verdict.isPrivate ? verdict.uuid : undefined
+  })
+}
+
+/** Serves from the folder the file belongs in, then from the other one (a move under way). */
+function fromEitherFolder (first: RequestHandler, second: RequestHandler): RequestHandler {
+  return (req, res, next) => first(req, res, err => {
+    if (err || res.locals.fileFolders === 'public-only') return next(err ?? notFound('File not found'))
+    second(req, res, next)
+  })
 }
 
 function singleSegment (path: string) {
@@ -64,9 +98,14 @@ function parseDownloadName (filename: string, pattern: RegExp) {
   return { uuid: match[1], resolution: parseInt(match[2], 10) }
 }
 
-function hlsStatic (dir: string) {
-  const media = express.static(dir, immutable)
-  const playlists = express.static(dir, mutable)
+/** Options of the first of two folders tried: a missing file falls through to the second. */
+function tryFirst<T extends object> (options: T) {
+  return { ...options, fallthrough: true }
+}
+
+function hlsStatic (dir: string, first = false) {
+  const media = express.static(dir, first ? tryFirst(immutable) : immutable)
+  const playlists = express.static(dir, first ? tryFirst(mutable) : mutable)
   return (req: Request, res: Response, next: NextFunction) => (/\.(m3u8|json)$/.test(req.path) ? playlists : media)(req, res, next)
 }
 
@@ -74,12 +113,16 @@ export function buildStaticRouter () {
   const router = express.Router()
   router.use([ '/static', '/lazy-static', '/download' ], safeStaticPath, cors)
 
-  router.use(STATIC_PATHS.PRIVATE_WEB_VIDEOS, privateFileGuard(privateWebVideoUuid), express.static(webVideosDir(true), immutable))
-  router.use(STATIC_PATHS.WEB_VIDEOS, denyPrivate, express.static(webVideosDir(false), immutable))
+  const hlsRoot = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
+  router.use(STATIC_PATHS.PRIVATE_WEB_VIDEOS, privateFolderGuard(webVideoFolderOf),
+    fromEitherFolder(express.static(webVideosDir(true), tryFirst(immutable)), express.static(webVideosDir(false), immutable)))
+  router.use(STATIC_PATHS.WEB_VIDEOS, denyPrivate, publicFolderGuard(webVideoFolderOf),
+    fromEitherFolder(express.static(webVideosDir(false), tryFirst(immutable)), express.static(webVideosDir(true), immutable)))
 
-  router.use(STATIC_PATHS.PRIVATE_HLS, privateFileGuard(privateHlsVideoUuid),
-    hlsStatic(join(fromRoot(CONFIG.storage.streaming_playlists), 'hls', 'private')))
-  router.use(STATIC_PATHS.HLS, denyPrivate, hlsStatic(join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')))
+  router.use(STATIC_PATHS.PRIVATE_HLS, privateFolderGuard(hlsFolderOf),
+    fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot)))
+  router.use(STATIC_PATHS.HLS, denyPrivate, publicFolderGuard(hlsFolderOf),
+    fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'))))
 
   router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), immutable))
   router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), immutable))

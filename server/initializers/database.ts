@@ -4,6 +4,7 @@ import { registerModels } from '../models/index.js'
 import { CONFIG } from './config/index.js'
 import { migrate } from './migrator.js'
 import { databaseConnection } from './services.js'
+import { transactionNamespace } from './transaction-context.js'
 
 const log = loggerWithTags('database')
 
@@ -17,6 +18,8 @@ export function sequelize (): Sequelize {
 export async function initDatabase () {
   const conn = databaseConnection()
 
+  // Queries inside a transaction's callback join it by themselves (see transaction-context.ts).
+  Sequelize.useCLS(transactionNamespace)
   sequelizeInstance = new Sequelize({
     dialect: 'postgres',
     host: conn.host,
@@ -24,8 +27,12 @@ export async function initDatabase () {
     username: conn.username,
     password: conn.password,
     database: conn.database,
-    dialectOptions: conn.ssl ? { ssl: { rejectUnauthorized: false } } : {},
-    pool: { max: CONFIG.database.pool.max },
+    dialectOptions: {
+      ...(conn.ssl ? { ssl: { rejectUnauthorized: false } } : {}),
+      // A server that is down must fail a request quickly (503), not hang it.
+      connectionTimeoutMillis: CONFIG.database.pool.acquire_timeout
+    },
+    pool: { max: CONFIG.database.pool.max, acquire: CONFIG.database.pool.acquire_timeout, idle: 10_000, evict: 5_000 },
     benchmark: CONFIG.log.level === 'debug',
     logging: CONFIG.log.level === 'debug' ? (sql: string, ms?: number) => log.debug(sql, { ms }) : false
   })

@@ -25,7 +25,12 @@ export function hlsDir (video: Pick<VideoModel, 'uuid' | 'privacy'>, isPrivate =
 }
 
 export function webVideoFilePath (video: Pick<VideoModel, 'privacy'>, file: Pick<VideoFileModel, 'filename'>) {
-  return join(webVideosDir(isPrivateFolderVideo(video)), file.filename)
+  return webVideoFilePathIn(isPrivateFolderVideo(video), file)
+}
+
+/** The path of a web video in the public or the private folder, whatever its video's privacy says. */
+export function webVideoFilePathIn (isPrivate: boolean, file: Pick<VideoFileModel, 'filename'>) {
+  return join(webVideosDir(isPrivate), file.filename)
 }
 
 export function hlsFilePath (video: Pick<VideoModel, 'uuid' | 'privacy'>, filename: string) {

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { logger } from '../helpers/logger.js'
-import { HttpProblem } from '../lib/http-problems/http-problem.js'
+import { outageOf, type BackingService } from '../helpers/outage-errors.js'
+import { HttpProblem, insufficientStorage, serviceUnavailable } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
 
 export function sendProblem (res: Parameters<RequestHandler>[1], instance: string, problem: HttpProblem) {
@@ -43,8 +44,33 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return
   }
 
+  const outage = outageOf(err)
+  if (outage) {
+    noteOutageOnce(outage, err as Error)
+    const what = outage === 'database' ? 'The database' : 'Redis'
+    sendProblem(res, req.originalUrl, serviceUnavailable(`${what} is unavailable for a moment: retry shortly`, OUTAGE_RETRY_AFTER_SECONDS, ProblemCode.SERVICE_UNAVAILABLE))
+    return
+  }
+  if ((err as NodeJS.ErrnoException)?.code === 'ENOSPC') {
+    logger.error('The disk is full: a request could not be served', { method: req.method, url: req.originalUrl })
+    sendProblem(res, req.originalUrl, insufficientStorage('The server has no disk space left for this request'))
+    return
+  }
+
   logger.error('Unhandled error while serving a request', { err, method: req.method, url: req.originalUrl })
   sendProblem(res, req.originalUrl, new HttpProblem({ status: 500, detail: 'An unexpected error happened; it has been logged.' }))
+}
+
+const OUTAGE_RETRY_AFTER_SECONDS = 5
+const OUTAGE_LOG_INTERVAL_MS = 60_000
+const lastOutageLog = new Map<BackingService, number>()
+
+// Requests failing during an outage would log one error each: one line a minute is enough.
+function noteOutageOnce (service: BackingService, err: Error) {
+  const last = lastOutageLog.get(service) ?? 0
+  if (Date.now() - last < OUTAGE_LOG_INTERVAL_MS) return
+  lastOutageLog.set(service, Date.now())
+  logger.warn(`Requests get 503: ${service} unavailable (${err.message})`)
 }
 
 // body-parser's error types, worth telling the client apart from a plain 400.

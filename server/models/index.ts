@@ -1,5 +1,7 @@
 import type { Sequelize } from 'sequelize'
 import { AccountModel } from './account/account.js'
+import { ReceivedSignatureModel } from './activitypub/received-signature.js'
+import { OutboxEntryModel } from './outbox/outbox-entry.js'
 import { VideoChannelModel } from './account/video-channel.js'
 import { ActorImageModel } from './actor/actor-image.js'
 import { ActorFollowModel } from './actor/actor-follow.js'
@@ -48,7 +50,9 @@ const MODELS: RegisteredModel[] = [
   ThumbnailModel,
   TagModel,
   TrackerModel,
-  VideoShareModel
+  VideoShareModel,
+  OutboxEntryModel,
+  ReceivedSignatureModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

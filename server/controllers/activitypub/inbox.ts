@@ -1,16 +1,19 @@
 import express, { type Request, type Response } from 'express'
+import { signatureFingerprint } from '../../helpers/activitypub/index.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { INBOX } from '../../initializers/constants/federation.js'
 import { authenticateSigner, authorizeActivities } from '../../lib/activitypub/inbox/authenticate-inbox-request.js'
-import { queueInboxActivities } from '../../lib/activitypub/inbox/inbox-queue.js'
+import { acceptInboxActivities } from '../../lib/activitypub/inbox/inbox-jobs.js'
 import { parseInboxBody } from '../../lib/activitypub/inbox/parse-inbox-body.js'
+import { urlHost } from '../../lib/activitypub/ownership.js'
+import { noteServerReachable } from '../../lib/activitypub/send/server-health.js'
 import { forbidden, notFound, unsupportedMediaType } from '../../lib/http-problems/http-problem.js'
 import { ActorModel } from '../../models/actor/actor.js'
 
 /**
  * POST /inbox (shared) and the per-actor inboxes. The raw body is kept for the Digest; the signature is checked
- * before anything else, then the claim of each activity's actor; the reply is 204 at once and the activities
- * are processed afterwards.
+ * before anything else, then the claim of each activity's actor; the activities are kept as jobs, the reply
+ * is 204, and they are processed afterwards, in order per remote actor.
  */
 export function buildInboxRouter () {
   const router = express.Router()
@@ -32,11 +35,15 @@ export function buildInboxRouter () {
     }
 
     const signer = await authenticateSigner(req, req.body)
+    // It talks to us, so it is up: what we could not deliver to it goes now.
+    const signerHost = urlHost(signer.url)
+    if (signerHost && !signer.isLocal()) void noteServerReachable(signerHost).catch(() => undefined)
     const activities = parseInboxBody(req.body)
     const byActors = await authorizeActivities(signer, activities)
 
+    // Kept before the answer: a 204 means the activities will be processed, even across a restart.
+    await acceptInboxActivities({ activities, byActors, inboxActor, signatureFingerprint: signatureFingerprint(req.headers) })
     res.status(204).end()
-    queueInboxActivities({ activities, byActors, inboxActor })
   }
 
   router.post('/inbox', rawBody, receive())

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { getDraftSignatureHeader, parseSignatureHeader, verifyDraftSignature } from './http-signature-draft.js'
 import type { HttpSignatureScheme, HttpSignatureVerification } from './http-signature-result.js'
 import { hasRfc9421Signature, parseRfc9421Signature, verifyRfc9421Signature } from './http-signature-rfc9421.js'
@@ -67,4 +68,18 @@ export function getSignatureKeyId (headers: RequestHeaders): SignatureKeyReferen
   const actorUrl = keyIdToActorUrl(keyId)
   if (!actorUrl) return null
   return { scheme, keyId, actorUrl }
+}
+
+/**
+ * A fingerprint of the request's signature (draft-cavage `Signature`/`Authorization`, RFC 9421 `Signature` and
+ * `Signature-Input`). Signatures cover the Date, so a resent activity is signed anew: equal fingerprints mean
+ * the very same request, replayed.
+ */
+export function signatureFingerprint (headers: RequestHeaders) {
+  const hash = createHash('sha256')
+  for (const name of [ 'signature', 'signature-input', 'authorization' ]) {
+    const value = headers[name]
+    hash.update(`${name}:${Array.isArray(value) ? value.join(',') : value ?? ''}\n`)
+  }
+  return hash.digest('hex')
 }

@@ -18,6 +18,15 @@ export interface RunFfmpegOptions {
   onCommand?: (args: string[]) => void
   signal?: AbortSignal
   cwd?: string
+  /** ffmpeg is killed when it writes no progress for this long (a hung decoder, a stuck input). */
+  stallTimeoutMs?: number
+}
+
+let defaultStallTimeoutMs = 120_000
+
+/** The stall limit of every ffmpeg run that does not set its own (from the configuration, at start-up). */
+export function setFfmpegStallTimeout (ms: number) {
+  defaultStallTimeoutMs = ms
 }
 
 export class FfmpegError extends Error {
@@ -49,6 +58,19 @@ export function runFfmpeg (args: string[], options: RunFfmpegOptions = {}): Prom
       stdio: [ 'ignore', 'pipe', 'pipe' ]
     })
 
+    // ffmpeg reports progress about twice a second; silence for this long means it is stuck.
+    const stallMs = options.stallTimeoutMs ?? defaultStallTimeoutMs
+    let stalled = false
+    let watchdog: NodeJS.Timeout | undefined
+    const feedWatchdog = () => {
+      clearTimeout(watchdog)
+      watchdog = setTimeout(() => {
+        stalled = true
+        child.kill('SIGKILL')
+      }, stallMs)
+    }
+    feedWatchdog()
+
     let stderrTail = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => {
@@ -59,6 +81,7 @@ export function runFfmpeg (args: string[], options: RunFfmpegOptions = {}): Prom
     let progress: FfmpegProgress = { outTimeSeconds: 0 }
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => {
+      feedWatchdog()
       pending += chunk
       const lines = pending.split('\n')
       pending = lines.pop() ?? ''
@@ -85,11 +108,16 @@ export function runFfmpeg (args: string[], options: RunFfmpegOptions = {}): Prom
     })
 
     child.on('error', err => {
+      clearTimeout(watchdog)
       reject(new FfmpegError(`ffmpeg could not run: ${err.message}`, null, stderrTail, fullArgs))
     })
 
     child.on('close', (code, signal) => {
+      clearTimeout(watchdog)
       if (code === 0) return resolve()
+      if (stalled) {
+        return reject(new FfmpegError(`ffmpeg made no progress for ${Math.round(stallMs / 1000)} s and was stopped`, code, stderrTail, fullArgs))
+      }
 
       const reason = signal ? `was killed (${signal})` : `exited with code ${code}`
       const lastLine = stderrTail.trim().split('\n').pop() ?? ''

@@ -48,7 +48,7 @@ export const configSchema = z.object({
     suffix: z.string(),
     username: z.string().min(1),
     password: z.string(),
-    pool: z.object({ max: z.number().int().min(1).max(200) }).strict()
+    pool: z.object({ max: z.number().int().min(1).max(200), acquire_timeout: duration }).strict()
   }).strict(),
 
   redis: z.object({
@@ -130,7 +130,11 @@ export const configSchema = z.object({
     resolutions: resolutionsSwitches,
     always_transcode_original_resolution: z.boolean(),
     web_videos: z.object({ enabled: z.boolean() }).strict(),
-    hls: z.object({ enabled: z.boolean() }).strict()
+    hls: z.object({ enabled: z.boolean() }).strict(),
+    // A transcoding job is stopped after minimum + per_minute_of_video x the source's duration.
+    timeout: z.object({ minimum: duration, per_minute_of_video: duration }).strict(),
+    // ffmpeg is killed when it reports no progress for this long.
+    ffmpeg_stall_timeout: duration
   }).strict().refine(t => t.web_videos.enabled || t.hls.enabled, {
     message: 'at least one of web_videos.enabled and hls.enabled must be true',
     path: [ 'web_videos', 'enabled' ]
@@ -163,7 +167,12 @@ export const configSchema = z.object({
       attempts: z.number().int().min(1).max(30),
       backoff: duration,
       concurrency: z.number().int().min(1).max(200),
-      unreachable_after: duration
+      unreachable_after: duration,
+      // After the fast attempts, a delivery is parked and retried on a slow schedule (first, doubling up to max)
+      // until give_up_after; a server seen again gets its parked deliveries at once.
+      slow_retry: z.object({ first: duration, max: duration, give_up_after: duration }).strict(),
+      // Servers with parked deliveries are asked whether they are back this often.
+      probe_interval: duration
     }).strict()
   }).strict(),
 

@@ -50,6 +50,11 @@ export const conflict = (detail: string, code?: string) => new HttpProblem({ sta
 export const payloadTooLarge = (detail: string, code?: string) => new HttpProblem({ status: 413, detail, code })
 export const unsupportedMediaType = (detail: string, code?: string) => new HttpProblem({ status: 415, detail, code })
 export const unprocessable = (detail: string, code?: string) => new HttpProblem({ status: 422, detail, code })
+/** A backing service is down: clients may retry after `retryAfterSeconds`. */
+export const serviceUnavailable = (detail: string, retryAfterSeconds = 5, code?: string) =>
+  new HttpProblem({ status: 503, detail, code, headers: { 'Retry-After': String(retryAfterSeconds) } })
+/** The disk holding media is full. */
+export const insufficientStorage = (detail: string) => new HttpProblem({ status: 507, detail, code: 'insufficient_storage', title: 'Insufficient Storage' })
 
 /** A 400 naming one offending field, shaped like the validation errors so clients handle both alike. */
 export function invalidField (location: InvalidParam['location'], path: string, msg: string, value?: unknown, code?: string) {

@@ -11,5 +11,7 @@ export const ProblemCode = {
   QUOTA_REACHED: 'quota_reached',
   INVALID_VIDEO_FILE: 'incorrect_file',
   MAX_FILE_SIZE_REACHED: 'max_file_size_reached',
-  DOES_NOT_RESPECT_FOLLOW_CONSTRAINTS: 'does_not_respect_follow_constraints'
+  DOES_NOT_RESPECT_FOLLOW_CONSTRAINTS: 'does_not_respect_follow_constraints',
+  SERVICE_UNAVAILABLE: 'service_unavailable',
+  INSUFFICIENT_STORAGE: 'insufficient_storage'
 } as const

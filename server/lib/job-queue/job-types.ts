@@ -2,7 +2,10 @@ import type {
   ActivitypubFollowPayload, ActivitypubHttpBroadcastPayload, ActivitypubHttpFetcherPayload, ActivitypubHttpUnicastPayload,
   ActivitypubRefresherPayload
 } from '../activitypub/jobs/payloads.js'
+import type { ActivitypubInboxPayload } from '../activitypub/inbox/inbox-jobs.js'
+import type { FederateVideoPayload } from '../activitypub/videos/federate-video-job.js'
 import type { VideoTranscodingPayload } from '../transcoding/transcode-video.js'
+import type { FilesRemovalPayload } from './handlers/files-removal.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -13,9 +16,12 @@ export interface JobPayloads {
   'activitypub-http-unicast': ActivitypubHttpUnicastPayload
   'activitypub-follow': ActivitypubFollowPayload
   'activitypub-http-fetcher': ActivitypubHttpFetcherPayload
+  'activitypub-inbox': ActivitypubInboxPayload
   'activitypub-refresher': ActivitypubRefresherPayload
   'actor-keys': { actorId: number }
-  'files-removal': { paths: string[] }
+  'federate-video': FederateVideoPayload
+  'files-removal': FilesRemovalPayload
+  'move-video-files': { videoId: number }
   'video-transcoding': VideoTranscodingPayload
 }
 

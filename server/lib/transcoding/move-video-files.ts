@@ -1,42 +1,117 @@
-import { mkdir, rename, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { VideoPrivacy } from '../../../shared/models/videos.js'
+import { access, readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import parseTorrent from 'parse-torrent'
+import { moveFile } from '../../helpers/fs/move-file.js'
+import { loggerWithTags } from '../../helpers/logger.js'
 import { VideoFileModel } from '../../models/video/video-file.js'
 import { VideoStreamingPlaylistModel } from '../../models/video/video-streaming-playlist.js'
-import type { VideoModel } from '../../models/video/video.js'
-import { hlsDir, hlsFileUrl, webVideoFilePath, webVideoFileUrl } from '../video-paths.js'
+import { VideoModel } from '../../models/video/video.js'
+import { jobQueue } from '../job-queue/job-queue.js'
+import { hlsDir, hlsFileUrl, isPrivateFolderVideo, torrentsDir, webVideoFilePath, webVideoFilePathIn, webVideoFileUrl } from '../video-paths.js'
+import { withVideoLock } from '../videos/video-lock.js'
+import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
 import { rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { renewTorrent } from './store-rendition.js'
 
+const log = loggerWithTags('videos', 'files')
+
+/** Safety net of a privacy change: if the move done right after the commit was interrupted, this job ends it. */
+const MOVE_JOB_DELAY_MS = 30_000
+
 /**
- * Moves a local video's files between the public and private folders after a privacy change, then renews what
- * names their URLs: torrents (WebSeed), and the HLS master playlist's swarm ids. Call it holding the video's lock,
- * with `video.privacy` already the new one; it reads the files from the database, not from a stale copy.
+ * Records, in the unit of work of a privacy change, that the video's files must follow it to the other folder.
+ * The row's privacy says where the files belong from the commit on (the static routes obey it, whatever the
+ * disk holds), and this job makes the disk agree, after a crash too.
  */
-export async function moveVideoFilesForPrivacy (video: VideoModel, fromPrivateFolder: boolean) {
-  const before = { uuid: video.uuid, privacy: fromPrivateFolder ? VideoPrivacy.PRIVATE : VideoPrivacy.PUBLIC }
-  const webFiles = await VideoFileModel.findAll({ where: { videoId: video.id } })
-  const playlist = await VideoStreamingPlaylistModel.findOne({ where: { videoId: video.id } })
+export async function recordVideoFilesMove (videoId: number) {
+  // Not in the video's order key: this delayed job must not hold back its federation. The video lock orders it.
+  await jobQueue.createJob('move-video-files', { videoId }, { delay: MOVE_JOB_DELAY_MS, dedupKey: `move-video-files:${videoId}` })
+}
 
-  for (const file of webFiles) {
-    const from = webVideoFilePath(before, file)
-    const to = webVideoFilePath(video, file)
-    await mkdir(dirname(to), { recursive: true })
-    await rename(from, to)
-  }
+/** move-video-files: puts the video's files where its privacy says (idempotent, resumable). */
+export async function processMoveVideoFiles (job: { data: { videoId: number } }) {
+  return { moved: await moveVideoFilesToTheirFolder(job.data.videoId) }
+}
 
-  if (playlist) {
-    const fromDir = hlsDir(before, fromPrivateFolder)
-    const toDir = hlsDir(video)
-    await mkdir(dirname(toDir), { recursive: true })
-    await rm(toDir, { recursive: true, force: true })
-    await rename(fromDir, toDir)
-  }
+/**
+ * Makes the disk agree with the database for one local video, under its lock: every file in the folder its
+ * privacy names (moved from the other folder if it is there, across file systems too), and what names their
+ * URLs renewed when it does not match any more: torrents (WebSeed) and the HLS master playlist's swarm ids.
+ * Safe to repeat and to interrupt: each step checks what is already done.
+ */
+export async function moveVideoFilesToTheirFolder (videoId: number) {
+  return withVideoLock(videoId, async () => {
+    const video = await VideoModel.findByPk(videoId)
+    if (!video || video.remote) return 0
+    const isPrivate = isPrivateFolderVideo(video)
 
-  for (const file of webFiles) await renewTorrent(video, file, webVideoFilePath(video, file), webVideoFileUrl(video, file))
-  if (playlist) {
-    const hlsFiles = await VideoFileModel.findAll({ where: { videoStreamingPlaylistId: playlist.id } })
-    for (const file of hlsFiles) await renewTorrent(video, file, join(hlsDir(video), file.filename), hlsFileUrl(video, file.filename, null))
-    await rewriteHlsPlaylistFiles(video, playlist)
+    const webFiles = await VideoFileModel.findAll({ where: { videoId: video.id } })
+    const playlist = await VideoStreamingPlaylistModel.findOne({ where: { videoId: video.id } })
+    let moved = 0
+
+    for (const file of webFiles) {
+      const target = webVideoFilePath(video, file)
+      const source = webVideoFilePathIn(!isPrivate, file)
+      if (!await exists(target) && await exists(source)) {
+        await moveFile(source, target)
+        moved++
+      }
+    }
+
+    if (playlist) moved += await moveHlsFolder(hlsDir(video, !isPrivate), hlsDir(video, isPrivate))
+    if (moved !== 0) {
+      invalidateVideoFileAccess(video.uuid)
+      log.info(`Moved ${moved} file(s) of video ${video.uuid} to its ${isPrivate ? 'private' : 'public'} folder`)
+    }
+
+    for (const file of webFiles) {
+      const url = webVideoFileUrl(video, file)
+      if (!await torrentSeedsFrom(file, url)) await renewTorrent(video, file, webVideoFilePath(video, file), url)
+    }
+    if (playlist) {
+      const hlsFiles = await VideoFileModel.findAll({ where: { videoStreamingPlaylistId: playlist.id } })
+      let renewed = false
+      for (const file of hlsFiles) {
+        const url = hlsFileUrl(video, file.filename, null)
+        if (await torrentSeedsFrom(file, url)) continue
+        await renewTorrent(video, file, join(hlsDir(video), file.filename), url)
+        renewed = true
+      }
+      if (renewed || moved !== 0) await rewriteHlsPlaylistFiles(video, playlist)
+    }
+    return moved
+  })
+}
+
+/** Moves an HLS folder, merging into the target when an interrupted move left files on both sides. */
+async function moveHlsFolder (fromDir: string, toDir: string) {
+  if (!await exists(fromDir)) return 0
+  if (!await exists(toDir)) {
+    await moveFile(fromDir, toDir)
+    return 1
   }
+  let moved = 0
+  for (const entry of await readdir(fromDir)) {
+    const target = join(toDir, entry)
+    if (await exists(target)) continue
+    await moveFile(join(fromDir, entry), target)
+    moved++
+  }
+  await rm(fromDir, { recursive: true, force: true })
+  return moved + 1
+}
+
+/** Whether the file's torrent names `url` as its WebSeed. */
+async function torrentSeedsFrom (file: VideoFileModel, url: string) {
+  if (!file.torrentFilename) return true
+  try {
+    const parsed = await parseTorrent(await readFile(join(torrentsDir(), file.torrentFilename))) as { urlList?: string[] }
+    return (parsed.urlList ?? []).includes(url)
+  } catch {
+    return false
+  }
+}
+
+async function exists (path: string) {
+  return access(path).then(() => true, () => false)
 }

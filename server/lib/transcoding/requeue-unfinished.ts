@@ -5,6 +5,7 @@ import { loggerWithTags } from '../../helpers/logger.js'
 import { VideoModel } from '../../models/video/video.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { inputFilesDir } from '../video-paths.js'
+import { transcodingJobKey } from './transcode-video.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -28,7 +29,7 @@ export async function requeueUnfinishedTranscodings () {
     }
     if (video.state === VideoState.TRANSCODING_FAILED) continue
 
-    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath: join(dir, entry) }, { jobId: uuid })
+    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath: join(dir, entry) }, { dedupKey: transcodingJobKey(uuid) })
   }
   if (entries.length !== 0) log.info(`Checked ${entries.length} unfinished transcodings`)
 }

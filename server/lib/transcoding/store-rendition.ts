@@ -1,6 +1,7 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Transaction } from 'sequelize'
+import { moveFile } from '../../helpers/fs/move-file.js'
 import { WEBSERVER } from '../../initializers/config/index.js'
 import { LAZY_STATIC_PATHS } from '../../initializers/constants/static-paths.js'
 import { VideoFileModel } from '../../models/video/video-file.js'
@@ -43,8 +44,8 @@ export async function storeWebVideoFile (video: VideoModel, rendition: Rendition
   })
 
   const finalPath = webVideoFilePath(video, row)
-  await mkdir(dirname(finalPath), { recursive: true })
-  await rename(rendition.path, finalPath)
+  // The work folder is under storage.tmp, which may be another file system.
+  await moveFile(rendition.path, finalPath)
 
   await attachTorrent(video, row, finalPath, webVideoFileUrl(video, row), 'web-video')
   const replaced = await saveReplacing(row, { videoId: video.id })

@@ -16,7 +16,9 @@ import {
 import { hlsDir, transcodingWorkDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
 import { withVideoLock } from '../videos/video-lock.js'
-import { videoEvents } from '../videos/video-events.js'
+import { recordVideoChanged } from '../videos/video-events.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { removeFilesAfterCommit, type FilesRemovalPayload } from '../job-queue/handlers/files-removal.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
 import { jobQueue } from '../job-queue/job-queue.js'
@@ -33,6 +35,20 @@ export interface VideoTranscodingPayload {
    * be encoded. Kept in the job so a restart knows it.
    */
   temporaryResolutions?: number[]
+  /** The source's duration, which sets the job's time limit. */
+  durationSeconds?: number
+}
+
+/** One transcoding job per video: a second one is not created while the first is unfinished. */
+export function transcodingJobKey (uuid: string) {
+  return `video-transcoding:${uuid}`
+}
+
+/** The time limit of a transcoding job: scaled by the source's duration (an hour assumed when unknown). */
+export function transcodingTimeoutMs (payload: Pick<VideoTranscodingPayload, 'durationSeconds'>) {
+  const { minimum, per_minute_of_video: perMinute } = CONFIG.transcoding.timeout
+  const minutes = (payload.durationSeconds ?? 3600) / 60
+  return Math.round(minimum + perMinute * minutes)
 }
 
 // Aborted on shutdown so no ffmpeg outlives the instance. The interrupted job is left unsettled (not failed):
@@ -45,6 +61,11 @@ export function abortRunningTranscodings () {
 
 /** Aborted when the video is deleted while it transcodes, so its ffmpeg stops at once. */
 const perVideo = new Map<string, AbortController>()
+/**
+ * The run of each video in this process. A job whose lock expired while Redis was away is handed out again by
+ * Bull while its first run may still be going: the second run waits for the first, never two ladders at once.
+ */
+const runs = new Map<string, Promise<unknown>>()
 
 export function abortVideoTranscoding (uuid: string) {
   perVideo.get(uuid)?.abort()
@@ -56,17 +77,33 @@ export function abortVideoTranscoding (uuid: string) {
  * 2. every rung still missing, encoded in one ffmpeg run (one decode), each MP4 also remuxed to HLS.
  * Each step records what it finished, so a rerun after a crash or restart only does what is missing.
  */
-export async function transcodeVideo (job: Job<VideoTranscodingPayload>) {
+export async function transcodeVideo (job: Job<VideoTranscodingPayload>, timeLimit: AbortSignal) {
+  const uuid = job.data.videoUUID
+  const previous = runs.get(uuid)
+  if (previous) await previous.catch(() => undefined)
+
+  const run = transcodeOnce(job, timeLimit)
+  runs.set(uuid, run)
+  try {
+    return await run
+  } finally {
+    if (runs.get(uuid) === run) runs.delete(uuid)
+  }
+}
+
+async function transcodeOnce (job: Job<VideoTranscodingPayload>, timeLimit: AbortSignal) {
   const controller = new AbortController()
   perVideo.set(job.data.videoUUID, controller)
   try {
-    return await runTranscoding(job, AbortSignal.any([ shutdown.signal, controller.signal ]))
+    return await runTranscoding(job, AbortSignal.any([ shutdown.signal, controller.signal, timeLimit ]))
   } catch (err) {
     if (shutdown.signal.aborted) return new Promise<never>(() => undefined)
     if (controller.signal.aborted) return { skipped: 'the video was deleted' }
     throw err
   } finally {
     if (perVideo.get(job.data.videoUUID) === controller) perVideo.delete(job.data.videoUUID)
+    // Whatever this attempt left in its work folder is of no use to the next one (output names are per run).
+    if (!shutdown.signal.aborted) await rm(transcodingWorkDir(job.data.videoUUID), { recursive: true, force: true }).catch(() => undefined)
   }
 }
 
@@ -110,7 +147,7 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
     })
     for (const rendition of renditions) await addRendition(current, rendition, signal)
     temporary.clear()
-    await job.update({ ...data, temporaryResolutions: [] })
+    await jobQueue.updateJobData(job, { ...data, temporaryResolutions: [] })
   }
 
   await finish(data.videoUUID)
@@ -133,7 +170,7 @@ async function makePlayable (options: {
   if (plan.remuxSource) {
     const copied = await publishSourceCopy({ video, inputPath: job.data.inputPath, source, plan, workDir, signal })
     for (const resolution of copied.temporaryResolutions) temporary.add(resolution)
-    await job.update({ ...job.data, temporaryResolutions: [ ...temporary ] })
+    await jobQueue.updateJobData(job, { ...job.data, temporaryResolutions: [ ...temporary ] })
   } else {
     const started = Date.now()
     const renditions = await encodeRungs(job, video, plan, plan.firstEncode, workDir, signal)
@@ -176,12 +213,14 @@ export async function publishSourceCopy (options: {
 
 /** Published as soon as something plays, unless the uploader asked to wait for the whole ladder. */
 async function publishIfPlayable (uuid: string) {
-  const fresh = await loadVideo(uuid)
-  if (fresh && fresh.state === VideoState.TO_TRANSCODE && !fresh.waitTranscoding && hasPlayableFile(fresh)) {
-    fresh.state = VideoState.PUBLISHED
-    await fresh.save()
-    if (fresh.isPubliclyVisible()) videoEvents.emit('published', fresh)
-  }
+  await unitOfWork(async () => {
+    const fresh = await loadVideo(uuid)
+    if (fresh && fresh.state === VideoState.TO_TRANSCODE && !fresh.waitTranscoding && hasPlayableFile(fresh)) {
+      fresh.state = VideoState.PUBLISHED
+      await fresh.save()
+      await recordVideoChanged(fresh)
+    }
+  })
 }
 
 async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel, plan: TranscodingPlan, rungs: Rung[], workDir: string, signal: AbortSignal) {
@@ -215,15 +254,21 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
     const dir = hlsDir(video)
     await mkdir(dir, { recursive: true })
     const hls = await remuxToHls({ inputMp4: rendition.path, outputDir: dir, resolution: rendition.resolution, signal })
-    const described = await describeRenditionFile(hls.videoPath, rendition.resolution)
-    const { replaced } = await storeHlsFile(video, playlist, hls, described)
-    await rewriteHlsPlaylistFiles(video, playlist)
-    if (replaced) await removeLater(storedFilePaths(video, replaced, dir))
+    try {
+      const described = await describeRenditionFile(hls.videoPath, rendition.resolution)
+      const { replaced } = await storeHlsFile(video, playlist, hls, described)
+      await rewriteHlsPlaylistFiles(video, playlist)
+      if (replaced) await removeLater(storedFilePaths(video, replaced, dir))
+    } catch (err) {
+      // Not recorded: these files would be orphans in the video's folder.
+      await Promise.all([ rm(hls.videoPath, { force: true }), rm(hls.playlistPath, { force: true }) ])
+      throw err
+    }
   }
 
   if (CONFIG.transcoding.web_videos.enabled) {
     const { replaced } = await storeWebVideoFile(video, rendition)
-    if (replaced) await removeLater(storedFilePaths(video, replaced))
+    if (replaced) await removeLater(storedFilePaths(video, replaced), { videoUuid: video.uuid, filenames: [ replaced.filename ] })
   } else {
     await rm(rendition.path, { force: true })
   }
@@ -233,26 +278,25 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
  * A replaced file (the stand-in copy of the source) may be playing in someone's browser right now: its bytes stay
  * on disk for a while, so that viewer keeps playing; new viewers get the new file's URL.
  */
-async function removeLater (paths: string[]) {
-  await jobQueue.createJob('files-removal', { paths }, { delay: REPLACED_FILES_GRACE_MS })
+async function removeLater (paths: string[], retiredWebVideos?: FilesRemovalPayload['retiredWebVideos']) {
+  await removeFilesAfterCommit({ paths, retiredWebVideos }, REPLACED_FILES_GRACE_MS)
 }
 
 /** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */
 async function finish (uuid: string) {
-  const video = await loadVideo(uuid)
-  if (!video) return
+  await unitOfWork(async () => {
+    const video = await loadVideo(uuid)
+    if (!video) return
 
-  if (video.state !== VideoState.PUBLISHED) {
-    video.state = VideoState.PUBLISHED
-    video.stateReason = null
+    if (video.state !== VideoState.PUBLISHED) {
+      video.state = VideoState.PUBLISHED
+      video.stateReason = null
+    } else {
+      video.changed('updatedAt', true)
+    }
     await video.save()
-    if (video.isPubliclyVisible()) videoEvents.emit('published', video)
-    return
-  }
-
-  video.changed('updatedAt', true)
-  await video.save()
-  videoEvents.emit('updated', video, { wasPublic: video.isPubliclyVisible() })
+    await recordVideoChanged(video)
+  })
 }
 
 function isRungDone (video: VideoModel, resolution: number, temporary: Set<number>) {
@@ -279,7 +323,16 @@ async function loadVideo (uuid: string) {
 export async function markTranscodingFailed (job: Job<VideoTranscodingPayload>, err: Error) {
   const video = await loadVideo(job.data.videoUUID)
   if (!video) return
-  video.stateReason = err.message.slice(0, 2000)
+  video.stateReason = describeFailure(err).slice(0, 2000)
   if (!hasPlayableFile(video)) video.state = VideoState.TRANSCODING_FAILED
   await video.save()
+}
+
+/** The reason shown to the video's owner: the disk being full is said so, not as ffmpeg's last line. */
+function describeFailure (err: Error) {
+  const text = `${err.message} ${(err as { stderrTail?: string }).stderrTail ?? ''}`
+  if ((err as NodeJS.ErrnoException).code === 'ENOSPC' || /No space left on device|ENOSPC/i.test(text)) {
+    return 'The server ran out of disk space while transcoding this video'
+  }
+  return err.message
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
 import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import { sequelize } from '../../initializers/database.js'
 import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
@@ -16,13 +15,18 @@ import { ProblemCode } from '../http-problems/problem-codes.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { checkUserQuota } from '../users/quota.js'
 import { inputFilesDir, localVideoUrl } from '../video-paths.js'
-import { publishSourceCopy } from '../transcoding/transcode-video.js'
+import { publishSourceCopy, transcodingJobKey, type VideoTranscodingPayload } from '../transcoding/transcode-video.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { moveFile } from '../../helpers/fs/move-file.js'
 import { deleteVideo } from './delete-video.js'
 import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
 
 const log = loggerWithTags('videos', 'upload')
+
+/** How long a new video's transcoding job waits for its upload request to finish (it is released at once after). */
+const UPLOAD_JOB_HOLD_MS = 10 * 60_000
 
 export interface UploadedFile {
   path: string
@@ -83,10 +87,14 @@ export async function createVideoFromUpload (options: {
   let created: VideoModel | undefined
 
   try {
-    await rename(file.path, inputPath)
+    await moveFile(file.path, inputPath)
     images = await prepareVideoImages({ videoPath: inputPath, probe: probed, thumbnailUpload: options.thumbnailUpload, previewUpload: options.previewUpload })
 
-    const video = await sequelize().transaction(async transaction => {
+    // The row and its transcoding job are committed together: a video is never left without its job. The job is
+    // held while this request makes a first playable copy, and wakes by itself if the instance dies meanwhile.
+    const payload: VideoTranscodingPayload = { videoUUID: uuid, inputPath, durationSeconds: probed.durationSeconds }
+    let jobId: string | undefined
+    const video = await unitOfWork(async transaction => {
       const video = await VideoModel.create({
         uuid,
         name: fields.name,
@@ -112,13 +120,13 @@ export async function createVideoFromUpload (options: {
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
       await recordVideoImages(video.id, images, transaction)
+      jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })
       return video
     })
     created = video
 
     const temporaryResolutions = await makePlayableDuringUpload(video, inputPath, probed)
-    // One job per video (its UUID as job id): re-queuing it after a crash cannot create a second one.
-    await jobQueue.createJob('video-transcoding', { videoUUID: uuid, inputPath, temporaryResolutions }, { jobId: uuid })
+    if (jobId) await jobQueue.releaseHeldJob(jobId, { ...payload, temporaryResolutions })
     log.info(`Video ${uuid} uploaded by ${user.username}: "${video.name}", queued for transcoding`)
     return video
   } catch (err) {

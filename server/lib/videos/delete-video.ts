@@ -1,44 +1,56 @@
-import { readdir, rm } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { loggerWithTags } from '../../helpers/logger.js'
 import { Op } from 'sequelize'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
-import { hlsDir, inputFilesDir, torrentsDir, transcodingWorkDir, webVideoFilePath } from '../video-paths.js'
+import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
 import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
+import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { hlsDir, inputFilesDir, torrentsDir, transcodingWorkDir, webVideoFilePathIn } from '../video-paths.js'
+import { recordVideoDeleted } from './video-events.js'
+import { invalidateVideoFileAccess } from './video-file-access.js'
+import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
-import { videoEvents } from './video-events.js'
 
-const log = loggerWithTags('videos')
-
-/** Removes a video's rows and every file of it: web videos, HLS folder, torrents, images, kept source. */
+/**
+ * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
+ * in both folders, HLS folder, torrents, images, kept source, work folder), all in one unit of work. Files go
+ * by a job once the rows are gone, so a crash at any point leaves neither a row without files nor a file
+ * without a row.
+ */
 export async function deleteVideo (video: VideoModel) {
-  if (!video.remote) videoEvents.emit('deleted', video)
-  // A transcoding still running for it stops now, instead of encoding for nobody.
-  abortVideoTranscoding(video.uuid)
+  const files = await filesOf(video)
 
-  const files = [
-    ...(video.VideoFiles ?? []).flatMap(file => [
-      video.remote ? undefined : webVideoFilePath(video, file),
-      file.torrentFilename ? join(torrentsDir(), file.torrentFilename) : undefined
-    ]),
-    ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).map(file => file.torrentFilename ? join(torrentsDir(), file.torrentFilename) : undefined),
-    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk)
-  ].filter((p): p is string => !!p)
-
-  await video.destroy()
-
-  await Promise.all([
-    ...files.map(path => rm(path, { force: true })),
-    rm(hlsDir(video), { recursive: true, force: true }),
-    rm(transcodingWorkDir(video.uuid), { recursive: true, force: true }),
-    removeInputFiles(video.uuid)
-  ]).catch(err => log.error(`Some files of deleted video ${video.uuid} could not be removed`, { err }))
+  await unitOfWork(async () => {
+    await recordVideoDeleted(video, isVideoFederated(video))
+    await video.destroy()
+    await removeFilesAfterCommit(files)
+    afterCommit(() => {
+      invalidateVideoFileAccess(video.uuid)
+      // A transcoding still running for it stops now, instead of encoding for nobody.
+      abortVideoTranscoding(video.uuid)
+    })
+  })
 }
 
-async function removeInputFiles (uuid: string) {
-  const entries = await readdir(inputFilesDir()).catch(() => [] as string[])
-  await Promise.all(entries.filter(e => e.startsWith(`${uuid}-input`)).map(e => rm(join(inputFilesDir(), e), { force: true })))
+async function filesOf (video: VideoModel) {
+  const torrent = (filename: string | null) => filename ? [ join(torrentsDir(), filename) ] : []
+  const paths = [
+    // Both folders: a privacy move may have been interrupted.
+    ...(video.VideoFiles ?? []).flatMap(file => video.remote ? [] : [ webVideoFilePathIn(false, file), webVideoFilePathIn(true, file) ]),
+    ...(video.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
+    ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
+    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk)
+  ]
+  if (video.remote) return { paths, folders: [] }
+
+  const inputs = (await readdir(inputFilesDir()).catch(() => [] as string[]))
+    .filter(e => e.startsWith(`${video.uuid}-input`))
+    .map(e => join(inputFilesDir(), e))
+  return {
+    paths: [ ...paths, ...inputs ],
+    folders: [ hlsDir(video, false), hlsDir(video, true), transcodingWorkDir(video.uuid) ]
+  }
 }
 
 /** Deletes every video of these channels with its files, before the channels themselves go. */

@@ -1,19 +1,26 @@
 import { VideoPrivacy } from '../../../shared/models/videos.js'
-import { sequelize } from '../../initializers/database.js'
+import { loggerWithTags } from '../../helpers/logger.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import type { VideoUpdateFields } from '../../middlewares/validation/videos.js'
 import { TagModel } from '../../models/video/tag.js'
 import type { VideoModel } from '../../models/video/video.js'
+import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
+import { moveVideoFilesToTheirFolder, recordVideoFilesMove } from '../transcoding/move-video-files.js'
+import { afterCommit } from '../unit-of-work/unit-of-work.js'
 import { isPrivateFolderVideo } from '../video-paths.js'
 import { loadChannelForUpload } from './create-video.js'
-import { videoEvents } from './video-events.js'
-import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
+import { recordVideoChanged } from './video-events.js'
+import { invalidateVideoFileAccess } from './video-file-access.js'
+import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 import { withVideoLock } from './video-lock.js'
-import { moveVideoFilesForPrivacy } from '../transcoding/move-video-files.js'
+
+const log = loggerWithTags('videos')
 
 /**
- * Applies a metadata update (and new images) to a local video. A privacy change moves the files between the
- * public and private folders, so the static routes never serve a private video's file to anyone.
+ * Applies a metadata update (and new images) to a local video, in one unit of work with what must follow it:
+ * federation, the removal of replaced images, and, for a privacy change, the move of its files between the
+ * public and private folders. From the commit on the static routes serve the files only as the new privacy
+ * allows; the move itself runs right after the commit, and again from its job if it was interrupted.
  */
 export async function updateVideo (video: VideoModel, user: AuthenticatedUser, fields: VideoUpdateFields, images: { thumbnail?: string, preview?: string }) {
   const channel = fields.channelId !== undefined && fields.channelId !== video.channelId
@@ -21,54 +28,60 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
     : undefined
 
   const prepared = await prepareImagesFromPictures(images)
+  let folderChanged = false
 
-  // Under the video's lock: a rendition landing meanwhile would write into the folder we are leaving.
-  const { wasPublic } = await withVideoLock(video.id, async () => {
-    await video.reload()
-    const wasPublic = video.isPubliclyVisible()
-    const wasPrivateFolder = isPrivateFolderVideo(video)
-    await saveFields(video, fields, channel?.id, prepared)
-    if (wasPrivateFolder !== isPrivateFolderVideo(video)) await moveVideoFilesForPrivacy(video, wasPrivateFolder)
-    return { wasPublic }
-  })
-
-  const replaced = (video.Thumbnails ?? []).filter(t => prepared.some(p => p.type === t.type))
-  await removeImageFiles(replaced.map(t => ({ path: imagePathOnDisk(t) })))
-
-  await video.reload()
-  if (!wasPublic && video.isPubliclyVisible()) videoEvents.emit('published', video)
-  else videoEvents.emit('updated', video, { wasPublic })
-  return video
-}
-
-async function saveFields (video: VideoModel, fields: VideoUpdateFields, channelId: number | undefined, prepared: PreparedImage[]) {
-  const wasPublic = video.isPubliclyVisible()
   try {
-    await sequelize().transaction(async transaction => {
-      if (fields.name !== undefined) video.name = fields.name
-      if (fields.category !== undefined) video.category = fields.category
-      if (fields.licence !== undefined) video.licence = fields.licence
-      if (fields.language !== undefined) video.language = fields.language
-      if (fields.description !== undefined) video.description = fields.description
-      if (fields.support !== undefined) video.support = fields.support
-      if (fields.nsfw !== undefined) video.nsfw = fields.nsfw
-      if (fields.commentsEnabled !== undefined) video.commentsEnabled = fields.commentsEnabled
-      if (fields.downloadEnabled !== undefined) video.downloadEnabled = fields.downloadEnabled
-      if (fields.waitTranscoding !== undefined) video.waitTranscoding = fields.waitTranscoding
-      if (fields.originallyPublishedAt !== undefined) video.originallyPublishedAt = fields.originallyPublishedAt
-      if (channelId !== undefined) video.channelId = channelId
-      if (fields.privacy !== undefined) {
-        // A video made public for the first time is "published" now, as PeerTube dates it.
-        if (fields.privacy === VideoPrivacy.PUBLIC && video.privacy !== VideoPrivacy.PUBLIC && !wasPublic) video.publishedAt = new Date()
-        video.privacy = fields.privacy
-      }
+    // Under the video's lock: a rendition landing meanwhile would write into the folder we are leaving.
+    await withVideoLock(video.id, async () => {
+      await video.reload()
+      const wasPrivateFolder = isPrivateFolderVideo(video)
+      const replaced = (video.Thumbnails ?? []).filter(t => prepared.some(p => p.type === t.type))
 
-      await video.save({ transaction })
-      if (fields.tags !== undefined) await TagModel.setVideoTags(video.id, fields.tags, transaction)
-      await recordVideoImages(video.id, prepared, transaction)
+      applyFields(video, fields, channel?.id)
+      await video.save()
+      if (fields.tags !== undefined) await TagModel.setVideoTags(video.id, fields.tags)
+      await recordVideoImages(video.id, prepared)
+      await removeFilesAfterCommit({ paths: replaced.map(imagePathOnDisk) })
+
+      folderChanged = wasPrivateFolder !== isPrivateFolderVideo(video)
+      if (folderChanged) {
+        await recordVideoFilesMove(video.id)
+        afterCommit(() => invalidateVideoFileAccess(video.uuid))
+      }
+      await recordVideoChanged(video)
     })
   } catch (err) {
     await removeImageFiles(prepared)
     throw err
   }
+
+  if (folderChanged) {
+    await moveVideoFilesToTheirFolder(video.id)
+      .catch(err => log.warn(`Cannot move the files of video ${video.uuid} yet: its job will`, { err }))
+  }
+
+  await video.reload()
+  return video
 }
+
+function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: number | undefined) {
+  const wasPublic = video.isPubliclyVisible()
+  if (fields.name !== undefined) video.name = fields.name
+  if (fields.category !== undefined) video.category = fields.category
+  if (fields.licence !== undefined) video.licence = fields.licence
+  if (fields.language !== undefined) video.language = fields.language
+  if (fields.description !== undefined) video.description = fields.description
+  if (fields.support !== undefined) video.support = fields.support
+  if (fields.nsfw !== undefined) video.nsfw = fields.nsfw
+  if (fields.commentsEnabled !== undefined) video.commentsEnabled = fields.commentsEnabled
+  if (fields.downloadEnabled !== undefined) video.downloadEnabled = fields.downloadEnabled
+  if (fields.waitTranscoding !== undefined) video.waitTranscoding = fields.waitTranscoding
+  if (fields.originallyPublishedAt !== undefined) video.originallyPublishedAt = fields.originallyPublishedAt
+  if (channelId !== undefined) video.channelId = channelId
+  if (fields.privacy !== undefined) {
+    // A video made public for the first time is "published" now, as PeerTube dates it.
+    if (fields.privacy === VideoPrivacy.PUBLIC && video.privacy !== VideoPrivacy.PUBLIC && !wasPublic) video.publishedAt = new Date()
+    video.privacy = fields.privacy
+  }
+}
+

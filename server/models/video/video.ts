@@ -14,6 +14,9 @@ import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
  * A video, local or remote. Files, playlists, thumbnails and tags are their own tables; listing queries live in
  * queries/, JSON shapes in formatters/.
  */
+/** Namespace of video locks among PostgreSQL advisory locks (the migration lock uses a single-key lock). */
+const VIDEO_LOCK_NAMESPACE = 7_356_242
+
 export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreationAttributes<VideoModel>> {
   declare id: CreationOptional<number>
   declare uuid: string
@@ -122,6 +125,16 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
 
   hasAnyFile () {
     return (this.VideoFiles?.length ?? 0) !== 0 || (this.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles?.length ?? 0) !== 0)
+  }
+
+  /**
+   * Takes this video's lock until the current transaction ends (a PostgreSQL advisory lock: released even if
+   * the process dies). Call it inside a unit of work.
+   */
+  static async lockForFileChanges (videoId: number) {
+    await VideoModel.sequelize!.query('SELECT pg_advisory_xact_lock(:namespace, :videoId)', {
+      replacements: { namespace: VIDEO_LOCK_NAMESPACE, videoId }
+    })
   }
 
   static async loadByUuid (uuid: string, transaction?: Transaction) {

@@ -4,6 +4,7 @@ import { REMOTE_ACTORS } from '../../../initializers/constants/federation.js'
 import { ActorModel } from '../../../models/actor/actor.js'
 import { loadAccountByActorId } from '../../../models/actor/queries/actor-queries.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
+import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalUrl } from '../local-urls.js'
 import { parseRemoteActorDocument } from './remote-actor-document.js'
@@ -61,8 +62,8 @@ export function isActorStale (actor: ActorModel) {
 export function scheduleRefreshIfStale (actor: ActorModel) {
   if (!isActorStale(actor)) return
 
-  // The job id makes a burst of uses queue a single refresh.
-  jobQueue.createJob('activitypub-refresher', { type: 'actor', url: actor.url }, { jobId: `refresh-actor:${actor.url}`, removeOnComplete: true, removeOnFail: true })
+  // The dedup key makes a burst of uses queue a single refresh; it is not part of the caller's unit of work.
+  outsideUnitOfWork(() => jobQueue.createJob('activitypub-refresher', { type: 'actor', url: actor.url }, { dedupKey: `refresh-actor:${actor.url}` }))
     .catch(err => log.warn(`Cannot schedule the refresh of ${actor.url}`, { err }))
 }
 

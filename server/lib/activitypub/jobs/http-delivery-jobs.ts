@@ -3,18 +3,22 @@ import { loggerWithTags } from '../../../helpers/logger.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import { ActorModel } from '../../../models/actor/actor.js'
 import { listUnreachableHosts } from '../../../models/actor/queries/delivery-health-queries.js'
+import { PermanentJobError } from '../../job-queue/job-errors.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { forEachWithConcurrency } from '../concurrency.js'
 import { urlHost } from '../ownership.js'
 import { deliverToInbox } from '../send/deliver.js'
+import { nextSlowRetry } from '../send/server-health.js'
+import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import type { ActivitypubHttpBroadcastPayload, ActivitypubHttpUnicastPayload } from './payloads.js'
 
 const log = loggerWithTags('activitypub', 'delivery')
 
 /**
- * activitypub-http-broadcast: one attempt per inbox, `federation.delivery.concurrency` at a time. Inboxes of
- * servers unreachable for longer than `unreachable_after` are skipped; each inbox that failed in a way a retry
- * may fix becomes a unicast job (which retries with backoff), so nothing is lost and nothing is sent twice.
+ * activitypub-http-broadcast: one attempt per inbox, `federation.delivery.concurrency` at a time. Each inbox
+ * that failed in a way a retry may fix becomes a unicast job (which retries with backoff, then slowly), so
+ * nothing is lost and nothing is sent twice. Servers unreachable for longer than `unreachable_after` get no
+ * attempt now: their deliveries are parked, and go when the server is seen again.
  */
 export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpBroadcastPayload>) {
   const { uris, body, signatureActorId } = job.data
@@ -45,10 +49,17 @@ export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpB
 
   for (const uri of toRetry) {
     // The first retry waits one backoff step, like a job's own retry would.
-    await jobQueue.createJob('activitypub-http-unicast', { uri, body, signatureActorId }, { delay: CONFIG.federation.delivery.backoff })
+    await jobQueue.createJob('activitypub-http-unicast', { uri, body, signatureActorId }, { delay: CONFIG.federation.delivery.backoff, targetHost: urlHost(uri) })
+  }
+  for (const uri of skipped) {
+    await jobQueue.createJob('activitypub-http-unicast', { uri, body, signatureActorId }, {
+      delay: CONFIG.federation.delivery.slow_retry.first,
+      targetHost: urlHost(uri),
+      parked: true
+    })
   }
 
-  if (skipped.length !== 0) log.info(`${activity}: skipped ${skipped.length} inbox(es) of unreachable servers`, { skipped })
+  if (skipped.length !== 0) log.info(`${activity}: parked ${skipped.length} delivery(ies) to servers down for long`, { skipped })
   return { delivered, retried: toRetry.length, refused: refused.length, skipped: skipped.length }
 }
 
@@ -62,14 +73,22 @@ export async function processActivitypubHttpUnicast (job: Job<ActivitypubHttpUni
 
   if (!outcome.retryable) {
     log.warn(`${describe(body)} refused by ${uri}, not retried: ${outcome.reason}`)
-    await job.discard()
+    throw new PermanentJobError(outcome.reason)
   }
   throw new Error(outcome.reason)
 }
 
-/** Called by the job queue once a unicast delivery has used all its attempts. */
+/**
+ * After the fast attempts: when to try again (slow schedule), or undefined to give up. Parked deliveries also go
+ * as soon as their server is seen again.
+ */
+export function parkActivitypubHttpUnicast (job: Job<ActivitypubHttpUnicastPayload>, _err: Error, entry: OutboxEntryModel | null) {
+  return nextSlowRetry(entry)
+}
+
+/** Called by the job queue once a unicast delivery has used all its attempts and its slow retries. */
 export async function onActivitypubHttpUnicastFinalFailure (job: Job<ActivitypubHttpUnicastPayload>, err: Error) {
-  log.error(`Giving up delivering ${describe(job.data.body)} to ${job.data.uri} after ${job.attemptsMade} attempts: ${err.message}`)
+  log.error(`Giving up delivering ${describe(job.data.body)} to ${job.data.uri}: ${err.message}`)
 }
 
 async function loadSigningActor (actorId: number) {

@@ -40,16 +40,20 @@ export function registerActivityProcessor (type: string, processor: ActivityProc
 
 /** Runs the processor of the activity's type. Errors are logged, not thrown: one bad activity stops nothing. */
 export async function processActivity (context: ActivityContext) {
+  try {
+    await processActivityOrThrow(context)
+  } catch (err) {
+    log.warn(`Cannot process ${context.activity.type} ${context.activity.id} from ${context.byActor.url}`, { err })
+  }
+}
+
+/** Runs the processor of the activity's type; its errors reach the caller (the inbox job retries them). */
+export async function processActivityOrThrow (context: ActivityContext) {
   const { activity } = context
   const processor = PROCESSORS.get(activity.type)
   if (!processor) {
-    log.debug(`Unsupported activity type ${activity.type} (${activity.id}): ignored`)
+    log.warn(`Unsupported activity type ${activity.type} (${activity.id}) from ${context.byActor.url}: ignored`)
     return
   }
-
-  try {
-    await processor(context)
-  } catch (err) {
-    log.warn(`Cannot process ${activity.type} ${activity.id} from ${context.byActor.url}`, { err })
-  }
+  await processor(context)
 }

@@ -1,8 +1,8 @@
 import { postSignedActivity, RemoteRequestError } from '../../../helpers/requests/index.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
-import { markServerFailing, markServerReachable } from '../../../models/actor/queries/delivery-health-queries.js'
 import { urlHost } from '../ownership.js'
+import { noteServerFailing, noteServerReachable } from './server-health.js'
 
 export type DeliveryOutcome =
   | { ok: true, status: number }
@@ -28,14 +28,14 @@ export async function deliverToInbox (uri: string, body: Record<string, unknown>
   } catch (err) {
     const error = err as Error
     const permanent = err instanceof RemoteRequestError && [ 'invalid-url', 'unsupported-protocol', 'private-address' ].includes(err.code)
-    if (!permanent && host) await markServerFailing(host)
+    if (!permanent && host) await noteServerFailing(host)
     return { ok: false, retryable: !permanent, reason: error.message }
   }
 
   const serverError = status >= 500 || status === 429 || status === 408
   if (host) {
-    if (serverError) await markServerFailing(host)
-    else await markServerReachable(host)
+    if (serverError) await noteServerFailing(host)
+    else await noteServerReachable(host)
   }
 
   if (status >= 200 && status < 300) return { ok: true, status }

@@ -6,7 +6,7 @@ import type { ActorModel } from '../../../models/actor/actor.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import type { OutgoingActivity } from '../activity-types.js'
 import { isLocalUrl } from '../local-urls.js'
-import { urlOrigin } from '../ownership.js'
+import { urlHost, urlOrigin } from '../ownership.js'
 import { prepareActivityBody } from './prepare-activity.js'
 
 const log = loggerWithTags('activitypub', 'send')
@@ -40,13 +40,13 @@ export async function sendActivity (activity: OutgoingActivity, options: SendAct
   const signatureActorId = options.byActor.id
 
   if (inboxes.length === 1 && !options.asBroadcast) {
-    await jobQueue.createJob('activitypub-http-unicast', { uri: inboxes[0], body, signatureActorId })
+    await jobQueue.createJob('activitypub-http-unicast', { uri: inboxes[0], body, signatureActorId }, { targetHost: urlHost(inboxes[0]) })
     return
   }
 
   for (let i = 0; i < inboxes.length; i += DELIVERY.INBOXES_PER_BROADCAST_JOB) {
     const uris = inboxes.slice(i, i + DELIVERY.INBOXES_PER_BROADCAST_JOB)
     // A broadcast tries each inbox once; retries are unicast jobs, so the job itself is never retried.
-    await jobQueue.createJob('activitypub-http-broadcast', { uris, body, signatureActorId }, { attempts: 1 })
+    await jobQueue.createJob('activitypub-http-broadcast', { uris, body, signatureActorId })
   }
 }

@@ -5,6 +5,7 @@ import { loadChannelByActorId } from '../../../models/actor/queries/actor-querie
 import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../../models/video/video.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
+import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { deleteVideo } from '../../videos/delete-video.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
@@ -91,7 +92,7 @@ export function isRemoteVideoStale (video: Pick<VideoModel, 'remote' | 'updatedA
 /** Queues a refresh of a remote video whose copy is old (one job per video, however many ask). */
 export function scheduleRemoteVideoRefreshIfStale (video: Pick<VideoModel, 'remote' | 'updatedAt' | 'url'>) {
   if (!isRemoteVideoStale(video)) return
-  jobQueue.createJob('activitypub-refresher', { type: 'video', url: video.url }, { jobId: `refresh-video:${video.url}`, removeOnComplete: true, removeOnFail: true })
+  outsideUnitOfWork(() => jobQueue.createJob('activitypub-refresher', { type: 'video', url: video.url }, { dedupKey: `refresh-video:${video.url}` }))
     .catch(err => log.warn(`Cannot schedule the refresh of ${video.url}`, { err }))
 }
 

@@ -1,10 +1,11 @@
-import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { loggerWithTags } from '../../../helpers/logger.js'
-import type { ActorModel } from '../../../models/actor/actor.js'
+import { ActorModel } from '../../../models/actor/actor.js'
 import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
 import { VideoShareModel } from '../../../models/video/video-share.js'
 import { VideoModel } from '../../../models/video/video.js'
 import type { OutgoingActivity } from '../activity-types.js'
+import { isVideoFederated } from '../../videos/video-federation-rules.js'
+import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { sendToFollowers } from '../send/recipients.js'
 import { getServerActor } from '../server-actor.js'
 import { getAudienceFromFollowersOf, getVideoAudience } from './audience.js'
@@ -14,13 +15,6 @@ import {
 } from './video-activity-urls.js'
 
 const log = loggerWithTags('activitypub', 'videos')
-
-/** Public and unlisted videos federate once published (PeerTube also federates unlisted ones). */
-export function canVideoBeFederated (video: Pick<VideoModel, 'privacy' | 'state' | 'remote'>) {
-  return !video.remote &&
-    (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) &&
-    video.state === VideoState.PUBLISHED
-}
 
 export async function loadVideoForFederation (videoId: number) {
   return VideoModel.findByPk(videoId, { include: detailsIncludes() })
@@ -32,7 +26,7 @@ export async function loadVideoForFederation (videoId: number) {
  * channel subscribers and following instances get it; afterwards an Update to the followers of all three.
  */
 export async function federateVideo (video: VideoModel) {
-  if (!canVideoBeFederated(video)) return
+  if (!isVideoFederated(video)) return
   const serverActor = await getServerActor()
 
   if (await VideoShareModel.isSharedBy(serverActor.id, video.id)) {
@@ -50,7 +44,7 @@ export async function unfederateVideo (video: VideoModel) {
   const serverActor = await getServerActor()
   if (!await VideoShareModel.isSharedBy(serverActor.id, video.id)) return
 
-  await sendDeleteVideo(snapshotForDelete(video))
+  await sendDeleteVideo({ url: video.url, privacy: video.privacy, accountActor: accountActorOf(video), channelActorId: channelActorOf(video).id })
   await VideoShareModel.destroyByVideo(video.id)
 }
 
@@ -98,19 +92,26 @@ export async function sendVideoAnnounce (byActor: ActorModel, video: VideoModel)
   await sendToFollowers(activity, byActor, involved.map(a => a.id), { contextType: 'Announce' })
 }
 
-/** What a Delete needs, taken from the loaded video before its rows go. */
-export interface VideoDeleteSnapshot {
+/** What a Delete needs: the video's URL and audience, and its account actor, which signs it. */
+interface VideoDeleteSnapshot {
   url: string
   privacy: VideoModel['privacy']
   accountActor: ActorModel
   channelActorId: number
 }
 
-export function snapshotForDelete (video: VideoModel): VideoDeleteSnapshot {
-  return { url: video.url, privacy: video.privacy, accountActor: accountActorOf(video), channelActorId: channelActorOf(video).id }
+/** The Delete of a video that is gone, from the snapshot its deletion recorded. */
+export async function sendDeleteOfDeletedVideo (deleted: DeletedVideoSnapshot) {
+  if (!deleted.wasFederated) return
+  const accountActor = await ActorModel.findByPk(deleted.accountActorId)
+  if (!accountActor) {
+    log.warn(`Cannot send the Delete of video ${deleted.url}: its account actor is gone`)
+    return
+  }
+  await sendDeleteVideo({ url: deleted.url, privacy: deleted.privacy, accountActor, channelActorId: deleted.channelActorId })
 }
 
-export async function sendDeleteVideo (snapshot: VideoDeleteSnapshot) {
+async function sendDeleteVideo (snapshot: VideoDeleteSnapshot) {
   const byActor = snapshot.accountActor
   const serverActor = await getServerActor()
   const activity: OutgoingActivity = {

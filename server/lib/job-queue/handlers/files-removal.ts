@@ -4,8 +4,29 @@ import type { Job } from 'bull'
 import { fromRoot } from '../../../helpers/project-root.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import type { JobPayloads } from '../job-types.js'
+import { jobQueue } from '../job-queue.js'
 
-/** Deletes files later (replaced renditions), but only inside the instance's storage folders. */
+export interface FilesRemovalPayload {
+  paths: string[]
+  /** Folders removed with everything in them (a video's HLS folder, its transcoding work folder). */
+  folders?: string[]
+  /**
+   * Web videos of a local video, replaced but kept for viewers still playing them: until removed, the static
+   * routes serve them as files of that video (a file name no row lists any more).
+   */
+  retiredWebVideos?: { videoUuid: string, filenames: string[] }
+}
+
+/**
+ * Records, in the current unit of work, files to remove once it commits (after `delayMs`, for files a viewer may
+ * still be reading): a rolled-back change removes nothing, a committed one leaves no orphan even after a crash.
+ */
+export async function removeFilesAfterCommit (files: FilesRemovalPayload, delayMs = 0) {
+  if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0) return
+  await jobQueue.createJob('files-removal', files, { delay: delayMs })
+}
+
+/** Deletes files later, but only inside the instance's storage folders. */
 export async function processFilesRemoval (job: Job<JobPayloads['files-removal']>) {
   const roots = Object.values(CONFIG.storage).map(folder => fromRoot(folder))
   const inside = (path: string) => roots.some(root => {
@@ -13,9 +34,11 @@ export async function processFilesRemoval (job: Job<JobPayloads['files-removal']
     return rel !== '' && !rel.startsWith('..')
   })
 
-  const refused = job.data.paths.filter(path => !inside(path))
+  const all = [ ...job.data.paths, ...(job.data.folders ?? []) ]
+  const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
   await Promise.all(job.data.paths.map(path => rm(path, { force: true })))
-  return { removed: job.data.paths.length }
+  await Promise.all((job.data.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
+  return { removed: all.length }
 }

@@ -1,27 +1,43 @@
 import type { Job } from 'bull'
-import type { JobPayloads, JobType } from '../job-types.js'
 import { CONFIG } from '../../../initializers/config/index.js'
-import { DELIVERY } from '../../../initializers/constants/federation.js'
-import { abortRunningTranscodings, markTranscodingFailed } from '../../transcoding/transcode-video.js'
+import { DELIVERY, INBOX } from '../../../initializers/constants/federation.js'
+import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
+import { processActivitypubInbox } from '../../activitypub/inbox/inbox-jobs.js'
 import { processActivitypubFollow } from '../../activitypub/jobs/follow-job.js'
 import { processActivitypubHttpFetcher } from '../../activitypub/jobs/http-fetcher-job.js'
 import {
-  onActivitypubHttpUnicastFinalFailure, processActivitypubHttpBroadcast, processActivitypubHttpUnicast
+  onActivitypubHttpUnicastFinalFailure, parkActivitypubHttpUnicast, processActivitypubHttpBroadcast, processActivitypubHttpUnicast
 } from '../../activitypub/jobs/http-delivery-jobs.js'
 import { processActivitypubRefresher } from '../../activitypub/jobs/refresher-job.js'
+import { processFederateVideo } from '../../activitypub/videos/federate-video-job.js'
+import { processMoveVideoFiles } from '../../transcoding/move-video-files.js'
+import { abortRunningTranscodings, markTranscodingFailed, transcodingTimeoutMs } from '../../transcoding/transcode-video.js'
+import type { JobPayloads, JobType } from '../job-types.js'
 import { processActorKeys } from './actor-keys.js'
 import { processFilesRemoval } from './files-removal.js'
 import { processVideoTranscoding } from './video-transcoding.js'
 
+export interface JobContext {
+  /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
+  signal: AbortSignal
+}
+
 export interface JobDefinition<T extends JobType> {
-  process: (job: Job<JobPayloads[T]>) => Promise<unknown>
+  process: (job: Job<JobPayloads[T]>, context: JobContext) => Promise<unknown>
   /** Parallel jobs of this type in one instance (config `jobs.concurrency.<type>` wins). */
   concurrency: number
   attempts: number
   /** First retry delay; doubles at each attempt. */
   backoffMs: number
-  /** A job running longer is failed (and retried). */
-  timeoutMs?: number
+  /** A job running longer is stopped (its signal aborted) and failed, then retried if attempts remain. */
+  timeoutMs?: number | ((payload: JobPayloads[T]) => number)
+  /**
+   * After the last attempt: when to try again, for work that must not be given up (a delivery to a server
+   * that is down). Undefined: the job is failed for good.
+   */
+  parkAfterLastAttempt?: (job: Job<JobPayloads[T]>, err: Error, entry: OutboxEntryModel | null) => Date | undefined
+  /** false: a completed job is not kept in the jobs history (frequent housekeeping). */
+  keepCompleted?: boolean
   /** Called once the last attempt has failed, to record the failure where users see it. */
   onFinalFailure?: (job: Job<JobPayloads[T]>, err: Error) => Promise<void>
   /** Called when the instance stops, to interrupt long work (the interrupted job is retried after the restart). */
@@ -43,18 +59,23 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
     concurrency: CONFIG.federation.delivery.concurrency,
     ...federationRetry,
     timeoutMs: CONFIG.federation.http_timeout * 2,
+    parkAfterLastAttempt: parkActivitypubHttpUnicast,
     onFinalFailure: onActivitypubHttpUnicastFinalFailure
   },
+  'activitypub-inbox': { process: processActivitypubInbox, concurrency: INBOX.PROCESSING_CONCURRENCY, attempts: 5, backoffMs: 5_000, timeoutMs: 5 * 60_000 },
   'activitypub-follow': { process: processActivitypubFollow, concurrency: 2, ...federationRetry },
   'activitypub-http-fetcher': { process: processActivitypubHttpFetcher, concurrency: 2, attempts: 3, backoffMs: 60_000 },
-  'activitypub-refresher': { process: processActivitypubRefresher, concurrency: 2, attempts: 2, backoffMs: 60_000 },
+  'activitypub-refresher': { process: processActivitypubRefresher, concurrency: 2, attempts: 2, backoffMs: 60_000, keepCompleted: false },
   'actor-keys': { process: processActorKeys, concurrency: 1, attempts: 3, backoffMs: 1000 },
-  'files-removal': { process: processFilesRemoval, concurrency: 1, attempts: 3, backoffMs: 10_000 },
+  'federate-video': { process: processFederateVideo, concurrency: 4, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
+  'files-removal': { process: processFilesRemoval, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 30 * 60_000 },
+  'move-video-files': { process: processMoveVideoFiles, concurrency: 2, attempts: 10, backoffMs: 10_000 },
   'video-transcoding': {
     process: processVideoTranscoding,
     concurrency: CONFIG.transcoding.concurrency,
     attempts: 3,
     backoffMs: 5000,
+    timeoutMs: payload => transcodingTimeoutMs(payload),
     onFinalFailure: markTranscodingFailed,
     onShutdown: abortRunningTranscodings
   }

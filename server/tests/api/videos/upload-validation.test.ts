@@ -166,6 +166,8 @@ describe('Video upload and update: validation of files and fields', function () 
         .attach('thumbnailfile', picture, { filename: 'thumb.png', contentType: 'image/png' })
         .attach('previewfile', picture, { filename: 'preview.png', contentType: 'image/png' })
         .expect(204)
+      // The replaced images are removed by a job, right after the update's commit.
+      await waitUntil(async () => (await filesIn('thumbnails', 'previews')).length === before.length, 5000, 100).catch(() => undefined)
       const after = await filesIn('thumbnails', 'previews')
       expect(after).to.have.length(before.length)
       expect(after).to.not.deep.equal(before)
