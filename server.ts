@@ -29,6 +29,8 @@ async function main () {
   const { closeRedis, connectRedis } = await import('./server/lib/redis.js')
   const { setFfmpegStallTimeout } = await import('./server/helpers/ffmpeg/run-ffmpeg.js')
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
+  const { stopOrphanedFfmpeg } = await import('./server/lib/transcoding/stop-orphaned-ffmpeg.js')
+  const { scheduleStorageSweep } = await import('./server/lib/job-queue/handlers/storage-sweep.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
 
@@ -82,10 +84,12 @@ async function main () {
     await installIfNeeded()
     registerVideoFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
     await jobQueue.init()
     await requeueUnfinishedTranscodings()
+    await scheduleStorageSweep(CONFIG.housekeeping.storage_sweep_delay)
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()

@@ -23,6 +23,7 @@ const AdminOverview = lazyPage(() => import('./pages/admin/admin-overview.js'))
 const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
 const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
+const AdminDeliveries = lazyPage(() => import('./pages/admin/admin-deliveries.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
 
 interface Route {
@@ -60,6 +61,7 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', render: page(AdminUsers), auth: true },
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
+  { pattern: '/admin/deliveries', render: page(AdminDeliveries), auth: true },
   { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
 ]
 

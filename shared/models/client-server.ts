@@ -70,6 +70,22 @@ export interface Job {
   processedOn?: string | null
 }
 
+/** One remote server our deliveries fail to reach, or that has deliveries waiting (GET /server/delivery-health). */
+export interface ServerDeliveryHealth {
+  host: string
+  failingSince: string | null
+  parkedDeliveries: number
+  oldestParkedAt: string | null
+  nextAttemptAt: string | null
+}
+
+export interface DeliveryHealth {
+  total: number
+  data: ServerDeliveryHealth[]
+  /** Jobs recorded in the outbox and not finished yet, by state and type. */
+  outbox: { state: 'pending' | 'queued' | 'parked' | 'failed', jobType: string, count: number }[]
+}
+
 export interface ServerStats {
   totalUsers: number
   totalDailyActiveUsers?: number

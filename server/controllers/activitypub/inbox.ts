@@ -9,6 +9,7 @@ import { urlHost } from '../../lib/activitypub/ownership.js'
 import { noteServerReachable } from '../../lib/activitypub/send/server-health.js'
 import { forbidden, notFound, unsupportedMediaType } from '../../lib/http-problems/http-problem.js'
 import { ActorModel } from '../../models/actor/actor.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 /**
  * POST /inbox (shared) and the per-actor inboxes. The raw body is kept for the Digest; the signature is checked
@@ -43,6 +44,7 @@ export function buildInboxRouter () {
 
     // Kept before the answer: a 204 means the activities will be processed, even across a restart.
     await acceptInboxActivities({ activities, byActors, inboxActor, signatureFingerprint: signatureFingerprint(req.headers) })
+    faultPoint('inbox-accepted')
     res.status(204).end()
   }
 

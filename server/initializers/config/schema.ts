@@ -178,6 +178,13 @@ export const configSchema = z.object({
 
   jobs: z.object({
     concurrency: z.record(z.string(), z.number().int().min(1).max(100))
+  }).strict(),
+
+  housekeeping: z.object({
+    // The start-up storage sweep removes files no row knows of, once they are at least this old.
+    orphan_files_min_age: duration,
+    // How long after start-up the sweep runs (resumed jobs have recorded their work by then).
+    storage_sweep_delay: duration
   }).strict()
 }).strict()
 

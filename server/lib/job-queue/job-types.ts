@@ -22,6 +22,7 @@ export interface JobPayloads {
   'federate-video': FederateVideoPayload
   'files-removal': FilesRemovalPayload
   'move-video-files': { videoId: number }
+  'storage-sweep': Record<string, never>
   'video-transcoding': VideoTranscodingPayload
 }
 

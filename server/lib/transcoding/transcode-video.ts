@@ -23,6 +23,7 @@ import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -145,7 +146,10 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
       signal,
       onProgress: progress => { if (progress.ratio !== undefined) void job.progress(Math.round(10 + 85 * progress.ratio)) }
     })
-    for (const rendition of renditions) await addRendition(current, rendition, signal)
+    for (const rendition of renditions) {
+      await addRendition(current, rendition, signal)
+      faultPoint('rung-stored')
+    }
     temporary.clear()
     await jobQueue.updateJobData(job, { ...data, temporaryResolutions: [] })
   }

@@ -13,6 +13,7 @@ import { recordVideoChanged } from './video-events.js'
 import { invalidateVideoFileAccess } from './video-file-access.js'
 import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 import { withVideoLock } from './video-lock.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('videos')
 
@@ -55,6 +56,7 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
     throw err
   }
 
+  faultPoint('update-committed')
   if (folderChanged) {
     await moveVideoFilesToTheirFolder(video.id)
       .catch(err => log.warn(`Cannot move the files of video ${video.uuid} yet: its job will`, { err }))

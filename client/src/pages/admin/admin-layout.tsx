@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: '/admin/users', label: 'Users', adminOnly: false },
   { path: '/admin/follows', label: 'Follows', adminOnly: true },
   { path: '/admin/jobs', label: 'Jobs', adminOnly: true },
+  { path: '/admin/deliveries', label: 'Deliveries', adminOnly: true },
   { path: '/admin/settings', label: 'Settings', adminOnly: true }
 ]
 

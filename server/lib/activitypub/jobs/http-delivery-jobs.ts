@@ -11,6 +11,7 @@ import { deliverToInbox } from '../send/deliver.js'
 import { nextSlowRetry } from '../send/server-health.js'
 import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import type { ActivitypubHttpBroadcastPayload, ActivitypubHttpUnicastPayload } from './payloads.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 const log = loggerWithTags('activitypub', 'delivery')
 
@@ -39,6 +40,7 @@ export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpB
       return
     }
     const outcome = await deliverToInbox(uri, body, actor)
+    if (outcome.ok) faultPoint('delivery-sent')
     if (outcome.ok) delivered++
     else if (outcome.retryable) toRetry.push(uri)
     else {

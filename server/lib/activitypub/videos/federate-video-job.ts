@@ -3,6 +3,7 @@ import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { isVideoFederated } from '../../videos/video-federation-rules.js'
 import { federateVideo, loadVideoForFederation, sendDeleteOfDeletedVideo, unfederateVideo } from './send-video-activities.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 export interface FederateVideoPayload {
   videoId: number
@@ -29,4 +30,5 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     if (isVideoFederated(video)) await federateVideo(video)
     else await unfederateVideo(video)
   })
+  faultPoint('federate-committed')
 }

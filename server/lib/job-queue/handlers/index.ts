@@ -15,6 +15,7 @@ import { abortRunningTranscodings, markTranscodingFailed, transcodingTimeoutMs }
 import type { JobPayloads, JobType } from '../job-types.js'
 import { processActorKeys } from './actor-keys.js'
 import { processFilesRemoval } from './files-removal.js'
+import { processStorageSweep } from './storage-sweep.js'
 import { processVideoTranscoding } from './video-transcoding.js'
 
 export interface JobContext {
@@ -38,6 +39,11 @@ export interface JobDefinition<T extends JobType> {
   parkAfterLastAttempt?: (job: Job<JobPayloads[T]>, err: Error, entry: OutboxEntryModel | null) => Date | undefined
   /** false: a completed job is not kept in the jobs history (frequent housekeeping). */
   keepCompleted?: boolean
+  /**
+   * Jobs of this type are created parked only to be held by the request that made them (releaseHeldJob): at
+   * start-up, such parked jobs of a previous run are released, since nobody will release them any more.
+   */
+  heldByCreator?: boolean
   /** Called once the last attempt has failed, to record the failure where users see it. */
   onFinalFailure?: (job: Job<JobPayloads[T]>, err: Error) => Promise<void>
   /** Called when the instance stops, to interrupt long work (the interrupted job is retried after the restart). */
@@ -70,12 +76,14 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'federate-video': { process: processFederateVideo, concurrency: 4, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   'files-removal': { process: processFilesRemoval, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 30 * 60_000 },
   'move-video-files': { process: processMoveVideoFiles, concurrency: 2, attempts: 10, backoffMs: 10_000 },
+  'storage-sweep': { process: processStorageSweep, concurrency: 1, attempts: 2, backoffMs: 60_000, timeoutMs: 6 * 60 * 60_000 },
   'video-transcoding': {
     process: processVideoTranscoding,
     concurrency: CONFIG.transcoding.concurrency,
     attempts: 3,
     backoffMs: 5000,
     timeoutMs: payload => transcodingTimeoutMs(payload),
+    heldByCreator: true,
     onFinalFailure: markTranscodingFailed,
     onShutdown: abortRunningTranscodings
   }
