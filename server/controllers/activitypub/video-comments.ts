@@ -65,13 +65,14 @@ export function buildVideoCommentsActivityPubRouter () {
     }, 'Comment'))
   })
 
+  // Our author's Delete, or our video owner's Delete of a remote comment (its id then lives under our video).
   router.get(`${COMMENT_PATH}/delete`, activityPubOnly, async (req: Request, res: Response) => {
-    const comment = await loadServedComment(req, res)
-    if (!comment) return
-    if (!comment.isDeleted()) throw notFound('This comment is not deleted')
-    const byActor = comment.isLocal() ? authorActorOf(comment) : accountActorOf(comment.Video!)
+    const comment = await loadCommentOfVideo(req)
+    const video = comment.Video!
+    const byActor = comment.isLocal() ? authorActorOf(comment) : !video.remote ? accountActorOf(video) : undefined
+    if (!comment.isDeleted() || !byActor) throw notFound('No deletion of this comment here')
     sendActivityPub(res, withActivityPubContext({
-      ...servedAudienceOf(byActor), type: 'Delete', id: commentDeleteActivityUrl(comment), actor: byActor.url, object: comment.url
+      ...servedAudienceOf(byActor), type: 'Delete', id: commentDeleteActivityUrl(comment, video), actor: byActor.url, object: comment.url
     }, 'Delete'))
   })
 

@@ -106,7 +106,7 @@ export async function sendDeleteComment (comment: VideoCommentModel) {
     involved: video.remote ? [] : await actorsInvolvedInLocalVideo(video)
   })
 
-  const activity: OutgoingActivity = { ...audience, type: 'Delete', id: commentDeleteActivityUrl(comment), actor: byActor.url, object: comment.url }
+  const activity: OutgoingActivity = { ...audience, type: 'Delete', id: commentDeleteActivityUrl(comment, video), actor: byActor.url, object: comment.url }
   const remoteAuthor = !isOurs && comment.Account?.Actor ? [ comment.Account.Actor ] : []
   log.info(`Sending Delete of comment ${comment.url}`)
   await deliver({ activity, byActor, video, directTo: [ ...answeredAuthors(ancestors), ...remoteAuthor ], contextType: 'Delete' })
