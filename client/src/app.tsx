@@ -24,6 +24,7 @@ const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
 const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
+const AdminComments = lazyPage(() => import('./pages/admin/admin-comments.js'))
 
 interface Route {
   pattern: string
@@ -60,7 +61,8 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', render: page(AdminUsers), auth: true },
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
+  { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
+  { pattern: '/admin/comments', render: page(AdminComments), auth: true }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {
