@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { loggerWithTags } from '../../helpers/logger.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import { loadAccountByActorId } from '../../models/actor/queries/actor-queries.js'
 import { VideoCommentModel } from '../../models/video/video-comment.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { localCommentUrl } from '../activitypub/comments/comment-activity-urls.js'
@@ -44,12 +45,13 @@ export async function createLocalComment (options: {
     await sendCreateComment(comment)
 
     const mentioned = await resolveMentionedActors(text)
+    const mentionedAccounts = await Promise.all(mentioned.filter(a => a.isLocal()).map(a => loadAccountByActorId(a.id)))
     await recordCommentEvent({
       type: 'created',
       comment,
       isLocal: true,
       heldForReview,
-      mentionedAccountIds: mentioned.filter(a => a.isLocal()).map(a => a.id)
+      mentionedAccountIds: mentionedAccounts.filter(a => a !== null).map(a => a.id)
     })
     log.info(`${user.username} commented on video ${video.uuid} (comment ${comment.id}${heldForReview ? ', held for approval' : ''})`)
     return comment

@@ -1,5 +1,5 @@
 import { htmlToMarkdown, isHtmlContent } from '../../../helpers/text/html-to-markdown.js'
-import { VIDEO_COMMENT_CONSTRAINTS } from '../../../initializers/constants/video-comments.js'
+import { MAX_MENTIONS_PER_COMMENT, VIDEO_COMMENT_CONSTRAINTS } from '../../../initializers/constants/video-comments.js'
 import { getObjectId, isObject } from '../activity-types.js'
 import { isSameOrigin, urlOrigin } from '../ownership.js'
 import { hasPublicAudience } from '../videos/audience.js'
@@ -17,6 +17,8 @@ export interface RemoteCommentData {
   updatedAt: Date
   replyApproval: string | null
   isPublic: boolean
+  /** Actors its Mention tags name (for notifications of our accounts). */
+  mentionedUrls: string[]
 }
 
 export class InvalidCommentObjectError extends Error {
@@ -90,6 +92,7 @@ export function parseCommentObject (object: Record<string, unknown>, activityAud
     updatedAt,
     replyApproval,
     // Only public comments are comments: a direct message that mentions one of our users is not.
-    isPublic: deleted || [ object.to, object.cc, activityAudience.to, activityAudience.cc ].some(hasPublicAudience)
+    isPublic: deleted || [ object.to, object.cc, activityAudience.to, activityAudience.cc ].some(hasPublicAudience),
+    mentionedUrls: deleted ? [] : [ ...mentionNames(object.tag).keys() ].filter(href => urlOrigin(href) !== undefined).slice(0, MAX_MENTIONS_PER_COMMENT)
   }
 }

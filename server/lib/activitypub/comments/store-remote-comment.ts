@@ -1,11 +1,12 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
-import type { ActorModel } from '../../../models/actor/actor.js'
+import { ActorModel } from '../../../models/actor/actor.js'
 import { loadAccountByActorId } from '../../../models/actor/queries/actor-queries.js'
 import { VideoCommentModel } from '../../../models/video/video-comment.js'
 import type { VideoModel } from '../../../models/video/video.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { recordCommentEvent } from '../../video-comments/comment-events.js'
 import { mustHoldForReview } from '../../video-comments/comment-rules.js'
+import { isLocalUrl } from '../local-urls.js'
 import type { RemoteCommentData } from './parse-comment-object.js'
 
 const log = loggerWithTags('activitypub', 'comments')
@@ -53,10 +54,21 @@ export async function storeRemoteComment (data: RemoteCommentData, place: Commen
 
     log.info(`Stored remote comment ${data.url} on video ${place.video.url}${heldForReview ? ' (held for approval)' : ''}`)
     if (!data.deleted) {
-      await recordCommentEvent({ type: 'created', comment, isLocal: false, heldForReview, mentionedAccountIds: [] })
+      await recordCommentEvent({ type: 'created', comment, isLocal: false, heldForReview, mentionedAccountIds: await localAccountIdsOf(data.mentionedUrls) })
     }
     return { comment, created: true }
   })
+}
+
+/** Our accounts among the mentioned actors. */
+async function localAccountIdsOf (actorUrls: string[]) {
+  const ids: number[] = []
+  for (const url of actorUrls.filter(isLocalUrl)) {
+    const actor = await ActorModel.loadByUrl(url)
+    const account = actor?.isLocal() ? await loadAccountByActorId(actor.id) : null
+    if (account) ids.push(account.id)
+  }
+  return ids
 }
 
 /** A comment we have, read again: its new text (an edit) or its deletion. Its place in the thread never moves. */

@@ -27,9 +27,10 @@ function viewerReplacements (viewer: CommentViewer) {
 function replyCounters (videoAccountId: number) {
   return `
     (SELECT count(*) FROM "videoComment" r
-      WHERE r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')})::int AS "totalReplies",
+      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')})::int AS "totalReplies",
     (SELECT count(*) FROM "videoComment" r
-      WHERE r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')} AND r."accountId" = ${Number(videoAccountId)})::int
+      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')}
+        AND r."accountId" = ${Number(videoAccountId)})::int
       AS "totalRepliesFromVideoAuthor"`
 }
 
@@ -75,7 +76,8 @@ export async function listCommentThreads (options: {
     FROM "videoComment" c
     WHERE c."videoId" = :videoId AND c."inReplyToCommentId" IS NULL AND ${visibleToViewer('c')}
       AND (c."deletedAt" IS NULL OR EXISTS (
-        SELECT 1 FROM "videoComment" r WHERE r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')}))`
+        SELECT 1 FROM "videoComment" r
+        WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')}))`
 
   const [ rows, [ totals ] ] = await Promise.all([
     sequelize.query<{ id: number, totalReplies: number, totalRepliesFromVideoAuthor: number }>(
