@@ -33,6 +33,7 @@ async function main () {
   const { scheduleStorageSweep } = await import('./server/lib/job-queue/handlers/storage-sweep.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
+  const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -97,6 +98,8 @@ async function main () {
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
+      server.keepAliveTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS
+      server.headersTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000
       server.once('error', reject)
     })
     tracker?.attach(httpServer)

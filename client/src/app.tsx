@@ -25,6 +25,7 @@ const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
 const AdminDeliveries = lazyPage(() => import('./pages/admin/admin-deliveries.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
+const AdminComments = lazyPage(() => import('./pages/admin/admin-comments.js'))
 
 interface Route {
   pattern: string
@@ -62,7 +63,8 @@ const ROUTES: Route[] = [
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
   { pattern: '/admin/deliveries', render: page(AdminDeliveries), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
+  { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
+  { pattern: '/admin/comments', render: page(AdminComments), auth: true }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

@@ -20,6 +20,8 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { VideoCommentModel } from './video/video-comment.js'
+import { AccountVideoRateModel } from './account/account-video-rate.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -52,7 +54,9 @@ const MODELS: RegisteredModel[] = [
   TrackerModel,
   VideoShareModel,
   OutboxEntryModel,
-  ReceivedSignatureModel
+  ReceivedSignatureModel,
+  VideoCommentModel,
+  AccountVideoRateModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

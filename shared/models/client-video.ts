@@ -86,6 +86,8 @@ export interface VideoDetails extends Video {
   descriptionPath: string
   tags: string[]
   commentsEnabled?: boolean
+  /** 1 enabled, 2 disabled, 3 requires approval. */
+  commentsPolicy?: IdLabel
   downloadEnabled: boolean
   waitTranscoding: boolean
   state: IdLabel

@@ -1,3 +1,4 @@
 export * from './actors.js'
 export * from './users.js'
 export * from './videos.js'
+export * from './video-comments.js'

@@ -13,6 +13,8 @@ import { VideoPlayer } from '../player/VideoPlayer.js'
 import { navigate, useLocation } from '../router.js'
 import { ShareBox } from './watch-share.js'
 import { DownloadList } from './watch-downloads.js'
+import { VideoComments } from './watch-comments.js'
+import { VideoRating } from './watch-rating.js'
 
 async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
   const details = await getVideo(id)
@@ -57,6 +59,7 @@ export default function WatchPage ({ id }: { id: string }) {
           {details.nsfw && <span class="badge">Sensitive</span>}
         </p>
       </header>
+      <VideoRating details={details} />
       <p class="watch-channel">
         <a href={channelPath(details.channel)} data-testid="video-channel">{details.channel.displayName}</a>
         <span class="muted"> by <a href={accountPath(details.account)}>{details.account.displayName}</a></span>
@@ -81,6 +84,7 @@ export default function WatchPage ({ id }: { id: string }) {
       </dl>
       <ShareBox details={details} />
       {details.downloadEnabled && <DownloadList details={details} />}
+      <VideoComments details={details} />
     </article>
   )
 }

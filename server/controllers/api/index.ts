@@ -20,6 +20,9 @@ import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
 import { videosRouter } from './videos/videos.js'
+import { commentListsRouter } from './videos/comment-lists.js'
+import { videoCommentsRouter } from './videos/comments.js'
+import { videoRatesRouter } from './videos/rates.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -34,7 +37,9 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
+    ownerVideosRouter, searchRouter, videoFileMetadataRouter,
+    commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

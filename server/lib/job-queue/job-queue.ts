@@ -188,6 +188,14 @@ class JobQueue {
     return true
   }
 
+  /** Jobs of a type waiting or delayed (the inbox backlog, for the server stats). */
+  async countWaiting (type: JobType) {
+    return this.whileRedisAnswers(async () => {
+      const counts = await this.queue(type).getJobCounts()
+      return (counts.waiting ?? 0) + (counts.delayed ?? 0)
+    })
+  }
+
   async pause () {
     await this.whileRedisAnswers(() => Promise.all([ ...this.queues.values() ].map(q => q.pause(true))))
   }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
+import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { mkdir, rm } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
@@ -127,7 +129,7 @@ export async function createVideoFromUpload (options: {
         aspectRatio: probed.video ? round(probed.video.displayWidth / probed.video.displayHeight, 4) : null,
         remote: false,
         url: localVideoUrl(uuid),
-        commentsEnabled: fields.commentsEnabled ?? true,
+        ...commentPolicyFields(resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled) ?? VideoCommentPolicy.ENABLED),
         downloadEnabled: fields.downloadEnabled ?? true,
         waitTranscoding: fields.waitTranscoding ?? false,
         state: VideoState.TO_TRANSCODE,

@@ -1,4 +1,5 @@
 import { VideoPrivacy } from '../../../shared/models/videos.js'
+import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import type { VideoUpdateFields } from '../../middlewares/validation/videos.js'
@@ -75,7 +76,8 @@ function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: n
   if (fields.description !== undefined) video.description = fields.description
   if (fields.support !== undefined) video.support = fields.support
   if (fields.nsfw !== undefined) video.nsfw = fields.nsfw
-  if (fields.commentsEnabled !== undefined) video.commentsEnabled = fields.commentsEnabled
+  const commentsPolicy = resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled)
+  if (commentsPolicy !== undefined) video.set(commentPolicyFields(commentsPolicy))
   if (fields.downloadEnabled !== undefined) video.downloadEnabled = fields.downloadEnabled
   if (fields.waitTranscoding !== undefined) video.waitTranscoding = fields.waitTranscoding
   if (fields.originallyPublishedAt !== undefined) video.originallyPublishedAt = fields.originallyPublishedAt

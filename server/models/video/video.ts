@@ -3,6 +3,7 @@ import {
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../shared/models/videos.js'
+import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
 import { VideoChannelModel } from '../account/video-channel.js'
 import type { TagModel } from './tag.js'
 import type { ThumbnailModel } from './thumbnail.js'
@@ -38,7 +39,9 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare isLive: CreationOptional<boolean>
   /** The ActivityPub id of the video. */
   declare url: string
+  /** Kept equal to `commentsPolicy !== DISABLED` (older clients and peers read it). */
   declare commentsEnabled: boolean
+  declare commentsPolicy: CreationOptional<VideoCommentPolicyType>
   declare downloadEnabled: boolean
   declare waitTranscoding: boolean
   declare state: VideoStateType
@@ -80,6 +83,7 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
       isLive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       url: { type: DataTypes.STRING(2000), allowNull: false },
       commentsEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
+      commentsPolicy: { type: DataTypes.INTEGER, allowNull: false, defaultValue: VideoCommentPolicy.ENABLED },
       downloadEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
       waitTranscoding: { type: DataTypes.BOOLEAN, allowNull: false },
       state: { type: DataTypes.INTEGER, allowNull: false },

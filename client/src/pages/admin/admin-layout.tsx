@@ -7,6 +7,7 @@ import { useLocation } from '../../router.js'
 const SECTIONS = [
   { path: '/admin', label: 'Overview', adminOnly: false },
   { path: '/admin/users', label: 'Users', adminOnly: false },
+  { path: '/admin/comments', label: 'Comments', adminOnly: false },
   { path: '/admin/follows', label: 'Follows', adminOnly: true },
   { path: '/admin/jobs', label: 'Jobs', adminOnly: true },
   { path: '/admin/deliveries', label: 'Deliveries', adminOnly: true },

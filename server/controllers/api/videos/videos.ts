@@ -12,6 +12,7 @@ import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-u
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
@@ -36,6 +37,8 @@ videosRouter.get('/videos/:id', {
   responses: { 200: 'The video', 404: 'No such video, or not visible to you' }
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'details')
+  // A remote copy watched after a day is read again from its origin (its counts, its comments), as PeerTube does.
+  scheduleRemoteVideoRefreshIfStale(video)
   res.json(formatVideoDetails(video))
 })
 

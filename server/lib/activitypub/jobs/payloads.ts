@@ -27,8 +27,11 @@ export interface ActivitypubFollowPayload {
   assertIsChannel?: boolean
 }
 
-/** Crawl kinds of activitypub-http-fetcher; 'activity' walks an outbox and processes its activities. */
-export type CrawlType = 'activity'
+/**
+ * Crawl kinds of activitypub-http-fetcher: 'activity' walks an outbox and processes its activities,
+ * 'video-comments' a remote video's comments collection (each comment read from its origin).
+ */
+export type CrawlType = 'activity' | 'video-comments'
 
 export interface ActivitypubHttpFetcherPayload {
   uri: string

@@ -12,6 +12,7 @@ import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalUrl } from '../local-urls.js'
 import { isSameOrigin } from '../ownership.js'
 import { InvalidVideoObjectError, isVideoObject, parseVideoObject } from './parse-video-object.js'
+import { syncRemoteVideoCounts } from '../rates/sync-remote-video-counts.js'
 import { storeRemoteVideo } from './store-remote-video.js'
 
 const log = loggerWithTags('activitypub', 'videos')
@@ -49,6 +50,7 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
 
     const result = await storeRemoteVideo(data, channel)
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
+    await syncRemoteVideoCounts(result.video, object)
     return result
   })
 }
@@ -96,9 +98,16 @@ export function scheduleRemoteVideoRefreshIfStale (video: Pick<VideoModel, 'remo
     .catch(err => log.warn(`Cannot schedule the refresh of ${video.url}`, { err }))
 }
 
+/** The comments its origin lists are read again (new ones, edits, deletions), in the background. */
+async function scheduleCommentsCrawl (object: Record<string, unknown>) {
+  const comments = object.comments
+  if (typeof comments !== 'string' || !isSameOrigin(comments, String(object.id))) return
+  await jobQueue.createJob('activitypub-http-fetcher', { uri: comments, type: 'video-comments' }, { dedupKey: `crawl-comments:${comments}` })
+}
+
 /**
- * activitypub-refresher of type 'video': reads the video from its origin again. Gone there (404/410) or no
- * longer a Video: deleted here. Other failures are left to a later refresh.
+ * activitypub-refresher of type 'video': reads the video from its origin again (and its counts and comments).
+ * Gone there (404/410) or no longer a Video: deleted here. Other failures are left to a later refresh.
  */
 export async function refreshRemoteVideo (url: string) {
   const video = await VideoModel.findOne({ where: { url }, include: detailsIncludes() })
@@ -108,6 +117,7 @@ export async function refreshRemoteVideo (url: string) {
     const object = await fetchVideoObject(url)
     if (object) {
       await upsertRemoteVideo(object)
+      await scheduleCommentsCrawl(object)
       return { refreshed: true }
     }
   } catch (err) {

@@ -1,4 +1,5 @@
 import { VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
+import { VIDEO_COMMENT_POLICY_LABELS, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import {
   VIDEO_CATEGORIES, VIDEO_CONSTRAINTS, VIDEO_LANGUAGES, VIDEO_LICENCES, VIDEO_PRIVACIES, VIDEO_STATES, THUMBNAIL_TYPE
 } from '../../../initializers/constants/videos.js'
@@ -93,7 +94,7 @@ export function formatVideoDetails (video: VideoModel) {
     descriptionPath: `/api/v1/videos/${video.uuid}/description`,
     tags: (video.Tags ?? []).map(t => t.name).sort(),
     commentsEnabled: video.commentsEnabled,
-    commentsPolicy: video.commentsEnabled ? { id: 1, label: 'Enabled' } : { id: 2, label: 'Disabled' },
+    commentsPolicy: { id: video.commentsPolicy, label: VIDEO_COMMENT_POLICY_LABELS[video.commentsPolicy as VideoCommentPolicyType] ?? 'Unknown' },
     downloadEnabled: video.downloadEnabled,
     inputFileUpdatedAt: video.inputFileUpdatedAt,
     trackerUrls: video.remote ? remoteTrackerUrls(video) : trackerUrls()
