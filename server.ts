@@ -31,6 +31,7 @@ async function main () {
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
+  const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -81,6 +82,7 @@ async function main () {
     await applyStoredCustomConfig()
     await installIfNeeded()
     registerVideoFederation()
+    await registerModeration()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.

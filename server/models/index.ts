@@ -20,6 +20,11 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { AbuseMessageModel } from './moderation/abuse-message.js'
+import { AbuseModel } from './moderation/abuse.js'
+import { AccountBlocklistModel } from './moderation/account-blocklist.js'
+import { ServerBlocklistModel } from './moderation/server-blocklist.js'
+import { VideoBlacklistModel } from './moderation/video-blacklist.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -52,7 +57,12 @@ const MODELS: RegisteredModel[] = [
   TrackerModel,
   VideoShareModel,
   OutboxEntryModel,
-  ReceivedSignatureModel
+  ReceivedSignatureModel,
+  VideoBlacklistModel,
+  AccountBlocklistModel,
+  ServerBlocklistModel,
+  AbuseModel,
+  AbuseMessageModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -26,7 +26,10 @@ export const UserRight = {
   REMOVE_ANY_VIDEO_COMMENT: 9,
   MANAGE_REGISTRATIONS: 10,
   MANAGE_ABUSES: 11,
-  SEE_STATS: 12
+  SEE_STATS: 12,
+  MANAGE_ACCOUNTS_BLOCKLIST: 13,
+  MANAGE_SERVERS_BLOCKLIST: 14,
+  MANAGE_VIDEO_BLACKLIST: 15
 } as const
 export type UserRightType = typeof UserRight[keyof typeof UserRight]
 

@@ -20,7 +20,8 @@ const WATCH_PATHS = [ '/videos/watch/:id', '/w/:id' ]
 async function loadFederatedVideo (req: Request) {
   const uuid = toFullUuid(String(req.params.id))
   const video = uuid ? await VideoModel.findOne({ where: { uuid }, include: detailsIncludes() }) : null
-  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED
+  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED &&
+    !video.VideoBlacklist?.unfederated
   if (!video || !visible) throw notFound('Video not found')
   return video
 }

@@ -19,6 +19,7 @@ import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
 import { videosRouter } from './videos/videos.js'
+import { moderationRouters } from './moderation/index.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -32,6 +33,7 @@ export function buildApiRouter () {
 
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
+    ...moderationRouters,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
     serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
   ]
