@@ -24,6 +24,14 @@ const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
 const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
+const AdminAbuses = lazyPage(() => import('./pages/admin/moderation/admin-abuses.js'))
+const AdminVideoBlocks = lazyPage(() => import('./pages/admin/moderation/admin-video-blocks.js'))
+const AdminMutedAccounts = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedAccounts })))
+const AdminMutedServers = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedServers })))
+const AdminRegistrations = lazyPage(() => import('./pages/admin/moderation/admin-registrations.js'))
+const RegistrationRequestPage = lazyPage(() => import('./pages/registration-request-page.js'))
+const MyAbusesPage = lazyPage(() => import('./pages/my-abuses-page.js'))
+const MyBlocklistPage = lazyPage(() => import('./pages/my-blocklist-page.js'))
 
 interface Route {
   pattern: string
@@ -60,7 +68,17 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', render: page(AdminUsers), auth: true },
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
+  { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
+  // Moderation (issue 13)
+  { pattern: '/admin/moderation', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/abuses', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/video-blocks', render: page(AdminVideoBlocks), auth: true },
+  { pattern: '/admin/moderation/muted-accounts', render: page(AdminMutedAccounts), auth: true },
+  { pattern: '/admin/moderation/muted-servers', render: page(AdminMutedServers), auth: true },
+  { pattern: '/admin/moderation/registrations', render: page(AdminRegistrations), auth: true },
+  { pattern: '/signup/request', render: page(RegistrationRequestPage) },
+  { pattern: '/my-account/abuses', render: page(MyAbusesPage), auth: true },
+  { pattern: '/my-account/blocklist', render: page(MyBlocklistPage), auth: true }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

@@ -135,3 +135,32 @@ export interface VideoBlock {
   createdAt: string
   updatedAt: string
 }
+
+/** PeerTube's UserRegistrationState. */
+export const RegistrationState = { PENDING: 1, REJECTED: 2, ACCEPTED: 3 } as const
+
+/** A sign-up request waiting for (or decided by) a moderator (`GET /users/registrations`). */
+export interface UserRegistration {
+  id: number
+  state: IdLabel
+  registrationReason: string
+  moderationResponse: string | null
+  username: string
+  email: string
+  emailVerified: boolean | null
+  accountDisplayName: string | null
+  channelHandle: string | null
+  channelDisplayName: string | null
+  createdAt: string
+  updatedAt: string
+  user: { id: number } | null
+}
+
+export interface UserRegistrationRequest {
+  username: string
+  password: string
+  email: string
+  registrationReason: string
+  displayName?: string
+  channel?: { name: string; displayName: string }
+}

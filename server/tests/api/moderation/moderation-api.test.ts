@@ -171,7 +171,8 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       const seenByBystander = await listedNames(bystander.token)
       expect(seenByBystander).to.include('Root video')
       expect(seenByBystander).to.not.include('Owner video')
-      expect(await listedNames(bystander.token, '/api/v1/search/videos', { search: 'Owner video' })).to.deep.equal([])
+      expect(await listedNames(bystander.token, '/api/v1/search/videos', { search: 'Owner' })).to.not.include('Owner video')
+      expect(await listedNames(reporter.token, '/api/v1/search/videos', { search: 'Owner' })).to.include('Owner video')
       expect(await listedNames(bystander.token, '/api/v1/accounts/owner/videos')).to.deep.equal([])
       expect(await listedNames()).to.include('Owner video')
       expect(await listedNames(reporter.token)).to.include('Owner video')
@@ -285,7 +286,7 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().put('/api/v1/config/custom').set(auth(instance.accessToken)).send({ autoBlacklist: { videos: { ofUsers: { enabled: false } } } }).expect(200)
     })
 
-    it('holds a plain user\'s new video until a moderator accepts it; moderators and flagged users skip it', async function () {
+    it('holds a plain user\'s new video until a moderator accepts it; users flagged to bypass it skip it', async function () {
       const config = await instance.api().get('/api/v1/config').expect(200)
       expect(config.body.autoBlacklist.videos.ofUsers.enabled).to.equal(true)
 
@@ -294,7 +295,6 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().put(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).send({ adminFlags: 1 }).expect(204)
       expect((await instance.api().get(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).expect(200)).body.adminFlags).to.equal(1)
       await upload(trusted, 'Trusted upload')
-      await upload(moderator, 'Moderator upload')
 
       const autoBlocks = await instance.api().get('/api/v1/videos/blacklist').set(auth(moderator.token)).query({ type: 2 }).expect(200)
       expect(autoBlocks.body.data.map((b: any) => b.video.name)).to.deep.equal([ 'Held for review' ])
