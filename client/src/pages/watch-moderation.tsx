@@ -7,9 +7,7 @@ import { ReportDialog } from '../components/moderation/ReportDialog.js'
 import { isModeratorOrAdmin, sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 
-type Details = VideoDetails & { blacklistedReason?: string | null }
-
-export function WatchModeration ({ details, onChange }: { details: Details; onChange: () => void }) {
+export function WatchModeration ({ details, onChange }: { details: VideoDetails; onChange: () => void }) {
   const { user } = useStore(sessionStore)
   const [reporting, setReporting] = useState(false)
   const [reason, setReason] = useState('')

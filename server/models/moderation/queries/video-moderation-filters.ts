@@ -26,9 +26,18 @@ export function videoModerationConditions (filters: VideoModerationFilters | und
 
 /** True for rows whose channel (`channelIdColumn`) belongs to no account or server muted by `blockers`. */
 export function notMutedSql (channelIdColumn: string, blockers: number[]) {
-  const ids = blockers.join(', ')
-  return 'NOT EXISTS (SELECT 1 FROM "videoChannel" mvc JOIN account mva ON mva.id = mvc."accountId" JOIN actor mvac ON mvac.id = mva."actorId" ' +
-    `WHERE mvc.id = ${channelIdColumn} AND (` +
+  return `NOT EXISTS (SELECT 1 FROM "videoChannel" mvc WHERE mvc.id = ${channelIdColumn} AND NOT ${notMutedAccountSql('mvc."accountId"', blockers)})`
+}
+
+/**
+ * True for rows whose account (`accountIdColumn`) is not muted by `blockers`, nor on a server they muted. For
+ * anything authored by an account: comments and notifications use it too.
+ */
+export function notMutedAccountSql (accountIdColumn: string, blockers: number[]) {
+  const ids = blockers.map(Number).filter(Number.isInteger).join(', ')
+  if (ids === '') return 'TRUE'
+  return 'NOT EXISTS (SELECT 1 FROM account mva JOIN actor mvac ON mvac.id = mva."actorId" ' +
+    `WHERE mva.id = ${accountIdColumn} AND (` +
     `mva.id IN (SELECT "targetAccountId" FROM "accountBlocklist" WHERE "accountId" IN (${ids})) ` +
     `OR mvac."serverId" IN (SELECT "targetServerId" FROM "serverBlocklist" WHERE "accountId" IN (${ids}))))`
 }

@@ -181,6 +181,9 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       expect(list.body.total).to.equal(1)
       expect(list.body.data[0].byAccount.name).to.equal('bystander')
       expect(list.body.data[0].blockedAccount.name).to.equal('owner')
+      const search = (text: string) => instance.api().get('/api/v1/users/me/blocklist/accounts').set(auth(bystander.token)).query({ search: text }).expect(200)
+      expect((await search('own')).body.total).to.equal(1)
+      expect((await search('nobody')).body.total).to.equal(0)
 
       const status = await instance.api().get('/api/v1/blocklist/status').set(auth(bystander.token)).query({ accounts: [ 'owner', 'root' ], hosts: [ 'localhost:1' ] }).expect(200)
       expect(status.body).to.deep.equal({
@@ -290,11 +293,13 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       const config = await instance.api().get('/api/v1/config').expect(200)
       expect(config.body.autoBlacklist.videos.ofUsers.enabled).to.equal(true)
 
-      const held = await upload(reporter, 'Held for review')
-      const trusted = await createUser(instance, 'trusted')
-      await instance.api().put(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).send({ adminFlags: 1 }).expect(204)
-      expect((await instance.api().get(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).expect(200)).body.adminFlags).to.equal(1)
-      await upload(trusted, 'Trusted upload')
+      const uploadAsTrusted = async () => {
+        const trusted = await createUser(instance, 'trusted')
+        await instance.api().put(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).send({ adminFlags: 1 }).expect(204)
+        expect((await instance.api().get(`/api/v1/users/${trusted.id}`).set(auth(instance.accessToken)).expect(200)).body.adminFlags).to.equal(1)
+        await upload(trusted, 'Trusted upload')
+      }
+      const [ held ] = await Promise.all([ upload(reporter, 'Held for review'), uploadAsTrusted() ])
 
       const autoBlocks = await instance.api().get('/api/v1/videos/blacklist').set(auth(moderator.token)).query({ type: 2 }).expect(200)
       expect(autoBlocks.body.data.map((b: any) => b.video.name)).to.deep.equal([ 'Held for review' ])
