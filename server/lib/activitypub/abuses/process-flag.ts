@@ -47,7 +47,10 @@ export async function processFlag ({ activity, byActor }: ActivityContext) {
   const reason = (typeof activity.content === 'string' ? activity.content : '').slice(0, ABUSE_CONSTRAINTS.REASON.max)
   const tags = Array.isArray(activity.tag) ? activity.tag : []
   const predefinedReasons = tags
-    .map(tag => (isObject(tag) && typeof tag.name === 'string' ? ABUSE_PREDEFINED_REASONS[tag.name as AbusePredefinedReason] : undefined))
+    // Own keys only: a Hashtag named "constructor" must not read what every object inherits.
+    .map(tag => (isObject(tag) && typeof tag.name === 'string' && Object.hasOwn(ABUSE_PREDEFINED_REASONS, tag.name)
+      ? ABUSE_PREDEFINED_REASONS[tag.name as AbusePredefinedReason]
+      : undefined))
     .filter((value): value is NonNullable<typeof value> => value !== undefined)
   const startAt = secondsOrUndefined(activity.startAt)
   const endAt = secondsOrUndefined(activity.endAt)
