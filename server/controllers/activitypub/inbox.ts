@@ -41,7 +41,7 @@ export function buildInboxRouter () {
     const signerHost = urlHost(signer.url)
     if (signerHost && !signer.isLocal()) void noteServerReachable(signerHost).catch(() => undefined)
     const activities = parseInboxBody(req.body)
-    await refuseActivitiesOfBlockedServers(activities)
+    await refuseActivitiesOfBlockedServers(activities, signerHost)
     const byActors = await authorizeActivities(signer, activities)
 
     // Kept before the answer: a 204 means the activities will be processed, even across a restart.

@@ -46,9 +46,4 @@ export class VideoBlacklistModel extends Model<InferAttributes<VideoBlacklistMod
   static async loadByVideoId (videoId: number) {
     return VideoBlacklistModel.findOne({ where: { videoId } })
   }
-
-  /** Blocked with `unfederate`: remote instances must not have it. */
-  static async isUnfederated (videoId: number) {
-    return (await VideoBlacklistModel.count({ where: { videoId, unfederated: true } })) !== 0
-  }
 }

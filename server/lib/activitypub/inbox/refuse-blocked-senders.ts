@@ -22,9 +22,10 @@ export async function refuseBlockedSigner (headers: IncomingHttpHeaders) {
   }
 }
 
-/** Activities of actors on a blocked server, even forwarded by another one. */
-export async function refuseActivitiesOfBlockedServers (activities: Activity[]) {
-  const hosts = activities.map(activity => urlHost(getActivityActorUrl(activity) ?? '')).filter((host): host is string => !!host)
+/** Activities of actors on a blocked server, even forwarded by another one (the signer's own host was checked). */
+export async function refuseActivitiesOfBlockedServers (activities: Activity[], signerHost: string | undefined) {
+  const hosts = activities.map(activity => urlHost(getActivityActorUrl(activity) ?? '')).filter((host): host is string => !!host && host !== signerHost)
+  if (hosts.length === 0) return
   const blocked = await listHostsBlockedByInstance(hosts)
   if (blocked.size !== 0) {
     log.info(`Refused activities of ${[ ...blocked ].join(', ')}, blocked by this instance`)

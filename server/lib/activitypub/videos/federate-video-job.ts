@@ -2,7 +2,6 @@ import type { Job } from 'bull'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { isVideoFederated } from '../../videos/video-federation-rules.js'
-import { isWithheldFromFederation } from '../../moderation/video-blocks/block-video.js'
 import { federateVideo, loadVideoForFederation, sendDeleteOfDeletedVideo, unfederateVideo } from './send-video-activities.js'
 
 export interface FederateVideoPayload {
@@ -28,7 +27,7 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     if (!video || video.remote) return
 
     // A moderator's block with `unfederate` (or an auto-block awaiting review) withholds it like a private video.
-    if (isVideoFederated(video) && !await isWithheldFromFederation(video.id)) await federateVideo(video)
+    if (isVideoFederated(video) && !video.VideoBlacklist?.unfederated) await federateVideo(video)
     else await unfederateVideo(video)
   })
 }

@@ -66,8 +66,3 @@ export async function unblockVideo (video: VideoModel, moderator: UserModel) {
     await recordVideoUnblocked(video, block.type === VideoBlockType.AUTO_BEFORE_PUBLISHED)
   })
 }
-
-/** Remote instances must not have this local video while it is blocked with `unfederate` (or auto-blocked). */
-export async function isWithheldFromFederation (videoId: number) {
-  return VideoBlacklistModel.isUnfederated(videoId)
-}
