@@ -69,7 +69,7 @@ for (const level of LEVELS) {
     body: blockAccountBody,
     responses: { 204: 'Muted', 403: 'A moderator cannot mute an administrator or a moderator', 404: 'Unknown account', 409: 'Cannot mute yourself' }
   }, async ({ user, body }, _req, res) => {
-    const target = await loadAccountToMute(body.accountName)
+    const target = await loadAccountToMute(body.accountName, 'body')
     await muteAccount({ byAccount: await level.byAccount(user), target, moderator: level.actingModerator ? user : undefined })
     res.sendStatus(204)
   })
@@ -83,7 +83,7 @@ for (const level of LEVELS) {
     params: accountNameParams,
     responses: { 204: 'Unmuted', 404: 'Unknown account, or not muted' }
   }, async ({ user, params }, _req, res) => {
-    const target = await loadAccountToMute(params.accountName)
+    const target = await loadAccountToMute(params.accountName, 'params')
     await unmuteAccount(await level.byAccount(user), target)
     res.sendStatus(204)
   })

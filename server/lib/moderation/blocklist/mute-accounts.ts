@@ -8,13 +8,14 @@ import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { getInstanceAccount } from '../instance-account.js'
 
 /** The account behind a handle (`name` or `name@host`), as known here; 404 naming the field otherwise. */
-export async function loadAccountToMute (handle: string, field: 'accountName' = 'accountName') {
+export async function loadAccountToMute (handle: string, location: 'body' | 'params') {
+  const field = 'accountName'
   const account = await AccountModel.loadByHandle(handle)
   if (!account) {
     throw new HttpProblem({
       status: 404,
       detail: `Account ${handle} not found`,
-      invalidParams: { [field]: { type: 'field', value: handle, msg: 'Should be an account known to this instance', path: field, location: 'body' } }
+      invalidParams: { [field]: { type: 'field', value: handle, msg: 'Should be an account known to this instance', path: field, location } }
     })
   }
   return account
@@ -27,7 +28,7 @@ export async function loadAccountToMute (handle: string, field: 'accountName' = 
  */
 export async function muteAccount (options: { byAccount: AccountModel, target: AccountModel, moderator?: UserModel }) {
   const { byAccount, target, moderator } = options
-  if (target.id === byAccount.id) throw conflict('You cannot block yourself')
+  if (target.id === byAccount.id || (moderator && target.userId === moderator.id)) throw conflict('You cannot block yourself')
 
   if (moderator) {
     const instance = await getInstanceAccount()

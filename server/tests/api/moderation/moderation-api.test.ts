@@ -49,8 +49,7 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       createUser(instance, 'bystander'),
       createUser(instance, 'moderator', { role: 1 })
     ])
-    ownerVideo = await upload(owner, 'Owner video')
-    rootVideo = await upload('root', 'Root video')
+    ;[ ownerVideo, rootVideo ] = await Promise.all([ upload(owner, 'Owner video'), upload('root', 'Root video') ])
   })
 
   after(async function () {
@@ -218,6 +217,8 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
     it('lets moderators mute an account for everyone, but not an administrator', async function () {
       await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(reporter.token)).send({ accountName: 'owner' }).expect(403)
       await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(moderator.token)).send({ accountName: 'root' }).expect(403)
+      await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(moderator.token)).send({ accountName: 'moderator' }).expect(409)
+      await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(moderator.token)).send({ accountName: 'peertube' }).expect(409)
       await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(moderator.token)).send({ accountName: 'owner' }).expect(204)
 
       expect(await listedNames()).to.not.include('Owner video')
