@@ -2,6 +2,7 @@ import {
   DataTypes, Model, Op,
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize
 } from 'sequelize'
+import { containsPattern } from '../../helpers/sql-like.js'
 import { AccountModel } from '../account/account.js'
 
 /**
@@ -54,7 +55,7 @@ export class AccountBlocklistModel extends Model<InferAttributes<AccountBlocklis
   static async listForApi (options: { accountId: number, start: number, count: number, sort: string, search?: string }) {
     const where: Record<string | symbol, unknown> = { accountId: options.accountId }
     if (options.search) {
-      const pattern = likePattern(options.search)
+      const pattern = containsPattern(options.search)
       where[Op.or] = [ { '$BlockedAccount.name$': { [Op.iLike]: pattern } }, { '$BlockedAccount.Actor.preferredUsername$': { [Op.iLike]: pattern } } ]
     }
     const { rows, count } = await AccountBlocklistModel.findAndCountAll({
@@ -70,8 +71,4 @@ export class AccountBlocklistModel extends Model<InferAttributes<AccountBlocklis
     })
     return { total: count, data: rows }
   }
-}
-
-function likePattern (search: string) {
-  return '%' + search.replace(/[\\%_]/g, c => '\\' + c) + '%'
 }

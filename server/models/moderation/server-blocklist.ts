@@ -2,6 +2,7 @@ import {
   DataTypes, Model, Op, QueryTypes,
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize
 } from 'sequelize'
+import { containsPattern } from '../../helpers/sql-like.js'
 import { AccountModel } from '../account/account.js'
 import { ServerModel } from '../server/server.js'
 
@@ -60,7 +61,7 @@ export class ServerBlocklistModel extends Model<InferAttributes<ServerBlocklistM
   }
 
   static async listForApi (options: { accountId: number, start: number, count: number, sort: string, search?: string }) {
-    const serverWhere = options.search ? { host: { [Op.iLike]: '%' + options.search.replace(/[\\%_]/g, c => '\\' + c) + '%' } } : undefined
+    const serverWhere = options.search ? { host: { [Op.iLike]: containsPattern(options.search) } } : undefined
     const { rows, count } = await ServerBlocklistModel.findAndCountAll({
       where: { accountId: options.accountId },
       include: [

@@ -1,5 +1,6 @@
 import { Op, QueryTypes, type Includeable } from 'sequelize'
 import { ABUSE_PREDEFINED_REASONS, type AbuseFilter, type AbusePredefinedReason, type AbuseStateId } from '../../../../shared/models/client-moderation.js'
+import { containsPattern } from '../../../helpers/sql-like.js'
 import { AccountModel } from '../../account/account.js'
 import { summaryIncludes } from '../../video/queries/video-includes.js'
 import { VideoModel } from '../../video/video.js'
@@ -49,7 +50,7 @@ export async function listAbuses (filters: AbuseListFilters) {
   const where: string[] = []
   const replacements: Record<string, unknown> = {}
   const like = (name: string, value: string) => {
-    replacements[name] = '%' + value.replace(/[\\%_]/g, c => '\\' + c) + '%'
+    replacements[name] = containsPattern(value)
     return name
   }
 

@@ -1,4 +1,5 @@
 import { Op, type WhereOptions } from 'sequelize'
+import { containsPattern } from '../../../helpers/sql-like.js'
 import type { VideoBlockTypeId } from '../../../../shared/models/client-moderation.js'
 import { channelWithOwnerInclude } from '../../video/queries/video-includes.js'
 import { ThumbnailModel } from '../../video/thumbnail.js'
@@ -13,7 +14,7 @@ export async function listVideoBlocks (options: { start: number, count: number, 
   if (options.type !== undefined) Object.assign(where, { type: options.type })
 
   const videoWhere = options.search
-    ? { name: { [Op.iLike]: '%' + options.search.replace(/[\\%_]/g, c => '\\' + c) + '%' } }
+    ? { name: { [Op.iLike]: containsPattern(options.search) } }
     : undefined
 
   const direction = options.sort.startsWith('-') ? 'DESC' : 'ASC'
