@@ -34,6 +34,7 @@ async function main () {
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
   const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
+  const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -84,6 +85,7 @@ async function main () {
     await applyStoredCustomConfig()
     await installIfNeeded()
     registerVideoFederation()
+    await registerModeration()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await stopOrphanedFfmpeg()
     await connectRedis()

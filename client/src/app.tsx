@@ -26,6 +26,14 @@ const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
 const AdminDeliveries = lazyPage(() => import('./pages/admin/admin-deliveries.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
 const AdminComments = lazyPage(() => import('./pages/admin/admin-comments.js'))
+const AdminAbuses = lazyPage(() => import('./pages/admin/moderation/admin-abuses.js'))
+const AdminVideoBlocks = lazyPage(() => import('./pages/admin/moderation/admin-video-blocks.js'))
+const AdminMutedAccounts = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedAccounts })))
+const AdminMutedServers = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedServers })))
+const AdminRegistrations = lazyPage(() => import('./pages/admin/moderation/admin-registrations.js'))
+const RegistrationRequestPage = lazyPage(() => import('./pages/registration-request-page.js'))
+const MyAbusesPage = lazyPage(() => import('./pages/my-abuses-page.js'))
+const MyBlocklistPage = lazyPage(() => import('./pages/my-blocklist-page.js'))
 
 interface Route {
   pattern: string
@@ -64,7 +72,17 @@ const ROUTES: Route[] = [
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
   { pattern: '/admin/deliveries', render: page(AdminDeliveries), auth: true },
   { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
-  { pattern: '/admin/comments', render: page(AdminComments), auth: true }
+  { pattern: '/admin/comments', render: page(AdminComments), auth: true },
+  // Moderation (issue 13)
+  { pattern: '/admin/moderation', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/abuses', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/video-blocks', render: page(AdminVideoBlocks), auth: true },
+  { pattern: '/admin/moderation/muted-accounts', render: page(AdminMutedAccounts), auth: true },
+  { pattern: '/admin/moderation/muted-servers', render: page(AdminMutedServers), auth: true },
+  { pattern: '/admin/moderation/registrations', render: page(AdminRegistrations), auth: true },
+  { pattern: '/signup/request', render: page(RegistrationRequestPage) },
+  { pattern: '/my-account/abuses', render: page(MyAbusesPage), auth: true },
+  { pattern: '/my-account/blocklist', render: page(MyBlocklistPage), auth: true }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

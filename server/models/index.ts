@@ -22,6 +22,11 @@ import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js
 import { VideoModel } from './video/video.js'
 import { VideoCommentModel } from './video/video-comment.js'
 import { AccountVideoRateModel } from './account/account-video-rate.js'
+import { AbuseMessageModel } from './moderation/abuse-message.js'
+import { AbuseModel } from './moderation/abuse.js'
+import { AccountBlocklistModel } from './moderation/account-blocklist.js'
+import { ServerBlocklistModel } from './moderation/server-blocklist.js'
+import { VideoBlacklistModel } from './moderation/video-blacklist.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -56,7 +61,12 @@ const MODELS: RegisteredModel[] = [
   OutboxEntryModel,
   ReceivedSignatureModel,
   VideoCommentModel,
-  AccountVideoRateModel
+  AccountVideoRateModel,
+  VideoBlacklistModel,
+  AccountBlocklistModel,
+  ServerBlocklistModel,
+  AbuseModel,
+  AbuseMessageModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

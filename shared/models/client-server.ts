@@ -18,7 +18,7 @@ export interface ServerConfig {
     publish?: { privacy?: number; downloadEnabled?: boolean }
     p2p?: { webapp?: { enabled?: boolean }; embed?: { enabled?: boolean } }
   }
-  signup?: { allowed?: boolean }
+  signup?: { allowed?: boolean; requiresApproval?: boolean; minimumAge?: number }
   video?: { file?: { extensions?: string[] }; image?: { extensions?: string[]; size?: { max?: number } } }
   user?: { videoQuota?: number; videoQuotaDaily?: number }
   /** Tubeless extension: STUN/TURN servers for browser WebRTC. Either location may be used. */

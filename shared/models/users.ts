@@ -30,7 +30,10 @@ export const UserRight = {
   /** The instance's comments list, and comments held for approval on any video. */
   SEE_ALL_COMMENTS: 13,
   /** Approve or delete any comment. */
-  MANAGE_ANY_VIDEO_COMMENT: 14
+  MANAGE_ANY_VIDEO_COMMENT: 14,
+  MANAGE_ACCOUNTS_BLOCKLIST: 15,
+  MANAGE_SERVERS_BLOCKLIST: 16,
+  MANAGE_VIDEO_BLACKLIST: 17
 } as const
 export type UserRightType = typeof UserRight[keyof typeof UserRight]
 

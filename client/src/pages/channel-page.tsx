@@ -8,6 +8,7 @@ import { formatCount } from '../lib/format.js'
 import { nsfwListParam } from '../lib/session.js'
 import { useAsync } from '../lib/use-async.js'
 import { useLocation } from '../router.js'
+import { AccountModerationActions } from '../components/moderation/AccountModerationActions.js'
 
 const PAGE_SIZE = 24
 
@@ -27,6 +28,7 @@ export function ChannelPage ({ handle }: { handle: string }) {
           <p class="muted">{c.name}@{c.host} · {formatCount(c.followersCount, 'follower')}
             {c.ownerAccount && <> · by <a href={accountPath(c.ownerAccount)}>{c.ownerAccount.displayName}</a></>}
           </p>
+          {c.ownerAccount && <AccountModerationActions account={c.ownerAccount} />}
           <Markdown source={c.description} />
         </header>
       )}
@@ -52,6 +54,7 @@ export function AccountPage ({ name }: { name: string }) {
         <header class="profile">
           <h1 data-testid="account-name">{a.displayName}</h1>
           <p class="muted">{a.name}@{a.host} · {formatCount(a.followersCount, 'follower')}</p>
+          <AccountModerationActions account={a} />
           <Markdown source={a.description} />
         </header>
       )}

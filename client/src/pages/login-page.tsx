@@ -2,13 +2,15 @@
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
-import { signIn } from '../lib/session.js'
+import { configStore, signIn } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
 import { navigate, useLocation } from '../router.js'
 
 const FIELDS = ['username', 'password']
 
 export default function LoginPage () {
   const { query } = useLocation()
+  const config = useStore(configStore)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -48,6 +50,9 @@ export default function LoginPage () {
           {busy ? 'Logging in…' : 'Log in'}
         </button>
       </form>
+      {config?.signup?.allowed && config.signup.requiresApproval && (
+        <p>No account yet? <a href="/signup/request" data-testid="nav-request-account">Request one</a>: a moderator reviews requests.</p>
+      )}
     </section>
   )
 }

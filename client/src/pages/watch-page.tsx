@@ -15,6 +15,7 @@ import { ShareBox } from './watch-share.js'
 import { DownloadList } from './watch-downloads.js'
 import { VideoComments } from './watch-comments.js'
 import { VideoRating } from './watch-rating.js'
+import { WatchModeration } from './watch-moderation.js'
 
 async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
   const details = await getVideo(id)
@@ -70,6 +71,7 @@ export default function WatchPage ({ id }: { id: string }) {
           {canDelete && <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>}
         </p>
       )}
+      <WatchModeration details={details} onChange={video.reload} />
       {details.tags?.length > 0 && (
         <ul class="tags" aria-label="Tags" data-testid="video-tags">
           {details.tags.map(tag => <li key={tag}><a href={`/videos/recently-added?tag=${encodeURIComponent(tag)}`}>#{tag}</a></li>)}

@@ -9,13 +9,14 @@ export const WATCH_PATHS = [ '/videos/watch/:id', '/w/:id' ]
 
 /**
  * The video a federated URL names (`:id` or `:videoId`, full or short UUID), if it is one that federates:
- * public or unlisted, and published. Anything else is a 404, as if it did not exist.
+ * public or unlisted, published, and not blocked with `unfederate`. Anything else is a 404, as if it did not exist.
  */
 export async function loadFederatedVideo (req: Request, level: 'summary' | 'details') {
   const uuid = toFullUuid(String(req.params.id ?? req.params.videoId))
   const include = level === 'details' ? detailsIncludes() : summaryIncludes()
   const video = uuid ? await VideoModel.findOne({ where: { uuid }, include }) : null
-  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED
+  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED &&
+    !video.VideoBlacklist?.unfederated
   if (!video || !visible) throw notFound('Video not found')
   return video
 }

@@ -5,6 +5,7 @@ import { INBOX } from '../../initializers/constants/federation.js'
 import { authenticateSigner, authorizeActivities } from '../../lib/activitypub/inbox/authenticate-inbox-request.js'
 import { acceptInboxActivities } from '../../lib/activitypub/inbox/inbox-jobs.js'
 import { parseInboxBody } from '../../lib/activitypub/inbox/parse-inbox-body.js'
+import { refuseActivitiesOfBlockedServers, refuseBlockedSigner } from '../../lib/activitypub/inbox/refuse-blocked-senders.js'
 import { urlHost } from '../../lib/activitypub/ownership.js'
 import { noteServerReachable } from '../../lib/activitypub/send/server-health.js'
 import { forbidden, notFound, unsupportedMediaType } from '../../lib/http-problems/http-problem.js'
@@ -35,11 +36,13 @@ export function buildInboxRouter () {
       inboxActor = actor
     }
 
+    await refuseBlockedSigner(req.headers)
     const signer = await authenticateSigner(req, req.body)
     // It talks to us, so it is up: what we could not deliver to it goes now.
     const signerHost = urlHost(signer.url)
     if (signerHost && !signer.isLocal()) void noteServerReachable(signerHost).catch(() => undefined)
     const activities = parseInboxBody(req.body)
+    await refuseActivitiesOfBlockedServers(activities, signerHost)
     const byActors = await authorizeActivities(signer, activities)
 
     // Kept before the answer: a 204 means the activities will be processed, even across a restart.

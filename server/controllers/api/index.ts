@@ -23,6 +23,7 @@ import { videosRouter } from './videos/videos.js'
 import { commentListsRouter } from './videos/comment-lists.js'
 import { videoCommentsRouter } from './videos/comments.js'
 import { videoRatesRouter } from './videos/rates.js'
+import { moderationRouters } from './moderation/index.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -36,6 +37,7 @@ export function buildApiRouter () {
 
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
+    ...moderationRouters,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
     serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
     ownerVideosRouter, searchRouter, videoFileMetadataRouter,

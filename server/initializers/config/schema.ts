@@ -111,6 +111,10 @@ export const configSchema = z.object({
     minimum_age: z.number().int().min(0)
   }).strict(),
 
+  auto_blacklist: z.object({
+    videos: z.object({ of_users: z.object({ enabled: z.boolean() }).strict() }).strict()
+  }).strict(),
+
   user: z.object({
     video_quota: bytes,
     video_quota_daily: bytes

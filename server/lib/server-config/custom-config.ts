@@ -22,6 +22,7 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'signup.limit', 'signup.limit' ],
   [ 'signup.requiresApproval', 'signup.requires_approval' ],
   [ 'signup.minimumAge', 'signup.minimum_age' ],
+  [ 'autoBlacklist.videos.ofUsers.enabled', 'auto_blacklist.videos.of_users.enabled' ],
   [ 'user.videoQuota', 'user.video_quota' ],
   [ 'user.videoQuotaDaily', 'user.video_quota_daily' ],
   [ 'transcoding.enabled', 'transcoding.enabled' ],

@@ -51,7 +51,7 @@ export async function buildPublicConfig () {
     },
     live: { enabled: false, allowReplay: false, maxDuration: -1, maxInstanceLives: 0, maxUserLives: 0, transcoding: { enabled: false, enabledResolutions: [] }, rtmp: { port: 1935 } },
     import: { videos: { http: { enabled: false }, torrent: { enabled: false } }, videoChannelSynchronization: { enabled: false } },
-    autoBlacklist: { videos: { ofUsers: { enabled: false } } },
+    autoBlacklist: { videos: { ofUsers: { enabled: CONFIG.auto_blacklist.videos.of_users.enabled } } },
     avatar: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
     banner: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
     video: {

@@ -21,6 +21,7 @@ export interface NewUser {
   nsfwPolicy: NSFWPolicy
   emailVerified?: boolean | null
   displayName?: string
+  adminFlags?: number
 }
 
 export interface NewChannel {
@@ -63,7 +64,8 @@ export async function createUserWithAccountAndChannel (data: NewUser, channel: N
       videoQuota: data.videoQuota,
       videoQuotaDaily: data.videoQuotaDaily,
       nsfwPolicy: data.nsfwPolicy,
-      emailVerified: data.emailVerified ?? null
+      emailVerified: data.emailVerified ?? null,
+      adminFlags: data.adminFlags ?? 0
     }, { transaction })
 
     const accountActor = await createLocalActor('Person', user.username, accountKeys, transaction)

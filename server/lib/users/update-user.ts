@@ -64,6 +64,7 @@ export async function updateUserAsModerator (target: UserModel, body: UpdateUser
   if (body.emailVerified !== undefined) target.emailVerified = body.emailVerified
   if (body.videoQuota !== undefined) target.videoQuota = body.videoQuota
   if (body.videoQuotaDaily !== undefined) target.videoQuotaDaily = body.videoQuotaDaily
+  if (body.adminFlags !== undefined) target.adminFlags = body.adminFlags
 
   const roleChanged = body.role !== undefined && body.role !== target.role
   if (body.role !== undefined) target.role = body.role

@@ -25,6 +25,7 @@ import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { autoBlockIfNeeded } from '../moderation/video-blocks/auto-block.js'
 
 const log = loggerWithTags('videos', 'upload')
 
@@ -140,6 +141,7 @@ export async function createVideoFromUpload (options: {
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
       await recordVideoImages(video.id, images, transaction)
+      await autoBlockIfNeeded(video, user)
       jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })
       return video
     })

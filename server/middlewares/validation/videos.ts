@@ -143,7 +143,9 @@ const videoFilters = {
   nsfw: z.enum([ 'true', 'false', 'both' ], { message: 'Should have a valid nsfw filter (true, false or both)' }).optional(),
   isLocal: queryBoolean.optional(),
   privacyOneOf: queryArray(z.coerce.number().int()).optional(),
-  skipCount: queryBoolean.optional()
+  skipCount: queryBoolean.optional(),
+  /** PeerTube's VideoInclude bits; moderation answers 2 (blocked videos) and 4 (videos of muted accounts). */
+  include: z.coerce.number({ message: 'Should have a valid include (PeerTube\'s VideoInclude flags)' }).int().min(0).max(255).optional()
 }
 
 export const videosListQuery = paginationQuery(VIDEO_SORTABLE_COLUMNS, '-publishedAt').extend(videoFilters)

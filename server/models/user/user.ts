@@ -41,6 +41,8 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare emailVerified: CreationOptional<boolean | null>
   declare blocked: CreationOptional<boolean>
   declare blockedReason: CreationOptional<string | null>
+  /** PeerTube's UserAdminFlag bits (1: new videos skip the auto-block). */
+  declare adminFlags: CreationOptional<number>
   declare lastLoginDate: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
@@ -70,6 +72,7 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
       emailVerified: { type: DataTypes.BOOLEAN, allowNull: true },
       blocked: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       blockedReason: { type: DataTypes.STRING(250), allowNull: true },
+      adminFlags: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastLoginDate: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
@@ -91,6 +94,10 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   hasRight (right: UserRightType) {
     const rights = USER_RIGHTS_BY_ROLE[this.role] ?? []
     return rights.includes(UserRight.ALL) || rights.includes(right)
+  }
+
+  hasAdminFlag (flag: number) {
+    return ((this.adminFlags ?? 0) & flag) === flag
   }
 
   private static accountInclude () {

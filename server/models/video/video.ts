@@ -10,6 +10,7 @@ import type { ThumbnailModel } from './thumbnail.js'
 import type { TrackerModel } from './tracker.js'
 import type { VideoFileModel } from './video-file.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
+import type { VideoBlacklistModel } from '../moderation/video-blacklist.js'
 
 /**
  * A video, local or remote. Files, playlists, thumbnails and tags are their own tables; listing queries live in
@@ -61,6 +62,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare Tags?: NonAttribute<TagModel[]>
   /** Remote videos only: their origin's trackers. */
   declare Trackers?: NonAttribute<TrackerModel[]>
+  /** Its block by a moderator, if any (loaded with every video read: see video-includes). */
+  declare VideoBlacklist?: NonAttribute<VideoBlacklistModel | null>
 
   static initModel (sequelize: Sequelize) {
     VideoModel.init({

@@ -6,6 +6,7 @@ import { ActorModel } from '../../../models/actor/actor.js'
 import { getObjectId } from '../activity-types.js'
 import { sendAcceptFollow, sendRejectFollow } from '../send/follow-activities.js'
 import { followBackIfWanted } from '../follows/follow-back.js'
+import { refuseFollowIfBlocked } from '../follows/refuse-blocked-follow.js'
 import { isServerActor } from '../server-actor.js'
 import type { ActivityContext } from './activity-context.js'
 
@@ -23,6 +24,7 @@ export async function processFollow ({ activity, byActor }: ActivityContext) {
     return
   }
   if (byActor.isLocal()) return
+  if (await refuseFollowIfBlocked(activity, byActor, target)) return
 
   const instanceFollow = isServerActor(target)
   const refused = instanceFollow && !CONFIG.federation.followers.instance.enabled

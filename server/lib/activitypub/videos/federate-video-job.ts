@@ -27,7 +27,8 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     const video = await loadVideoForFederation(job.data.videoId)
     if (!video || video.remote) return
 
-    if (isVideoFederated(video)) await federateVideo(video)
+    // A moderator's block with `unfederate` (or an auto-block awaiting review) withholds it like a private video.
+    if (isVideoFederated(video) && !video.VideoBlacklist?.unfederated) await federateVideo(video)
     else await unfederateVideo(video)
   })
   faultPoint('federate-committed')

@@ -59,6 +59,7 @@ export function formatUser (user: UserModel, options: { channels?: VideoChannelM
     noAccountSetupWarningModal: user.noAccountSetupWarningModal,
     blocked: user.blocked,
     blockedReason: user.blockedReason ?? null,
+    adminFlags: user.adminFlags ?? 0,
     account: formatAccount(user.Account),
     notificationSettings: { ...DEFAULT_NOTIFICATION_SETTINGS },
     videoChannels: (options.channels ?? []).map(formatVideoChannel),
@@ -73,7 +74,6 @@ export function formatUser (user: UserModel, options: { channels?: VideoChannelM
 export function formatMe (user: UserModel, channels: VideoChannelModel[]) {
   return {
     ...formatUser(user, { channels }),
-    adminFlags: 0,
     // Playlists (and their "Watch later") are not implemented: none to list.
     specialPlaylists: [] as unknown[]
   }

@@ -66,7 +66,10 @@ export function formatVideo (video: VideoModel) {
     account: formatAccountSummary(channel.Account),
     channel: formatVideoChannelSummary(channel),
     state: constant(video.state, VIDEO_STATES),
-    waitTranscoding: video.waitTranscoding
+    waitTranscoding: video.waitTranscoding,
+    // Moderation: only its owner and moderators can see a blocked video, so only they read these.
+    blacklisted: !!video.VideoBlacklist,
+    blacklistedReason: video.VideoBlacklist?.reason ?? null
   }
 }
 
@@ -80,8 +83,6 @@ export function formatVideoDetails (video: VideoModel) {
     description: video.description,
     account: formatAccount(channel.Account!),
     channel: formatVideoChannel(channel),
-    blacklisted: false,
-    blacklistedReason: null,
     streamingPlaylists: playlists.map(playlist => ({
       id: playlist.id,
       type: playlist.type,

@@ -2,6 +2,7 @@ import { literal, Op, type WhereOptions } from 'sequelize'
 import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { VideoModel } from '../video.js'
 import { summaryIncludes } from './video-includes.js'
+import { videoModerationConditions, type VideoModerationFilters } from '../../moderation/queries/video-moderation-filters.js'
 
 export interface VideoListFilters {
   start: number
@@ -24,6 +25,8 @@ export interface VideoListFilters {
   channelId?: number
   accountId?: number
   hasFiles?: boolean
+  /** Blocked videos and muted accounts/servers to leave out (moderation's own predicates). */
+  moderation?: VideoModerationFilters
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -55,6 +58,9 @@ export async function listVideos (filters: VideoListFilters) {
   if (filters.accountId) {
     and.push(literal(`"Video"."channelId" IN (SELECT id FROM "videoChannel" WHERE "accountId" = ${Number(filters.accountId)})`))
   }
+
+  // Moderation (issue 13): separate predicates, kept as one line so the list queries can be reworked around it.
+  and.push(...videoModerationConditions(filters.moderation))
 
   const replacements: Record<string, unknown> = {}
   if (filters.tagsOneOf?.length) {
