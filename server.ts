@@ -31,6 +31,7 @@ async function main () {
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
+  const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -54,6 +55,7 @@ async function main () {
       // Upgraded connections (tracker WebSockets) are not the HTTP server's any more: close them first, or
       // httpServer.close() would wait for them forever.
       tracker?.close()
+      closeNotificationStreams()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())

@@ -20,6 +20,12 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { ActorOutboxSyncModel } from './actor/actor-outbox-sync.js'
+import { UserNotificationSettingModel } from './user/user-notification-setting.js'
+import { UserNotificationModel } from './user/user-notification.js'
+import { UserVideoHistoryModel } from './user/user-video-history.js'
+import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
+import { VideoPlaylistModel } from './video/video-playlist.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -52,7 +58,13 @@ const MODELS: RegisteredModel[] = [
   TrackerModel,
   VideoShareModel,
   OutboxEntryModel,
-  ReceivedSignatureModel
+  ReceivedSignatureModel,
+  ActorOutboxSyncModel,
+  UserNotificationSettingModel,
+  UserNotificationModel,
+  UserVideoHistoryModel,
+  VideoPlaylistModel,
+  VideoPlaylistElementModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -1,3 +1,5 @@
 export * from './actors.js'
 export * from './users.js'
 export * from './videos.js'
+export * from './notifications.js'
+export * from './playlists.js'

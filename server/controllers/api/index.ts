@@ -19,6 +19,10 @@ import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
 import { videosRouter } from './videos/videos.js'
+import { myNotificationsRouter } from './users/my-notifications.js'
+import { myHistoryRouter } from './users/my-history.js'
+import { contactRouter } from './server/contact.js'
+import { videoWatchingRouter } from './videos/watching.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -33,7 +37,9 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter,
+    // The viewer's library (issue 14)
+    myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -22,6 +22,8 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'signup.limit', 'signup.limit' ],
   [ 'signup.requiresApproval', 'signup.requires_approval' ],
   [ 'signup.minimumAge', 'signup.minimum_age' ],
+  [ 'signup.requiresEmailVerification', 'signup.requires_email_verification' ],
+  [ 'contactForm.enabled', 'contact_form.enabled' ],
   [ 'user.videoQuota', 'user.video_quota' ],
   [ 'user.videoQuotaDaily', 'user.video_quota_daily' ],
   [ 'transcoding.enabled', 'transcoding.enabled' ],

@@ -3,6 +3,7 @@ import { sequelize } from '../../../initializers/database.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
+import { notifyNewFollow } from '../../notifications/index.js'
 import { localFollowActivityUrl } from '../local-urls.js'
 import { sendFollow, sendUndoFollow } from '../send/follow-activities.js'
 
@@ -19,12 +20,14 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
 
   const state = target.isLocal() ? 'accepted' as const : 'pending' as const
 
+  let created = false
   const follow = await sequelize().transaction(async transaction => {
     const existing = await ActorFollowModel.loadByActorAndTarget(follower.id, target.id, transaction)
     if (existing) {
       if (existing.state !== 'accepted' && existing.state !== state) await existing.update({ state }, { transaction })
       return existing
     }
+    created = true
 
     await ActorFollowModel.create({
       actorId: follower.id,
@@ -36,6 +39,8 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
   })
 
   if (follow.state === 'pending') await sendFollow(follow)
+  // A local target hears of it here; a remote one from its own instance.
+  if (created && target.isLocal()) await notifyNewFollow(follow)
   return follow
 }
 

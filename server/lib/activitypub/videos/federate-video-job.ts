@@ -2,6 +2,7 @@ import type { Job } from 'bull'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { isVideoFederated } from '../../videos/video-federation-rules.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { federateVideo, loadVideoForFederation, sendDeleteOfDeletedVideo, unfederateVideo } from './send-video-activities.js'
 
 export interface FederateVideoPayload {
@@ -26,7 +27,8 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     const video = await loadVideoForFederation(job.data.videoId)
     if (!video || video.remote) return
 
-    if (isVideoFederated(video)) await federateVideo(video)
-    else await unfederateVideo(video)
+    if (!isVideoFederated(video)) return unfederateVideo(video)
+    // The first publication (its Create) is news for the channel's subscribers here too.
+    if (await federateVideo(video) === 'created') await notifyNewVideoFromSubscription(video)
   })
 }

@@ -2,6 +2,7 @@ import { literal, Op, type WhereOptions } from 'sequelize'
 import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { VideoModel } from '../video.js'
 import { summaryIncludes } from './video-includes.js'
+import { subscribedChannelsCondition, notWatchedByCondition } from './library-filters.js'
 
 export interface VideoListFilters {
   start: number
@@ -24,6 +25,10 @@ export interface VideoListFilters {
   channelId?: number
   accountId?: number
   hasFiles?: boolean
+  /** Only videos of channels this actor follows (a user's subscriptions feed). */
+  subscribedByActorId?: number
+  /** Leaves out videos in this user's history. */
+  excludeWatchedByUserId?: number
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -55,6 +60,9 @@ export async function listVideos (filters: VideoListFilters) {
   if (filters.accountId) {
     and.push(literal(`"Video"."channelId" IN (SELECT id FROM "videoChannel" WHERE "accountId" = ${Number(filters.accountId)})`))
   }
+
+  if (filters.subscribedByActorId) and.push(subscribedChannelsCondition(filters.subscribedByActorId))
+  if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
 
   const replacements: Record<string, unknown> = {}
   if (filters.tagsOneOf?.length) {
