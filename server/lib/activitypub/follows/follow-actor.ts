@@ -2,10 +2,10 @@ import { loggerWithTags } from '../../../helpers/logger.js'
 import { sequelize } from '../../../initializers/database.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
-import { jobQueue } from '../../job-queue/job-queue.js'
 import { notifyNewFollow } from '../../notifications/index.js'
 import { localFollowActivityUrl } from '../local-urls.js'
 import { sendFollow, sendUndoFollow } from '../send/follow-activities.js'
+import { startOutboxSync } from '../catalogue/outbox-sync.js'
 
 const log = loggerWithTags('activitypub', 'follows')
 
@@ -53,11 +53,13 @@ export async function unfollow (follow: ActorFollowModel) {
   await loaded.destroy()
 }
 
-/** After a remote actor accepted our follow: fetch what it already published (its outbox). */
+/**
+ * After a remote actor accepted our follow: read what it already published (its whole outbox, page by page,
+ * with a visible sync state).
+ */
 export async function onFollowAccepted (follow: ActorFollowModel) {
   const target = follow.ActorFollowing
   if (!target?.outboxUrl || target.isLocal()) return
 
-  await jobQueue.createJob('activitypub-http-fetcher', { uri: target.outboxUrl, type: 'activity' })
-    .catch(err => log.warn(`Cannot schedule the crawl of ${target.outboxUrl}`, { err }))
+  await startOutboxSync(target).catch(err => log.warn(`Cannot schedule the crawl of ${target.outboxUrl}`, { err }))
 }
