@@ -32,6 +32,7 @@ async function main () {
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
   const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
+  const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -83,6 +84,7 @@ async function main () {
     await applyStoredCustomConfig()
     await installIfNeeded()
     registerVideoFederation()
+    registerPlaylistFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.

@@ -35,6 +35,8 @@ export async function startOutboxSync (actor: ActorModel) {
     else await ActorOutboxSyncModel.create({ actorId: actor.id, ...fresh })
 
     await jobQueue.createJob('activitypub-outbox-crawl', { actorId: actor.id }, { orderKey: outboxCrawlOrderKey(actor.id) })
+    // Its playlists come with its catalogue (instances have none: their actor lists no playlists collection).
+    if (actor.type !== 'Application') await jobQueue.createJob('activitypub-playlist-fetch', { actorUrl: actor.url }, { dedupKey: `playlists:${actor.url}` })
     return true
   })
 }
