@@ -192,7 +192,7 @@ export const configSchema = z.object({
     tls: z.boolean(),
     disable_starttls: z.boolean(),
     ca_file: z.string().min(1).nullable(),
-    from_address: z.string().email()
+    from_address: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'expected an e-mail address')
   }).strict(),
 
   email: z.object({
