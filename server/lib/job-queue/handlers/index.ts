@@ -91,7 +91,7 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'notify': { process: processNotify, concurrency: 2, attempts: 5, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   // One page of a remote outbox per run; each run queues the next page, so a catalogue of any size is read in
   // steps that resume from the last page read.
-  'activitypub-outbox-crawl': { process: processActivitypubOutboxCrawl, concurrency: 2, attempts: 8, backoffMs: 5_000, timeoutMs: 10 * 60_000, onFinalFailure: onOutboxCrawlFailed },
+  'activitypub-outbox-crawl': { process: processActivitypubOutboxCrawl, concurrency: 2, attempts: 8, backoffMs: 2_000, timeoutMs: 10 * 60_000, onFinalFailure: onOutboxCrawlFailed },
   'federate-playlist': { process: processFederatePlaylist, concurrency: 2, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 }
 }
