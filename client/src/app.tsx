@@ -24,6 +24,18 @@ const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
 const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
+// The viewer's library (issue 14)
+const SubscriptionsPage = lazyPage(() => import('./pages/library/subscriptions-page.js'))
+const PlaylistsPage = lazyPage(() => import('./pages/library/playlists-page.js'))
+const PlaylistEditPage = lazyPage<{ id: string }>(() => import('./pages/library/playlist-edit-page.js'))
+const WatchLaterPage = lazyPage(() => import('./pages/library/watch-later-page.js'))
+const HistoryPage = lazyPage(() => import('./pages/library/history-page.js'))
+const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'))
+const PlaylistWatchPage = lazyPage<{ id: string }>(() => import('./pages/playlist-watch-page.js'))
+const ForgotPasswordPage = lazyPage(() => import('./pages/account/forgot-password-page.js'))
+const ResetPasswordPage = lazyPage(() => import('./pages/account/reset-password-page.js'))
+const VerifyEmailPage = lazyPage(() => import('./pages/account/verify-email-page.js'))
+const ContactPage = lazyPage(() => import('./pages/contact-page.js'))
 
 interface Route {
   pattern: string
@@ -60,7 +72,20 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', render: page(AdminUsers), auth: true },
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
+  { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
+  { pattern: '/videos/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/video-playlists', render: page(PlaylistsPage), auth: true },
+  { pattern: '/my-library/video-playlists/:id', render: p => <PlaylistEditPage id={p.id} />, auth: true },
+  { pattern: '/my-library/watch-later', render: page(WatchLaterPage), auth: true },
+  { pattern: '/my-library/history/videos', render: page(HistoryPage), auth: true },
+  { pattern: '/my-account/notifications', render: page(NotificationsPage), auth: true },
+  { pattern: '/w/p/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/videos/watch/playlist/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/login/forgot-password', render: page(ForgotPasswordPage) },
+  { pattern: '/reset-password', render: page(ResetPasswordPage) },
+  { pattern: '/verify-account/email', render: page(VerifyEmailPage) },
+  { pattern: '/about/contact', render: page(ContactPage) }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

@@ -47,6 +47,7 @@ export default function LoginPage () {
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy || !username || !password}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>
+        <p class="muted small"><a href="/login/forgot-password" data-testid="forgot-password-link">Forgot your password?</a></p>
       </form>
     </section>
   )
