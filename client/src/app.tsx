@@ -82,6 +82,7 @@ const ROUTES: Route[] = [
   { pattern: '/my-account/notifications', render: page(NotificationsPage), auth: true },
   { pattern: '/w/p/:id', render: p => <PlaylistWatchPage id={p.id} /> },
   { pattern: '/videos/watch/playlist/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/embed/:id', render: p => <PlaylistWatchPage id={p.id} /> },
   { pattern: '/login/forgot-password', render: page(ForgotPasswordPage) },
   { pattern: '/reset-password', render: page(ResetPasswordPage) },
   { pattern: '/verify-account/email', render: page(VerifyEmailPage) },

@@ -6,6 +6,9 @@ import type { VideoPlaylistModel } from '../../models/video/video-playlist.js'
 import { loadPlaylistWithLength } from '../../models/video/queries/playlist-list-query.js'
 import { forbidden, notFound, unauthorized } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
+import { REMOTE_PLAYLIST_REFRESH_AFTER_MS } from '../../initializers/constants/playlists.js'
+import { jobQueue } from '../job-queue/job-queue.js'
+import { outsideUnitOfWork } from '../unit-of-work/unit-of-work.js'
 
 export function isPlaylistOwner (playlist: Pick<VideoPlaylistModel, 'ownerAccountId' | 'remote'>, user: AuthenticatedUser | undefined) {
   return !!user && !playlist.remote && playlist.ownerAccountId === user.Account.id
@@ -25,6 +28,7 @@ export async function loadPlaylist (id: string) {
 export async function loadVisiblePlaylist (id: string, user: AuthenticatedUser | undefined) {
   const playlist = await loadPlaylist(id)
   if (!playlist) throw notFound('Video playlist not found')
+  scheduleRemotePlaylistRefreshIfStale(playlist)
   if (isPlaylistOwner(playlist, user)) return playlist
 
   const byNumericId = /^\d+$/.test(id)
@@ -43,4 +47,13 @@ export async function loadManageablePlaylist (id: string, user: AuthenticatedUse
     throw forbidden('Cannot manage video playlist of another user', ProblemCode.NOT_ALLOWED)
   }
   return playlist
+}
+
+/** A remote playlist read long ago is read again in the background (one job per playlist, however many ask). */
+export function scheduleRemotePlaylistRefreshIfStale (playlist: Pick<VideoPlaylistModel, 'remote' | 'url' | 'lastFetchedAt'>) {
+  if (!playlist.remote) return
+  const age = Date.now() - (playlist.lastFetchedAt?.getTime() ?? 0)
+  if (age < REMOTE_PLAYLIST_REFRESH_AFTER_MS) return
+  outsideUnitOfWork(() => jobQueue.createJob('activitypub-playlist-fetch', { playlistUrl: playlist.url }, { dedupKey: `refresh-playlist:${playlist.url}` }))
+    .catch(() => undefined)
 }
