@@ -83,6 +83,7 @@ const ROUTES: Route[] = [
   { pattern: '/w/p/:id', render: p => <PlaylistWatchPage id={p.id} /> },
   { pattern: '/videos/watch/playlist/:id', render: p => <PlaylistWatchPage id={p.id} /> },
   { pattern: '/video-playlists/embed/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/:id', render: p => <PlaylistWatchPage id={p.id} /> },
   { pattern: '/login/forgot-password', render: page(ForgotPasswordPage) },
   { pattern: '/reset-password', render: page(ResetPasswordPage) },
   { pattern: '/verify-account/email', render: page(VerifyEmailPage) },
