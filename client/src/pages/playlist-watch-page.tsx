@@ -31,20 +31,22 @@ export default function PlaylistWatchPage ({ id }: { id: string }) {
   if (!current) return <section data-testid="playlist-watch-page"><h1>{playlist.displayName}</h1><p class="muted" data-testid="empty-list">This playlist has nothing to play.</p></section>
 
   const next = playable.find(e => e.position > current.position)
+  // While the next element's details load, the previous ones must not play under its key.
+  const shown = details.data && details.data.uuid === current.video?.uuid ? details.data : null
   const goTo = (position: number) => setQuery({ playlistPosition: position })
 
   return (
     <section class="watch playlist-watch" data-testid="playlist-watch-page" data-position={current.position}>
       <div>
-        {playerReady && details.data
-          ? <VideoPlayer key={current.id} details={details.data} autoplay startTime={current.startTimestamp ?? undefined} stopTime={current.stopTimestamp}
+        {playerReady && shown
+          ? <VideoPlayer key={current.id} details={shown} autoplay startTime={current.startTimestamp ?? undefined} stopTime={current.stopTimestamp}
               onEnded={() => { if (next) goTo(next.position) }} />
           : <div class="player player-placeholder" aria-busy="true" />}
         <ErrorAlert error={details.error} />
-        {details.data && (
+        {shown && (
           <header class="watch-header">
-            <h1 data-testid="video-title">{details.data.name}</h1>
-            <AddToPlaylist video={details.data} />
+            <h1 data-testid="video-title">{shown.name}</h1>
+            <AddToPlaylist video={shown} />
           </header>
         )}
       </div>

@@ -32,9 +32,7 @@ describe('Playlists, watch history and the subscriptions feed', function () {
     owner = await createUser(instance, 'owner')
     viewer = await createUser(instance, 'viewer')
     channelId = await firstChannelId(instance, 'owner')
-    videos.first = await upload('First clip')
-    videos.second = await upload('Second clip')
-    videos.private = await upload('Private clip', 3)
+    ;[ videos.first, videos.second, videos.private ] = await Promise.all([ upload('First clip'), upload('Second clip'), upload('Private clip', 3) ])
   })
 
   after(async function () {
