@@ -1,15 +1,6 @@
 // Wire shapes of the viewer's library (PeerTube 6.3): playlists, notifications, history, catalogue sync. Types only.
-import type { ActorImage, IdLabel } from './client-common.js'
+import type { ActorSummary, IdLabel } from './client-common.js'
 import type { Video } from './client-video.js'
-
-export interface PlaylistSummaryActor {
-  id: number
-  name: string
-  displayName: string
-  url: string
-  host: string
-  avatars: ActorImage[]
-}
 
 export interface VideoPlaylist {
   id: number
@@ -27,8 +18,8 @@ export interface VideoPlaylist {
   videosLength: number
   createdAt: string
   updatedAt: string
-  ownerAccount: PlaylistSummaryActor
-  videoChannel: PlaylistSummaryActor | null
+  ownerAccount: ActorSummary
+  videoChannel: ActorSummary | null
 }
 
 /** `type`: 0 regular, 1 deleted, 2 private, 3 unavailable (then `video` is null). */

@@ -5,11 +5,10 @@ import { ActorOutboxSyncModel } from '../../../models/actor/actor-outbox-sync.js
 import { ActorModel } from '../../../models/actor/actor.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
-import { getActivityActorUrl, getObjectId, isObject, type Activity } from '../activity-types.js'
-import { getOrCreateActorByUrl } from '../actors/get-actor.js'
+import { getObjectId, isObject } from '../activity-types.js'
+import { processOutboxItem } from '../jobs/http-fetcher-job.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
-import { isSameOrigin, urlOrigin } from '../ownership.js'
-import { processActivity } from '../process/index.js'
+import { isSameOrigin } from '../ownership.js'
 import { outboxCrawlOrderKey } from './outbox-sync.js'
 
 const log = loggerWithTags('activitypub', 'crawl')
@@ -81,17 +80,4 @@ export async function processActivitypubOutboxCrawl (job: Job<ActivitypubOutboxC
 /** After the last attempt: the sync shows as failed, with the reason, where it stopped (it can be started again). */
 export async function onOutboxCrawlFailed (job: Job<ActivitypubOutboxCrawlPayload>, err: Error) {
   await ActorOutboxSyncModel.update({ state: 'failed', lastError: err.message.slice(0, 1000) }, { where: { actorId: job.data.actorId } })
-}
-
-/**
- * An outbox activity is processed like a delivered one, as its actor: read from the actor's own server, it is
- * as authentic as a signed delivery, provided the actor lives where the outbox does.
- */
-async function processOutboxItem (item: unknown, collectionUrl: string) {
-  if (!isObject(item) || typeof item.type !== 'string' || typeof item.id !== 'string') return
-  const actorUrl = getActivityActorUrl(item)
-  if (!actorUrl || !urlOrigin(actorUrl) || !isSameOrigin(actorUrl, collectionUrl) || !isSameOrigin(item.id, actorUrl)) return
-
-  const byActor = await getOrCreateActorByUrl(actorUrl)
-  await processActivity({ activity: item as Activity, byActor, fromOutbox: true })
 }

@@ -1,6 +1,6 @@
 import type { Job } from 'bull'
 import { loggerWithTags } from '../../../helpers/logger.js'
-import { getObjectId, isObject } from '../activity-types.js'
+import { readCollectionItemIds } from '../collections/read-collection.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isSameOrigin } from '../ownership.js'
 import { fetchAndStoreRemotePlaylist } from './store-remote-playlist.js'
@@ -26,24 +26,11 @@ export async function processRemotePlaylistFetch (job: Job<RemotePlaylistFetchPa
   const collectionUrl = typeof actor.playlists === 'string' ? actor.playlists : undefined
   if (!collectionUrl || !isSameOrigin(collectionUrl, job.data.actorUrl)) return { playlists: 0 }
 
-  const urls: string[] = []
   const root = (await fetchRemoteObject(collectionUrl)).body
-  let page: Record<string, unknown> | undefined = isObject(root.first) ? root.first : undefined
-  let pageUrl = page ? undefined : getObjectId(root.first)
-  for (let pages = 0; (page || pageUrl) && urls.length < MAX_PLAYLISTS_PER_ACTOR && pages < 50; pages++) {
-    if (!page) page = (await fetchRemoteObject(pageUrl!)).body
-    const items = Array.isArray(page.orderedItems) ? page.orderedItems : []
-    for (const item of items) {
-      const url = getObjectId(item)
-      if (url && isSameOrigin(url, collectionUrl)) urls.push(url)
-    }
-    const next = getObjectId(page.next)
-    pageUrl = next !== pageUrl ? next : undefined
-    page = undefined
-  }
+  const urls = await readCollectionItemIds(root, { max: MAX_PLAYLISTS_PER_ACTOR })
 
   let stored = 0
-  for (const url of urls.slice(0, MAX_PLAYLISTS_PER_ACTOR)) {
+  for (const url of urls) {
     try {
       if (await fetchAndStoreRemotePlaylist(url)) stored++
     } catch (err) {

@@ -7,6 +7,7 @@ import { VideoPlaylistModel } from '../../../models/video/video-playlist.js'
 import { generateImageFilename } from '../../video-pipeline/file-names.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { getObjectId, isObject } from '../activity-types.js'
+import { readCollectionItemIds } from '../collections/read-collection.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalUrl } from '../local-urls.js'
@@ -61,30 +62,6 @@ function parsePlaylistObject (object: Record<string, unknown>, audienceTo?: unkn
   }
 }
 
-/** The element URLs of a remote playlist, read from its collection pages (same origin only, bounded). */
-async function fetchElementUrls (collection: Record<string, unknown>) {
-  const urls: string[] = []
-  let page: Record<string, unknown> | undefined = isObject(collection.first) ? collection.first : undefined
-  let pageUrl = page ? undefined : getObjectId(collection.first)
-  const seen = new Set<string>()
-  while ((page || pageUrl) && urls.length < REMOTE_PLAYLIST_MAX_ELEMENTS) {
-    if (!page) {
-      if (seen.has(pageUrl!)) break
-      seen.add(pageUrl!)
-      page = (await fetchRemoteObject(pageUrl!)).body
-    }
-    if (!isSameOrigin(String(page.id), String(collection.id))) break
-    const items = Array.isArray(page.orderedItems) ? page.orderedItems : Array.isArray(page.items) ? page.items : []
-    for (const item of items) {
-      const id = getObjectId(item)
-      if (id && isSameOrigin(id, String(collection.id))) urls.push(id)
-    }
-    pageUrl = getObjectId(page.next)
-    page = undefined
-  }
-  return urls.slice(0, REMOTE_PLAYLIST_MAX_ELEMENTS)
-}
-
 /**
  * Creates or replaces our copy of a remote playlist from its Playlist object (authenticated by the caller: inline
  * in an activity of its origin, or fetched there): the playlist, then its elements, each read from the origin
@@ -100,7 +77,7 @@ export async function upsertRemotePlaylist (object: Record<string, unknown>, aud
   if (!channel || channelActor.isLocal()) throw new InvalidPlaylistObjectError(data.url, `${data.channelUrl} is not a remote channel`)
 
   const elements: { url: string, position: number, startTimestamp: number | null, stopTimestamp: number | null, videoId: number }[] = []
-  for (const elementUrl of await fetchElementUrls(object)) {
+  for (const elementUrl of await readCollectionItemIds(object, { max: REMOTE_PLAYLIST_MAX_ELEMENTS })) {
     try {
       const element = (await fetchRemoteObject(elementUrl)).body
       const videoUrl = typeof element.url === 'string' ? element.url : undefined
