@@ -35,6 +35,8 @@ async function main () {
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
   const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
+  const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
+  const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -58,6 +60,7 @@ async function main () {
       // Upgraded connections (tracker WebSockets) are not the HTTP server's any more: close them first, or
       // httpServer.close() would wait for them forever.
       tracker?.close()
+      closeNotificationStreams()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -86,6 +89,7 @@ async function main () {
     await installIfNeeded()
     registerVideoFederation()
     await registerModeration()
+    registerPlaylistFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await stopOrphanedFfmpeg()
     await connectRedis()

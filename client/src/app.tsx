@@ -34,6 +34,18 @@ const AdminRegistrations = lazyPage(() => import('./pages/admin/moderation/admin
 const RegistrationRequestPage = lazyPage(() => import('./pages/registration-request-page.js'))
 const MyAbusesPage = lazyPage(() => import('./pages/my-abuses-page.js'))
 const MyBlocklistPage = lazyPage(() => import('./pages/my-blocklist-page.js'))
+// The viewer's library (issue 14)
+const SubscriptionsPage = lazyPage(() => import('./pages/library/subscriptions-page.js'))
+const PlaylistsPage = lazyPage(() => import('./pages/library/playlists-page.js'))
+const PlaylistEditPage = lazyPage<{ id: string }>(() => import('./pages/library/playlist-edit-page.js'))
+const WatchLaterPage = lazyPage(() => import('./pages/library/watch-later-page.js'))
+const HistoryPage = lazyPage(() => import('./pages/library/history-page.js'))
+const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'))
+const PlaylistWatchPage = lazyPage<{ id: string }>(() => import('./pages/playlist-watch-page.js'))
+const ForgotPasswordPage = lazyPage(() => import('./pages/account/forgot-password-page.js'))
+const ResetPasswordPage = lazyPage(() => import('./pages/account/reset-password-page.js'))
+const VerifyEmailPage = lazyPage(() => import('./pages/account/verify-email-page.js'))
+const ContactPage = lazyPage(() => import('./pages/contact-page.js'))
 
 interface Route {
   pattern: string
@@ -82,7 +94,22 @@ const ROUTES: Route[] = [
   { pattern: '/admin/moderation/registrations', render: page(AdminRegistrations), auth: true },
   { pattern: '/signup/request', render: page(RegistrationRequestPage) },
   { pattern: '/my-account/abuses', render: page(MyAbusesPage), auth: true },
-  { pattern: '/my-account/blocklist', render: page(MyBlocklistPage), auth: true }
+  { pattern: '/my-account/blocklist', render: page(MyBlocklistPage), auth: true },
+  { pattern: '/videos/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/video-playlists', render: page(PlaylistsPage), auth: true },
+  { pattern: '/my-library/video-playlists/:id', render: p => <PlaylistEditPage id={p.id} />, auth: true },
+  { pattern: '/my-library/watch-later', render: page(WatchLaterPage), auth: true },
+  { pattern: '/my-library/history/videos', render: page(HistoryPage), auth: true },
+  { pattern: '/my-account/notifications', render: page(NotificationsPage), auth: true },
+  { pattern: '/w/p/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/videos/watch/playlist/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/embed/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/login/forgot-password', render: page(ForgotPasswordPage) },
+  { pattern: '/reset-password', render: page(ResetPasswordPage) },
+  { pattern: '/verify-account/email', render: page(VerifyEmailPage) },
+  { pattern: '/about/contact', render: page(ContactPage) }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

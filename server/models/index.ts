@@ -27,6 +27,12 @@ import { AbuseModel } from './moderation/abuse.js'
 import { AccountBlocklistModel } from './moderation/account-blocklist.js'
 import { ServerBlocklistModel } from './moderation/server-blocklist.js'
 import { VideoBlacklistModel } from './moderation/video-blacklist.js'
+import { ActorOutboxSyncModel } from './actor/actor-outbox-sync.js'
+import { UserNotificationSettingModel } from './user/user-notification-setting.js'
+import { UserNotificationModel } from './user/user-notification.js'
+import { UserVideoHistoryModel } from './user/user-video-history.js'
+import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
+import { VideoPlaylistModel } from './video/video-playlist.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -66,7 +72,13 @@ const MODELS: RegisteredModel[] = [
   AccountBlocklistModel,
   ServerBlocklistModel,
   AbuseModel,
-  AbuseMessageModel
+  AbuseMessageModel,
+  ActorOutboxSyncModel,
+  UserNotificationSettingModel,
+  UserNotificationModel,
+  UserVideoHistoryModel,
+  VideoPlaylistModel,
+  VideoPlaylistElementModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -49,6 +49,7 @@ export default function LoginPage () {
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy || !username || !password}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>
+        <p class="muted small"><a href="/login/forgot-password" data-testid="forgot-password-link">Forgot your password?</a></p>
       </form>
       {config?.signup?.allowed && config.signup.requiresApproval && (
         <p>No account yet? <a href="/signup/request" data-testid="nav-request-account">Request one</a>: a moderator reviews requests.</p>

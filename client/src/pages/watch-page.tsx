@@ -16,6 +16,10 @@ import { DownloadList } from './watch-downloads.js'
 import { VideoComments } from './watch-comments.js'
 import { VideoRating } from './watch-rating.js'
 import { WatchModeration } from './watch-moderation.js'
+import { AddToPlaylist } from '../components/AddToPlaylist.js'
+import { SubscribeButton } from '../components/SubscribeButton.js'
+import { actorHandle } from '../components/VideoCard.js'
+import { resumeTime } from '../player/watch-reporter.js'
 
 async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
   const details = await getVideo(id)
@@ -49,7 +53,8 @@ export default function WatchPage ({ id }: { id: string }) {
     <article class="watch" data-testid="watch-page" data-uuid={details.uuid}>
       {!published && details.state && <p class="notice" data-testid="video-state">{details.state.label}: the video may not play until processing ends.</p>}
       {playerReady
-        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false} />
+        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false}
+            startTime={resumeTime(details as typeof details & { userHistory?: { currentTime: number } }, query.get('start'))} />
         : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">
         <h1 data-testid="video-title">{details.name}</h1>
@@ -64,6 +69,8 @@ export default function WatchPage ({ id }: { id: string }) {
       <p class="watch-channel">
         <a href={channelPath(details.channel)} data-testid="video-channel">{details.channel.displayName}</a>
         <span class="muted"> by <a href={accountPath(details.account)}>{details.account.displayName}</a></span>
+        {' '}<SubscribeButton handle={actorHandle(details.channel)} />
+        {' '}<AddToPlaylist video={details} />
       </p>
       {(canEdit || canDelete) && (
         <p class="actions">

@@ -5,6 +5,7 @@ import { buildActorActivitiesRouter } from './actor-activities.js'
 import { activityPubNotFound } from './content-negotiation.js'
 import { buildVideoCommentsActivityPubRouter } from './video-comments.js'
 import { buildVideosActivityPubRouter } from './videos.js'
+import { buildPlaylistsActivityPubRouter } from './playlists.js'
 
 /**
  * ActivityPub endpoints: actor documents, videos, comments, the activities we sent and every collection
@@ -17,6 +18,7 @@ export function buildActivityPubRouter () {
   router.use(buildVideosActivityPubRouter())
   router.use(buildVideoCommentsActivityPubRouter())
   router.use(buildActorActivitiesRouter())
+  router.use(buildPlaylistsActivityPubRouter())
   router.use(activityPubNotFound)
   return router
 }

@@ -24,6 +24,13 @@ import { commentListsRouter } from './videos/comment-lists.js'
 import { videoCommentsRouter } from './videos/comments.js'
 import { videoRatesRouter } from './videos/rates.js'
 import { moderationRouters } from './moderation/index.js'
+import { myNotificationsRouter } from './users/my-notifications.js'
+import { myHistoryRouter } from './users/my-history.js'
+import { contactRouter } from './server/contact.js'
+import { videoWatchingRouter } from './videos/watching.js'
+import { actorFollowersRouter } from './actor-followers.js'
+import { videoPlaylistsRouter } from './video-playlists.js'
+import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -41,7 +48,11 @@ export function buildApiRouter () {
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
     serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
     ownerVideosRouter, searchRouter, videoFileMetadataRouter,
-    commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter
+    commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter,
+    // The viewer's library (issue 14)
+    myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,
+    // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
+    videoPlaylistElementsRouter, videoPlaylistsRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -189,7 +189,29 @@ export const configSchema = z.object({
     orphan_files_min_age: duration,
     // How long after start-up the sweep runs (resumed jobs have recorded their work by then).
     storage_sweep_delay: duration
-  }).strict()
+  }).strict(),
+
+  // PeerTube's keys. E-mail is enabled when the transport can work: an SMTP hostname, or a sendmail path.
+  smtp: z.object({
+    transport: z.enum([ 'smtp', 'sendmail' ]),
+    sendmail: z.string().min(1).nullable(),
+    hostname: z.string().min(1).nullable(),
+    port,
+    username: z.string().nullable(),
+    password: z.string().nullable(),
+    // true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS unless disable_starttls.
+    tls: z.boolean(),
+    disable_starttls: z.boolean(),
+    ca_file: z.string().min(1).nullable(),
+    from_address: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'expected an e-mail address')
+  }).strict(),
+
+  email: z.object({
+    body: z.object({ signature: z.string() }).strict(),
+    subject: z.object({ prefix: z.string() }).strict()
+  }).strict(),
+
+  contact_form: z.object({ enabled: z.boolean() }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

@@ -23,6 +23,8 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'signup.requiresApproval', 'signup.requires_approval' ],
   [ 'signup.minimumAge', 'signup.minimum_age' ],
   [ 'autoBlacklist.videos.ofUsers.enabled', 'auto_blacklist.videos.of_users.enabled' ],
+  [ 'signup.requiresEmailVerification', 'signup.requires_email_verification' ],
+  [ 'contactForm.enabled', 'contact_form.enabled' ],
   [ 'user.videoQuota', 'user.video_quota' ],
   [ 'user.videoQuotaDaily', 'user.video_quota_daily' ],
   [ 'transcoding.enabled', 'transcoding.enabled' ],

@@ -2,6 +2,7 @@ import { TRANSCODING_RESOLUTIONS } from '../../initializers/config/schema.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { SERVER_VERSION } from '../../initializers/constants/server.js'
 import { UserModel } from '../../models/user/user.js'
+import { isEmailEnabled } from '../emails/mailer.js'
 
 export function enabledResolutions () {
   return TRANSCODING_RESOLUTIONS.filter(r => CONFIG.transcoding.resolutions[`${r}p`])
@@ -37,8 +38,8 @@ export async function buildPublicConfig () {
     },
     plugin: { registered: [], registeredExternalAuths: [], registeredIdAndPassAuths: [] },
     theme: { registered: [], default: 'default' },
-    email: { enabled: false },
-    contactForm: { enabled: false },
+    email: { enabled: isEmailEnabled() },
+    contactForm: { enabled: CONFIG.contact_form.enabled && isEmailEnabled() },
     serverVersion: SERVER_VERSION,
     serverCommit: '',
     transcoding: {

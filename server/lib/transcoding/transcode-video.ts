@@ -17,6 +17,7 @@ import { hlsDir, transcodingWorkDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
 import { withVideoLock } from '../videos/video-lock.js'
 import { recordVideoChanged } from '../videos/video-events.js'
+import { notifyMyVideoPublished, notifyMyVideoTranscodingFailed } from '../notifications/index.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { removeFilesAfterCommit, type FilesRemovalPayload } from '../job-queue/handlers/files-removal.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
@@ -300,6 +301,7 @@ async function finish (uuid: string) {
     }
     await video.save()
     await recordVideoChanged(video)
+    await notifyMyVideoPublished(video)
   })
 }
 
@@ -329,7 +331,10 @@ export async function markTranscodingFailed (job: Job<VideoTranscodingPayload>, 
   if (!video) return
   video.stateReason = describeFailure(err).slice(0, 2000)
   if (!hasPlayableFile(video)) video.state = VideoState.TRANSCODING_FAILED
-  await video.save()
+  await unitOfWork(async () => {
+    await video.save()
+    await notifyMyVideoTranscodingFailed(video, video.stateReason!)
+  })
 }
 
 /** The reason shown to the video's owner: the disk being full is said so, not as ffmpeg's last line. */

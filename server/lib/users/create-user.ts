@@ -8,6 +8,7 @@ import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { UserModel } from '../../models/user/user.js'
 import { createActorKeys } from '../actors/keys.js'
 import { createLocalActor } from '../actors/local-actor.js'
+import { createWatchLaterPlaylist } from '../playlists/watch-later.js'
 
 export interface NewUser {
   username: string
@@ -81,6 +82,7 @@ export async function createUserWithAccountAndChannel (data: NewUser, channel: N
       actorId: channelActor.id,
       accountId: account.id
     }, { transaction })
+    await createWatchLaterPlaylist(account, transaction)
 
     return { user, account, videoChannel }
   })

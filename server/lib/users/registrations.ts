@@ -10,7 +10,7 @@ import { recordRegistrationRequested } from '../moderation/moderation-events.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 /** Records a sign-up request for a moderator; the password is hashed now and never kept in clear. */
-export async function requestRegistration (body: RegistrationRequestBody) {
+export async function requestRegistration (body: RegistrationRequestBody, options: { emailVerified?: boolean | null } = {}) {
   await ensureNewUserIsAvailable({ username: body.username, email: body.email, channelName: body.channel?.name })
 
   const password = await hashPassword(body.password)
@@ -21,7 +21,7 @@ export async function requestRegistration (body: RegistrationRequestBody) {
       password,
       username: body.username.toLowerCase(),
       email: body.email.toLowerCase(),
-      emailVerified: null,
+      emailVerified: options.emailVerified ?? null,
       accountDisplayName: body.displayName ?? null,
       channelHandle: body.channel?.name ?? null,
       channelDisplayName: body.channel?.displayName ?? null

@@ -39,6 +39,8 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare videoQuota: number
   declare videoQuotaDaily: number
   declare emailVerified: CreationOptional<boolean | null>
+  /** A new address the user asked for, used once they prove they read it (signup.requires_email_verification). */
+  declare pendingEmail: CreationOptional<string | null>
   declare blocked: CreationOptional<boolean>
   declare blockedReason: CreationOptional<string | null>
   /** PeerTube's UserAdminFlag bits (1: new videos skip the auto-block). */
@@ -70,6 +72,7 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
       videoQuota: bigintAsNumber('videoQuota'),
       videoQuotaDaily: bigintAsNumber('videoQuotaDaily'),
       emailVerified: { type: DataTypes.BOOLEAN, allowNull: true },
+      pendingEmail: { type: DataTypes.STRING(400), allowNull: true },
       blocked: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       blockedReason: { type: DataTypes.STRING(250), allowNull: true },
       adminFlags: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

@@ -21,6 +21,8 @@ export interface ActivitypubFollowPayload {
   followerActorId?: number
   name?: string
   host: string
+  /** The actor's ActivityPub id, when known instead of its name (a subscription by URL). */
+  url?: string
   /** Followed because it followed us (auto follow back). */
   isAutoFollow?: boolean
   /** Refuse when the target turns out not to be a channel (user subscriptions). */

@@ -8,6 +8,7 @@ import { sendAcceptFollow, sendRejectFollow } from '../send/follow-activities.js
 import { followBackIfWanted } from '../follows/follow-back.js'
 import { refuseFollowIfBlocked } from '../follows/refuse-blocked-follow.js'
 import { isServerActor } from '../server-actor.js'
+import { notifyNewFollow } from '../../notifications/index.js'
 import type { ActivityContext } from './activity-context.js'
 
 const log = loggerWithTags('activitypub', 'inbox')
@@ -53,6 +54,7 @@ export async function processFollow ({ activity, byActor }: ActivityContext) {
     if (refused && isNew) await follow.destroy()
     return
   }
+  if (isNew) await notifyNewFollow(follow)
   if (follow.state === 'pending') {
     log.info(`${byActor.url} asks to follow ${target.url}: waiting for an administrator`)
     return

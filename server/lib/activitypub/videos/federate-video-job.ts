@@ -2,6 +2,7 @@ import type { Job } from 'bull'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { isVideoFederated } from '../../videos/video-federation-rules.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { federateVideo, loadVideoForFederation, sendDeleteOfDeletedVideo, unfederateVideo } from './send-video-activities.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
 
@@ -28,8 +29,9 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     if (!video || video.remote) return
 
     // A moderator's block with `unfederate` (or an auto-block awaiting review) withholds it like a private video.
-    if (isVideoFederated(video) && !video.VideoBlacklist?.unfederated) await federateVideo(video)
-    else await unfederateVideo(video)
+    if (!isVideoFederated(video) || video.VideoBlacklist?.unfederated) return unfederateVideo(video)
+    // The first publication (its Create) is news for the channel's subscribers here too.
+    if (await federateVideo(video) === 'created') await notifyNewVideoFromSubscription(video)
   })
   faultPoint('federate-committed')
 }

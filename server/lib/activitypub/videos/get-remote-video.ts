@@ -7,6 +7,7 @@ import { VideoModel } from '../../../models/video/video.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { deleteVideo } from '../../videos/delete-video.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalUrl } from '../local-urls.js'
@@ -37,7 +38,12 @@ function serialized<T> (url: string, task: () => Promise<T>): Promise<T> {
  * Stores (or updates) a remote video from its Video object, which the caller has authenticated: delivered
  * inline by an actor of its origin, or fetched from its origin. Its channel is fetched when unknown.
  */
-export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?: unknown) {
+export interface RemoteVideoStoreOptions {
+  /** A new public video is news for local subscribers of its channel: true for a delivered activity, not a crawl. */
+  notifyIfNew?: boolean
+}
+
+export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?: unknown, options: RemoteVideoStoreOptions = {}) {
   const url = typeof object.id === 'string' ? object.id : ''
   return serialized(url, async () => {
     const data = parseVideoObject(object, audienceTo)
@@ -51,6 +57,7 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
     const result = await storeRemoteVideo(data, channel)
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
     await syncRemoteVideoCounts(result.video, object)
+    if (result.created && options.notifyIfNew && result.video.isPubliclyVisible()) await notifyNewVideoFromSubscription(result.video)
     return result
   })
 }
@@ -68,7 +75,7 @@ export async function fetchVideoObject (url: string) {
  * The video at `url`: stored, or fetched from its origin and stored. Undefined when `url` is not a Video.
  * A stored copy older than REFRESH_AFTER_MS is returned as is and refreshed in the background.
  */
-export async function getOrFetchRemoteVideo (url: string) {
+export async function getOrFetchRemoteVideo (url: string, options: RemoteVideoStoreOptions = {}) {
   const stored = await VideoModel.loadByUrl(url)
   if (stored) {
     scheduleRemoteVideoRefreshIfStale(stored)
@@ -81,7 +88,7 @@ export async function getOrFetchRemoteVideo (url: string) {
   const promise = (async () => {
     const object = await fetchVideoObject(url)
     if (!object) return undefined
-    return (await upsertRemoteVideo(object)).video
+    return (await upsertRemoteVideo(object, undefined, options)).video
   })().finally(() => fetches.delete(url))
   fetches.set(url, promise)
   return promise

@@ -18,7 +18,7 @@ const log = loggerWithTags('activitypub', 'videos')
  * object is as authentic as the signed activity; a bare URL is read from the origin. An Update of a video we do
  * not have stores it, as PeerTube does (we may have missed its Create).
  */
-async function processCreateOrUpdate ({ activity }: ActivityContext) {
+async function processCreateOrUpdate ({ activity, fromOutbox }: ActivityContext) {
   let object = activity.object
   if (!isObject(object)) {
     const url = getObjectId(object)
@@ -33,7 +33,7 @@ async function processCreateOrUpdate ({ activity }: ActivityContext) {
     return true
   }
 
-  await upsertRemoteVideo(object, activity.to)
+  await upsertRemoteVideo(object, activity.to, { notifyIfNew: !fromOutbox })
   return true
 }
 
@@ -57,13 +57,13 @@ async function processDelete ({ activity, byActor }: ActivityContext) {
  * Announce of a video (by a channel, an instance, anyone): the video is read from its origin, whatever the
  * announcer embedded, and the share is recorded (it feeds the video's announces collection).
  */
-async function processAnnounce ({ activity, byActor }: ActivityContext) {
+async function processAnnounce ({ activity, byActor, fromOutbox }: ActivityContext) {
   const type = getObjectType(activity.object)
   if (type !== undefined && type !== 'Video') return false
   const url = getObjectId(activity.object)
   if (!url) return false
 
-  const video = await getOrFetchRemoteVideo(url)
+  const video = await getOrFetchRemoteVideo(url, { notifyIfNew: !fromOutbox })
   if (!video) return false
 
   if (isSameOrigin(activity.id, byActor.url)) {

@@ -3,6 +3,7 @@ import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { VideoModel } from '../video.js'
 import { summaryIncludes } from './video-includes.js'
 import { videoModerationConditions, type VideoModerationFilters } from '../../moderation/queries/video-moderation-filters.js'
+import { subscribedChannelsCondition, notWatchedByCondition } from './library-filters.js'
 
 export interface VideoListFilters {
   start: number
@@ -27,6 +28,10 @@ export interface VideoListFilters {
   hasFiles?: boolean
   /** Blocked videos and muted accounts/servers to leave out (moderation's own predicates). */
   moderation?: VideoModerationFilters
+  /** Only videos of channels this actor follows (a user's subscriptions feed). */
+  subscribedByActorId?: number
+  /** Leaves out videos in this user's history. */
+  excludeWatchedByUserId?: number
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -61,6 +66,8 @@ export async function listVideos (filters: VideoListFilters) {
 
   // Moderation (issue 13): separate predicates, kept as one line so the list queries can be reworked around it.
   and.push(...videoModerationConditions(filters.moderation))
+  if (filters.subscribedByActorId) and.push(subscribedChannelsCondition(filters.subscribedByActorId))
+  if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
 
   const replacements: Record<string, unknown> = {}
   if (filters.tagsOneOf?.length) {
