@@ -7,7 +7,7 @@ import { CONFIG } from '../../initializers/config/index.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
 import { listKnownFilenames, listKnownHlsFiles, type StoredFileKind } from '../../models/video/queries/stored-files-queries.js'
 import { getHlsResolutionPlaylistFilename } from '../video-pipeline/index.js'
-import { hlsRootDir, thumbnailsDir, torrentsDir, transcodingRootDir, uploadsTmpDir, webVideosDir } from '../video-paths.js'
+import { hlsRootDir, inputFilesDir, thumbnailsDir, torrentsDir, transcodingRootDir, uploadsTmpDir, webVideosDir } from '../video-paths.js'
 
 const log = loggerWithTags('storage')
 
@@ -44,6 +44,7 @@ export async function sweepStorage (): Promise<StorageSweepReport> {
   for (const isPrivate of [ false, true ]) await sweepHlsFolders(isPrivate, olderThan, report)
   await sweepFolderByAge(uploadsTmpDir(), olderThan, report)
   await sweepWorkFolders(olderThan, report)
+  await sweepInputFiles(olderThan, report)
 
   report.finishedAt = new Date().toISOString()
   report.removedBytes = report.removed.reduce((sum, r) => sum + r.bytes, 0)
@@ -104,6 +105,21 @@ async function sweepWorkFolders (olderThan: number, report: StorageSweepReport) 
     for (const uuid of uuids) {
       report.checked++
       if (!existing.has(uuid)) await removeIfOld(join(transcodingRootDir(), uuid), olderThan, report, { recursive: true })
+    }
+  }
+}
+
+/**
+ * Kept sources (`<uuid>-input.<ext>`) of videos that do not exist: an upload whose commit was lost with the
+ * database, or a deletion that died before its files went.
+ */
+async function sweepInputFiles (olderThan: number, report: StorageSweepReport) {
+  for await (const batch of namesInBatches(inputFilesDir())) {
+    const owners = new Map(batch.map(name => [ name, name.slice(0, 36) ]))
+    const existing = await listKnownHlsFiles([ ...new Set([ ...owners.values() ].filter(isUuid)) ])
+    for (const [ name, uuid ] of owners) {
+      report.checked++
+      if (!existing.has(uuid)) await removeIfOld(join(inputFilesDir(), name), olderThan, report)
     }
   }
 }

@@ -263,7 +263,7 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
       const described = await describeRenditionFile(hls.videoPath, rendition.resolution)
       const { replaced } = await storeHlsFile(video, playlist, hls, described)
       await rewriteHlsPlaylistFiles(video, playlist)
-      if (replaced) await removeLater(storedFilePaths(video, replaced, dir))
+      if (replaced) await removeLater(video.uuid, storedFilePaths(video, replaced, dir))
     } catch (err) {
       // Not recorded: these files would be orphans in the video's folder.
       await Promise.all([ rm(hls.videoPath, { force: true }), rm(hls.playlistPath, { force: true }) ])
@@ -273,7 +273,7 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
 
   if (CONFIG.transcoding.web_videos.enabled) {
     const { replaced } = await storeWebVideoFile(video, rendition)
-    if (replaced) await removeLater(storedFilePaths(video, replaced), { videoUuid: video.uuid, filenames: [ replaced.filename ] })
+    if (replaced) await removeLater(video.uuid, storedFilePaths(video, replaced), { videoUuid: video.uuid, filenames: [ replaced.filename ] })
   } else {
     await rm(rendition.path, { force: true })
   }
@@ -283,8 +283,8 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
  * A replaced file (the stand-in copy of the source) may be playing in someone's browser right now: its bytes stay
  * on disk for a while, so that viewer keeps playing; new viewers get the new file's URL.
  */
-async function removeLater (paths: string[], retiredWebVideos?: FilesRemovalPayload['retiredWebVideos']) {
-  await removeFilesAfterCommit({ paths, retiredWebVideos }, REPLACED_FILES_GRACE_MS)
+async function removeLater (videoUuid: string, paths: string[], retiredWebVideos?: FilesRemovalPayload['retiredWebVideos']) {
+  await removeFilesAfterCommit({ paths, retiredWebVideos, replacedOfVideo: videoUuid }, REPLACED_FILES_GRACE_MS)
 }
 
 /** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */

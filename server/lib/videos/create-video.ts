@@ -19,6 +19,7 @@ import { checkUserQuota } from '../users/quota.js'
 import { inputFilesDir, localVideoUrl } from '../video-paths.js'
 import { publishSourceCopy, transcodingJobKey, type VideoTranscodingPayload } from '../transcoding/transcode-video.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { isUnknownOutcome, settleUnknownOutcome } from '../unit-of-work/unknown-outcome.js'
 import { moveFile } from '../../helpers/fs/move-file.js'
 import { deleteVideo } from './delete-video.js'
 import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
@@ -159,10 +160,16 @@ export async function createVideoFromUpload (options: {
     }
     return { video, finish }
   } catch (err) {
+    const removeFiles = () => Promise.all([ rm(inputPath, { force: true }), removeImageFiles(images) ]).then(() => undefined)
+    if (!created && isUnknownOutcome(err)) {
+      // The database went away during the commit: the video may exist, with a job that needs its source.
+      settleUnknownOutcome(`Upload of video ${uuid}`, async () => await VideoModel.count({ where: { uuid } }) !== 0, removeFiles)
+      throw err
+    }
     // Whatever was made already goes: rows, the copy's files and torrents, images, the kept source.
     const partial = created && await VideoModel.findByPk(created.id, { include: detailsIncludes() })
     if (partial) await deleteVideo(partial)
-    await Promise.all([ rm(inputPath, { force: true }), removeImageFiles(images) ])
+    await removeFiles()
     throw err
   }
 }

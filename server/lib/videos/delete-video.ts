@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { Op } from 'sequelize'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
-import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
+import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
+import { removeFilesAfterCommit, removeFilesInStorage } from '../job-queue/handlers/files-removal.js'
 import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
 import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { hlsDir, inputFilesDir, torrentsDir, transcodingWorkDir, webVideoFilePathIn } from '../video-paths.js'
@@ -12,12 +13,13 @@ import { invalidateVideoFileAccess } from './video-file-access.js'
 import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { logger } from '../../helpers/logger.js'
 
 /**
  * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
  * in both folders, HLS folder, torrents, images, kept source, work folder), all in one unit of work. Files go
- * by a job once the rows are gone, so a crash at any point leaves neither a row without files nor a file
- * without a row.
+ * as soon as the rows are gone, with a job recorded in the same unit of work as the safety net, so a crash at any
+ * point leaves neither a row without files nor a file without a row.
  */
 export async function deleteVideo (video: VideoModel) {
   const files = await filesOf(video)
@@ -33,6 +35,7 @@ export async function deleteVideo (video: VideoModel) {
     })
   })
   faultPoint('delete-committed')
+  await removeFilesInStorage(files).catch(err => logger.warn('Files of a deleted video left to the removal job', { uuid: video.uuid, err: String(err) }))
 }
 
 async function filesOf (video: VideoModel) {
@@ -45,6 +48,9 @@ async function filesOf (video: VideoModel) {
     ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk)
   ]
   if (video.remote) return { paths, folders: [] }
+
+  // Replaced renditions kept for their viewers: nobody is to play them now.
+  paths.push(...await OutboxEntryModel.listReplacedFilesOf(video.uuid))
 
   const inputs = (await readdir(inputFilesDir()).catch(() => [] as string[]))
     .filter(e => e.startsWith(`${video.uuid}-input`))

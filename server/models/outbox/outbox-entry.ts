@@ -252,6 +252,16 @@ export class OutboxEntryModel extends Model<InferAttributes<OutboxEntryModel>, I
     return row?.videoUuid
   }
 
+  /** Files of this video replaced by newer renditions and kept a while for their viewers, not removed yet. */
+  static async listReplacedFilesOf (videoUuid: string) {
+    const rows = await OutboxEntryModel.sequelize!.query<{ path: string }>(
+      'SELECT jsonb_array_elements_text("payload"->\'paths\') AS "path" FROM "outboxEntry" ' +
+      'WHERE "jobType" = \'files-removal\' AND "state" <> \'failed\' AND "payload"->>\'replacedOfVideo\' = :videoUuid',
+      { replacements: { videoUuid }, type: QueryTypes.SELECT }
+    )
+    return rows.map(r => r.path)
+  }
+
   /** One parked delivery's URI per target server, to ask those servers whether they are back. */
   static async listParkedTargets () {
     return OutboxEntryModel.sequelize!.query<{ targetHost: string, uri: string }>(

@@ -93,7 +93,7 @@ describe('Outages of Redis and PostgreSQL: answers within bounds, nothing lost',
   })
 
   it('answers 503 within the acquire timeout while PostgreSQL is down, and recovers by itself', async function () {
-    this.timeout(120_000)
+    this.timeout(240_000)
     const downMs = FULL_FAULT_SUITE ? 20_000 : 6_000
     const [ published ] = await instance.sql<{ filename: string }>('SELECT f.filename FROM "videoFile" f JOIN video v ON v.id = f."videoId" WHERE v.privacy = 1 LIMIT 1')
     // Seen once, so the static route's answer is cached.

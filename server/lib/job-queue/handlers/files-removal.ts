@@ -16,6 +16,8 @@ export interface FilesRemovalPayload {
    * routes serve them as files of that video (a file name no row lists any more).
    */
   retiredWebVideos?: { videoUuid: string, filenames: string[] }
+  /** The local video these replaced files were of: they go with it, at once, when it is deleted. */
+  replacedOfVideo?: string
 }
 
 /**
@@ -29,20 +31,28 @@ export async function removeFilesAfterCommit (files: FilesRemovalPayload, delayM
 
 /** Deletes files later, but only inside the instance's storage folders. */
 export async function processFilesRemoval (job: Job<JobPayloads['files-removal']>) {
+  return removeFilesInStorage(job.data, () => faultPoint('files-removal-started'))
+}
+
+/**
+ * Removes the files at once, once their rows are gone (a deleted video's files must not stay reachable until the
+ * queue gets to its job); the job recorded with the change stays as the safety net, and removing twice is harmless.
+ */
+export async function removeFilesInStorage (files: FilesRemovalPayload, afterFirst?: () => void) {
   const roots = Object.values(CONFIG.storage).map(folder => fromRoot(folder))
   const inside = (path: string) => roots.some(root => {
     const rel = relative(root, resolve(path))
     return rel !== '' && !rel.startsWith('..')
   })
 
-  const all = [ ...job.data.paths, ...(job.data.folders ?? []) ]
+  const all = [ ...files.paths, ...(files.folders ?? []) ]
   const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
-  for (const [ i, path ] of job.data.paths.entries()) {
+  for (const [ i, path ] of files.paths.entries()) {
     await rm(path, { force: true })
-    if (i === 0) faultPoint('files-removal-started')
+    if (i === 0) afterFirst?.()
   }
-  await Promise.all((job.data.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
+  await Promise.all((files.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
   return { removed: all.length }
 }

@@ -149,7 +149,7 @@ describe('Video upload and transcoding', function () {
     await instance.api().delete(`/api/v1/videos/${uuid}`).set('Authorization', `Bearer ${instance.accessToken}`).expect(204)
 
     await getVideo(instance, uuid).expect(404)
-    for (const url of fileUrls) await instance.api().get(new URL(url).pathname).expect(404)
+    for (const url of fileUrls) expect((await instance.api().get(new URL(url).pathname)).status, url).to.equal(404)
   })
 })
 

@@ -60,7 +60,10 @@ export async function waitForOriginSettled (origin: TestInstance, timeoutMs = 12
       if (JSON.stringify(web) !== JSON.stringify(EXPECTED_LADDER) || JSON.stringify(hls) !== JSON.stringify(EXPECTED_LADDER)) return false
     }
     return (await unfinishedJobs(origin, options)).length === 0
-  }, timeoutMs, 500)
+  }, timeoutMs, 500).catch(async err => {
+    const videos = (await localVideos(origin)).map(v => [ v.uuid, v.name, v.state ])
+    throw new Error(`${(err as Error).message}\nvideos: ${JSON.stringify(videos)}\njobs left: ${JSON.stringify(await unfinishedJobs(origin, options))}`)
+  })
 }
 
 /**
@@ -108,8 +111,9 @@ export async function expectNoOrphanFiles (instance: TestInstance) {
   const storage = (key: string) => fromRoot(instance.storageDir(key))
   const list = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter(n => n !== 'private')
 
-  const [ { webFiles, torrents, hlsFolders, thumbnails, pending } ] = await instance.sql<{ webFiles: string[], torrents: string[], hlsFolders: string[], thumbnails: string[], pending: string[] }>(
+  const [ { webFiles, torrents, hlsFolders, thumbnails, pending, localUuids } ] = await instance.sql<{ webFiles: string[], torrents: string[], hlsFolders: string[], thumbnails: string[], pending: string[], localUuids: string[] }>(
     'SELECT ' +
+    '(SELECT coalesce(array_agg(uuid::text), \'{}\') FROM video WHERE remote = false) AS "localUuids", ' +
     '(SELECT coalesce(array_agg(filename), \'{}\') FROM "videoFile" WHERE "videoId" IS NOT NULL) AS "webFiles", ' +
     '(SELECT coalesce(array_agg("torrentFilename"), \'{}\') FROM "videoFile" WHERE "torrentFilename" IS NOT NULL) AS torrents, ' +
     '(SELECT coalesce(array_agg(v.uuid::text), \'{}\') FROM video v JOIN "videoStreamingPlaylist" p ON p."videoId" = v.id WHERE v.remote = false) AS "hlsFolders", ' +
@@ -126,7 +130,9 @@ export async function expectNoOrphanFiles (instance: TestInstance) {
     ...(await list(join(storage('streaming_playlists'), 'hls'))).filter(n => !hlsFolders.includes(n)),
     ...(await list(join(storage('streaming_playlists'), 'hls', 'private'))).filter(n => !hlsFolders.includes(n)),
     ...(await list(storage('thumbnails'))).filter(n => !known(thumbnails)(n)),
-    ...(await list(storage('previews'))).filter(n => !known(thumbnails)(n))
+    ...(await list(storage('previews'))).filter(n => !known(thumbnails)(n)),
+    // Kept sources, named after their video.
+    ...(await list(join(storage('tmp'), 'inputs'))).filter(n => !localUuids.includes(n.slice(0, 36)) && !pendingNames.has(n))
   ]
   expect(orphans, 'files without a row').to.deep.equal([])
 }
