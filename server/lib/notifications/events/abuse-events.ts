@@ -33,12 +33,16 @@ function refsOf (payload: AbusePayload) {
   }
 }
 
-/** A new report: moderators who handle reports are told. */
+/** A new report (made here, or received as a Flag): moderators who handle reports are told, but not its reporter. */
 export async function newAbuseForModerators (payload: AbusePayload & { reason: string }): Promise<NotificationEvent[]> {
+  const [ moderatorIds, reporterIds ] = await Promise.all([
+    listUserIdsWithRight(UserRight.MANAGE_ABUSES),
+    findUserIdsOfAccounts(payload.reporterAccountId ? [ payload.reporterAccountId ] : [])
+  ])
   return [ {
     type: UserNotificationType.NEW_ABUSE_FOR_MODERATORS,
     setting: 'abuseAsModerator',
-    userIds: await listUserIdsWithRight(UserRight.MANAGE_ABUSES),
+    userIds: moderatorIds.filter(id => !reporterIds.includes(id)),
     refs: refsOf(payload),
     dedupKey: `abuse:${payload.abuseId}`,
     email: {
