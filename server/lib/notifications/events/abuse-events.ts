@@ -3,7 +3,7 @@ import { UserRight } from '../../../../shared/models/users.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { findUserIdsOfAccounts, listUserIdsWithRight } from '../../../models/user/queries/notification-recipients.js'
 import type { NotificationEvent } from '../notification-event.js'
-import { adminUrl, notificationsUrl } from './links.js'
+import { adminUrl, myAbusesUrl } from './links.js'
 
 /** What the moderation module reports of a report (PeerTube's "abuse"). */
 export interface AbusePayload {
@@ -67,7 +67,7 @@ export async function abuseStateChange (payload: AbusePayload): Promise<Notifica
     email: {
       subject: `Your report #${payload.abuseId} was ${label}`,
       paragraphs: [ `A moderator ${label} your report #${payload.abuseId}.` ],
-      action: { text: 'See your reports', url: `${notificationsUrl()}` }
+      action: { text: 'See your reports', url: myAbusesUrl() }
     }
   } ]
 }
@@ -89,7 +89,7 @@ export async function abuseNewMessage (payload: AbusePayload & { messageId: numb
     email: {
       subject: `New message on report #${payload.abuseId}`,
       paragraphs: [ `${author?.name ?? 'Someone'} wrote on report #${payload.abuseId}:`, payload.message ],
-      action: { text: 'Answer', url: byReporter ? adminUrl('moderation/abuses') : notificationsUrl() }
+      action: { text: 'Answer', url: byReporter ? adminUrl('moderation/abuses') : myAbusesUrl() }
     }
   } ]
 }
