@@ -17,7 +17,7 @@ export interface AbuseVideoSnapshot {
   channel: unknown
 }
 
-/** The same for a comment report (comments are issue 11's: the snapshot is filled by their module). */
+/** The same for a comment report (filled from what the comments module hands over: lib/video-comments/reportable-comments.ts). */
 export interface AbuseCommentSnapshot {
   id: number
   url: string
