@@ -37,6 +37,8 @@ async function main () {
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
   const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
   const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
+  const { registerReportableComments } = await import('./server/lib/video-comments/reportable-comments.js')
+  const { registerNotifications } = await import('./server/lib/notifications/register-notifications.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -90,6 +92,8 @@ async function main () {
     registerVideoFederation()
     await registerModeration()
     registerPlaylistFederation()
+    registerReportableComments()
+    registerNotifications()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await stopOrphanedFfmpeg()
     await connectRedis()

@@ -64,7 +64,7 @@ export interface UserNotification {
   account?: ActorInfo
   actorFollow?: { id: number; follower: ActorInfo; state: string; following: { type: string; name: string; displayName: string; host: string } }
   registration?: { id: number; username: string }
-  comment?: { id: number; threadId: number; account?: ActorInfo; video?: VideoInfo }
+  comment?: { id: number; threadId: number; heldForReview?: boolean; account?: ActorInfo; video?: VideoInfo }
   abuse?: { id: number; state: number; video?: VideoInfo }
   videoBlacklist?: { id: number; video?: VideoInfo }
   reason?: string

@@ -20,6 +20,7 @@ const SETTING_LABELS: [ string, string ][] = [
   [ 'abuseStateChange', 'A report I made was accepted or rejected' ],
   [ 'abuseNewMessage', 'New message on a report' ],
   [ 'abuseAsModerator', 'New report (moderators)' ],
+  [ 'videoAutoBlacklistAsModerator', 'A new video waits for review (moderators)' ],
   [ 'newUserRegistration', 'New sign-up or registration request (moderators)' ],
   [ 'newInstanceFollower', 'New instance follower (administrators)' ],
   [ 'autoInstanceFollowing', 'The instance followed another one back (administrators)' ]
@@ -31,19 +32,23 @@ export function describeNotification (n: UserNotification): { text: string; href
   const who = (a?: { displayName: string; name: string; host: string }) => (a ? `${a.displayName} (${a.name}@${a.host})` : 'Someone')
   switch (n.type) {
     case 1: return { text: `${n.video?.channel?.displayName ?? 'A channel'} published a new video: ${n.video?.name}`, href: watch(n.video) }
-    case 2: return { text: `${who(n.comment?.account)} commented on your video ${n.comment?.video?.name ?? ''}`, href: watch(n.comment?.video) }
-    case 3: return { text: `New report #${n.abuse?.id}`, href: '/admin' }
+    case 2: return {
+      text: `${who(n.comment?.account)} commented on your video ${n.comment?.video?.name ?? ''}${n.comment?.heldForReview ? ' (waiting for your approval)' : ''}`,
+      href: watch(n.comment?.video)
+    }
+    case 3: return { text: `New report #${n.abuse?.id}`, href: '/admin/moderation/abuses' }
     case 4: return { text: `Your video ${n.videoBlacklist?.video?.name ?? ''} was blocked`, href: watch(n.videoBlacklist?.video) }
     case 5: return { text: `Your video ${n.videoBlacklist?.video?.name ?? ''} was unblocked`, href: watch(n.videoBlacklist?.video) }
     case 6: return { text: `Your video ${n.video?.name} is published`, href: watch(n.video) }
     case 9: return { text: `${who(n.account)} signed up`, href: '/admin/users' }
     case 10: return { text: `${who(n.actorFollow?.follower)} follows ${n.actorFollow?.following.type === 'channel' ? 'your channel ' : ''}${n.actorFollow?.following.displayName ?? ''}` }
     case 11: return { text: `${who(n.comment?.account)} mentioned you on ${n.comment?.video?.name ?? 'a video'}`, href: watch(n.comment?.video) }
+    case 12: return { text: `A new video waits for your review: ${n.videoBlacklist?.video?.name ?? ''}`, href: '/admin/moderation/video-blocks' }
     case 13: return { text: `${n.actorFollow?.follower.host} follows your instance`, href: '/admin/follows' }
     case 14: return { text: `Your instance follows ${n.actorFollow?.following.host} back`, href: '/admin/follows' }
-    case 15: return { text: `Your report #${n.abuse?.id} was ${n.abuse?.state === 3 ? 'accepted' : 'rejected'}` }
+    case 15: return { text: `Your report #${n.abuse?.id} was ${n.abuse?.state === 3 ? 'accepted' : 'rejected'}`, href: '/my-account/abuses' }
     case 16: return { text: `New message on report #${n.abuse?.id}` }
-    case 20: return { text: `${n.registration?.username} asks to join the instance`, href: '/admin/users' }
+    case 20: return { text: `${n.registration?.username} asks to join the instance`, href: '/admin/moderation/registrations' }
     case 101: return { text: `The transcoding of ${n.video?.name} failed${n.reason ? `: ${n.reason}` : ''}`, href: '/my-library/videos' }
     default: return { text: `Notification of type ${n.type}` }
   }

@@ -7,6 +7,7 @@ import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { addReply, addThread, approveComment, deleteComment, getThread, listThreads, type ThreadSort } from '../api/comments.js'
 import { ErrorAlert, isNotFound } from '../components/ErrorAlert.js'
 import { Markdown } from '../components/Markdown.js'
+import { ReportDialog } from '../components/moderation/ReportDialog.js'
 import { accountPath } from '../components/VideoCard.js'
 import { formatCount, formatDateTime } from '../lib/format.js'
 import { isModeratorOrAdmin, sessionStore } from '../lib/session.js'
@@ -25,6 +26,16 @@ interface Permissions {
 
 function canDelete (comment: VideoComment, can: Permissions) {
   return !!can.user && !comment.isDeleted && (can.isModerator || can.isVideoOwner || comment.account?.id === can.user.account.id)
+}
+
+/** Anyone logged in may report someone else's comment to the moderators (of this instance, and of the comment's). */
+function canReport (comment: VideoComment, can: Permissions) {
+  return !!can.user && !comment.isDeleted && comment.account?.id !== can.user.account.id
+}
+
+/** A few words of the comment, for the report dialog's title. */
+function excerptOf (text: string) {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text
 }
 
 function canApprove (comment: VideoComment, can: Permissions) {
@@ -80,6 +91,7 @@ function CommentView ({ comment, can, actions, onReply }: {
   onReply?: () => void
 }) {
   const [error, setError] = useState<unknown>(null)
+  const [reporting, setReporting] = useState(false)
   const run = async (action: () => Promise<void>) => {
     setError(null)
     try {
@@ -109,8 +121,10 @@ function CommentView ({ comment, can, actions, onReply }: {
         {onReply && can.user && !comment.isDeleted && <button type="button" class="link-button" onClick={onReply} data-testid="comment-reply">Reply</button>}
         {canApprove(comment, can) && <button type="button" class="link-button" onClick={() => void run(() => actions.approve(comment))} data-testid="comment-approve">Approve</button>}
         {canDelete(comment, can) && <button type="button" class="link-button danger" onClick={onDelete} data-testid="comment-delete">Delete</button>}
+        {canReport(comment, can) && <button type="button" class="link-button" onClick={() => setReporting(true)} data-testid="comment-report">Report</button>}
       </p>
       <ErrorAlert error={error} testId="comment-action-error" />
+      {reporting && <ReportDialog target={{ kind: 'comment', id: comment.id, excerpt: excerptOf(comment.text) }} onClose={() => setReporting(false)} />}
     </article>
   )
 }

@@ -8,6 +8,8 @@ import {
   videoCollectionUrls, videoCreateActivityUrl, videoUpdateActivityUrl
 } from '../../lib/activitypub/videos/video-activity-urls.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { instanceAccountId } from '../../lib/moderation/instance-account.js'
+import { videoOwnerAccountId } from '../../lib/video-comments/comment-rules.js'
 import { AccountVideoRateModel } from '../../models/account/account-video-rate.js'
 import { VideoCommentModel } from '../../models/video/video-comment.js'
 import { VideoShareModel } from '../../models/video/video-share.js'
@@ -86,8 +88,10 @@ export function buildVideosActivityPubRouter () {
   router.get('/videos/watch/:id/comments', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     if (redirectIfRemote(video, res)) return
+    // What the instance or the video's owner muted is no part of the public conversation.
+    const mutedBy = [ instanceAccountId(), videoOwnerAccountId(video) ]
     sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video).comments, parsePageParam(req.query.page),
-      (start, count) => VideoCommentModel.listUrlsForActivityPub(video.id, start, count)))
+      (start, count) => VideoCommentModel.listUrlsForActivityPub(video.id, start, count, mutedBy)))
   })
 
   router.get('/videos/watch/:id/chapters', activityPubOnly, async (req: Request, res: Response) => {

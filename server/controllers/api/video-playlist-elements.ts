@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { toShortUuid } from '../../helpers/uuid.js'
 import { withUserHistory } from '../../lib/history/watch-history.js'
-import { loadManageablePlaylist, loadVisiblePlaylist } from '../../lib/playlists/playlist-access.js'
+import { loadManageablePlaylist, loadVisiblePlaylist, playlistVideoFilter } from '../../lib/playlists/playlist-access.js'
 import { addPlaylistElement, removePlaylistElement, reorderPlaylistElements, updatePlaylistElement } from '../../lib/playlists/playlist-elements.js'
-import { canSeeVideo } from '../../lib/videos/video-access.js'
 import { positiveIntId, queryArray } from '../../middlewares/validation/fields.js'
 import {
   addElementBody, playlistElementParams, playlistElementsQuery, playlistIdParams, reorderBody, updateElementBody
@@ -46,7 +45,8 @@ videoPlaylistElementsRouter.get('/video-playlists/:playlistId/videos', {
 }, async ({ params, query, user }, _req, res) => {
   const playlist = await loadVisiblePlaylist(params.playlistId, user)
   const { total, data } = await listPlaylistElements(playlist.id, query)
-  const elements = data.map(element => formatPlaylistElement(element, video => canSeeVideo(video, user)))
+  const canSee = await playlistVideoFilter(data.flatMap(element => (element.Video ? [ element.Video ] : [])), user)
+  const elements = data.map(element => formatPlaylistElement(element, canSee))
   const videos = await withUserHistory(user, elements.flatMap(e => (e.video ? [ e.video ] : [])))
   const byId = new Map(videos.map(v => [ v.id, v ]))
   res.json({ total, data: elements.map(e => (e.video ? { ...e, video: byId.get(e.video.id) } : e)) })

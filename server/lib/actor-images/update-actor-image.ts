@@ -1,23 +1,22 @@
 import type { ActorImageTypeValue } from '../../../shared/models/actor-images.js'
-import { sequelize } from '../../initializers/database.js'
 import { ActorImageModel } from '../../models/actor/actor-image.js'
-import { removeActorImageFiles } from './actor-image-files.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { removeActorImageFiles, removeActorImageFilesAfterCommit } from './actor-image-files.js'
 import { writeActorImageSizes } from './resize-actor-image.js'
 
 /**
  * Replaces an actor's avatar or banner by the uploaded image, in every size. The rows switch in one
- * transaction; old files are removed only after it commits, new ones if it fails.
+ * unit of work; old files are removed only after it commits (by a job), new ones if it fails.
  */
 export async function replaceActorImage (actorId: number, type: ActorImageTypeValue, upload: Buffer, field: string) {
   const written = await writeActorImageSizes(upload, type, field)
 
-  let replaced: ActorImageModel[] = []
   let created: ActorImageModel[]
   try {
-    created = await sequelize().transaction(async transaction => {
-      replaced = await ActorImageModel.listByActor(actorId, type, transaction)
+    created = await unitOfWork(async transaction => {
+      const replaced = await ActorImageModel.listByActor(actorId, type, transaction)
       await ActorImageModel.deleteByActor(actorId, type, transaction)
-      return Promise.all(written.map(image => ActorImageModel.create({
+      const rows = await Promise.all(written.map(image => ActorImageModel.create({
         filename: image.filename,
         width: image.width,
         height: image.height,
@@ -26,22 +25,22 @@ export async function replaceActorImage (actorId: number, type: ActorImageTypeVa
         type,
         actorId
       }, { transaction })))
+      await removeActorImageFilesAfterCommit(replaced.filter(image => image.onDisk).map(image => image.filename))
+      return rows
     })
   } catch (err) {
     await removeActorImageFiles(written.map(image => image.filename))
     throw err
   }
 
-  await removeActorImageFiles(replaced.filter(image => image.onDisk).map(image => image.filename))
   return created.sort((a, b) => a.width - b.width)
 }
 
 /** Removes an actor's avatar or banner (rows, then files). Nothing to remove is fine. */
 export async function deleteActorImage (actorId: number, type: ActorImageTypeValue) {
-  const images = await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     const existing = await ActorImageModel.listByActor(actorId, type, transaction)
     await ActorImageModel.deleteByActor(actorId, type, transaction)
-    return existing
+    await removeActorImageFilesAfterCommit(existing.filter(image => image.onDisk).map(image => image.filename))
   })
-  await removeActorImageFiles(images.filter(image => image.onDisk).map(image => image.filename))
 }

@@ -8,7 +8,7 @@ import type { VideoModel } from '../../models/video/video.js'
 const log = loggerWithTags('moderation')
 
 /**
- * Moments of moderation someone must be told of (by notifications and e-mail, issue 14). Each is recorded by one
+ * Moments of moderation someone must be told of (notifications and e-mail: lib/notifications/listeners/). Each is recorded by one
  * function below, called INSIDE the unit of work of the change: a listener registered here runs in that same
  * transaction, so the notification rows and e-mail jobs it writes (jobQueue.createJob goes through the outbox)
  * are committed with the change, or not at all. Listeners must not send anything themselves.
@@ -22,8 +22,8 @@ export interface ModerationEvents {
   'abuse-message-added': { abuse: AbuseModel, message: AbuseMessageModel }
   /** A moderator blocked a video: for its owner. */
   'video-blocked': { block: VideoBlacklistModel, video: VideoModel }
-  /** A video was unblocked (a reviewed auto-block too): for its owner, who may now share it. */
-  'video-unblocked': { video: VideoModel, wasAutoBlock: boolean }
+  /** A video was unblocked (a reviewed auto-block too): for its owner, who may now share it. `block` is gone. */
+  'video-unblocked': { video: VideoModel, block: VideoBlacklistModel, wasAutoBlock: boolean }
   /** A new video was auto-blocked until reviewed: for its owner and for the moderators. */
   'video-auto-blocked': { block: VideoBlacklistModel, video: VideoModel }
   /** Someone asked to join (signup.requires_approval): for the moderators who manage registrations. */
@@ -63,8 +63,8 @@ export async function recordVideoBlocked (block: VideoBlacklistModel, video: Vid
   await record('video-blocked', { block, video }, `video ${video.uuid} blocked${block.unfederated ? ' and unfederated' : ''}`)
 }
 
-export async function recordVideoUnblocked (video: VideoModel, wasAutoBlock: boolean) {
-  await record('video-unblocked', { video, wasAutoBlock }, `video ${video.uuid} unblocked`)
+export async function recordVideoUnblocked (video: VideoModel, block: VideoBlacklistModel, wasAutoBlock: boolean) {
+  await record('video-unblocked', { video, block, wasAutoBlock }, `video ${video.uuid} unblocked`)
 }
 
 export async function recordVideoAutoBlocked (block: VideoBlacklistModel, video: VideoModel) {

@@ -1,12 +1,13 @@
 import { Op } from 'sequelize'
 import { UserNotificationSettingValue } from '../../../shared/models/notifications.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import { loadRecipients } from '../../models/user/queries/notification-recipients.js'
+import { listUserIdsMutingAccount, loadRecipients } from '../../models/user/queries/notification-recipients.js'
 import { UserNotificationSettingModel } from '../../models/user/user-notification-setting.js'
 import { UserNotificationModel } from '../../models/user/user-notification.js'
 import type { UserModel } from '../../models/user/user.js'
 import { buildEmail } from '../emails/email-layout.js'
 import { queueEmail } from '../emails/email-job.js'
+import { getInstanceAccount } from '../moderation/instance-account.js'
 import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { pushNotifications } from './live-stream.js'
 import type { NotificationEvent } from './notification-event.js'
@@ -19,25 +20,28 @@ function canReceiveEmail (user: UserModel) {
 
 /**
  * Writes the event's notifications (for users whose setting has the web bit) and queues its mails (e-mail bit),
- * in one unit of work; users who already got this event (same dedupKey) get nothing. Once committed, the new
- * notifications are pushed to their users' open clients.
+ * in one unit of work; users who already got this event (same dedupKey), and users who muted its author (or the
+ * author's server, or the instance did), get nothing. Once committed, the new notifications are pushed to their
+ * users' open clients.
  */
 export async function deliverNotification (event: NotificationEvent) {
   const userIds = [ ...new Set(event.userIds) ]
   if (userIds.length === 0) return { notified: 0, emailed: 0 }
 
+  const instanceAccount = event.fromAccountId !== undefined ? await getInstanceAccount() : undefined
   return unitOfWork(async () => {
-    const [ settings, recipients, already ] = await Promise.all([
+    const [ settings, recipients, already, muting ] = await Promise.all([
       UserNotificationSettingModel.loadSettingsOf(userIds),
       loadRecipients(userIds),
-      UserNotificationModel.findAll({ attributes: [ 'userId' ], where: { userId: { [Op.in]: userIds }, dedupKey: event.dedupKey } })
+      UserNotificationModel.findAll({ attributes: [ 'userId' ], where: { userId: { [Op.in]: userIds }, dedupKey: event.dedupKey } }),
+      event.fromAccountId !== undefined ? listUserIdsMutingAccount(userIds, event.fromAccountId, instanceAccount!.id) : new Set<number>()
     ])
     const notifiedBefore = new Set(already.map(n => n.userId as number))
 
     const rows = []
     let emailed = 0
     for (const user of recipients) {
-      if (user.blocked || notifiedBefore.has(user.id)) continue
+      if (user.blocked || notifiedBefore.has(user.id) || muting.has(user.id)) continue
       const value = settings.get(user.id)?.[event.setting] ?? UserNotificationSettingValue.NONE
 
       if (value & UserNotificationSettingValue.WEB) {

@@ -46,3 +46,4 @@ export const notifyVideoBlocked = (block: { videoId: number, videoBlacklistId: n
   notify('video-block-changed', { ...block, blocked: true })
 export const notifyVideoUnblocked = (block: { videoId: number, videoBlacklistId: number }) =>
   notify('video-block-changed', { ...block, blocked: false })
+export const notifyVideoAutoBlocked = (block: { videoId: number, videoBlacklistId: number }) => notify('video-auto-blocked', block)

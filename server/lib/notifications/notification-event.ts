@@ -15,6 +15,11 @@ export interface NotificationEvent {
     userRegistrationId?: number
     details?: NotificationDetails
   }
+  /**
+   * The account whose doing this is (a comment's author, a follower, a channel's owner): users who muted it or
+   * its server, or all of them when the instance did, are not told.
+   */
+  fromAccountId?: number
   /** The same event reaches a user once, however often it is reported. */
   dedupKey: string
   /** The mail for users who want this kind by e-mail. */

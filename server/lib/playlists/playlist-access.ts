@@ -2,13 +2,17 @@ import { VideoPlaylistPrivacy } from '../../../shared/models/playlists.js'
 import { UserRight } from '../../../shared/models/users.js'
 import { toFullUuid } from '../../helpers/uuid.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import { listMutedAccountIds } from '../../models/moderation/queries/video-moderation-filters.js'
 import type { VideoPlaylistModel } from '../../models/video/video-playlist.js'
+import type { VideoModel } from '../../models/video/video.js'
 import { loadPlaylistWithLength } from '../../models/video/queries/playlist-list-query.js'
 import { forbidden, notFound, unauthorized } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
 import { REMOTE_PLAYLIST_REFRESH_AFTER_MS } from '../../initializers/constants/playlists.js'
 import { jobQueue } from '../job-queue/job-queue.js'
+import { blockingAccountIdsFor } from '../moderation/blocklist/viewer-filters.js'
 import { outsideUnitOfWork } from '../unit-of-work/unit-of-work.js'
+import { canSeeVideo, isVideoOwner } from '../videos/video-access.js'
 
 export function isPlaylistOwner (playlist: Pick<VideoPlaylistModel, 'ownerAccountId' | 'remote'>, user: AuthenticatedUser | undefined) {
   return !!user && !playlist.remote && playlist.ownerAccountId === user.Account.id
@@ -56,4 +60,14 @@ export function scheduleRemotePlaylistRefreshIfStale (playlist: Pick<VideoPlayli
   if (age < REMOTE_PLAYLIST_REFRESH_AFTER_MS) return
   outsideUnitOfWork(() => jobQueue.createJob('activitypub-playlist-fetch', { playlistUrl: playlist.url }, { dedupKey: `refresh-playlist:${playlist.url}` }))
     .catch(() => undefined)
+}
+
+/**
+ * Which videos of a page of playlist elements the viewer gets (others show as unavailable, or private): those
+ * they may see, except blocked videos and videos whose account or server the instance or the viewer muted —
+ * their owners still get their own. Videos need their summary includes (channel, account, block).
+ */
+export async function playlistVideoFilter (videos: VideoModel[], user: AuthenticatedUser | undefined) {
+  const muted = await listMutedAccountIds(videos.map(video => video.VideoChannel!.accountId), blockingAccountIdsFor(user))
+  return (video: VideoModel) => canSeeVideo(video, user) && (isVideoOwner(video, user) || !muted.has(video.VideoChannel!.accountId))
 }

@@ -1,6 +1,6 @@
 import type { NSFWPolicy, UserRoleType } from '../../../shared/models/users.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import { createUserWithAccountAndChannel, defaultChannelFor } from './create-user.js'
+import { createUserWithAccountAndChannel, defaultChannelFor, type WithinUserCreation } from './create-user.js'
 import { ensureNewUserIsAvailable, findAvailableActorName, translateUniqueError } from './name-availability.js'
 
 export interface LocalUserInput {
@@ -23,9 +23,9 @@ export interface LocalUserInput {
 /**
  * A new local user from any door (admin, sign-up, accepted registration): names checked (409 when taken),
  * instance defaults applied, and a first channel, named by the caller or `<username>_channel` (or the first free
- * variant of it).
+ * variant of it). `within` runs in the user's unit of work (what must be recorded with the new user).
  */
-export async function createLocalUser (input: LocalUserInput) {
+export async function createLocalUser (input: LocalUserInput, within?: WithinUserCreation) {
   await ensureNewUserIsAvailable({
     username: input.username,
     email: input.email,
@@ -50,5 +50,5 @@ export async function createLocalUser (input: LocalUserInput) {
     emailVerified: input.emailVerified ?? null,
     displayName: input.displayName,
     adminFlags: input.adminFlags
-  }, channel))
+  }, channel, within))
 }

@@ -1,14 +1,13 @@
 import bcrypt from 'bcryptjs'
-import type { Transaction } from 'sequelize'
 import type { NSFWPolicy, UserRoleType } from '../../../shared/models/users.js'
 import { BCRYPT_COST } from '../../initializers/constants/users.js'
-import { sequelize } from '../../initializers/database.js'
 import { AccountModel } from '../../models/account/account.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { UserModel } from '../../models/user/user.js'
 import { createActorKeys } from '../actors/keys.js'
 import { createLocalActor } from '../actors/local-actor.js'
 import { createWatchLaterPlaylist } from '../playlists/watch-later.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 export interface NewUser {
   username: string
@@ -49,14 +48,23 @@ export function defaultChannelFor (username: string): NewChannel {
   return { name: `${username}_channel`, displayName: `Main ${username} channel` }
 }
 
+export interface CreatedUser {
+  user: UserModel
+  account: AccountModel
+  videoChannel: VideoChannelModel
+}
+
+/** What must follow a new user in its own unit of work (a verification mail, a moderators' notification). */
+export type WithinUserCreation = (created: CreatedUser) => Promise<void>
+
 /**
- * A user always comes with its account and a first channel, each with an actor and keys: all or nothing.
- * Keys are generated before the transaction so it stays short.
+ * A user always comes with its account and a first channel, each with an actor and keys: all or nothing, with
+ * what `within` records. Keys are generated before the unit of work so it stays short.
  */
-export async function createUserWithAccountAndChannel (data: NewUser, channel: NewChannel = defaultChannelFor(data.username)) {
+export async function createUserWithAccountAndChannel (data: NewUser, channel: NewChannel = defaultChannelFor(data.username), within?: WithinUserCreation) {
   const [ passwordHash, accountKeys, channelKeys ] = await Promise.all([ passwordHashOf(data), createActorKeys(), createActorKeys() ])
 
-  return sequelize().transaction(async (transaction: Transaction) => {
+  return unitOfWork(async transaction => {
     const user = await UserModel.create({
       username: data.username.toLowerCase(),
       email: data.email.toLowerCase(),
@@ -84,6 +92,8 @@ export async function createUserWithAccountAndChannel (data: NewUser, channel: N
     }, { transaction })
     await createWatchLaterPlaylist(account, transaction)
 
-    return { user, account, videoChannel }
+    const created: CreatedUser = { user, account, videoChannel }
+    if (within) await within(created)
+    return created
   })
 }

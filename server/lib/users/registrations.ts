@@ -4,13 +4,18 @@ import type { RegistrationRequestBody } from '../../middlewares/validation/users
 import { UserRegistrationModel } from '../../models/user/user-registration.js'
 import { badRequest, notFound } from '../http-problems/http-problem.js'
 import { createLocalUser } from './create-local-user.js'
+import { queueVerifyRegistrationEmail } from './account-emails.js'
 import { hashPassword } from './create-user.js'
 import { ensureNewUserIsAvailable, translateUniqueError } from './name-availability.js'
 import { recordRegistrationRequested } from '../moderation/moderation-events.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
-/** Records a sign-up request for a moderator; the password is hashed now and never kept in clear. */
-export async function requestRegistration (body: RegistrationRequestBody, options: { emailVerified?: boolean | null } = {}) {
+/**
+ * Records a sign-up request for a moderator; the password is hashed now and never kept in clear. The request, its
+ * verification mail (`requiresEmailVerification`) and its moderation event (the moderators' notification) are one
+ * unit of work.
+ */
+export async function requestRegistration (body: RegistrationRequestBody, options: { requiresEmailVerification?: boolean } = {}) {
   await ensureNewUserIsAvailable({ username: body.username, email: body.email, channelName: body.channel?.name })
 
   const password = await hashPassword(body.password)
@@ -21,11 +26,12 @@ export async function requestRegistration (body: RegistrationRequestBody, option
       password,
       username: body.username.toLowerCase(),
       email: body.email.toLowerCase(),
-      emailVerified: options.emailVerified ?? null,
+      emailVerified: options.requiresEmailVerification ? false : null,
       accountDisplayName: body.displayName ?? null,
       channelHandle: body.channel?.name ?? null,
       channelDisplayName: body.channel?.displayName ?? null
     }))
+    if (options.requiresEmailVerification) await queueVerifyRegistrationEmail(created)
     await recordRegistrationRequested(created)
     return created
   })
@@ -46,7 +52,8 @@ async function loadPending (id: number) {
 export async function acceptRegistration (id: number, moderationResponse: string) {
   const registration = await loadPending(id)
 
-  const { user } = await createLocalUser({
+  // The registration is accepted in the user's unit of work: never a user without its accepted registration.
+  await createLocalUser({
     username: registration.username,
     email: registration.email,
     passwordHash: registration.password,
@@ -58,9 +65,9 @@ export async function acceptRegistration (id: number, moderationResponse: string
       : undefined,
     // The registration holds these names itself: it does not count as their current owner.
     fromRegistrationId: registration.id
+  }, async ({ user }) => {
+    await registration.update({ state: UserRegistrationState.ACCEPTED, moderationResponse, userId: user.id })
   })
-
-  await registration.update({ state: UserRegistrationState.ACCEPTED, moderationResponse, userId: user.id })
 }
 
 export async function rejectRegistration (id: number, moderationResponse: string) {

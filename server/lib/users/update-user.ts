@@ -1,5 +1,4 @@
 import { CONFIG } from '../../initializers/config/index.js'
-import { sequelize } from '../../initializers/database.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { queueVerifyUserEmail } from './account-emails.js'
 import type { UpdateMeBody, UpdateUserBody } from '../../middlewares/validation/users.js'
@@ -48,7 +47,8 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
   }
   if (body.password !== undefined) user.password = await hashPassword(body.password)
 
-  await sequelize().transaction(async transaction => {
+  // The new address's verification mail is part of the change: a pending address always has its link.
+  await unitOfWork(async transaction => {
     await user.save({ transaction })
     if (body.displayName !== undefined || body.description !== undefined) {
       const account = await AccountModel.findOne({ where: { userId: user.id }, transaction })
@@ -58,8 +58,8 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
         await account.save({ transaction })
       }
     }
+    if (verifyNewEmail) await queueVerifyUserEmail(user, { pending: true })
   })
-  if (verifyNewEmail) await unitOfWork(() => queueVerifyUserEmail(user, { pending: true }))
 }
 
 /**
@@ -80,7 +80,7 @@ export async function updateUserAsModerator (target: UserModel, body: UpdateUser
   if (body.role !== undefined) target.role = body.role
   if (body.password !== undefined) target.password = await hashPassword(body.password)
 
-  await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     await target.save({ transaction })
     if (roleChanged || body.password !== undefined) await OAuthTokenModel.destroy({ where: { userId: target.id }, transaction })
   })
@@ -90,7 +90,7 @@ export async function updateUserAsModerator (target: UserModel, body: UpdateUser
 export async function setUserBlocked (target: UserModel, blocked: boolean, reason?: string) {
   target.blocked = blocked
   target.blockedReason = blocked ? reason ?? null : null
-  await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     await target.save({ transaction })
     if (blocked) await OAuthTokenModel.destroy({ where: { userId: target.id }, transaction })
   })

@@ -1,10 +1,10 @@
 import { deleteVideosOfChannels } from '../videos/delete-video.js'
-import { sequelize } from '../../initializers/database.js'
 import type { AccountModel } from '../../models/account/account.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { ActorImageModel } from '../../models/actor/actor-image.js'
 import { ActorModel } from '../../models/actor/actor.js'
-import { removeActorImageFiles } from '../actor-images/actor-image-files.js'
+import { removeActorImageFilesAfterCommit } from '../actor-images/actor-image-files.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { createActorKeys } from '../actors/keys.js'
 import { createLocalActor } from '../actors/local-actor.js'
 import { badRequest, conflict } from '../http-problems/http-problem.js'
@@ -25,7 +25,7 @@ export async function createVideoChannel (account: AccountModel, data: ChannelFi
   await ensureActorNameIsFree(data.name, 'name')
 
   const keys = await createActorKeys()
-  const channel = await translateUniqueError(() => sequelize().transaction(async transaction => {
+  const channel = await translateUniqueError(() => unitOfWork(async transaction => {
     const actor = await createLocalActor('Group', data.name, keys, transaction)
     return VideoChannelModel.create({
       name: data.displayName,
@@ -56,14 +56,12 @@ export async function deleteVideoChannel (channel: VideoChannelModel) {
   if (await VideoChannelModel.countByAccount(channel.accountId) <= 1) throw conflict('Cannot delete the last channel of this user')
   await deleteVideosOfChannels([ channel.id ])
 
-  const filenames = await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     const siblings = await VideoChannelModel.findAll({ where: { accountId: channel.accountId }, lock: transaction.LOCK.UPDATE, transaction })
     if (siblings.length <= 1) throw conflict('Cannot delete the last channel of this user')
 
     const images = await ActorImageModel.listByActors([ channel.actorId ], transaction)
     await ActorModel.destroy({ where: { id: channel.actorId }, transaction })
-    return images.filter(image => image.onDisk).map(image => image.filename)
+    await removeActorImageFilesAfterCommit(images.filter(image => image.onDisk).map(image => image.filename))
   })
-
-  await removeActorImageFiles(filenames)
 }

@@ -3,11 +3,14 @@ import type { VideoCommentModel } from '../../models/video/video-comment.js'
 /**
  * What happens to comments that other parts may act on (notifications, moderation). Listeners run inside the
  * unit of work of the change: a listener that records a job (jobQueue.createJob) has it committed with the
- * comment, and never when the change rolls back. Nothing listens yet; the notification module plugs in here.
+ * comment, and never when the change rolls back. The notifications module listens (lib/notifications/listeners/).
  */
 export type CommentEvent =
-  /** A comment was stored: written here, or received from a remote server (`heldForReview`: waiting for approval). */
-  | { type: 'created', comment: VideoCommentModel, isLocal: boolean, heldForReview: boolean, mentionedAccountIds: number[] }
+  /**
+   * A comment was stored: written here, or received from a remote server (`heldForReview`: waiting for approval;
+   * `fetched`: read from a collection or as a reply's ancestor rather than delivered — old news).
+   */
+  | { type: 'created', comment: VideoCommentModel, isLocal: boolean, fetched?: boolean, heldForReview: boolean, mentionedAccountIds: number[] }
   /** A held comment was approved by the video's owner or a moderator (or, for ours on a remote video, by its origin). */
   | { type: 'approved', comment: VideoCommentModel }
   | { type: 'deleted', comment: VideoCommentModel }

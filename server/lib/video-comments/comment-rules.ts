@@ -6,6 +6,7 @@ import type { VideoCommentModel } from '../../models/video/video-comment.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { conflict, forbidden } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
+import { blockingAccountIdsFor } from '../moderation/blocklist/viewer-filters.js'
 
 // Who may comment, see held comments, approve and delete, in one place (PeerTube's rules).
 
@@ -20,11 +21,18 @@ function isVideoOwner (video: VideoModel, user: AuthenticatedUser | undefined) {
   return !!user && user.Account.id === videoOwnerAccountId(video)
 }
 
-/** Whose eyes see the comments held for approval on this video: the owner's and moderators'. */
+/**
+ * What a viewer sees of a video's comments. Held ones: the owner's and moderators' eyes. Muted authors (and
+ * servers) are left out: those the instance and the viewer muted, and, on our videos, those the video's owner
+ * muted — their comments are hidden from everyone there, as PeerTube does.
+ */
 export function commentViewerOf (video: VideoModel, user: AuthenticatedUser | undefined): CommentViewer {
+  const blockers = blockingAccountIdsFor(user)
+  if (!video.remote) blockers.push(videoOwnerAccountId(video))
   return {
     accountId: user?.Account.id,
-    canSeeHeld: isVideoOwner(video, user) || !!user?.hasRight(UserRight.SEE_ALL_COMMENTS)
+    canSeeHeld: isVideoOwner(video, user) || !!user?.hasRight(UserRight.SEE_ALL_COMMENTS),
+    mutedByAccountIds: [ ...new Set(blockers) ]
   }
 }
 

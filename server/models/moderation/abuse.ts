@@ -4,6 +4,7 @@ import {
 } from 'sequelize'
 import type { AbuseFilter, AbuseStateId } from '../../../shared/models/client-moderation.js'
 import { AccountModel } from '../account/account.js'
+import { VideoCommentModel } from '../video/video-comment.js'
 import { VideoModel } from '../video/video.js'
 
 /** What a video report shows once the video is gone (taken when the report is made). */
@@ -16,7 +17,7 @@ export interface AbuseVideoSnapshot {
   channel: unknown
 }
 
-/** The same for a comment report (comments are issue 11's: the snapshot is filled by their module). */
+/** The same for a comment report (filled from what the comments module hands over: lib/video-comments/reportable-comments.ts). */
 export interface AbuseCommentSnapshot {
   id: number
   url: string
@@ -45,8 +46,8 @@ export class AbuseModel extends Model<InferAttributes<AbuseModel>, InferCreation
   /** Seconds into the video, for video reports. */
   declare startAt: number | null
   declare endAt: number | null
-  /** The reported comment's id. No foreign key until the comment table exists (issue 11 adds it, ON DELETE SET NULL). */
-  declare videoCommentId: number | null
+  /** The reported comment; null once the comment row is gone (its snapshot stays). */
+  declare videoCommentId: ForeignKey<VideoCommentModel['id']> | null
   declare videoSnapshot: AbuseVideoSnapshot | null
   declare commentSnapshot: AbuseCommentSnapshot | null
   /** The Flag's id for a report received from another instance (makes a redelivered Flag a no-op). */
@@ -59,6 +60,7 @@ export class AbuseModel extends Model<InferAttributes<AbuseModel>, InferCreation
   declare ReporterAccount?: NonAttribute<AccountModel | null>
   declare FlaggedAccount?: NonAttribute<AccountModel | null>
   declare Video?: NonAttribute<VideoModel | null>
+  declare VideoComment?: NonAttribute<VideoCommentModel | null>
 
   static initModel (sequelize: Sequelize) {
     AbuseModel.init({
@@ -98,6 +100,7 @@ export class AbuseModel extends Model<InferAttributes<AbuseModel>, InferCreation
     AbuseModel.belongsTo(AccountModel, { as: 'ReporterAccount', foreignKey: { name: 'reporterAccountId', allowNull: true }, onDelete: 'SET NULL' })
     AbuseModel.belongsTo(AccountModel, { as: 'FlaggedAccount', foreignKey: { name: 'flaggedAccountId', allowNull: true }, onDelete: 'SET NULL' })
     AbuseModel.belongsTo(VideoModel, { foreignKey: { name: 'videoId', allowNull: true }, onDelete: 'SET NULL' })
+    AbuseModel.belongsTo(VideoCommentModel, { foreignKey: { name: 'videoCommentId', allowNull: true }, onDelete: 'SET NULL' })
   }
 
   /** A report already made from this Flag about this account's object, if any. */

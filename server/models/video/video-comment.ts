@@ -1,5 +1,5 @@
 import {
-  DataTypes, Model, Op,
+  DataTypes, literal, Model, Op,
   type CreationOptional, type ForeignKey, type Includeable, type InferAttributes, type InferCreationAttributes, type NonAttribute,
   type Sequelize, type Transaction
 } from 'sequelize'
@@ -7,6 +7,7 @@ import { VIDEO_COMMENT_CONSTRAINTS } from '../../initializers/constants/video-co
 import { AccountModel } from '../account/account.js'
 import { VideoChannelModel } from '../account/video-channel.js'
 import { ActorModel } from '../actor/actor.js'
+import { notMutedAccountSql } from '../moderation/queries/video-moderation-filters.js'
 import { ServerModel } from '../server/server.js'
 import { VideoModel } from './video.js'
 
@@ -163,8 +164,10 @@ export class VideoCommentModel extends Model<InferAttributes<VideoCommentModel>,
   }
 
   /** The comments collection of a video: Note ids, oldest first, held ones left out (tombstones stay). */
-  static async listUrlsForActivityPub (videoId: number, start: number, count: number) {
-    const where = { videoId, heldForReview: false }
+  /** The video's `comments` collection: what anyone sees (not held, not by an account or server `mutedBy` muted). */
+  static async listUrlsForActivityPub (videoId: number, start: number, count: number, mutedBy: number[] = []) {
+    const muted = notMutedAccountSql('"VideoComment"."accountId"', mutedBy)
+    const where = { videoId, heldForReview: false, ...(muted === 'TRUE' ? {} : { [Op.and]: [ literal(muted) ] }) }
     const [ total, rows ] = await Promise.all([
       VideoCommentModel.count({ where }),
       VideoCommentModel.findAll({ where, attributes: [ 'url' ], order: [ [ 'createdAt', 'ASC' ], [ 'id', 'ASC' ] ], offset: start, limit: count })

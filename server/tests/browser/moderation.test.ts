@@ -130,6 +130,30 @@ describe('Moderation in a real browser: registration approval, reports, the mode
     expect(newcomer.unexpectedProblems(EXPECTED_REFUSALS)).to.deep.equal([])
   })
 
+  it('reports a comment from the comment itself; the moderators see it with its text', async function () {
+    const posted = await instance.api().post(`/api/v1/videos/${videoUuid}/comment-threads`).set('Authorization', `Bearer ${instance.accessToken}`)
+      .send({ text: 'Visit my shop for cheap pills' }).expect(200)
+    const { page } = newcomer
+    await page.goto(`/w/${videoUuid}`)
+    const comment = page.locator(`[data-testid="comment"][data-id="${posted.body.comment.id}"]`)
+    await comment.getByTestId('comment-report').click()
+    const dialog = page.getByTestId('report-dialog')
+    await dialog.locator('#report-title').filter({ hasText: 'cheap pills' }).waitFor()
+    await dialog.getByTestId('report-predefined-spamOrMisleading').check()
+    await dialog.getByTestId('report-reason').fill('Spam in the comments')
+    await dialog.getByTestId('report-submit').click()
+    await dialog.getByTestId('report-done').waitFor()
+    await newcomer.screenshot('moderation-report-comment')
+
+    await admin.page.goto('/admin/moderation/abuses')
+    await admin.page.getByTestId('abuses-filter-state').selectOption('1')
+    const row = admin.page.locator('[data-testid="abuse-row"]').filter({ hasText: 'Spam in the comments' })
+    await row.filter({ hasText: 'cheap pills' }).waitFor()
+    expect(await row.getByTestId('abuse-object-link').getAttribute('href')).to.equal(`/w/${videoUuid};threadId=${posted.body.comment.id}`)
+    expect(newcomer.unexpectedProblems(EXPECTED_REFUSALS)).to.deep.equal([])
+    expect(admin.unexpectedProblems()).to.deep.equal([])
+  })
+
   it('mutes an account from its page: its videos leave that user\'s lists', async function () {
     const { page } = newcomer
     await page.goto('/a/root')

@@ -111,6 +111,22 @@ describe('The viewer\'s library across instances', function () {
     })
   })
 
+  describe('Comments notify across instances', function () {
+    it('tells a video\'s owner of a comment written on another instance, and the commenter of the answer', async function () {
+      const thread = (await one.api().post(`/api/v1/videos/${publishedUuid}/comment-threads`).set(auth(alice.token))
+        .send({ text: 'Greetings from instance one' }).expect(200)).body.comment
+      const toOwner = await waitUntil(async () => (await notificationsOf(two, two.accessToken)).find(n => n.type === 2), 30_000)
+      expect(toOwner.comment.account).to.include({ name: 'alice', host: one.host })
+      expect(toOwner.comment.video).to.include({ uuid: publishedUuid })
+
+      const onTwo = (await two.api().get(`/api/v1/videos/${publishedUuid}/comment-threads`).expect(200)).body.data.find((c: any) => c.url === thread.url)
+      await two.api().post(`/api/v1/videos/${publishedUuid}/comments/${onTwo.id}`).set(auth(two.accessToken)).send({ text: 'Welcome!' }).expect(200)
+      const answered = await waitUntil(async () => (await notificationsOf(one, alice.token)).find(n => n.type === 11), 30_000)
+      expect(answered.comment.account).to.include({ name: 'root', host: two.host })
+      expect(answered.comment.threadId).to.equal(thread.id)
+    })
+  })
+
   describe('Playlists federate as PeerTube\'s Playlist objects', function () {
     let playlist: { id: number, uuid: string }
     const remotePlaylists = async () => (await one.api().get(`/api/v1/video-channels/root_channel@${two.host}/video-playlists`).expect(200)).body

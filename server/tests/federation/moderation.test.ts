@@ -19,6 +19,7 @@ describe('Moderation across instances: Flags, mutes, unfederated and auto-blocke
   let viewer: CreatedUser
   let muter: CreatedUser
   let bVideo: string
+  let bComment: { id: number, url: string }
 
   async function publish (instance: TestInstance, name: string, user?: CreatedUser) {
     const res = await uploadVideo(instance, clip, {
@@ -125,6 +126,31 @@ describe('Moderation across instances: Flags, mutes, unfederated and auto-blocke
     expect((await accountReports()).total).to.equal(1)
   })
 
+  it('forwards a report on a remote comment to its author\'s instance, whose moderators get it as a comment report', async function () {
+    bComment = (await b.api().post(`/api/v1/videos/${bVideo}/comment-threads`).set(auth(b.accessToken)).send({ text: 'Click my link' }).expect(200)).body.comment
+    const onA = await waitUntil(async () => {
+      const threads = await a.api().get(`/api/v1/videos/${bVideo}/comment-threads`).expect(200)
+      return threads.body.data.find((c: any) => c.url === bComment.url)
+    }, 30_000)
+
+    await a.api().post('/api/v1/abuses').set(auth(viewer.token)).send({ reason: 'Spam link', comment: { id: onA.id } }).expect(200)
+    const received = await waitUntil(async () => {
+      const list = await b.api().get('/api/v1/abuses').set(auth(b.accessToken)).query({ filter: 'comment' }).expect(200)
+      return list.body.data[0]
+    }, 30_000)
+    expect(received.reason).to.equal('Spam link')
+    expect(received.comment).to.deep.include({ id: bComment.id, threadId: bComment.id, text: 'Click my link', deleted: false })
+    expect(received.comment.video).to.include({ uuid: bVideo })
+    expect(received.reporterAccount).to.deep.include({ name: 'peertube', host: a.host })
+    expect(received.flaggedAccount).to.deep.include({ name: 'root', host: b.host })
+    // B's moderators are told of the report that came from A.
+    const told = await waitUntil(async () => {
+      const list = await b.api().get('/api/v1/users/me/notifications').set(auth(b.accessToken)).expect(200)
+      return list.body.data.find((n: any) => n.type === 3 && n.abuse.id === received.id)
+    })
+    expect(told.abuse.comment).to.deep.include({ threadId: bComment.id })
+  })
+
   it('hides a remote account a user muted from that user only', async function () {
     await a.api().post('/api/v1/users/me/blocklist/accounts').set(auth(muter.token)).send({ accountName: `root@${b.host}` }).expect(204)
     expect(await listedUuids(a, muter.token)).to.not.include(bVideo)
@@ -197,6 +223,24 @@ describe('Moderation across instances: Flags, mutes, unfederated and auto-blocke
       const uuid = await publish(b, 'Video of B after the block')
       await waitForDeliveries(b)
       expect(await findVideo(a, uuid)).to.equal(undefined)
+    })
+
+    it('hides the server\'s comments, and refuses new ones even read from a comments collection', async function () {
+      const threadsOnA = async () => (await a.api().get(`/api/v1/videos/${bVideo}/comment-threads`).expect(200)).body
+      expect((await threadsOnA()).total).to.equal(0)
+      expect(await a.sql('SELECT id FROM "videoComment" WHERE url = $1', [ bComment.url ])).to.have.length(1)
+
+      // B's new comment is refused at A's inbox; A reads it from B's comments collection when it refreshes the video.
+      const later = (await b.api().post(`/api/v1/videos/${bVideo}/comment-threads`).set(auth(b.accessToken)).send({ text: 'Still spamming' }).expect(200)).body.comment
+      await waitForDeliveries(b)
+      await a.sql('UPDATE video SET "updatedAt" = now() - interval \'2 days\' WHERE uuid = $1', [ bVideo ])
+      await a.api().get(`/api/v1/videos/${bVideo}`).expect(200)
+      await waitUntil(async () => {
+        const res = await a.api().get('/api/v1/jobs/completed').set(auth(a.accessToken)).query({ jobType: 'activitypub-http-fetcher', count: 100 }).expect(200)
+        return res.body.data.some((job: any) => job.data.type === 'video-comments' && job.data.uri === `${b.url}/videos/watch/${bVideo}/comments`)
+      }, 30_000)
+      expect(await a.sql('SELECT id FROM "videoComment" WHERE url = $1', [ later.url ])).to.have.length(0)
+      expect((await threadsOnA()).total).to.equal(0)
     })
 
     it('refuses a server blocked before any contact without fetching its signer', async function () {

@@ -36,7 +36,7 @@ export function parseTimestamp (text: string): number | undefined {
 function describe (target: ReportTarget) {
   if (target.kind === 'video') return `the video “${target.name}”`
   if (target.kind === 'account') return `the account ${target.name}`
-  return 'this comment'
+  return target.excerpt ? `the comment “${target.excerpt}”` : 'this comment'
 }
 
 function buildReport (target: ReportTarget, reason: string, reasons: AbusePredefinedReason[], start: string, end: string): AbuseCreate {

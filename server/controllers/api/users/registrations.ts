@@ -1,8 +1,7 @@
 import { UserRight, UserRole } from '../../../../shared/models/users.js'
 import { CONFIG } from '../../../initializers/config/index.js'
-import { notifyNewRegistrationRequest, notifyNewUserRegistration } from '../../../lib/notifications/index.js'
-import { unitOfWork } from '../../../lib/unit-of-work/unit-of-work.js'
-import { queueVerifyRegistrationEmail, queueVerifyUserEmail } from '../../../lib/users/account-emails.js'
+import { notifyNewUserRegistration } from '../../../lib/notifications/index.js'
+import { queueVerifyUserEmail } from '../../../lib/users/account-emails.js'
 import { createLocalUser } from '../../../lib/users/create-local-user.js'
 import { acceptRegistration, deleteRegistration, rejectRegistration, requestRegistration } from '../../../lib/users/registrations.js'
 import { ensureSignupAllowed } from '../../../lib/users/signup.js'
@@ -27,8 +26,9 @@ registrationsRouter.post('/users/register', {
   await ensureSignupAllowed('direct-registration')
 
   // With verification required, the account exists at once but cannot log in before its address is verified.
+  // The mail and the moderators' notification are recorded with the user.
   const requiresVerification = CONFIG.signup.requires_email_verification
-  const { user } = await createLocalUser({
+  await createLocalUser({
     username: body.username,
     email: body.email,
     password: body.password,
@@ -36,8 +36,7 @@ registrationsRouter.post('/users/register', {
     displayName: body.displayName,
     channel: body.channel,
     emailVerified: requiresVerification ? false : null
-  })
-  await unitOfWork(async () => {
+  }, async ({ user }) => {
     if (requiresVerification) await queueVerifyUserEmail(user)
     await notifyNewUserRegistration(user)
   })
@@ -54,11 +53,8 @@ registrationsRouter.post('/users/registrations/request', {
 }, async ({ body }, _req, res) => {
   await ensureSignupAllowed('request-registration')
 
-  const registration = await requestRegistration(body, { emailVerified: CONFIG.signup.requires_email_verification ? false : null })
-  await unitOfWork(async () => {
-    if (CONFIG.signup.requires_email_verification) await queueVerifyRegistrationEmail(registration)
-    await notifyNewRegistrationRequest(registration)
-  })
+  // The verification mail and the moderators' notification are recorded with the request (lib/users/registrations.ts).
+  const registration = await requestRegistration(body, { requiresEmailVerification: CONFIG.signup.requires_email_verification })
   res.json(formatUserRegistration(registration))
 })
 

@@ -1,6 +1,7 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
+import { blockingAccountIdsFor } from '../../../lib/moderation/blocklist/viewer-filters.js'
 import { videoOwnerAccountId } from '../../../lib/video-comments/comment-rules.js'
 import { loadVideo } from '../../../lib/videos/video-loader.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
@@ -59,6 +60,8 @@ commentListsRouter.get('/users/me/videos/comments', {
   auth: 'required',
   query: commentsListQuery
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listCommentsForAdmin({ ...await toFilters(query, user), videoOwnerAccountId: user.Account.id })
+  // What the owner and the instance muted stays out of the owner's list too (moderators' list shows everything).
+  const filters = { ...await toFilters(query, user), videoOwnerAccountId: user.Account.id, mutedByAccountIds: blockingAccountIdsFor(user) }
+  const { total, data } = await listCommentsForAdmin(filters)
   res.json({ total, data: data.map(formatVideoCommentForAdmin) })
 })

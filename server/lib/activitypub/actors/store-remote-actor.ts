@@ -1,10 +1,10 @@
 import { Op, type Transaction } from 'sequelize'
-import { sequelize } from '../../../initializers/database.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import { ActorModel } from '../../../models/actor/actor.js'
 import { ServerModel } from '../../../models/server/server.js'
+import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { urlHost } from '../ownership.js'
 import type { RemoteActorData } from './remote-actor-document.js'
 import { syncRemoteActorImages } from './remote-actor-images.js'
@@ -20,7 +20,7 @@ export async function storeRemoteActor (data: RemoteActorData, ownerAccount?: Ac
 
   const server = await ServerModel.loadOrCreateByHost(host)
 
-  return sequelize().transaction(async transaction => {
+  return unitOfWork(async transaction => {
     const fields = {
       type: data.type,
       preferredUsername: data.preferredUsername,
@@ -78,7 +78,7 @@ async function storeOwnerSide (actor: ActorModel, data: RemoteActorData, ownerAc
 export async function deleteRemoteActor (actor: ActorModel) {
   if (actor.isLocal()) throw new Error(`Refusing to delete local actor ${actor.url}`)
 
-  await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     // An account takes its channels along: their actors go too, not just the channel rows.
     const account = await AccountModel.findOne({ where: { actorId: actor.id }, transaction })
     const channels = account ? await VideoChannelModel.findAll({ where: { accountId: account.id }, attributes: [ 'actorId' ], transaction }) : []

@@ -1,6 +1,8 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
 import { VideoCommentModel } from '../../../models/video/video-comment.js'
+import { isAccountMutedBy } from '../../moderation/blocklist/muted-by.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
+import { videoOwnerAccountId } from '../../video-comments/comment-rules.js'
 import { recordCommentEvent } from '../../video-comments/comment-events.js'
 import { getObjectId, isObject } from '../activity-types.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
@@ -23,6 +25,11 @@ async function noteOf (context: ActivityContext) {
   const url = getObjectId(object)
   if (!url || !isSameOrigin(url, context.byActor.url)) return undefined
   return (await fetchRemoteObject(url)).body
+}
+
+/** A comment (loaded in full) whose author, or its server, the video's owner muted. */
+async function isMutedByVideoOwner (comment: VideoCommentModel) {
+  return !!comment.Account && await isAccountMutedBy([ videoOwnerAccountId(comment.Video!) ], comment.Account)
 }
 
 function parseOrLog (context: ActivityContext, object: Record<string, unknown>): RemoteCommentData | undefined {
@@ -65,9 +72,11 @@ async function processCreateNote (context: ActivityContext) {
 
   await unitOfWork(async () => {
     const { comment, created } = await storeRemoteComment(data, place, byActor)
-    if (place.video.remote || comment.heldForReview || comment.isDeleted()) return
+    if (!comment || place.video.remote || comment.heldForReview || comment.isDeleted()) return
 
     const full = (await VideoCommentModel.loadFull(comment.id))!
+    // Muted by the video's owner: kept out of the conversation everywhere, so not passed on either.
+    if (await isMutedByVideoOwner(full)) return
     if (created) await sendApproveReply(full)
     if (created || data.replyApproval) {
       const involved = await actorsInvolvedInLocalVideo(full.Video!)
@@ -182,7 +191,7 @@ export async function storeCommentFromUrl (url: string) {
   const place = await resolveCommentPlace(data.inReplyTo)
   if (!place) return
   const author = data.authorUrl ? await getOrCreateActorByUrl(data.authorUrl) : null
-  await storeRemoteComment(data, place, author)
+  await storeRemoteComment(data, place, author, { fetched: true })
 }
 
 export const commentActivityHandlers = { processCreateNote, processUpdateNote, processDeleteComment }

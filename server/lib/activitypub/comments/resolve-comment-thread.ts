@@ -88,6 +88,6 @@ export async function resolveCommentPlace (url: string, depth = 0): Promise<Comm
   if (!place) return undefined
 
   const author = ancestor.authorUrl ? await getOrCreateActorByUrl(ancestor.authorUrl) : null
-  const { comment: stored } = await storeRemoteComment(ancestor, place, author)
-  return { video: place.video, parent: stored }
+  const { comment: stored } = await storeRemoteComment(ancestor, place, author, { fetched: true })
+  return stored ? { video: place.video, parent: stored } : undefined
 }

@@ -3,6 +3,7 @@ import { ActorModel } from '../../../models/actor/actor.js'
 import { loadAccountByActorId } from '../../../models/actor/queries/actor-queries.js'
 import { VideoCommentModel } from '../../../models/video/video-comment.js'
 import type { VideoModel } from '../../../models/video/video.js'
+import { isActorBlockedByInstance } from '../../moderation/blocklist/instance-blocks.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { recordCommentEvent } from '../../video-comments/comment-events.js'
 import { mustHoldForReview } from '../../video-comments/comment-rules.js'
@@ -17,14 +18,28 @@ export interface CommentPlace {
   parent: VideoCommentModel | null
 }
 
+export interface StoreCommentOptions {
+  /**
+   * Read from a collection or as the ancestor of a reply, rather than delivered: old news, which the comment
+   * listeners do not announce (no notification).
+   */
+  fetched?: boolean
+}
+
 /**
  * Stores a remote comment (or its new text, or its deletion) where `place` says, written by `author` (null for
  * a tombstone read without its author). A comment received twice is stored once; the first time is reported
- * to the comment listeners. Returns the row and whether it is new.
+ * to the comment listeners. Returns the row and whether it is new; no row when the instance muted the author or
+ * its server: their comments are refused however they reach us (forwarded by a video's origin, crawled, or as
+ * the ancestor of a reply).
  */
-export async function storeRemoteComment (data: RemoteCommentData, place: CommentPlace, author: ActorModel | null) {
+export async function storeRemoteComment (data: RemoteCommentData, place: CommentPlace, author: ActorModel | null, options: StoreCommentOptions = {}) {
   const account = author ? await loadAccountByActorId(author.id) : null
   if (author && !account) throw new Error(`${author.url} has no account: only accounts comment`)
+  if (author && await isActorBlockedByInstance(author)) {
+    log.info(`Remote comment ${data.url} by ${author.url}, muted by this instance: refused`)
+    return { comment: null, created: false }
+  }
 
   return unitOfWork(async () => {
     const existing = await VideoCommentModel.findOne({ where: { url: data.url } })
@@ -54,7 +69,14 @@ export async function storeRemoteComment (data: RemoteCommentData, place: Commen
 
     log.info(`Stored remote comment ${data.url} on video ${place.video.url}${heldForReview ? ' (held for approval)' : ''}`)
     if (!data.deleted) {
-      await recordCommentEvent({ type: 'created', comment, isLocal: false, heldForReview, mentionedAccountIds: await localAccountIdsOf(data.mentionedUrls) })
+      await recordCommentEvent({
+        type: 'created',
+        comment,
+        isLocal: false,
+        fetched: options.fetched === true,
+        heldForReview,
+        mentionedAccountIds: await localAccountIdsOf(data.mentionedUrls)
+      })
     }
     return { comment, created: true }
   })

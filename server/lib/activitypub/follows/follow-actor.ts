@@ -1,18 +1,19 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
-import { sequelize } from '../../../initializers/database.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
 import { notifyNewFollow } from '../../notifications/index.js'
 import { localFollowActivityUrl } from '../local-urls.js'
 import { sendFollow, sendUndoFollow } from '../send/follow-activities.js'
 import { startOutboxSync } from '../catalogue/outbox-sync.js'
+import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 
 const log = loggerWithTags('activitypub', 'follows')
 
 /**
  * Makes one of our actors follow another actor. A remote target gets a Follow (the follow stays pending until
  * its Accept); a local target is followed at once. Following again an actor already followed re-sends the
- * Follow if it is still pending (the first one may have been lost) and does nothing if accepted.
+ * Follow if it is still pending (the first one may have been lost) and does nothing if accepted. The row, the
+ * Follow's delivery and the notification are one unit of work: a follow is never left without its Follow.
  */
 export async function followActor (follower: ActorModel, target: ActorModel) {
   if (!follower.isLocal()) throw new Error(`${follower.url} is not ours: it cannot follow from here`)
@@ -20,28 +21,26 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
 
   const state = target.isLocal() ? 'accepted' as const : 'pending' as const
 
-  let created = false
-  const follow = await sequelize().transaction(async transaction => {
-    const existing = await ActorFollowModel.loadByActorAndTarget(follower.id, target.id, transaction)
-    if (existing) {
-      if (existing.state !== 'accepted' && existing.state !== state) await existing.update({ state }, { transaction })
-      return existing
+  return unitOfWork(async () => {
+    let follow = await ActorFollowModel.loadByActorAndTarget(follower.id, target.id)
+    const created = !follow
+    if (follow) {
+      if (follow.state !== 'accepted' && follow.state !== state) await follow.update({ state })
+    } else {
+      await ActorFollowModel.create({
+        actorId: follower.id,
+        targetActorId: target.id,
+        state,
+        url: localFollowActivityUrl(follower, target)
+      })
+      follow = (await ActorFollowModel.loadByActorAndTarget(follower.id, target.id))!
     }
-    created = true
 
-    await ActorFollowModel.create({
-      actorId: follower.id,
-      targetActorId: target.id,
-      state,
-      url: localFollowActivityUrl(follower, target)
-    }, { transaction })
-    return (await ActorFollowModel.loadByActorAndTarget(follower.id, target.id, transaction))!
+    if (follow.state === 'pending') await sendFollow(follow)
+    // A local target hears of it here; a remote one from its own instance.
+    if (created && target.isLocal()) await notifyNewFollow(follow)
+    return follow
   })
-
-  if (follow.state === 'pending') await sendFollow(follow)
-  // A local target hears of it here; a remote one from its own instance.
-  if (created && target.isLocal()) await notifyNewFollow(follow)
-  return follow
 }
 
 /** Stops following: Undo to a remote target, then the follow is forgotten on our side at once (as PeerTube). */
@@ -49,17 +48,21 @@ export async function unfollow (follow: ActorFollowModel) {
   const loaded = follow.ActorFollower && follow.ActorFollowing ? follow : await ActorFollowModel.loadWithActors(follow.id)
   if (!loaded) return
 
-  if (!loaded.ActorFollowing!.isLocal()) await sendUndoFollow(loaded)
-  await loaded.destroy()
+  await unitOfWork(async () => {
+    if (!loaded.ActorFollowing!.isLocal()) await sendUndoFollow(loaded)
+    await loaded.destroy()
+  })
 }
 
 /**
  * After a remote actor accepted our follow: read what it already published (its whole outbox, page by page,
- * with a visible sync state).
+ * with a visible sync state). Called in the unit of work that records the acceptance, so an accepted follow
+ * always has its crawl.
  */
 export async function onFollowAccepted (follow: ActorFollowModel) {
   const target = follow.ActorFollowing
   if (!target?.outboxUrl || target.isLocal()) return
 
-  await startOutboxSync(target).catch(err => log.warn(`Cannot schedule the crawl of ${target.outboxUrl}`, { err }))
+  log.info(`${target.url} accepted our follow: syncing its catalogue`)
+  await startOutboxSync(target)
 }

@@ -10,6 +10,7 @@ import { resolveActorByHandle } from '../follows/resolve-handle.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { getServerActor } from '../server-actor.js'
 import { notifyAutoInstanceFollowing } from '../../notifications/index.js'
+import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { ActivitypubFollowPayload } from './payloads.js'
 
 const log = loggerWithTags('activitypub', 'follows')
@@ -40,9 +41,12 @@ export async function processActivitypubFollow (job: Job<ActivitypubFollowPayloa
   if (assertIsChannel && target.type !== 'Group') return giveUp(job, `${handle} is not a channel`)
   if (target.isLocal()) return giveUp(job, `${handle} is one of our actors`)
 
-  const follow = await followActor(follower, target)
+  const follow = await unitOfWork(async () => {
+    const follow = await followActor(follower, target)
+    if (isAutoFollow) await notifyAutoInstanceFollowing(follow)
+    return follow
+  })
   log.info(`${follower.url} ${isAutoFollow ? 'follows back' : 'follows'} ${target.url} (${follow.state})`)
-  if (isAutoFollow) await notifyAutoInstanceFollowing(follow)
   return { followId: follow.id, state: follow.state }
 }
 

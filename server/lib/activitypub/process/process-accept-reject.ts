@@ -1,4 +1,5 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
+import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { onFollowAccepted } from '../follows/follow-actor.js'
 import type { ActivityContext } from './activity-context.js'
 import { findFollowFromActivity } from './find-follow.js'
@@ -23,8 +24,10 @@ export async function processAccept (context: ActivityContext) {
   const follow = await findAnsweredFollow(context)
   if (!follow || follow.state === 'accepted') return
 
-  await follow.update({ state: 'accepted' })
-  await onFollowAccepted(follow)
+  await unitOfWork(async () => {
+    await follow.update({ state: 'accepted' })
+    await onFollowAccepted(follow)
+  })
 }
 
 /** Refused (or removed by the other side): we no longer follow. */

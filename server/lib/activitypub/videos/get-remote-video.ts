@@ -7,7 +7,6 @@ import { VideoModel } from '../../../models/video/video.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { deleteVideo } from '../../videos/delete-video.js'
-import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalUrl } from '../local-urls.js'
@@ -54,10 +53,9 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
     const channel = await loadChannelByActorId(channelActor.id)
     if (!channel) throw new InvalidVideoObjectError(data.url, `no channel behind ${data.channelUrl}`)
 
-    const result = await storeRemoteVideo(data, channel)
+    const result = await storeRemoteVideo(data, channel, { notifyIfNew: options.notifyIfNew })
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
     await syncRemoteVideoCounts(result.video, object)
-    if (result.created && options.notifyIfNew && result.video.isPubliclyVisible()) await notifyNewVideoFromSubscription(result.video)
     return result
   })
 }

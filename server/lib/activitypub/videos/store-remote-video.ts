@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { Transaction } from 'sequelize'
-import { VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
+import { VideoPrivacy, VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
 import { P2P_MEDIA_LOADER_PEER_VERSION } from '../../../initializers/constants/p2p.js'
 import { REMOTE_IMAGES } from '../../../initializers/constants/video-federation.js'
 import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
-import { sequelize } from '../../../initializers/database.js'
 import type { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
 import { TagModel } from '../../../models/video/tag.js'
@@ -14,6 +13,8 @@ import { TrackerModel } from '../../../models/video/tracker.js'
 import { VideoFileModel } from '../../../models/video/video-file.js'
 import { VideoStreamingPlaylistModel } from '../../../models/video/video-streaming-playlist.js'
 import { VideoModel } from '../../../models/video/video.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
+import { afterCommit, unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { imagePathOnDisk } from '../../videos/video-images.js'
 import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
@@ -30,12 +31,11 @@ export class RemoteVideoConflictError extends Error {
 /**
  * Creates or replaces our copy of a remote video: metadata, tags, trackers, files (web videos and the HLS
  * playlist, all pointing at the origin's URLs) and images (their origin URLs; fetched when first asked for).
- * All or nothing. Returns the video with its details loaded.
+ * All or nothing, with the subscribers' notification of a new public video (`notifyIfNew`: delivered, not
+ * crawled). Returns the video with its details loaded.
  */
-export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoChannelModel) {
-  const removedImages: ThumbnailModel[] = []
-
-  const { videoId, created } = await sequelize().transaction(async transaction => {
+export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoChannelModel, options: { notifyIfNew?: boolean } = {}) {
+  const { videoId, created } = await unitOfWork(async transaction => {
     let video = await VideoModel.findOne({ where: { url: data.url }, transaction, lock: transaction.LOCK.UPDATE })
     const created = !video
 
@@ -85,17 +85,21 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     await syncWebVideoFiles(video, data.webVideoFiles, transaction)
     await syncHlsPlaylist(video, data.hlsPlaylist, transaction)
 
+    const removedImages: ThumbnailModel[] = []
     const images = await ThumbnailModel.findAll({ where: { videoId: video.id }, transaction })
     for (const [ type, image ] of [ [ THUMBNAIL_TYPE.MINIATURE, data.thumbnail ], [ THUMBNAIL_TYPE.PREVIEW, data.preview ] ] as const) {
       const removed = await syncImage(video.id, type, image, images.find(i => i.type === type), transaction)
       if (removed) removedImages.push(removed)
     }
+    // Cached copies of images that changed, once the change is committed: the new ones are fetched on demand
+    // (a copy left by a crash is re-fetchable cache, which the storage sweep removes).
+    const cached = removedImages.filter(i => i.onDisk).map(i => imagePathOnDisk(i))
+    if (cached.length !== 0) afterCommit(() => { void Promise.all(cached.map(path => rm(path, { force: true }))) })
 
+    // The builder checks again, when its job runs, that the video is published.
+    if (created && options.notifyIfNew && video.privacy === VideoPrivacy.PUBLIC) await notifyNewVideoFromSubscription(video)
     return { videoId: video.id, created }
   })
-
-  // Cached copies of images that changed: the new ones are fetched on demand.
-  await Promise.all(removedImages.filter(i => i.onDisk).map(i => rm(imagePathOnDisk(i), { force: true })))
 
   const video = await VideoModel.findByPk(videoId, { include: detailsIncludes() })
   return { video: video!, created }

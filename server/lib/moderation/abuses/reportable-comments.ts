@@ -2,9 +2,9 @@ import type { AccountModel } from '../../../models/account/account.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 
 /**
- * A comment as a report needs it. Comments are issue 11's module: it plugs its loader in with
- * setReportableCommentLoader() at start-up; until then no comment can be found, so reporting one is a 404 naming
- * `comment.id`, and a Flag of a comment is ignored.
+ * A comment as a report needs it. The comments module plugs its loader in with setReportableCommentLoader() at
+ * start-up (lib/video-comments/reportable-comments.ts); without it no comment can be found, so reporting one is a
+ * 404 naming `comment.id`, and a Flag of a comment is ignored.
  */
 export interface ReportableComment {
   id: number

@@ -63,6 +63,6 @@ export async function unblockVideo (video: VideoModel, moderator: UserModel) {
     if (!block) throw notBlocked()
     await block.destroy()
     if (block.unfederated) await recordVideoChanged(video)
-    await recordVideoUnblocked(video, block.type === VideoBlockType.AUTO_BEFORE_PUBLISHED)
+    await recordVideoUnblocked(video, block, block.type === VideoBlockType.AUTO_BEFORE_PUBLISHED)
   })
 }

@@ -3,7 +3,7 @@ import { UserRight } from '../../../../shared/models/users.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { findUserIdsOfAccounts, listUserIdsWithRight } from '../../../models/user/queries/notification-recipients.js'
 import type { NotificationEvent } from '../notification-event.js'
-import { adminUrl, notificationsUrl } from './links.js'
+import { adminUrl, myAbusesUrl } from './links.js'
 
 /** What the moderation module reports of a report (PeerTube's "abuse"). */
 export interface AbusePayload {
@@ -33,12 +33,16 @@ function refsOf (payload: AbusePayload) {
   }
 }
 
-/** A new report: moderators who handle reports are told. */
+/** A new report (made here, or received as a Flag): moderators who handle reports are told, but not its reporter. */
 export async function newAbuseForModerators (payload: AbusePayload & { reason: string }): Promise<NotificationEvent[]> {
+  const [ moderatorIds, reporterIds ] = await Promise.all([
+    listUserIdsWithRight(UserRight.MANAGE_ABUSES),
+    findUserIdsOfAccounts(payload.reporterAccountId ? [ payload.reporterAccountId ] : [])
+  ])
   return [ {
     type: UserNotificationType.NEW_ABUSE_FOR_MODERATORS,
     setting: 'abuseAsModerator',
-    userIds: await listUserIdsWithRight(UserRight.MANAGE_ABUSES),
+    userIds: moderatorIds.filter(id => !reporterIds.includes(id)),
     refs: refsOf(payload),
     dedupKey: `abuse:${payload.abuseId}`,
     email: {
@@ -63,7 +67,7 @@ export async function abuseStateChange (payload: AbusePayload): Promise<Notifica
     email: {
       subject: `Your report #${payload.abuseId} was ${label}`,
       paragraphs: [ `A moderator ${label} your report #${payload.abuseId}.` ],
-      action: { text: 'See your reports', url: `${notificationsUrl()}` }
+      action: { text: 'See your reports', url: myAbusesUrl() }
     }
   } ]
 }
@@ -85,7 +89,7 @@ export async function abuseNewMessage (payload: AbusePayload & { messageId: numb
     email: {
       subject: `New message on report #${payload.abuseId}`,
       paragraphs: [ `${author?.name ?? 'Someone'} wrote on report #${payload.abuseId}:`, payload.message ],
-      action: { text: 'Answer', url: byReporter ? adminUrl('moderation/abuses') : notificationsUrl() }
+      action: { text: 'Answer', url: byReporter ? adminUrl('moderation/abuses') : myAbusesUrl() }
     }
   } ]
 }

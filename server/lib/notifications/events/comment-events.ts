@@ -20,13 +20,19 @@ export interface NewCommentPayload {
   mentionedAccountIds: number[]
   /** The author of the comment it answers, if any. */
   inReplyToAccountId?: number | null
+  /**
+   * A held comment was just approved: the owner heard of it when it arrived (they approved it, or a moderator
+   * did), the users it mentions or answers hear of it now.
+   */
+  approved?: boolean
 }
 
 const excerpt = (text: string) => (text.length > 300 ? text.slice(0, 297) + '...' : text)
 
 /**
- * A comment: the video's owner is told (NEW_COMMENT_ON_MY_VIDEO); the local users it mentions or answers are told
- * (COMMENT_MENTION), except the author and the owner, who already is.
+ * A comment: the owner of our video is told (NEW_COMMENT_ON_MY_VIDEO, held for review or not); the local users it
+ * mentions or answers are told (COMMENT_MENTION) once it shows to everyone (not while held), except the author and
+ * the owner, who already is. Users who muted the author (or its server) are not told (fromAccountId).
  */
 export async function newComment (payload: NewCommentPayload): Promise<NotificationEvent[]> {
   const [ video, author, ownerUserId ] = await Promise.all([
@@ -44,12 +50,13 @@ export async function newComment (payload: NewCommentPayload): Promise<Notificat
   }
   const events: NotificationEvent[] = []
 
-  if (ownerUserId !== undefined && ownerUserId !== authorUserId) {
+  if (ownerUserId !== undefined && ownerUserId !== authorUserId && !payload.approved) {
     events.push({
       type: UserNotificationType.NEW_COMMENT_ON_MY_VIDEO,
       setting: 'newCommentOnMyVideo',
       userIds: [ ownerUserId ],
       refs,
+      fromAccountId: author.id,
       dedupKey: `comment:${payload.commentId}`,
       email: {
         subject: `New comment on your video "${video.name}"`,
@@ -59,6 +66,7 @@ export async function newComment (payload: NewCommentPayload): Promise<Notificat
     })
   }
 
+  if (payload.heldForReview) return events
   const mentioned = [ ...payload.mentionedAccountIds, ...(payload.inReplyToAccountId ? [ payload.inReplyToAccountId ] : []) ]
   const mentionedUserIds = (await findUserIdsOfAccounts(mentioned)).filter(id => id !== authorUserId && id !== ownerUserId)
   if (mentionedUserIds.length !== 0) {
@@ -66,7 +74,8 @@ export async function newComment (payload: NewCommentPayload): Promise<Notificat
       type: UserNotificationType.COMMENT_MENTION,
       setting: 'commentMention',
       userIds: mentionedUserIds,
-      refs,
+      refs: { ...refs, details: { comment: { ...refs.details.comment, heldForReview: false } } },
+      fromAccountId: author.id,
       dedupKey: `comment-mention:${payload.commentId}`,
       email: {
         subject: `${author.name} mentioned you on "${video.name}"`,

@@ -49,12 +49,15 @@ export async function newFollow ({ actorFollowId }: { actorFollowId: number }): 
   const followerUserId = follower.isLocal() ? await findUserIdOfActor(follower.id) : undefined
   if (ownerUserId === undefined || ownerUserId === followerUserId) return []
   const targetName = await displayNameOf(target)
+  // A follower the owner (or the instance) muted is not news.
+  const followerAccount = await AccountModel.findOne({ where: { actorId: follower.id }, attributes: [ 'id' ] })
 
   return [ {
     type: UserNotificationType.NEW_FOLLOW,
     setting: 'newFollow',
     userIds: [ ownerUserId ],
     refs: { actorFollowId },
+    fromAccountId: followerAccount?.id,
     dedupKey: `follow:${actorFollowId}`,
     email: {
       subject: `${followerName} follows ${targetName}`,

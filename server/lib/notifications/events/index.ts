@@ -3,7 +3,7 @@ import { abuseNewMessage, abuseStateChange, newAbuseForModerators } from './abus
 import { newComment } from './comment-events.js'
 import { autoInstanceFollowing, newFollow } from './follow-events.js'
 import { newRegistrationRequest, newUserRegistration } from './registration-events.js'
-import { myVideoPublished, myVideoTranscodingFailed, newVideoFromSubscription, videoBlockChanged } from './video-events.js'
+import { myVideoPublished, myVideoTranscodingFailed, newVideoFromSubscription, videoAutoBlocked, videoBlockChanged } from './video-events.js'
 
 /**
  * Every event the `notify` job knows, by name: each turns its payload (ids, read again when the job runs) into
@@ -14,6 +14,7 @@ export const NOTIFICATION_EVENT_BUILDERS = {
   'my-video-published': myVideoPublished,
   'my-video-transcoding-failed': myVideoTranscodingFailed,
   'video-block-changed': videoBlockChanged,
+  'video-auto-blocked': videoAutoBlocked,
   'new-follow': newFollow,
   'auto-instance-following': autoInstanceFollowing,
   'new-user-registration': newUserRegistration,

@@ -38,7 +38,7 @@ export async function newRegistrationRequest ({ registrationId }: { registration
     email: {
       subject: `A new registration request: ${registration.username}`,
       paragraphs: [ `${registration.username} asks to join your instance.`, `Their reason: ${registration.registrationReason}` ],
-      action: { text: 'Review the registrations', url: adminUrl('registrations') }
+      action: { text: 'Review the registrations', url: adminUrl('moderation/registrations') }
     }
   } ]
 }

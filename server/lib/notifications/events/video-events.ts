@@ -1,19 +1,24 @@
 import { UserNotificationType } from '../../../../shared/models/notifications.js'
+import { UserRight } from '../../../../shared/models/users.js'
 import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
-import { findOwnerUserIdOfVideo, listSubscriberUserIds } from '../../../models/user/queries/notification-recipients.js'
+import { findOwnerUserIdOfVideo, listSubscriberUserIds, listUserIdsWithRight } from '../../../models/user/queries/notification-recipients.js'
 import { summaryIncludes } from '../../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../../models/video/video.js'
 import type { NotificationEvent } from '../notification-event.js'
-import { myVideosUrl, watchUrl } from './links.js'
+import { adminUrl, myVideosUrl, watchUrl } from './links.js'
 
 async function loadVideo (videoId: number) {
   return VideoModel.findByPk(videoId, { include: summaryIncludes() })
 }
 
-/** A public video appeared on a channel: its subscribers (other than its owner) are told. */
+/**
+ * A public video appeared on a channel: its subscribers (other than its owner) are told, unless they muted its
+ * account or server. A blocked video is news for nobody (an auto-blocked one is announced when a moderator
+ * accepts it: its first Create goes out then).
+ */
 export async function newVideoFromSubscription ({ videoId }: { videoId: number }): Promise<NotificationEvent[]> {
   const video = await loadVideo(videoId)
-  if (!video || video.privacy !== VideoPrivacy.PUBLIC || video.state !== VideoState.PUBLISHED) return []
+  if (!video || video.privacy !== VideoPrivacy.PUBLIC || video.state !== VideoState.PUBLISHED || video.VideoBlacklist) return []
   const channel = video.VideoChannel!
   const ownerUserId = channel.Account?.userId ?? null
   const userIds = (await listSubscriberUserIds(channel.actorId as number)).filter(id => id !== ownerUserId)
@@ -23,6 +28,7 @@ export async function newVideoFromSubscription ({ videoId }: { videoId: number }
     setting: 'newVideoFromSubscription',
     userIds,
     refs: { videoId },
+    fromAccountId: channel.accountId,
     dedupKey: `new-video:${videoId}`,
     email: {
       subject: `${channel.name} just published a new video`,
@@ -32,10 +38,13 @@ export async function newVideoFromSubscription ({ videoId }: { videoId: number }
   } ]
 }
 
-/** Every rendition of the owner's video is ready. */
+/**
+ * Every rendition of the owner's video is ready, or a moderator accepted it after an auto-block, whichever comes
+ * last: a video waiting for review is not published yet (its acceptance reports this event again).
+ */
 export async function myVideoPublished ({ videoId }: { videoId: number }): Promise<NotificationEvent[]> {
   const [ video, ownerUserId ] = await Promise.all([ loadVideo(videoId), findOwnerUserIdOfVideo(videoId) ])
-  if (!video || ownerUserId === undefined || video.remote) return []
+  if (!video || ownerUserId === undefined || video.remote || video.VideoBlacklist || video.state !== VideoState.PUBLISHED) return []
   return [ {
     type: UserNotificationType.MY_VIDEO_PUBLISHED,
     setting: 'myVideoPublished',
@@ -95,4 +104,44 @@ export async function videoBlockChanged ({ videoId, videoBlacklistId, blocked, r
         action: { text: 'Watch it', url: watchUrl(video) }
       }
   } ]
+}
+
+/**
+ * A new video was auto-blocked (auto_blacklist.videos.of_users): the moderators who review blocked videos are told
+ * (VIDEO_AUTO_BLACKLIST_FOR_MODERATORS), and its owner learns it waits for them (BLACKLIST_ON_MY_VIDEO).
+ */
+export async function videoAutoBlocked ({ videoId, videoBlacklistId }: { videoId: number, videoBlacklistId: number }): Promise<NotificationEvent[]> {
+  const [ video, ownerUserId, moderatorIds ] = await Promise.all([
+    loadVideo(videoId), findOwnerUserIdOfVideo(videoId), listUserIdsWithRight(UserRight.MANAGE_VIDEO_BLACKLIST)
+  ])
+  if (!video || !video.VideoBlacklist) return []
+  const refs = { videoId, details: { videoBlacklist: { id: videoBlacklistId } } }
+
+  const events: NotificationEvent[] = [ {
+    type: UserNotificationType.VIDEO_AUTO_BLACKLIST_FOR_MODERATORS,
+    setting: 'videoAutoBlacklistAsModerator',
+    userIds: moderatorIds.filter(id => id !== ownerUserId),
+    refs,
+    dedupKey: `video-auto-block:${videoBlacklistId}`,
+    email: {
+      subject: `A new video waits for your review: "${video.name}"`,
+      paragraphs: [ `"${video.name}", by ${video.VideoChannel!.name}, was held for review when it was uploaded.` ],
+      action: { text: 'Review the blocked videos', url: adminUrl('moderation/video-blocks') }
+    }
+  } ]
+  if (ownerUserId !== undefined) {
+    events.push({
+      type: UserNotificationType.BLACKLIST_ON_MY_VIDEO,
+      setting: 'blacklistOnMyVideo',
+      userIds: [ ownerUserId ],
+      refs,
+      dedupKey: `video-block:${videoBlacklistId}:on`,
+      email: {
+        subject: `Your video "${video.name}" waits for a moderator`,
+        paragraphs: [ `Your video "${video.name}" will be published once a moderator of the instance has reviewed it.` ],
+        action: { text: 'See your videos', url: myVideosUrl() }
+      }
+    })
+  }
+  return events
 }

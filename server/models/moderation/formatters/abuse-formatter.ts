@@ -56,8 +56,8 @@ function formatAbuseComment (abuse: AbuseModel) {
     threadId: snapshot.threadId,
     video: snapshot.video,
     text: snapshot.text,
-    // Until comments exist here (issue 11) a reported comment cannot be looked up, so its reference tells.
-    deleted: abuse.videoCommentId === null
+    // Gone with its video (the reference is null), or deleted and left as a tombstone.
+    deleted: !abuse.VideoComment || abuse.VideoComment.isDeleted()
   }
 }
 

@@ -3,6 +3,7 @@ import { ABUSE_PREDEFINED_REASONS, type AbuseFilter, type AbusePredefinedReason,
 import { containsPattern } from '../../../helpers/sql-like.js'
 import { AccountModel } from '../../account/account.js'
 import { summaryIncludes } from '../../video/queries/video-includes.js'
+import { VideoCommentModel } from '../../video/video-comment.js'
 import { VideoModel } from '../../video/video.js'
 import { AbuseMessageModel } from '../abuse-message.js'
 import { AbuseModel } from '../abuse.js'
@@ -27,12 +28,16 @@ export interface AbuseListFilters {
   videoIs?: 'deleted' | 'blacklisted'
 }
 
-/** What a report is shown with: both accounts, and the video as it is now (with its channel, thumbnails, block). */
+/**
+ * What a report is shown with: both accounts, the video as it is now (with its channel, thumbnails, block), and
+ * whether the reported comment still stands.
+ */
 export function abuseIncludes (): Includeable[] {
   return [
     { model: AccountModel, as: 'ReporterAccount', required: false, include: [ AccountModel.withActor() ] },
     { model: AccountModel, as: 'FlaggedAccount', required: false, include: [ AccountModel.withActor() ] },
-    { model: VideoModel, required: false, include: summaryIncludes() }
+    { model: VideoModel, required: false, include: summaryIncludes() },
+    { model: VideoCommentModel, required: false, attributes: [ 'id', 'deletedAt' ] }
   ]
 }
 

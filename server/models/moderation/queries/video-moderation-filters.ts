@@ -1,4 +1,5 @@
-import { literal, type WhereOptions } from 'sequelize'
+import { literal, QueryTypes, type WhereOptions } from 'sequelize'
+import { AccountModel } from '../../account/account.js'
 
 /**
  * What moderation takes out of video lists (home, search, channels, accounts): blocked videos, and videos of
@@ -40,4 +41,15 @@ export function notMutedAccountSql (accountIdColumn: string, blockers: number[])
     `WHERE mva.id = ${accountIdColumn} AND (` +
     `mva.id IN (SELECT "targetAccountId" FROM "accountBlocklist" WHERE "accountId" IN (${ids})) ` +
     `OR mvac."serverId" IN (SELECT "targetServerId" FROM "serverBlocklist" WHERE "accountId" IN (${ids}))))`
+}
+
+/** Which of `accountIds` are muted by `blockers` (the account itself, or its server): for lists built in code. */
+export async function listMutedAccountIds (accountIds: number[], blockers: number[]) {
+  const ids = [ ...new Set(accountIds.map(Number).filter(Number.isInteger)) ]
+  if (ids.length === 0 || blockers.length === 0) return new Set<number>()
+  const rows = await AccountModel.sequelize!.query<{ id: number }>(
+    `SELECT a.id FROM account a WHERE a.id IN (:ids) AND NOT ${notMutedAccountSql('a.id', blockers)}`,
+    { replacements: { ids }, type: QueryTypes.SELECT }
+  )
+  return new Set(rows.map(row => row.id))
 }

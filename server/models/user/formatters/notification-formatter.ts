@@ -78,7 +78,8 @@ export function formatNotification (notification: UserNotificationModel) {
       ? {
         id: details.abuse.id,
         state: details.abuse.state,
-        video: videoInfo(video),
+        // A comment's report names the video through its comment, as PeerTube does.
+        video: details.abuse.comment ? undefined : videoInfo(video),
         comment: details.abuse.comment ? { threadId: details.abuse.comment.threadId, video: videoInfo(video) } : undefined,
         account: account ? actorInfo(account.Actor, account.id, account.name) : undefined
       }

@@ -65,3 +65,20 @@ export async function loadRecipients (userIds: number[]) {
   if (userIds.length === 0) return []
   return UserModel.findAll({ attributes: [ 'id', 'email', 'emailVerified', 'blocked', 'username' ], where: { id: userIds } })
 }
+
+/**
+ * Among `userIds`, the users who must not hear of what `authorAccountId` did: they muted that account or its
+ * server, or the instance did (`instanceAccountId`: then all of them).
+ */
+export async function listUserIdsMutingAccount (userIds: number[], authorAccountId: number, instanceAccountId: number) {
+  if (userIds.length === 0) return new Set<number>()
+  const rows = await sequelize().query<{ id: number }>(
+    'SELECT u."id" FROM "user" u JOIN "account" ua ON ua."userId" = u."id" ' +
+    'CROSS JOIN "account" author JOIN "actor" authorActor ON authorActor."id" = author."actorId" ' +
+    'WHERE u."id" IN (:userIds) AND author."id" = :authorAccountId AND (' +
+    'EXISTS (SELECT 1 FROM "accountBlocklist" b WHERE b."targetAccountId" = author."id" AND b."accountId" IN (ua."id", :instanceAccountId)) ' +
+    'OR EXISTS (SELECT 1 FROM "serverBlocklist" s WHERE s."targetServerId" = authorActor."serverId" AND s."accountId" IN (ua."id", :instanceAccountId)))',
+    { replacements: { userIds, authorAccountId, instanceAccountId }, type: QueryTypes.SELECT }
+  )
+  return new Set(rows.map(row => row.id))
+}

@@ -1,22 +1,30 @@
 import { Op, QueryTypes } from 'sequelize'
 import { AccountModel } from '../../account/account.js'
+import { notMutedAccountSql } from '../../moderation/queries/video-moderation-filters.js'
 import { VideoCommentModel } from '../video-comment.js'
 import { VideoModel } from '../video.js'
 
 // Comment lists. Each runs one SQL query for the page (ids, counters, total), then loads the page's rows with
-// their authors. Every query joins the author's account and actor (and so its server): moderation filters
-// (blocked accounts or servers) belong in visibleToViewer() and adminFilters(), next to the others.
+// their authors. Moderation (muted accounts and servers) is part of what a viewer sees: visibleToViewer() and
+// adminFilters().
 
-/** Who is looking: held comments show to their author, and to everyone when `canSeeHeld` (video owner, moderator). */
+/**
+ * Who is looking: held comments show to their author, and to everyone when `canSeeHeld` (video owner, moderator).
+ * Comments of accounts (or on servers) muted by `mutedByAccountIds` are left out, with their replies.
+ */
 export interface CommentViewer {
   accountId?: number
   canSeeHeld: boolean
+  mutedByAccountIds: number[]
 }
 
 export type CommentWithCounters = VideoCommentModel & { totalReplies: number, totalRepliesFromVideoAuthor: number }
 
-function visibleToViewer (alias: string) {
-  return `("${alias}"."heldForReview" = false OR :canSeeHeld OR "${alias}"."accountId" = :viewerAccountId)`
+function visibleToViewer (alias: string, viewer: CommentViewer) {
+  const held = `("${alias}"."heldForReview" = false OR :canSeeHeld OR "${alias}"."accountId" = :viewerAccountId)`
+  // A tombstone read without its author has no account to be muted.
+  const muted = notMutedAccountSql(`"${alias}"."accountId"`, viewer.mutedByAccountIds)
+  return muted === 'TRUE' ? held : `(${held} AND ("${alias}"."accountId" IS NULL OR ${muted}))`
 }
 
 function viewerReplacements (viewer: CommentViewer) {
@@ -24,12 +32,12 @@ function viewerReplacements (viewer: CommentViewer) {
 }
 
 /** Replies counted under a thread's first comment: visible to the viewer and not deleted. */
-function replyCounters (videoAccountId: number) {
+function replyCounters (videoAccountId: number, viewer: CommentViewer) {
   return `
     (SELECT count(*) FROM "videoComment" r
-      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')})::int AS "totalReplies",
+      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r', viewer)})::int AS "totalReplies",
     (SELECT count(*) FROM "videoComment" r
-      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')}
+      WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r', viewer)}
         AND r."accountId" = ${Number(videoAccountId)})::int
       AS "totalRepliesFromVideoAuthor"`
 }
@@ -74,20 +82,20 @@ export async function listCommentThreads (options: {
   const replacements = { ...viewerReplacements(options.viewer), videoId: options.videoId, start: options.start, count: options.count }
   const threadsFrom = `
     FROM "videoComment" c
-    WHERE c."videoId" = :videoId AND c."inReplyToCommentId" IS NULL AND ${visibleToViewer('c')}
+    WHERE c."videoId" = :videoId AND c."inReplyToCommentId" IS NULL AND ${visibleToViewer('c', options.viewer)}
       AND (c."deletedAt" IS NULL OR EXISTS (
         SELECT 1 FROM "videoComment" r
-        WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r')}))`
+        WHERE r."videoId" = c."videoId" AND r."originCommentId" = c.id AND r."deletedAt" IS NULL AND ${visibleToViewer('r', options.viewer)}))`
 
   const [ rows, [ totals ] ] = await Promise.all([
     sequelize.query<{ id: number, totalReplies: number, totalRepliesFromVideoAuthor: number }>(
-      `SELECT c.id, ${replyCounters(options.videoAccountId)} ${threadsFrom}
+      `SELECT c.id, ${replyCounters(options.videoAccountId, options.viewer)} ${threadsFrom}
        ORDER BY ${THREAD_ORDERS[options.sort] ?? THREAD_ORDERS['-createdAt']} OFFSET :start LIMIT :count`,
       { type: QueryTypes.SELECT, replacements }
     ),
     sequelize.query<{ total: number, totalNotDeleted: number }>(
       `SELECT (SELECT count(*) ${threadsFrom})::int AS total,
-              (SELECT count(*) FROM "videoComment" c WHERE c."videoId" = :videoId AND c."deletedAt" IS NULL AND ${visibleToViewer('c')})::int AS "totalNotDeleted"`,
+              (SELECT count(*) FROM "videoComment" c WHERE c."videoId" = :videoId AND c."deletedAt" IS NULL AND ${visibleToViewer('c', options.viewer)})::int AS "totalNotDeleted"`,
       { type: QueryTypes.SELECT, replacements }
     )
   ])
@@ -102,9 +110,9 @@ export async function listCommentThreads (options: {
 /** A thread's comments the viewer can see, oldest first (the tree is built from them); empty when it has none. */
 export async function listThreadComments (options: { videoId: number, videoAccountId: number, threadId: number, viewer: CommentViewer }) {
   const rows = await VideoCommentModel.sequelize!.query<{ id: number, totalReplies: number, totalRepliesFromVideoAuthor: number }>(
-    `SELECT c.id, ${replyCounters(options.videoAccountId)}
+    `SELECT c.id, ${replyCounters(options.videoAccountId, options.viewer)}
      FROM "videoComment" c
-     WHERE c."videoId" = :videoId AND (c.id = :threadId OR c."originCommentId" = :threadId) AND ${visibleToViewer('c')}
+     WHERE c."videoId" = :videoId AND (c.id = :threadId OR c."originCommentId" = :threadId) AND ${visibleToViewer('c', options.viewer)}
      ORDER BY c."createdAt" ASC, c.id ASC`,
     { type: QueryTypes.SELECT, replacements: { ...viewerReplacements(options.viewer), videoId: options.videoId, threadId: options.threadId } }
   )
@@ -128,6 +136,8 @@ export interface AdminCommentFilters {
   isHeldForReview?: boolean
   /** Only comments on this account's videos (a video owner's list). */
   videoOwnerAccountId?: number
+  /** Leave out comments of accounts (or on servers) these accounts muted (a video owner's list: theirs and the instance's). */
+  mutedByAccountIds?: number[]
 }
 
 function likePattern (text: string) {
@@ -153,6 +163,7 @@ function adminFilters (filters: AdminCommentFilters) {
   if (filters.onLocalVideo !== undefined) add(filters.onLocalVideo ? 'v.remote = false' : 'v.remote = true')
   if (filters.isHeldForReview !== undefined) add('c."heldForReview" = :held', { held: filters.isHeldForReview })
   if (filters.videoOwnerAccountId !== undefined) add('ch."accountId" = :ownerAccountId', { ownerAccountId: filters.videoOwnerAccountId })
+  if (filters.mutedByAccountIds && filters.mutedByAccountIds.length !== 0) add(notMutedAccountSql('c."accountId"', filters.mutedByAccountIds))
 
   return { where: where.join(' AND '), replacements }
 }

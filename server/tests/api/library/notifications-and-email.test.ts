@@ -119,6 +119,15 @@ describe('Notifications and e-mail', function () {
         return found.data.some(n => n.type === 20) ? found : undefined
       })
       expect(list.data.find(n => n.type === 20).registration).to.deep.equal({ id: res.body.id, username: 'bob' })
+      // Once: one notify job for the request (recorded with it), one notification, no mail (the admin's default).
+      const jobs = await waitUntil(async () => {
+        const completed = await instance.api().get('/api/v1/jobs/completed').set(auth(instance.accessToken)).query({ jobType: 'notify', count: 100 }).expect(200)
+        const forBob = completed.body.data.filter((job: any) => job.data.event === 'new-registration-request' && job.data.data.registrationId === res.body.id)
+        return forBob.length !== 0 ? forBob : undefined
+      })
+      expect(jobs).to.have.length(1)
+      expect((await notifications(instance.accessToken)).data.filter(n => n.type === 20 && n.registration.id === res.body.id)).to.have.length(1)
+      expect(smtp.mailsTo('admin1@example.com').filter(m => /registration request/.test(m.subject))).to.have.length(0)
       await instance.api().put('/api/v1/config/custom').set(auth(instance.accessToken)).send({ signup: { requiresApproval: false } }).expect(200)
     })
   })
@@ -263,6 +272,83 @@ describe('Notifications and e-mail', function () {
       // Erin subscribed to Dave's channel: a new public video is news for her.
       const news = await waitUntil(async () => (await notifications(erin.token)).data.find(n => n.type === 1))
       expect(news.video.uuid).to.equal(res.body.video.uuid)
+    })
+  })
+
+  describe('Comments, replies and mentions', function () {
+    let gwen: Awaited<ReturnType<typeof createUser>>
+    let hugo: Awaited<ReturnType<typeof createUser>>
+    let iris: Awaited<ReturnType<typeof createUser>>
+    let videoUuid: string
+
+    const comment = async (token: string, text: string, inReplyTo?: number) => {
+      const path = inReplyTo ? `/api/v1/videos/${videoUuid}/comments/${inReplyTo}` : `/api/v1/videos/${videoUuid}/comment-threads`
+      return (await instance.api().post(path).set(auth(token)).send({ text }).expect(200)).body.comment as { id: number, heldForReview: boolean }
+    }
+    const waitForNotifyJobs = () => waitUntil(async () => (await instance.sql('SELECT id FROM "outboxEntry" WHERE "jobType" IN (\'notify\', \'email\')')).length === 0)
+    const mentionsOfIris = () => smtp.mailsTo('iris@example.com').filter(m => /mentioned you/.test(m.subject))
+
+    before(async function () {
+      ;[ gwen, hugo, iris ] = await Promise.all([ createUser(instance, 'gwen'), createUser(instance, 'hugo'), createUser(instance, 'iris') ])
+      await instance.sql('UPDATE "user" SET "emailVerified" = true WHERE username IN (\'gwen\', \'hugo\', \'iris\')')
+      const clip = await generateClip(join(dir, 'comments.mp4'), { width: 320, height: 240, durationSeconds: 1, fps: 25 })
+      const channelId = (await instance.sql<{ id: number }>('SELECT c.id FROM "videoChannel" c JOIN actor a ON a.id = c."actorId" WHERE a."preferredUsername" = \'gwen_channel\''))[0].id
+      const res = await uploadVideo(instance, clip, { token: gwen.token, channelId, name: 'Gwen talks' })
+      expect(res.status).to.equal(200)
+      videoUuid = res.body.video.uuid
+      await instance.api().put('/api/v1/users/me/notification-settings').set(auth(gwen.token)).send({ newCommentOnMyVideo: 3 }).expect(204)
+      await instance.api().put('/api/v1/users/me/notification-settings').set(auth(iris.token)).send({ commentMention: 2 }).expect(204)
+    })
+
+    it('tells the owner of a comment and the users it mentions or answers, on the web and by mail as each chose', async function () {
+      const first = await comment(hugo.token, 'Lovely, @iris should see this')
+      const toOwner = await waitUntil(async () => (await notifications(gwen.token)).data.find(n => n.type === 2))
+      expect(toOwner.comment).to.deep.include({ id: first.id, threadId: first.id, heldForReview: false })
+      expect(toOwner.comment.account).to.include({ name: 'hugo' })
+      expect(toOwner.comment.video).to.include({ uuid: videoUuid, name: 'Gwen talks' })
+      const ownerMail = await smtp.waitForMail(m => m.to.includes('gwen@example.com') && /New comment on your video/.test(m.subject))
+      expect(ownerMail.text).to.include('Lovely, @iris should see this')
+      // Iris wants mentions by mail only.
+      await smtp.waitForMail(m => m.to.includes('iris@example.com') && /hugo mentioned you/.test(m.subject))
+
+      const answer = await comment(gwen.token, 'Thank you!', first.id)
+      const toHugo = await waitUntil(async () => (await notifications(hugo.token)).data.find(n => n.type === 11))
+      expect(toHugo.comment).to.deep.include({ id: answer.id, threadId: first.id })
+      await waitForNotifyJobs()
+      expect((await notifications(iris.token)).total).to.equal(0)
+      expect((await notifications(gwen.token)).data.filter(n => n.type === 2)).to.have.length(1)
+    })
+
+    it('tells the owner of a comment held for review, and its mentions once approved', async function () {
+      await instance.api().put(`/api/v1/videos/${videoUuid}`).set(auth(gwen.token)).send({ commentsPolicy: 3 }).expect(204)
+      const mentionsBefore = mentionsOfIris().length
+      const held = await comment(hugo.token, 'Waiting, @iris')
+      expect(held.heldForReview).to.equal(true)
+      const toOwner = await waitUntil(async () => (await notifications(gwen.token)).data.find(n => n.type === 2 && n.comment.id === held.id))
+      expect(toOwner.comment.heldForReview).to.equal(true)
+      await waitForNotifyJobs()
+      expect(mentionsOfIris()).to.have.length(mentionsBefore)
+
+      await instance.api().post(`/api/v1/videos/${videoUuid}/comments/${held.id}/approve`).set(auth(gwen.token)).expect(204)
+      await waitUntil(async () => mentionsOfIris().length === mentionsBefore + 1)
+      await instance.api().put(`/api/v1/videos/${videoUuid}`).set(auth(gwen.token)).send({ commentsPolicy: 1 }).expect(204)
+    })
+
+    it('says nothing of the comments of an account the user muted, nor of one the instance muted', async function () {
+      await instance.api().post('/api/v1/users/me/blocklist/accounts').set(auth(iris.token)).send({ accountName: 'hugo' }).expect(204)
+      const mentionsBefore = mentionsOfIris().length
+      const muted = await comment(hugo.token, 'Still there, @iris?')
+      // Gwen did not mute Hugo: she hears of it; Iris does not.
+      await waitUntil(async () => (await notifications(gwen.token)).data.find(n => n.type === 2 && n.comment.id === muted.id))
+      await waitForNotifyJobs()
+      expect(mentionsOfIris()).to.have.length(mentionsBefore)
+
+      await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(instance.accessToken)).send({ accountName: 'hugo' }).expect(204)
+      const unheard = await comment(hugo.token, 'Anyone?')
+      await waitForNotifyJobs()
+      expect((await notifications(gwen.token)).data.filter(n => n.type === 2 && n.comment.id === unheard.id)).to.have.length(0)
+      await instance.api().delete('/api/v1/server/blocklist/accounts/hugo').set(auth(instance.accessToken)).expect(204)
+      await instance.api().delete('/api/v1/users/me/blocklist/accounts/hugo').set(auth(iris.token)).expect(204)
     })
   })
 

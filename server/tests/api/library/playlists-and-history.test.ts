@@ -237,5 +237,30 @@ describe('Playlists, watch history and the subscriptions feed', function () {
       const bad = await api().post('/api/v1/users/me/subscriptions').set(auth(viewer.token)).send({ uri: 'not a handle!' }).expect(400)
       expect(bad.body['invalid-params']).to.have.property('uri')
     })
+
+    it('leaves blocked videos and muted channels out of the feed, and shows them as unavailable in playlists', async function () {
+      const feedNames = async () => (await api().get('/api/v1/users/me/subscriptions/videos').set(auth(viewer.token)).query({ sort: 'name' }).expect(200)).body.data.map((v: any) => v.name)
+      const me = (await api().get('/api/v1/users/me').set(auth(viewer.token)).expect(200)).body
+      const watchLater = me.specialPlaylists[0].id
+      for (const video of [ videos.first, videos.second ]) {
+        await api().post(`/api/v1/video-playlists/${watchLater}/videos`).set(auth(viewer.token)).send({ videoId: video.id }).expect(200)
+      }
+      const elements = async (token: string) =>
+        (await api().get(`/api/v1/video-playlists/${watchLater}/videos`).set(auth(token)).expect(200)).body.data.map((e: any) => [ e.type, e.video?.name ?? null ])
+      expect(await elements(viewer.token)).to.deep.equal([ [ 0, 'First clip' ], [ 0, 'Second clip' ] ])
+
+      await api().post(`/api/v1/videos/${videos.first.uuid}/blacklist`).set(auth(instance.accessToken)).send({ reason: 'Under review' }).expect(204)
+      expect(await feedNames()).to.deep.equal([ 'Second clip' ])
+      expect(await elements(viewer.token)).to.deep.equal([ [ 3, null ], [ 0, 'Second clip' ] ])
+
+      await api().post('/api/v1/users/me/blocklist/accounts').set(auth(viewer.token)).send({ accountName: 'owner' }).expect(204)
+      expect(await feedNames()).to.deep.equal([])
+      expect(await elements(viewer.token)).to.deep.equal([ [ 3, null ], [ 3, null ] ])
+
+      await api().delete('/api/v1/users/me/blocklist/accounts/owner').set(auth(viewer.token)).expect(204)
+      await api().delete(`/api/v1/videos/${videos.first.uuid}/blacklist`).set(auth(instance.accessToken)).expect(204)
+      expect(await feedNames()).to.deep.equal([ 'First clip', 'Second clip' ])
+      expect(await elements(viewer.token)).to.deep.equal([ [ 0, 'First clip' ], [ 0, 'Second clip' ] ])
+    })
   })
 })

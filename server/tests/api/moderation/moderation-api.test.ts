@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { expect } from 'chai'
 import { TestInstance } from '../../shared/test-instance.js'
 import { firstChannelId, uploadVideo } from '../../shared/videos.js'
+import { waitUntil } from '../../shared/wait.js'
 import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
 import { auth, createUser, type CreatedUser } from '../shared/users.js'
 
@@ -18,10 +19,10 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
   let ownerVideo: { id: number, uuid: string }
   let rootVideo: { id: number, uuid: string }
 
-  async function upload (user: CreatedUser | 'root', name: string) {
+  async function upload (user: CreatedUser | 'root', name: string, privacy?: number) {
     const username = user === 'root' ? 'root' : user.username
     const token = user === 'root' ? instance.accessToken : user.token
-    const res = await uploadVideo(instance, clip, { token, channelId: await firstChannelId(instance, username), name })
+    const res = await uploadVideo(instance, clip, { token, channelId: await firstChannelId(instance, username), name, privacy })
     expect(res.status, JSON.stringify(res.body)).to.equal(200)
     return res.body.video as { id: number, uuid: string }
   }
@@ -36,6 +37,22 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
 
   function invalidParams (res: { body: any }) {
     return Object.keys(res.body['invalid-params'] ?? {})
+  }
+
+  /** The notifications of this type a user has (web channel: every setting has it by default). */
+  async function notificationsOf (token: string, type: number) {
+    const res = await instance.api().get('/api/v1/users/me/notifications').set(auth(token)).query({ count: 100 }).expect(200)
+    return (res.body.data as any[]).filter(n => n.type === type)
+  }
+
+  /** Waits for a notification of this type matching `match`. */
+  async function waitForNotification (token: string, type: number, match: (n: any) => boolean = () => true) {
+    return waitUntil(async () => (await notificationsOf(token, type)).find(match))
+  }
+
+  /** Every notify job recorded so far has run (their outbox entries go when they succeed). */
+  async function waitForNotifyJobs () {
+    await waitUntil(async () => (await instance.sql('SELECT id FROM "outboxEntry" WHERE "jobType" = \'notify\'')).length === 0)
   }
 
   before(async function () {
@@ -79,8 +96,7 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
     it('refuses unknown objects, one\'s own video or oneself, and an incoherent time range', async function () {
       expect(invalidParams(await report({ reason: 'Spam', video: { id: 999999 } }).expect(404))).to.deep.equal([ 'video.id' ])
       expect(invalidParams(await report({ reason: 'Spam', account: { id: 999999 } }).expect(404))).to.deep.equal([ 'account.id' ])
-      // Comments come with their module: until then no comment can be found.
-      expect(invalidParams(await report({ reason: 'Spam', comment: { id: 1 } }).expect(404))).to.deep.equal([ 'comment.id' ])
+      expect(invalidParams(await report({ reason: 'Spam', comment: { id: 999999 } }).expect(404))).to.deep.equal([ 'comment.id' ])
       expect(invalidParams(await report({ reason: 'Mine', video: { id: ownerVideo.uuid } }, owner.token).expect(400))).to.deep.equal([ 'video.id' ])
       expect(invalidParams(await report({ reason: 'Me', account: { id: reporter.accountId } }).expect(400))).to.deep.equal([ 'account.id' ])
       expect(invalidParams(await report({ reason: 'Spam', video: { id: ownerVideo.id, startAt: 2, endAt: 1 } }).expect(400))).to.deep.equal([ 'video.endAt' ])
@@ -113,12 +129,58 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().get('/api/v1/abuses').set(auth(moderator.token)).query({ filter: 'nothing' }).expect(400)
     })
 
+    it('tells the moderators of each new report, but not the reporter', async function () {
+      for (const token of [ moderator.token, instance.accessToken ]) {
+        const notification = await waitForNotification(token, 3, n => n.abuse.id === reportId)
+        expect(notification.abuse).to.deep.include({ state: 1 })
+        expect(notification.abuse.video).to.include({ uuid: ownerVideo.uuid, name: 'Owner video' })
+      }
+      await waitForNotifyJobs()
+      expect(await notificationsOf(reporter.token, 3)).to.have.length(0)
+    })
+
+    it('reports a comment, not one\'s own nor one the reporter cannot see, keeping it once the comment is deleted', async function () {
+      const posted = await instance.api().post(`/api/v1/videos/${ownerVideo.uuid}/comment-threads`).set(auth(bystander.token)).send({ text: 'Buy cheap pills' }).expect(200)
+      const comment = posted.body.comment
+      expect(invalidParams(await report({ reason: 'Mine', comment: { id: comment.id } }, bystander.token).expect(400))).to.deep.equal([ 'comment.id' ])
+      // A comment of a private video: unknown to whoever may not see the video.
+      const [ hidden, doomed ] = await Promise.all([ upload(owner, 'Owner private video', 3), upload(owner, 'Doomed video') ])
+      const onHidden = await instance.api().post(`/api/v1/videos/${hidden.uuid}/comment-threads`).set(auth(owner.token)).send({ text: 'Private note' }).expect(200)
+      expect(invalidParams(await report({ reason: 'Spam', comment: { id: onHidden.body.comment.id } }).expect(404))).to.deep.equal([ 'comment.id' ])
+
+      const res = await report({ reason: 'Spam in the comments', predefinedReasons: [ 'spamOrMisleading' ], comment: { id: comment.id } }).expect(200)
+      const listed = async () => (await instance.api().get('/api/v1/abuses').set(auth(moderator.token)).query({ id: res.body.abuse.id }).expect(200)).body.data[0]
+      const abuse = await listed()
+      expect(abuse.comment).to.deep.equal({
+        id: comment.id, threadId: comment.id, text: 'Buy cheap pills', deleted: false,
+        video: { id: ownerVideo.id, name: 'Owner video', uuid: ownerVideo.uuid }
+      })
+      expect(abuse.flaggedAccount.name).to.equal('bystander')
+      expect(abuse.video).to.equal(null)
+      const notified = await waitForNotification(moderator.token, 3, n => n.abuse.id === res.body.abuse.id)
+      expect(notified.abuse.comment).to.deep.include({ threadId: comment.id })
+      expect(notified.abuse.comment.video).to.include({ uuid: ownerVideo.uuid })
+
+      // Deleted (a tombstone), then gone with its video: the report keeps what it said.
+      await instance.api().delete(`/api/v1/videos/${ownerVideo.uuid}/comments/${comment.id}`).set(auth(bystander.token)).expect(204)
+      expect((await listed()).comment).to.deep.include({ text: 'Buy cheap pills', deleted: true })
+      const onDoomed = await instance.api().post(`/api/v1/videos/${doomed.uuid}/comment-threads`).set(auth(bystander.token)).send({ text: 'Rude words' }).expect(200)
+      const second = await report({ reason: 'Rude', comment: { id: onDoomed.body.comment.id } }).expect(200)
+      await instance.api().delete(`/api/v1/videos/${doomed.uuid}`).set(auth(owner.token)).expect(204)
+      const [ row ] = await instance.sql<{ videoCommentId: number | null }>('SELECT "videoCommentId" FROM abuse WHERE id = $1', [ second.body.abuse.id ])
+      expect(row.videoCommentId).to.equal(null)
+      const gone = (await instance.api().get('/api/v1/abuses').set(auth(moderator.token)).query({ id: second.body.abuse.id }).expect(200)).body.data[0]
+      expect(gone.comment).to.deep.include({ text: 'Rude words', deleted: true })
+    })
+
     it('lets only moderators list every report; a user sees their own, without the moderation fields', async function () {
       await instance.api().get('/api/v1/abuses').set(auth(reporter.token)).expect(403)
       const mine = await instance.api().get('/api/v1/users/me/abuses').set(auth(reporter.token)).expect(200)
-      expect(mine.body.total).to.equal(1)
-      expect(mine.body.data[0]).to.not.have.any.keys('reporterAccount', 'moderationComment', 'countReportsForReporter')
-      expect(mine.body.data[0].video.uuid).to.equal(ownerVideo.uuid)
+      // A video report and two comment reports.
+      expect(mine.body.total).to.equal(3)
+      const videoReport = mine.body.data.find((a: any) => a.id === reportId)
+      expect(videoReport).to.not.have.any.keys('reporterAccount', 'moderationComment', 'countReportsForReporter')
+      expect(videoReport.video.uuid).to.equal(ownerVideo.uuid)
       expect((await instance.api().get('/api/v1/users/me/abuses').set(auth(owner.token)).expect(200)).body.total).to.equal(0)
     })
 
@@ -129,6 +191,10 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().post(messages).set(auth(bystander.token)).send({ message: 'Me too' }).expect(403)
       expect(invalidParams(await instance.api().post(messages).set(auth(moderator.token)).send({ message: ' ' }).expect(400))).to.deep.equal([ 'message' ])
       await instance.api().post(messages).set(auth(moderator.token)).send({ message: 'Looking into it' }).expect(200)
+      // Each side hears of the other's message.
+      const toModerator = await waitForNotification(moderator.token, 16, n => n.abuse.id === reportId)
+      expect(toModerator.abuse.video).to.include({ uuid: ownerVideo.uuid })
+      await waitForNotification(reporter.token, 16, n => n.abuse.id === reportId)
 
       const list = await instance.api().get(messages).set(auth(reporter.token)).expect(200)
       expect(list.body.data.map((m: any) => [ m.message, m.byModerator, m.account.name ])).to.deep.equal([
@@ -148,7 +214,9 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().put('/api/v1/abuses/999999').set(auth(moderator.token)).send({ state: 3 }).expect(404)
 
       const mine = await instance.api().get('/api/v1/users/me/abuses').set(auth(reporter.token)).expect(200)
-      expect(mine.body.data[0].state).to.deep.equal({ id: 3, label: 'Accepted' })
+      expect(mine.body.data.find((a: any) => a.id === reportId).state).to.deep.equal({ id: 3, label: 'Accepted' })
+      const outcome = await waitForNotification(reporter.token, 15, n => n.abuse.id === reportId)
+      expect(outcome.abuse.state).to.equal(3)
       const admin = await instance.api().get('/api/v1/abuses').set(auth(moderator.token)).query({ id: reportId }).expect(200)
       expect(admin.body.data[0]).to.deep.include({ moderationComment: 'Confirmed spam', countMessages: 1 })
     })
@@ -233,6 +301,60 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
     })
   })
 
+  describe('Comments of muted accounts', function () {
+    const threads = async (videoId: string, token?: string) => {
+      const req = instance.api().get(`/api/v1/videos/${videoId}/comment-threads`)
+      if (token) req.set(auth(token))
+      return (await req.expect(200)).body as { total: number, totalNotDeletedComments: number, data: any[] }
+    }
+    const comment = async (videoId: string, token: string, text: string, inReplyTo?: number) => {
+      const path = inReplyTo ? `/api/v1/videos/${videoId}/comments/${inReplyTo}` : `/api/v1/videos/${videoId}/comment-threads`
+      return (await instance.api().post(path).set(auth(token)).send({ text }).expect(200)).body.comment as { id: number }
+    }
+
+    it('hides what a user muted from that user only: threads, replies and their counts', async function () {
+      const thread = await comment(rootVideo.uuid, owner.token, 'A fine video')
+      await comment(rootVideo.uuid, reporter.token, 'I agree', thread.id)
+      await comment(rootVideo.uuid, reporter.token, 'Also, first!')
+      await instance.api().post('/api/v1/users/me/blocklist/accounts').set(auth(bystander.token)).send({ accountName: 'reporter' }).expect(204)
+
+      const seenByBystander = await threads(rootVideo.uuid, bystander.token)
+      expect(seenByBystander.data.map(t => [ t.text, t.totalReplies ])).to.deep.equal([ [ 'A fine video', 0 ] ])
+      expect(seenByBystander.totalNotDeletedComments).to.equal(1)
+      const tree = (await instance.api().get(`/api/v1/videos/${rootVideo.uuid}/comment-threads/${thread.id}`).set(auth(bystander.token)).expect(200)).body
+      expect(tree.children).to.deep.equal([])
+      const seenByOthers = await threads(rootVideo.uuid)
+      expect(seenByOthers.data.map(t => [ t.text, t.totalReplies ])).to.deep.equal([ [ 'Also, first!', 0 ], [ 'A fine video', 1 ] ])
+      await instance.api().delete('/api/v1/users/me/blocklist/accounts/reporter').set(auth(bystander.token)).expect(204)
+    })
+
+    it('hides, on a video, what its owner muted, from everyone, without telling the owner; the instance\'s mute, everywhere', async function () {
+      await instance.api().post('/api/v1/users/me/blocklist/accounts').set(auth(owner.token)).send({ accountName: 'reporter' }).expect(204)
+      const muted = await comment(ownerVideo.uuid, reporter.token, 'Nobody will read this')
+      const kept = await comment(ownerVideo.uuid, moderator.token, 'A welcome comment')
+      await waitForNotification(owner.token, 2, n => n.comment.id === kept.id)
+      await waitForNotifyJobs()
+      expect((await notificationsOf(owner.token, 2)).map(n => n.comment.id)).to.not.include(muted.id)
+
+      expect((await threads(ownerVideo.uuid)).data.map(t => t.text)).to.deep.equal([ 'A welcome comment' ])
+      expect((await threads(ownerVideo.uuid, bystander.token)).data.map(t => t.text)).to.deep.equal([ 'A welcome comment' ])
+      const onMyVideos = (await instance.api().get('/api/v1/users/me/videos/comments').set(auth(owner.token)).expect(200)).body
+      expect(onMyVideos.data.map((c: any) => c.text)).to.include('A welcome comment').and.not.include('Nobody will read this')
+      // The moderators' list shows everything.
+      const all = (await instance.api().get('/api/v1/videos/comments').set(auth(moderator.token)).query({ videoId: ownerVideo.uuid }).expect(200)).body
+      expect(all.data.map((c: any) => c.text)).to.have.members([ 'A welcome comment', 'Nobody will read this' ])
+      // Elsewhere the owner's mute changes nothing for others.
+      expect((await threads(rootVideo.uuid, bystander.token)).data.map(t => t.text)).to.include('Also, first!')
+      await instance.api().delete('/api/v1/users/me/blocklist/accounts/reporter').set(auth(owner.token)).expect(204)
+
+      await instance.api().post('/api/v1/server/blocklist/accounts').set(auth(moderator.token)).send({ accountName: 'reporter' }).expect(204)
+      expect((await threads(rootVideo.uuid)).data.map(t => t.text)).to.deep.equal([ 'A fine video' ])
+      expect((await threads(ownerVideo.uuid, owner.token)).data.map(t => t.text)).to.deep.equal([ 'A welcome comment' ])
+      await instance.api().delete('/api/v1/server/blocklist/accounts/reporter').set(auth(moderator.token)).expect(204)
+      expect((await threads(ownerVideo.uuid)).total).to.equal(2)
+    })
+  })
+
   describe('Video blocks', function () {
     const blacklist = (id: string | number) => `/api/v1/videos/${id}/blacklist`
 
@@ -252,8 +374,10 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().get(`/api/v1/videos/${ownerVideo.uuid}`).set(auth(moderator.token)).expect(200)
       const seenByOwner = await instance.api().get(`/api/v1/videos/${ownerVideo.uuid}`).set(auth(owner.token)).expect(200)
       expect(seenByOwner.body).to.deep.include({ blacklisted: true, blacklistedReason: 'Against the rules' })
+      const told = await waitForNotification(owner.token, 4)
+      expect(told.videoBlacklist.video).to.include({ uuid: ownerVideo.uuid })
       const mine = await instance.api().get('/api/v1/users/me/videos').set(auth(owner.token)).expect(200)
-      expect(mine.body.data[0]).to.deep.include({ name: 'Owner video', blacklisted: true })
+      expect(mine.body.data.find((v: any) => v.uuid === ownerVideo.uuid)).to.deep.include({ name: 'Owner video', blacklisted: true })
     })
 
     it('lists blocks for moderators, and updates and lifts them', async function () {
@@ -272,6 +396,8 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       await instance.api().delete(blacklist(ownerVideo.uuid)).set(auth(moderator.token)).expect(404)
       await instance.api().put(blacklist(ownerVideo.uuid)).set(auth(moderator.token)).send({ reason: 'Gone' }).expect(404)
       expect(await listedNames()).to.include('Owner video')
+      const told = await waitForNotification(owner.token, 5)
+      expect(told.videoBlacklist.video).to.include({ uuid: ownerVideo.uuid })
     })
 
     it('does not let a moderator block an administrator\'s video, nor unfederate a video of another instance', async function () {
@@ -308,9 +434,19 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       const own = await instance.api().get(`/api/v1/videos/${held.uuid}`).set(auth(reporter.token)).expect(200)
       expect(own.body.blacklisted).to.equal(true)
       expect(await listedNames(bystander.token)).to.not.include('Held for review')
+      // The moderators are asked to review it, its owner learns it waits; nobody else hears of the trusted upload.
+      const review = await waitForNotification(moderator.token, 12)
+      expect(review.videoBlacklist.video).to.include({ uuid: held.uuid })
+      const waiting = await waitForNotification(reporter.token, 4, n => n.videoBlacklist.video.uuid === held.uuid)
+      expect(waiting.read).to.equal(false)
 
       await instance.api().delete(blacklist(held.uuid)).set(auth(moderator.token)).expect(204)
       expect(await listedNames(bystander.token)).to.include('Held for review')
+      // Accepted: unblocked, and published as far as its owner is concerned (it was not while held).
+      await waitForNotification(reporter.token, 5, n => n.videoBlacklist.video.uuid === held.uuid)
+      await waitForNotification(reporter.token, 6, n => n.video.uuid === held.uuid)
+      await waitForNotifyJobs()
+      expect((await notificationsOf(moderator.token, 12)).map(n => n.videoBlacklist.video.uuid)).to.deep.equal([ held.uuid ])
     })
 
     function blacklist (id: string) {
