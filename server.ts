@@ -30,6 +30,7 @@ async function main () {
   const { setFfmpegStallTimeout } = await import('./server/helpers/ffmpeg/run-ffmpeg.js')
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
+  const { scheduleVideoUpdates } = await import('./server/lib/schedulers/scheduled-video-updates.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
@@ -89,6 +90,7 @@ async function main () {
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
+    scheduleVideoUpdates()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {

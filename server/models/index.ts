@@ -20,6 +20,8 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { ScheduleVideoUpdateModel } from './video/schedule-video-update.js'
+import { VideoSourceModel } from './video/video-source.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -52,7 +54,9 @@ const MODELS: RegisteredModel[] = [
   TrackerModel,
   VideoShareModel,
   OutboxEntryModel,
-  ReceivedSignatureModel
+  ReceivedSignatureModel,
+  ScheduleVideoUpdateModel,
+  VideoSourceModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -18,6 +18,7 @@ import { videoResumableUploadRouter } from './videos/upload-resumable.js'
 import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
+import { videoSourceRouter } from './videos/video-source.js'
 import { videosRouter } from './videos/videos.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
@@ -33,7 +34,7 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videoSourceRouter, videosRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

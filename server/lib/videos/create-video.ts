@@ -22,6 +22,8 @@ import { deleteVideo } from './delete-video.js'
 import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
+import { recordScheduledUpdate } from './scheduled-updates.js'
+import { recordVideoSource } from './video-source.js'
 
 const log = loggerWithTags('videos', 'upload')
 
@@ -119,6 +121,8 @@ export async function createVideoFromUpload (options: {
       }, { transaction })
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
+      await recordScheduledUpdate(video.id, fields.scheduleUpdate ?? undefined)
+      await recordVideoSource(video.id, file, probed)
       await recordVideoImages(video.id, images, transaction)
       jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })
       return video

@@ -5,6 +5,7 @@ import { canRemoveVideo, canUpdateVideo } from '../../../lib/videos/video-access
 import { deleteVideo } from '../../../lib/videos/delete-video.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { updateVideo } from '../../../lib/videos/update-video.js'
+import { scheduledUpdateOf } from '../../../lib/videos/scheduled-updates.js'
 import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
 import { addView } from '../../../lib/videos/video-views.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
@@ -36,7 +37,9 @@ videosRouter.get('/videos/:id', {
   responses: { 200: 'The video', 404: 'No such video, or not visible to you' }
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'details')
-  res.json(formatVideoDetails(video))
+  // A planned publication is the owner's business only.
+  const scheduledUpdate = user && canUpdateVideo(video, user) ? await scheduledUpdateOf(video.id) : null
+  res.json({ ...formatVideoDetails(video), ...(scheduledUpdate ? { scheduledUpdate } : {}) })
 })
 
 videosRouter.get('/videos/:id/description', {
