@@ -1,111 +1,49 @@
-// Route table and page frame. Pages other than home and watch load on demand.
-import type { ComponentChildren, FunctionComponent } from 'preact'
+// The page for the current URL, inside the layout. Routes come from the areas (src/app/areas.ts).
+import type { ComponentChildren } from 'preact'
 import { useEffect } from 'preact/hooks'
-import { Header } from './components/Header.js'
+import type { User } from '../../shared/models/client-user.js'
+import { ROUTES } from './app/areas.js'
+import { findRoute } from './app/find-route.js'
+import { AppLayout } from './app/layout/AppLayout.js'
+import type { PageRoute } from './app/types.js'
+import { UnavailablePage } from './components/UnavailablePage.js'
+import { languageStore, t } from './i18n/i18n.js'
 import { lazyPage } from './lazy.js'
 import { sessionStore } from './lib/session.js'
 import { useStore } from './lib/store.js'
-import HomePage from './pages/home-page.js'
-import WatchPage from './pages/watch-page.js'
 import { matchPath, navigate, useLocation } from './router.js'
 
-const LoginPage = lazyPage(() => import('./pages/login-page.js'))
-const SearchPage = lazyPage(() => import('./pages/search-page.js'))
 const EmbedPage = lazyPage<{ id: string }>(() => import('./pages/embed-page.js'))
-const ChannelPage = lazyPage<{ handle: string }>(() => import('./pages/channel-page.js').then(m => ({ default: m.ChannelPage })))
-const AccountPage = lazyPage<{ name: string }>(() => import('./pages/channel-page.js').then(m => ({ default: m.AccountPage })))
-const UploadPage = lazyPage(() => import('./pages/upload-page.js'))
-const VideoEditPage = lazyPage<{ id: string }>(() => import('./pages/video-edit-page.js'))
-const MyVideosPage = lazyPage(() => import('./pages/my-videos-page.js'))
-const MyChannelsPage = lazyPage(() => import('./pages/my-channels-page.js'))
-const MyAccountPage = lazyPage(() => import('./pages/my-account-page.js'))
-const AdminOverview = lazyPage(() => import('./pages/admin/admin-overview.js'))
-const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
-const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
-const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
-const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
 
-interface Route {
-  pattern: string
-  render: (params: Record<string, string>) => ComponentChildren
-  /** Needs a signed-in user: anonymous visitors are sent to /login and brought back. */
-  auth?: boolean
-}
-
-const page = (Component: FunctionComponent) => () => <Component />
-
-const ROUTES: Route[] = [
-  { pattern: '/', render: () => <HomePage tab="recent" /> },
-  { pattern: '/videos/recently-added', render: () => <HomePage tab="recent" /> },
-  { pattern: '/videos/trending', render: () => <HomePage tab="trending" /> },
-  { pattern: '/videos/local', render: () => <HomePage tab="local" /> },
-  { pattern: '/search', render: page(SearchPage) },
-  { pattern: '/videos/watch/:id', render: p => <WatchPage id={p.id} /> },
-  { pattern: '/w/:id', render: p => <WatchPage id={p.id} /> },
-  { pattern: '/c/:handle', render: p => <ChannelPage handle={p.handle} /> },
-  { pattern: '/c/:handle/videos', render: p => <ChannelPage handle={p.handle} /> },
-  { pattern: '/video-channels/:handle', render: p => <ChannelPage handle={p.handle} /> },
-  { pattern: '/a/:name', render: p => <AccountPage name={p.name} /> },
-  { pattern: '/a/:name/videos', render: p => <AccountPage name={p.name} /> },
-  { pattern: '/accounts/:name', render: p => <AccountPage name={p.name} /> },
-  { pattern: '/login', render: page(LoginPage) },
-  { pattern: '/upload', render: page(UploadPage), auth: true },
-  { pattern: '/videos/upload', render: page(UploadPage), auth: true },
-  { pattern: '/videos/update/:id', render: p => <VideoEditPage id={p.id} />, auth: true },
-  { pattern: '/my-library/videos', render: page(MyVideosPage), auth: true },
-  { pattern: '/my-library/video-channels', render: page(MyChannelsPage), auth: true },
-  { pattern: '/my-account', render: page(MyAccountPage), auth: true },
-  { pattern: '/my-account/settings', render: page(MyAccountPage), auth: true },
-  { pattern: '/admin', render: page(AdminOverview), auth: true },
-  { pattern: '/admin/users', render: page(AdminUsers), auth: true },
-  { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
-  { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
-]
-
-function findRoute (path: string): { route: Route; params: Record<string, string> } | null {
-  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path
-  for (const route of ROUTES) {
-    const params = matchPath(route.pattern, normalized)
-    if (params) return { route, params }
-  }
-  return null
-}
-
-function RequireAuth ({ children }: { children: ComponentChildren }) {
+function RequireAuth ({ allowed, children }: { allowed?: (user: User) => boolean; children: ComponentChildren }) {
   const { ready, user } = useStore(sessionStore)
   const { href } = useLocation()
   useEffect(() => {
     if (ready && !user) navigate(`/login?redirect=${encodeURIComponent(href)}`, { replace: true })
   }, [ready, user, href])
-  if (!ready || !user) return <p class="muted" aria-busy="true">Loading…</p>
+  if (!ready || !user) return <p class="muted" aria-busy="true">{t('common.loading')}</p>
+  // Pages are never shown, even briefly, to someone who may not use them.
+  if (allowed && !allowed(user)) return <UnavailablePage kind="forbidden" />
   return <>{children}</>
 }
 
-function NotFound () {
-  return (
-    <section data-testid="not-found">
-      <h1>Page not found</h1>
-      <p><a href="/">Back to the videos</a></p>
-    </section>
-  )
+function renderRoute (route: PageRoute, params: Record<string, string>) {
+  const content = route.render(params)
+  return route.auth || route.allowed ? <RequireAuth allowed={route.allowed}>{content}</RequireAuth> : content
 }
 
 export function App () {
   const { path } = useLocation()
+  // A new language re-renders every page from scratch.
+  const language = useStore(languageStore)
   const embed = matchPath('/videos/embed/:id', path)
-  // The embed page is the player alone: no header, no frame.
-  if (embed) return <EmbedPage id={embed.id} />
+  // The embed page is the player alone: no menu, no frame.
+  if (embed) return <EmbedPage key={language} id={embed.id} />
 
-  const found = findRoute(path)
-  const content = found ? found.route.render(found.params) : <NotFound />
+  const found = findRoute(ROUTES, path)
   return (
-    <>
-      <a class="skip-link" href="#main">Skip to content</a>
-      <Header />
-      <main id="main" tabIndex={-1}>
-        {found?.route.auth ? <RequireAuth>{content}</RequireAuth> : content}
-      </main>
-    </>
+    <AppLayout key={language}>
+      {found ? renderRoute(found.route, found.params) : <UnavailablePage kind="not-found" what="page" />}
+    </AppLayout>
   )
 }

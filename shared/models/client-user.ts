@@ -54,6 +54,7 @@ export interface User {
   id: number
   username: string
   email: string
+  pendingEmail?: string | null
   emailVerified?: boolean
   nsfwPolicy: NSFWPolicy
   p2pEnabled: boolean
@@ -69,6 +70,28 @@ export interface User {
   videoChannels?: VideoChannel[]
   createdAt: string
   lastLoginDate?: string | null
+}
+
+/** `PUT /api/v1/users/me`: changing the e-mail or the password needs `currentPassword`. */
+export interface UserUpdateMe {
+  displayName?: string
+  description?: string | null
+  email?: string
+  password?: string
+  currentPassword?: string
+  nsfwPolicy?: string
+  p2pEnabled?: boolean
+  autoPlayVideo?: boolean
+}
+
+/** `POST /api/v1/users/register` (and, with `registrationReason`, `/users/registrations/request`). */
+export interface UserRegister {
+  username: string
+  password: string
+  email: string
+  displayName?: string
+  channel?: { name: string; displayName: string }
+  registrationReason?: string
 }
 
 export interface UserQuotaUsed {

@@ -103,6 +103,10 @@ export class ResumableUpload {
     return this.state === 'paused'
   }
 
+  get isCancelled (): boolean {
+    return this.state === 'cancelled'
+  }
+
   private async initSession (): Promise<string> {
     const res = await apiRawRequest('POST', apiUrl('/videos/upload-resumable'), {
       json: this.metadata,

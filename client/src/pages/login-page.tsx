@@ -1,14 +1,18 @@
-// /login — password sign-in. Server messages (problem+json `detail`, `invalid-params`) show next to fields.
+// /login — password sign-in, with the way to sign up when the instance allows it.
 import { useState } from 'preact/hooks'
-import { ErrorAlert } from '../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
-import { signIn } from '../lib/session.js'
+import { FormMessage } from '../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../components/FormField.js'
+import { humanizeProblem } from '../errors/problem-sentences.js'
+import { t } from '../i18n/i18n.js'
+import { configStore, signIn } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
 import { navigate, useLocation } from '../router.js'
 
 const FIELDS = ['username', 'password']
 
 export default function LoginPage () {
   const { query } = useLocation()
+  const config = useStore(configStore)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -29,25 +33,28 @@ export default function LoginPage () {
     }
   }
 
-  const fieldErrors = fieldErrorsOf(error)
-  const formError = formErrorOf(error, FIELDS)
+  const problem = humanizeProblem(error, { fields: FIELDS, messages: { 400: 'problem.wrongCredentials' } })
   return (
-    <section class="narrow">
-      <h1>Log in</h1>
+    <section class="narrow" data-testid="login-page">
+      <h1>{t('login.title')}</h1>
+      {query.get('registered') && <p class="success" role="status" data-testid="login-registered">{t('login.registered')}</p>}
       <form onSubmit={submit} data-testid="login-form" noValidate>
-        {formError && <ErrorAlert error={new Error(formError)} testId="login-error" />}
-        <FormField id="username" label="Username or email" error={fieldErrors.username}>
-          <input {...fieldAria('username', fieldErrors.username)} data-testid="login-username" autocomplete="username" required
+        <FormMessage message={problem.message} testId="login-error" />
+        <FormField id="username" label={t('login.username')} error={problem.fields.username}>
+          <input {...fieldAria('username', problem.fields.username)} data-testid="login-username" autocomplete="username" required
             value={username} onInput={e => setUsername((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <FormField id="password" label="Password" error={fieldErrors.password}>
-          <input {...fieldAria('password', fieldErrors.password)} data-testid="login-password" type="password" autocomplete="current-password" required
+        <FormField id="password" label={t('login.password')} error={problem.fields.password}>
+          <input {...fieldAria('password', problem.fields.password)} data-testid="login-password" type="password" autocomplete="current-password" required
             value={password} onInput={e => setPassword((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy || !username || !password}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      {config?.signup?.allowed && (
+        <p class="login-signup">{t('login.noAccount')} <a href="/signup" data-testid="login-signup-link">{t('layout.signup')}</a></p>
+      )}
     </section>
   )
 }

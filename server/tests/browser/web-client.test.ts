@@ -79,11 +79,10 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     }
   })
 
-  it('uploads a clip through the upload page: the progress bar climbs to 100 % and the video publishes', async function () {
+  it('uploads a clip through the upload page: the progress bar climbs to 100 % and the video publishes when asked', async function () {
     const { page } = viewer
     await page.getByTestId('nav-upload').click()
     await page.getByTestId('upload-page').waitFor()
-    await page.getByTestId('upload-name').fill('A clip uploaded from the browser')
     await viewer.screenshot('upload')
 
     await recordUploadProgress(page)
@@ -92,6 +91,8 @@ describe('Web client in a real browser: log in, upload, watch', function () {
       offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: THROTTLED_UPLOAD_BYTES_PER_SECOND
     })
     await page.getByTestId('upload-file-input').setInputFiles(clip)
+    // The details are filled in while the file uploads.
+    await page.getByTestId('video-name').fill('A clip uploaded from the browser')
     await page.locator('[data-testid="upload-progress-box"][data-state="done"]').waitFor({ timeout: 30_000 })
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
     await cdp.detach()
@@ -102,6 +103,7 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     expect([ ...values ].sort((a, b) => a - b)).to.deep.equal(values)
     expect(await page.getByTestId('upload-progress').getAttribute('aria-valuenow')).to.equal('100')
 
+    await page.getByTestId('upload-publish').click()
     await page.getByTestId('upload-published').waitFor({ timeout: 60_000 })
     const href = await page.getByTestId('upload-watch-link').getAttribute('href')
     uuid = /\/videos\/watch\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1] as string
