@@ -3,6 +3,7 @@ import { listVideos } from '../api/videos.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { VideoGrid } from '../components/VideoCard.js'
 import { t } from '../i18n/i18n.js'
+import { Trans } from '../i18n/Trans.js'
 import { configStore, isAdmin, nsfwListParam, sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 import { useAsync } from '../lib/use-async.js'
@@ -49,7 +50,7 @@ export default function HomePage () {
       <header class="home-intro" data-testid="home-intro">
         <h1>{t('home.welcome', { name })}</h1>
         {config?.instance?.shortDescription && <p class="lead">{config.instance.shortDescription}</p>}
-        <p class="muted small">{t('home.whatIs')} <a href="/about">{t('home.aboutLink')}</a></p>
+        <p class="muted small"><Trans k="home.whatIs" slots={{ about: <a href="/about">{t('home.aboutLink')}</a> }} /></p>
       </header>
       <ErrorAlert error={videos.error} />
       {empty && <GettingStarted />}

@@ -137,7 +137,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
           data-started={started}
           controls={started}
           playsInline
-          preload="none"
+          preload={started ? 'metadata' : 'none'}
           poster={details.previewPath ?? details.thumbnailPath ?? undefined}
           aria-label={t('player.label', { name: details.name })}
         />

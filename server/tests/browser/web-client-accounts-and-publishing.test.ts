@@ -62,6 +62,10 @@ describe('Web client: sign-up, one-screen upload, account and channel settings',
     it('shows the rules first, then creates the account and signs the new user in', async function () {
       const { page } = member
       await page.goto('/')
+      // An instance without videos says what it is and how to start.
+      await page.getByTestId('home-empty').waitFor()
+      await page.getByTestId('home-start-signup').waitFor()
+      await member.screenshot('home-empty')
       await page.getByTestId('nav-signup').click()
       await page.getByTestId('signup-terms').waitFor()
       expect(await page.getByTestId('signup-rules-terms').locator('strong').textContent()).to.equal('kind')

@@ -21,7 +21,7 @@ const MEDIA_REQUEST = /\/static\/(web-videos|streaming-playlists)\/|\.(mp4|m3u8|
 const total = (scripts: ScriptTransfer[]) => scripts.reduce((sum, s) => sum + s.encodedBytes, 0)
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
-describe('Web client: page weight, compression, error pages and sentences, phone width', function () {
+describe('Web client: page weight, compression, error pages and sentences, languages', function () {
   const instance = new TestInstance(1)
   let browser: Browser
   let dir: string
@@ -129,6 +129,26 @@ describe('Web client: page weight, compression, error pages and sentences, phone
     }
   })
 
+  it('presents the instance on its About page: description, rules, figures, federation', async function () {
+    await instance.api().put('/api/v1/config/custom').set({ Authorization: `Bearer ${instance.accessToken}` })
+      .send({ instance: { description: 'Videos about **birds**.', administrator: 'Run by the bird club.' } }).expect(200)
+    const visitor = await ViewerPage.open(browser, instance.url)
+    try {
+      const { page } = visitor
+      await page.goto('/')
+      await page.getByTestId('menu-about').click()
+      expect(await page.getByTestId('about-description').locator('strong').textContent()).to.equal('birds')
+      expect(await page.getByTestId('about-administrator').textContent()).to.include('Run by the bird club.')
+      await page.getByTestId('about-terms').waitFor()
+      expect(await page.getByTestId('about-stats').textContent()).to.include('Users')
+      expect(await page.getByTestId('about-federation').textContent()).to.include('Follows 0 instances')
+      await visitor.screenshot('about')
+      expect(visitor.unexpectedProblems()).to.deep.equal([])
+    } finally {
+      await visitor.close()
+    }
+  })
+
   it('tells a visitor, in words, that a link leads nowhere, that a video is private, or that a page is not theirs', async function () {
     const visitor = await ViewerPage.open(browser, instance.url)
     try {
@@ -218,30 +238,6 @@ describe('Web client: page weight, compression, error pages and sentences, phone
       expect((await page.getByTestId('menu-home').textContent())?.trim()).to.equal('Home')
     } finally {
       await context.close()
-    }
-  })
-
-  it('fits a phone: no page scrolls sideways, and the menu opens as a drawer', async function () {
-    const phone = await ViewerPage.open(browser, instance.url, { viewport: { width: 360, height: 740 } })
-    try {
-      const { page } = phone
-      for (const path of [ '/', `/videos/watch/${uuid}`, '/about', '/signup', '/login', '/videos/overview', '/no/such/page' ]) {
-        await page.goto(path)
-        await page.waitForLoadState('networkidle')
-        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
-        expect(overflow, `${path} is ${overflow}px wider than the screen`).to.be.at.most(0)
-      }
-      await page.goto('/')
-      expect(await page.getByTestId('menu-trending').isVisible()).to.equal(false)
-      await page.getByTestId('menu-toggle').click()
-      await page.getByTestId('menu-trending').click()
-      await page.getByTestId('home-trending').waitFor()
-      // The drawer closes on its way to the page.
-      await page.waitForFunction('getComputedStyle(document.querySelector(\'[data-testid="side-menu"]\')).visibility === "hidden"')
-      await phone.screenshot('phone-menu-closed')
-      expect(phone.unexpectedProblems()).to.deep.equal([])
-    } finally {
-      await phone.close()
     }
   })
 })

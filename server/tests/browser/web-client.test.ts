@@ -148,16 +148,26 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     expect(viewer.unexpectedProblems()).to.deep.equal([])
   })
 
-  it('fits a phone-width screen: no page scrolls sideways', async function () {
+  it('fits a phone-width screen: no page scrolls sideways, and the menu opens as a drawer', async function () {
     const phone = await ViewerPage.open(browser, instance.url, { viewport: { width: 360, height: 740 } })
     try {
-      for (const path of [ '/', `/videos/watch/${uuid}`, '/login', '/search?search=browser' ]) {
+      const paths = [ '/', `/videos/watch/${uuid}`, '/login', '/search?search=browser', '/about', '/signup', '/videos/overview', '/no/such/page' ]
+      for (const path of paths) {
         await phone.page.goto(path)
         await phone.page.waitForLoadState('networkidle')
         const overflow = await phone.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
         expect(overflow, `${path} is ${overflow}px wider than the screen`).to.be.at.most(0)
       }
+      await phone.page.goto(`/videos/watch/${uuid}`)
       await phone.screenshot('phone-watch')
+
+      // The left menu is a drawer on phones: closed, opened by the menu button, closed again on the way to a page.
+      expect(await phone.page.getByTestId('menu-trending').isVisible()).to.equal(false)
+      await phone.page.getByTestId('menu-toggle').click()
+      await phone.screenshot('phone-menu')
+      await phone.page.getByTestId('menu-trending').click()
+      await phone.page.getByTestId('home-trending').waitFor()
+      await phone.page.waitForFunction('getComputedStyle(document.querySelector(\'[data-testid="side-menu"]\')).visibility === "hidden"')
       expect(phone.unexpectedProblems()).to.deep.equal([])
     } finally {
       await phone.context.close()

@@ -66,5 +66,6 @@ export const errors = {
   'unavailable.error': 'This page could not be loaded',
   'unavailable.error.explain': 'Something went wrong. Try again.',
   'unavailable.loginHint': 'If you have an account here, log in: you may be allowed to see it.',
+  'lazy.failed': 'This page could not be loaded. Check your connection and reload.',
   'unavailable.backHome': 'Go to the home page'
 }

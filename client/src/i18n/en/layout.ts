@@ -32,7 +32,7 @@ export const layout = {
   'menu.section.instance': 'This instance',
 
   'home.welcome': 'Welcome to {name}',
-  'home.whatIs': 'This is a video platform of the fediverse: its videos can be watched here and from other instances that follow it.',
+  'home.whatIs': 'This is a video platform of the fediverse: its videos can be watched here and from other instances that follow it. {about}',
   'home.aboutLink': 'About this instance',
   'home.seeAll': 'See all',
   'home.accountDeleted': 'Your account was deleted.',

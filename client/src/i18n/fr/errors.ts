@@ -68,5 +68,6 @@ export const errors: Translation<typeof en> = {
   'unavailable.error': 'Cette page n’a pas pu être chargée',
   'unavailable.error.explain': 'Quelque chose s’est mal passé. Réessayez.',
   'unavailable.loginHint': 'Si vous avez un compte ici, connectez-vous : vous avez peut-être le droit de le voir.',
+  'lazy.failed': 'Cette page n’a pas pu être chargée. Vérifiez votre connexion et rechargez.',
   'unavailable.backHome': 'Aller à l’accueil'
 }

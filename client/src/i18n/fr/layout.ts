@@ -34,7 +34,7 @@ export const layout: Translation<typeof en> = {
   'menu.section.instance': 'Cette instance',
 
   'home.welcome': 'Bienvenue sur {name}',
-  'home.whatIs': 'C’est une plateforme vidéo du fédivers : ses vidéos se regardent ici et depuis les autres instances qui la suivent.',
+  'home.whatIs': 'C’est une plateforme vidéo du fédivers : ses vidéos se regardent ici et depuis les autres instances qui la suivent. {about}',
   'home.aboutLink': 'À propos de cette instance',
   'home.seeAll': 'Tout voir',
   'home.accountDeleted': 'Votre compte a été supprimé.',

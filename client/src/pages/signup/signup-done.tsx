@@ -20,7 +20,7 @@ export function SignupDone ({ outcome }: { outcome: SignupOutcome }) {
       <p class="actions">
         {outcome === 'signed-in' && <a class="button primary" href="/upload">{t('home.start.upload')}</a>}
         {outcome === 'signed-in' && <a class="button" href="/my-account">{t('menu.myAccount')}</a>}
-        {outcome === 'created' && <a class="button primary" href="/login">{t('layout.login')}</a>}
+        {outcome === 'created' && <a class="button primary" href="/login?registered=1">{t('layout.login')}</a>}
         <a class="button" href="/">{t('unavailable.backHome')}</a>
       </p>
     </div>

@@ -35,22 +35,25 @@ describe('Scheduled publication and the video source', function () {
 
   describe('scheduleUpdate', function () {
     it('publishes a private video at the time it was given, then forgets the schedule', async function () {
-      const updateAt = new Date(Date.now() + 2500).toISOString()
+      const later = new Date(Date.now() + 3_600_000).toISOString()
       const upload = await uploadVideoChecked(instance, clip, {
         name: 'Published later',
         privacy: 3,
-        extra: { 'scheduleUpdate[updateAt]': updateAt, 'scheduleUpdate[privacy]': 1 }
+        extra: { 'scheduleUpdate[updateAt]': later, 'scheduleUpdate[privacy]': 1 }
       })
       const uuid = upload.body.video.uuid as string
 
       const before = await getVideo(instance, uuid).expect(200)
       expect(before.body.privacy.id).to.equal(3)
-      expect(before.body.scheduledUpdate).to.deep.equal({ updateAt, privacy: 1 })
+      expect(before.body.scheduledUpdate).to.deep.equal({ updateAt: later, privacy: 1 })
       // Nobody else learns when it will be out.
       await instance.api().get(`/api/v1/videos/${uuid}`).expect(401)
       const mine = await instance.api().get('/api/v1/users/me/videos').set(auth(instance.accessToken)).expect(200)
-      expect(mine.body.data.find((v: { uuid: string }) => v.uuid === uuid).scheduledUpdate).to.deep.equal({ updateAt, privacy: 1 })
+      expect(mine.body.data.find((v: { uuid: string }) => v.uuid === uuid).scheduledUpdate).to.deep.equal({ updateAt: later, privacy: 1 })
 
+      // Brought forward to a second from now: the scheduler (every second on test instances) applies it.
+      const updateAt = new Date(Date.now() + 1000).toISOString()
+      await instance.api().put(`/api/v1/videos/${uuid}`).set(auth(instance.accessToken)).send({ scheduleUpdate: { updateAt, privacy: 1 } }).expect(204)
       const published = await waitUntil(async () => {
         const res = await instance.api().get(`/api/v1/videos/${uuid}`)
         return res.status === 200 ? res.body : false
