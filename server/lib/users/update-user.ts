@@ -6,6 +6,8 @@ import { UserModel } from '../../models/user/user.js'
 import { invalidField, notFound, unauthorized } from '../http-problems/http-problem.js'
 import { hashPassword, isPasswordMatching } from './create-user.js'
 import { conflictOnField } from './name-availability.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 async function ensureEmailIsFree (email: string, userId: number) {
   const holder = await UserModel.loadByEmail(email)
@@ -39,7 +41,7 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
   if (body.email !== undefined) user.email = body.email.toLowerCase()
   if (body.password !== undefined) user.password = await hashPassword(body.password)
 
-  await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     await user.save({ transaction })
     if (body.displayName !== undefined || body.description !== undefined) {
       const account = await AccountModel.findOne({ where: { userId: user.id }, transaction })
@@ -47,6 +49,8 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
         if (body.displayName !== undefined) account.name = body.displayName
         if (body.description !== undefined) account.description = body.description
         await account.save({ transaction })
+        // Remote copies of the account get its new name and description.
+        await sendUpdateActor(account.actorId)
       }
     }
   })
