@@ -1,8 +1,9 @@
 import type { ActorImageTypeValue } from '../../../shared/models/actor-images.js'
-import { sequelize } from '../../initializers/database.js'
 import { ActorImageModel } from '../../models/actor/actor-image.js'
 import { removeActorImageFiles } from './actor-image-files.js'
 import { writeActorImageSizes } from './resize-actor-image.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 /**
  * Replaces an actor's avatar or banner by the uploaded image, in every size. The rows switch in one
@@ -14,10 +15,10 @@ export async function replaceActorImage (actorId: number, type: ActorImageTypeVa
   let replaced: ActorImageModel[] = []
   let created: ActorImageModel[]
   try {
-    created = await sequelize().transaction(async transaction => {
+    created = await unitOfWork(async transaction => {
       replaced = await ActorImageModel.listByActor(actorId, type, transaction)
       await ActorImageModel.deleteByActor(actorId, type, transaction)
-      return Promise.all(written.map(image => ActorImageModel.create({
+      const rows = await Promise.all(written.map(image => ActorImageModel.create({
         filename: image.filename,
         width: image.width,
         height: image.height,
@@ -26,6 +27,9 @@ export async function replaceActorImage (actorId: number, type: ActorImageTypeVa
         type,
         actorId
       }, { transaction })))
+      // Remote copies of the account or channel get the new picture.
+      await sendUpdateActor(actorId)
+      return rows
     })
   } catch (err) {
     await removeActorImageFiles(written.map(image => image.filename))
@@ -38,9 +42,10 @@ export async function replaceActorImage (actorId: number, type: ActorImageTypeVa
 
 /** Removes an actor's avatar or banner (rows, then files). Nothing to remove is fine. */
 export async function deleteActorImage (actorId: number, type: ActorImageTypeValue) {
-  const images = await sequelize().transaction(async transaction => {
+  const images = await unitOfWork(async transaction => {
     const existing = await ActorImageModel.listByActor(actorId, type, transaction)
     await ActorImageModel.deleteByActor(actorId, type, transaction)
+    if (existing.length !== 0) await sendUpdateActor(actorId)
     return existing
   })
   await removeActorImageFiles(images.filter(image => image.onDisk).map(image => image.filename))

@@ -9,6 +9,7 @@ import { UserModel } from '../../models/user/user.js'
 import { invalidField, notFound, unauthorized } from '../http-problems/http-problem.js'
 import { hashPassword, isPasswordMatching } from './create-user.js'
 import { conflictOnField } from './name-availability.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
 
 async function ensureEmailIsFree (email: string, userId: number) {
   const holder = await UserModel.loadByEmail(email)
@@ -48,7 +49,7 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
   }
   if (body.password !== undefined) user.password = await hashPassword(body.password)
 
-  await sequelize().transaction(async transaction => {
+  await unitOfWork(async transaction => {
     await user.save({ transaction })
     if (body.displayName !== undefined || body.description !== undefined) {
       const account = await AccountModel.findOne({ where: { userId: user.id }, transaction })
@@ -56,10 +57,13 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
         if (body.displayName !== undefined) account.name = body.displayName
         if (body.description !== undefined) account.description = body.description
         await account.save({ transaction })
+        // Remote copies of the account get its new name and description.
+        await sendUpdateActor(account.actorId)
       }
     }
+    // The verification mail of a new address goes with the change that made it pending.
+    if (verifyNewEmail) await queueVerifyUserEmail(user, { pending: true })
   })
-  if (verifyNewEmail) await unitOfWork(() => queueVerifyUserEmail(user, { pending: true }))
 }
 
 /**
