@@ -29,7 +29,7 @@ export const libraryArea: AppArea = {
   menu: [
     { id: 'playlists', section: 'library', label: 'menu.playlists', href: '/my-library/video-playlists', icon: 'playlist', order: 30, activeOn: [ '/my-library/video-playlists' ], visible: ({ user }) => !!user },
     { id: 'watch-later', section: 'library', label: 'menu.watchLater', href: '/my-library/watch-later', icon: 'clock', order: 40, visible: ({ user }) => !!user },
-    { id: 'history', section: 'library', label: 'menu.history', href: '/my-library/history/videos', icon: 'recent', order: 50, visible: ({ user }) => !!user }
+    { id: 'history', section: 'library', label: 'menu.history', href: '/my-library/history/videos', icon: 'history', order: 50, visible: ({ user }) => !!user }
   ],
   topBar: [
     { id: 'notifications', order: 10, render: ({ user }) => (user ? <NotificationBell user={user} /> : null) }

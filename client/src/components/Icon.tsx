@@ -29,7 +29,8 @@ const PATHS = {
   bell: 'M18 9a6 6 0 0 0-12 0c0 6-3 8-3 8h18s-3-2-3-8M10 20a2 2 0 0 0 4 0',
   flag: 'M5 21V4M5 4h11l-2 4 2 4H5',
   comment: 'M4 5h16v11H9l-5 4z',
-  mail: 'M3 6h18v12H3zM3 7l9 6 9-6'
+  mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
+  history: 'M4 12a8 8 0 1 0 2.6-5.9M4 4v4h4M12 8v4l3 2'
 } as const
 
 export type IconName = keyof typeof PATHS

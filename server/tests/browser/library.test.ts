@@ -134,8 +134,10 @@ describe('Web client: the viewer\'s library, notifications and password reset', 
     await api().put(`/api/v1/videos/${videos[0].uuid}/watching`).set(auth(lea.token)).send({ currentTime: 2 }).expect(204)
     await page.goto(`/videos/watch/${videos[0].uuid}`)
     // Nothing loads before play; once started, the player seeks to where Lea stopped.
-    await page.getByTestId('video-player').evaluate((element: { muted: boolean }) => { element.muted = true })
-    await page.getByTestId('player-start').click()
+    const player = page.getByTestId('video-player')
+    await player.evaluate((element: { muted: boolean }) => { element.muted = true })
+    // Lea's autoplay setting (on by default, as on PeerTube) starts it at once; otherwise she presses play.
+    if (await player.getAttribute('data-started') !== 'true') await page.getByTestId('player-start').click()
     const state = await waitUntil(async () => {
       const current = await playbackState(page)
       return current.currentTime >= 2 ? current : undefined

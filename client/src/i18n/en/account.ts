@@ -50,7 +50,7 @@ export const account = {
 
   'library.videos': 'What you published, with its state and visibility.',
   'library.channels': 'Your channels: names, pictures, support text.',
-  'library.account': 'Profile, e-mail, password, playback.',
+  'library.account': 'Profile, e-mail, password, playback, notifications, reports.',
 
   'myVideos.empty': 'You have not published anything yet.',
   'myVideos.scheduled': 'Scheduled for {date}',

@@ -112,5 +112,9 @@ export const library = {
   'notifications.setting.abuseAsModerator': 'New report (moderators)',
   'notifications.setting.newUserRegistration': 'New sign-up or registration request (moderators)',
   'notifications.setting.newInstanceFollower': 'New instance follower (administrators)',
-  'notifications.setting.autoInstanceFollowing': 'The instance followed another one back (administrators)'
+  'notifications.setting.autoInstanceFollowing': 'The instance followed another one back (administrators)',
+  'library.subscriptions': 'The new videos of the channels you follow, here and elsewhere.',
+  'library.playlists': 'Your playlists, public or private.',
+  'library.watchLater': 'Videos you saved for later.',
+  'library.history': 'What you watched, and where you stopped.'
 }

@@ -52,7 +52,7 @@ export const account: Translation<typeof en> = {
 
   'library.videos': 'Ce que vous avez publié, avec son état et sa visibilité.',
   'library.channels': 'Vos chaînes : noms, images, texte de soutien.',
-  'library.account': 'Profil, e-mail, mot de passe, lecture.',
+  'library.account': 'Profil, e-mail, mot de passe, lecture, notifications, signalements.',
 
   'myVideos.empty': 'Vous n’avez encore rien publié.',
   'myVideos.scheduled': 'Programmée pour le {date}',

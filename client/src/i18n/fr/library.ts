@@ -114,5 +114,9 @@ export const library: Translation<typeof en> = {
   'notifications.setting.abuseAsModerator': 'Nouveau signalement (modérateurs)',
   'notifications.setting.newUserRegistration': 'Nouvelle inscription ou demande d’inscription (modérateurs)',
   'notifications.setting.newInstanceFollower': 'Nouvelle instance abonnée (administrateurs)',
-  'notifications.setting.autoInstanceFollowing': 'L’instance en a suivi une autre en retour (administrateurs)'
+  'notifications.setting.autoInstanceFollowing': 'L’instance en a suivi une autre en retour (administrateurs)',
+  'library.subscriptions': 'Les nouvelles vidéos des chaînes que vous suivez, ici et ailleurs.',
+  'library.playlists': 'Vos listes de lecture, publiques ou privées.',
+  'library.watchLater': 'Les vidéos gardées pour plus tard.',
+  'library.history': 'Ce que vous avez regardé, et où vous vous êtes arrêté.'
 }

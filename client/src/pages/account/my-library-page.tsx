@@ -16,6 +16,10 @@ export interface LibraryCard {
 export const LIBRARY_CARDS: LibraryCard[] = [
   { id: 'videos', href: '/my-library/videos', icon: 'video', title: 'menu.myVideos', text: 'library.videos', order: 10 },
   { id: 'channels', href: '/my-library/video-channels', icon: 'channel', title: 'menu.myChannels', text: 'library.channels', order: 20 },
+  { id: 'subscriptions', href: '/videos/subscriptions', icon: 'subscriptions', title: 'menu.subscriptions', text: 'library.subscriptions', order: 30 },
+  { id: 'playlists', href: '/my-library/video-playlists', icon: 'playlist', title: 'menu.playlists', text: 'library.playlists', order: 40 },
+  { id: 'watch-later', href: '/my-library/watch-later', icon: 'clock', title: 'menu.watchLater', text: 'library.watchLater', order: 50 },
+  { id: 'history', href: '/my-library/history/videos', icon: 'history', title: 'menu.history', text: 'library.history', order: 60 },
   { id: 'account', href: '/my-account', icon: 'settings', title: 'menu.myAccount', text: 'library.account', order: 90 }
 ]
 
