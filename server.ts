@@ -32,6 +32,7 @@ async function main () {
   const { stopOrphanedFfmpeg } = await import('./server/lib/transcoding/stop-orphaned-ffmpeg.js')
   const { scheduleStorageSweep } = await import('./server/lib/job-queue/handlers/storage-sweep.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
+  const { scheduleVideoUpdates } = await import('./server/lib/schedulers/scheduled-video-updates.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
   const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
@@ -104,6 +105,7 @@ async function main () {
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
+    scheduleVideoUpdates()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {

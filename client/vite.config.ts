@@ -1,10 +1,11 @@
 // Build of the Tubeless web client. Run from the repository root:
 //   npx vite build --config client/vite.config.ts      (outputs client/dist)
 //   npx vite --config client/vite.config.ts             (dev server, proxies the API to TUBELESS_URL)
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 
 const clientDir = dirname(fileURLToPath(import.meta.url))
@@ -31,6 +32,31 @@ function webtorrentServiceWorker (): Plugin {
   }
 }
 
+/** What the server may send precompressed: text assets worth it (source maps are left out: only devtools read them). */
+const PRECOMPRESSED_FILE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/
+const PRECOMPRESS_MIN_BYTES = 1024
+
+/** Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) next to each built text asset: the server sends them
+ * as they are, so clients get the smallest encoding without the server compressing per request. */
+function precompressAssets (outDir: string): Plugin {
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap(entry => entry.isDirectory() ? walk(join(dir, entry.name)) : [ join(dir, entry.name) ])
+  return {
+    name: 'tubeless-precompress',
+    apply: 'build',
+    closeBundle () {
+      for (const file of walk(outDir)) {
+        if (!PRECOMPRESSED_FILE.test(file) || statSync(file).size < PRECOMPRESS_MIN_BYTES) continue
+        const content = readFileSync(file)
+        writeFileSync(`${file}.br`, brotliCompressSync(content, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length }
+        }))
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }))
+      }
+    }
+  }
+}
+
 const backend = process.env.TUBELESS_URL ?? 'http://127.0.0.1:9000'
 const proxied = ['/api', '/static', '/lazy-static', '/download', '/feeds', '/.well-known']
 
@@ -38,7 +64,7 @@ export default defineConfig({
   root: clientDir,
   base: '/',
   publicDir: resolve(clientDir, 'public'),
-  plugins: [webtorrentServiceWorker()],
+  plugins: [webtorrentServiceWorker(), precompressAssets(resolve(clientDir, 'dist'))],
   resolve: {
     // p2p-media-loader-core publishes a self-contained browser build under this condition; without it
     // the bundle pulls Node-only modules (events) through bittorrent-tracker.

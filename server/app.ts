@@ -8,6 +8,7 @@ import { buildWellKnownRouter } from './controllers/well-known.js'
 import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
+import { compressResponses } from './middlewares/compression.js'
 import { errorHandler } from './middlewares/error-handler.js'
 
 /** The HTTP application: routes only; starting services and listening is server.ts's job. */
@@ -19,6 +20,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.disable('x-powered-by')
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
+  app.use(compressResponses())
 
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())

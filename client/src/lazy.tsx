@@ -1,6 +1,7 @@
 // Loads a page module on first use so rarely visited pages (admin, upload) do not weigh on the home page.
 import type { ComponentType, FunctionComponent } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
+import { t } from './i18n/i18n.js'
 
 export function lazyPage<P extends object> (load: () => Promise<{ default: ComponentType<P> }>): FunctionComponent<P> {
   let loaded: ComponentType<P> | null = null
@@ -14,8 +15,8 @@ export function lazyPage<P extends object> (load: () => Promise<{ default: Compo
       pending ??= load().then(module => (loaded = module.default))
       pending.then(c => setComponent(() => c), () => { pending = null; setFailed(true) })
     }, [])
-    if (failed) return <p class="error" role="alert">This page could not be loaded. Check your connection and reload.</p>
-    if (!component) return <p class="muted" aria-busy="true">Loading…</p>
+    if (failed) return <p class="error" role="alert">{t('lazy.failed')}</p>
+    if (!component) return <p class="muted" aria-busy="true">{t('common.loading')}</p>
     const Component = component
     return <Component {...props} />
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type Request, type Response } from 'express'
 import { fromRoot } from '../helpers/project-root.js'
+import { servePrecompressed } from '../middlewares/compression.js'
 
 /** WebTorrent's streaming service worker: its URL decides its scope, so it lives at the site root. */
 const STREAMING_WORKER_PATH = '/webtorrent-sw.js'
@@ -25,7 +26,8 @@ export function buildClientRouter () {
     })
   })
 
-  // Vite names bundles after their content hash: cache them for good.
+  // Vite names bundles after their content hash: cache them for good. The build also writes .br and .gz copies.
+  router.use('/assets', servePrecompressed(join(dist, 'assets'), { maxAge: '365d', immutable: true }))
   router.use('/assets', express.static(join(dist, 'assets'), { index: false, maxAge: '365d', immutable: true }))
   router.use('/client', express.static(dist, { index: false, maxAge: '30d', immutable: true }))
   router.use(express.static(dist, { index: false, maxAge: '1h' }))

@@ -15,11 +15,24 @@ export interface ServerConfig {
   }
   client?: { videos?: { resumableUpload?: { maxChunkSize?: number } } }
   defaults?: {
-    publish?: { privacy?: number; downloadEnabled?: boolean }
+    publish?: { privacy?: number; downloadEnabled?: boolean; licence?: number | null; commentsPolicy?: number }
     p2p?: { webapp?: { enabled?: boolean }; embed?: { enabled?: boolean } }
   }
-  signup?: { allowed?: boolean; requiresApproval?: boolean; minimumAge?: number }
+  signup?: {
+    allowed?: boolean
+    allowedForCurrentIP?: boolean
+    minimumAge?: number
+    requiresApproval?: boolean
+    requiresEmailVerification?: boolean
+  }
+  transcoding?: { enabledResolutions?: number[]; hls?: { enabled?: boolean }; web_videos?: { enabled?: boolean } }
+  avatar?: { file?: { size?: { max?: number }; extensions?: string[] } }
+  banner?: { file?: { size?: { max?: number }; extensions?: string[] } }
   video?: { file?: { extensions?: string[] }; image?: { extensions?: string[]; size?: { max?: number } } }
+  federation?: { enabled?: boolean }
+  /** Whether this instance can send mails (an SMTP server is configured), and takes messages from its contact form. */
+  email?: { enabled?: boolean }
+  contactForm?: { enabled?: boolean }
   user?: { videoQuota?: number; videoQuotaDaily?: number }
   /** Tubeless extension: STUN/TURN servers for browser WebRTC. Either location may be used. */
   tracker?: { enabled?: boolean; iceServers?: RTCIceServerLike[] }
@@ -107,3 +120,22 @@ export interface ServerStats {
 /** `GET/PUT /api/v1/config/custom`: a large nested document; the client edits a few known leaves
  * and sends the rest back untouched. */
 export type CustomConfig = Record<string, unknown>
+
+/** `GET /api/v1/config/about`: what an instance says of itself (Markdown texts, empty when not set). */
+export interface AboutConfig {
+  instance: {
+    name: string
+    shortDescription: string
+    description: string
+    terms: string
+    codeOfConduct: string
+    moderationInformation: string
+    administrator: string
+    creationReason: string
+    maintenanceLifetime: string
+    businessModel: string
+    hardwareInformation: string
+    languages: string[]
+    categories: number[]
+  }
+}

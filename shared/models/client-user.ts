@@ -1,5 +1,6 @@
 // Users, accounts, channels and OAuth wire shapes (PeerTube 6.3 compatible).
 import type { ActorImage, IdLabel } from './client-common.js'
+import type { NotificationSettings } from './client-library.js'
 import type { NSFWPolicy } from './client-video.js'
 
 /** `role.id`: lower is more powerful. */
@@ -54,6 +55,7 @@ export interface User {
   id: number
   username: string
   email: string
+  pendingEmail?: string | null
   emailVerified?: boolean
   nsfwPolicy: NSFWPolicy
   p2pEnabled: boolean
@@ -69,6 +71,35 @@ export interface User {
   videoChannels?: VideoChannel[]
   createdAt: string
   lastLoginDate?: string | null
+  /** While on, the player's position is kept and videos resume there. */
+  videosHistoryEnabled?: boolean
+  /** How the user hears of each kind of event (1 = web, 2 = e-mail). */
+  notificationSettings?: NotificationSettings
+  /** "Watch later" (type 2). */
+  specialPlaylists?: { id: number; name: string; type: number }[]
+}
+
+/** `PUT /api/v1/users/me`: changing the e-mail or the password needs `currentPassword`. */
+export interface UserUpdateMe {
+  displayName?: string
+  description?: string | null
+  email?: string
+  password?: string
+  currentPassword?: string
+  nsfwPolicy?: string
+  p2pEnabled?: boolean
+  autoPlayVideo?: boolean
+  videosHistoryEnabled?: boolean
+}
+
+/** `POST /api/v1/users/register` (and, with `registrationReason`, `/users/registrations/request`). */
+export interface UserRegister {
+  username: string
+  password: string
+  email: string
+  displayName?: string
+  channel?: { name: string; displayName: string }
+  registrationReason?: string
 }
 
 export interface UserQuotaUsed {

@@ -83,6 +83,15 @@ export interface Video {
   blacklistedReason?: string | null
 }
 
+/** A planned privacy change (scheduled publication); the owner sees it on their videos. */
+export interface VideoScheduledUpdate {
+  updateAt: string
+  privacy?: number
+}
+
+/** `commentsPolicy.id`: PeerTube 6.2+. */
+export const VideoCommentsPolicy = { ENABLED: 1, DISABLED: 2, REQUIRES_APPROVAL: 3 } as const
+
 export interface VideoDetails extends Video {
   support: string | null
   descriptionPath: string
@@ -90,6 +99,9 @@ export interface VideoDetails extends Video {
   commentsEnabled?: boolean
   /** 1 enabled, 2 disabled, 3 requires approval. */
   commentsPolicy?: IdLabel
+  scheduledUpdate?: VideoScheduledUpdate | null
+  /** Where the signed-in viewer stopped (their history), when they keep one. */
+  userHistory?: { currentTime: number }
   downloadEnabled: boolean
   waitTranscoding: boolean
   state: IdLabel
@@ -116,9 +128,10 @@ export interface VideoResumableInit {
   support?: string
 }
 
-/** Fields accepted by `PUT /api/v1/videos/{id}` (sent as multipart so a thumbnail can ride along). */
+/** Fields accepted by `PUT /api/v1/videos/{id}` (as JSON; as multipart when a thumbnail rides along). */
 export interface VideoUpdate {
   name?: string
+  channelId?: number
   description?: string
   privacy?: number
   category?: number | null
@@ -128,6 +141,25 @@ export interface VideoUpdate {
   nsfw?: boolean
   downloadEnabled?: boolean
   support?: string
+  /** PeerTube 6.2+; `commentsEnabled` for servers that know only that. */
+  commentsPolicy?: number
+  commentsEnabled?: boolean
+  waitTranscoding?: boolean
+  originallyPublishedAt?: string | null
+  /** null removes a planned publication. */
+  scheduleUpdate?: VideoScheduledUpdate | null
+}
+
+/** `GET /api/v1/videos/{id}/source` (owner): what was uploaded; `transcoding` is a Tubeless addition. */
+export interface VideoSource {
+  inputFilename: string
+  resolution: IdLabel
+  size: number
+  fps: number
+  width: number
+  height: number
+  createdAt: string
+  transcoding?: { state: 'running' | 'finished' | 'failed'; plannedResolutions: number[] }
 }
 
 /** Final reply of an upload: 200 `{ video: {...} }`. */

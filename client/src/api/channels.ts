@@ -1,8 +1,8 @@
 // Accounts (/a/:name) and channels (/c/:handle): profiles and their videos.
-import type { ResultList } from '../../../shared/models/client-common.js'
+import type { ActorImage, ResultList } from '../../../shared/models/client-common.js'
 import type { Account, VideoChannel } from '../../../shared/models/client-user.js'
 import type { Video } from '../../../shared/models/client-video.js'
-import { api } from './http.js'
+import { api, apiRequest } from './http.js'
 import type { VideoListQuery } from './videos.js'
 
 const enc = encodeURIComponent
@@ -40,4 +40,26 @@ export function createChannel (channel: ChannelCreate): Promise<{ videoChannel: 
 
 export function deleteChannel (handle: string): Promise<void> {
   return api.delete(`/video-channels/${enc(handle)}`)
+}
+
+export interface ChannelUpdate {
+  displayName?: string
+  description?: string | null
+  support?: string | null
+  bulkVideosSupportUpdate?: boolean
+}
+
+export function updateChannel (handle: string, update: ChannelUpdate): Promise<void> {
+  return api.put<void>(`/video-channels/${enc(handle)}`, update)
+}
+
+/** Avatar or banner of a channel (multipart `avatarfile` / `bannerfile`). */
+export function updateChannelImage (handle: string, kind: 'avatar' | 'banner', file: Blob, filename = `${kind}.png`): Promise<Record<string, ActorImage[]>> {
+  const form = new FormData()
+  form.append(`${kind}file`, file, filename)
+  return apiRequest('POST', `/video-channels/${enc(handle)}/${kind}/pick`, { form })
+}
+
+export function deleteChannelImage (handle: string, kind: 'avatar' | 'banner'): Promise<void> {
+  return api.delete(`/video-channels/${enc(handle)}/${kind}`)
 }

@@ -57,11 +57,25 @@ async function sendWithRefresh (method: string, url: string, options: RequestOpt
   const useAuth = options.auth !== false
   const tokens = useAuth ? await getUsableAccessToken() : null
   const first = await send(method, url, options, tokens ? `${tokens.tokenType} ${tokens.accessToken}` : null)
-  if (first.status !== 401 || !tokens) return first
+  if (first.status !== 401 || !tokens || !await isTokenRefusal(first)) return first
 
   const refreshed = await refreshTokens()
   if (!refreshed) return first
   return await send(method, url, options, `${refreshed.tokenType} ${refreshed.accessToken}`)
+}
+
+/**
+ * A 401 about the token itself (expired, unknown) is worth a refresh; others are not (a wrong current password when
+ * changing it answers 401 too, and refreshing would only spend the refresh token).
+ */
+async function isTokenRefusal (res: Response): Promise<boolean> {
+  if (!(res.headers.get('content-type') ?? '').includes('json')) return true
+  try {
+    const problem = await res.clone().json() as { code?: string }
+    return problem.code === undefined || problem.code === 'invalid_token'
+  } catch {
+    return true
+  }
 }
 
 async function send (method: string, url: string, options: RequestOptions, authorization: string | null): Promise<Response> {

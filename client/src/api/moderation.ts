@@ -2,7 +2,7 @@
 // video blocks and registration requests.
 import type { ResultList } from '../../../shared/models/client-common.js'
 import type {
-  Abuse, AbuseCreate, AbuseMessage, AccountBlock, BlockStatus, ServerBlock, UserRegistration, UserRegistrationRequest, VideoBlock
+  Abuse, AbuseCreate, AbuseMessage, AccountBlock, BlockStatus, ServerBlock, UserRegistration, VideoBlock
 } from '../../../shared/models/client-moderation.js'
 import { api } from './http.js'
 
@@ -90,10 +90,6 @@ export function blockVideo (id: string | number, body: { reason?: string; unfede
 
 export function unblockVideo (id: string | number): Promise<void> {
   return api.delete(`/videos/${id}/blacklist`)
-}
-
-export function requestRegistration (request: UserRegistrationRequest): Promise<UserRegistration> {
-  return api.post('/users/registrations/request', request, { auth: false })
 }
 
 export function listRegistrations (query: { start?: number; count?: number; search?: string } = {}): Promise<ResultList<UserRegistration>> {

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   readonly problem: ProblemDocument | null
   /** Validation messages keyed by field name (from `invalid-params`). */
   readonly fieldErrors: Record<string, string>
+  /** The Retry-After header of a 503 or 429, in seconds, when the server sent one. */
+  retryAfter?: string
 
   constructor (status: number, problem: ProblemDocument | null, fallback: string) {
     super(problem?.detail ?? problem?.error ?? problem?.title ?? fallback)
@@ -39,7 +41,9 @@ export async function errorFromResponse (res: Response): Promise<ApiError> {
       problem = null
     }
   }
-  return new ApiError(res.status, problem, `${res.status} ${res.statusText || 'HTTP error'}`)
+  const error = new ApiError(res.status, problem, `${res.status} ${res.statusText || 'HTTP error'}`)
+  error.retryAfter = res.headers.get('retry-after') ?? undefined
+  return error
 }
 
 /** Human text for any thrown value, for places that only show one line. */

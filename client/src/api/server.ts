@@ -1,6 +1,6 @@
 // Instance endpoints: public config, custom config, stats, follows, jobs.
 import type { ResultList } from '../../../shared/models/client-common.js'
-import type { CustomConfig, DeliveryHealth, Follow, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
+import type { AboutConfig, CustomConfig, DeliveryHealth, Follow, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
 import { api } from './http.js'
 
 export function getConfig (): Promise<ServerConfig> {
@@ -20,6 +20,10 @@ function isIceServer (value: unknown): value is RTCIceServerLike {
   if (!value || typeof value !== 'object') return false
   const urls = (value as RTCIceServerLike).urls
   return typeof urls === 'string' || (Array.isArray(urls) && urls.every(u => typeof u === 'string'))
+}
+
+export function getAbout (): Promise<AboutConfig> {
+  return api.get<AboutConfig>('/config/about', undefined, { auth: false })
 }
 
 export function getCustomConfig (): Promise<CustomConfig> {

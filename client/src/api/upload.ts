@@ -4,7 +4,7 @@
 //   after a failure, an empty PUT with "bytes */total" asks the server how much it already has.
 import type { VideoCreateResult, VideoResumableInit } from '../../../shared/models/client-video.js'
 import { apiRawRequest, apiUrl, authHeaders } from './http.js'
-import { ApiError, errorFromResponse } from './problem.js'
+import { ApiError, errorFromResponse, networkError } from './problem.js'
 import { refreshTokens } from './token-refresh.js'
 
 export type UploadState = 'starting' | 'uploading' | 'paused' | 'retrying' | 'done' | 'failed' | 'cancelled'
@@ -103,6 +103,10 @@ export class ResumableUpload {
     return this.state === 'paused'
   }
 
+  get isCancelled (): boolean {
+    return this.state === 'cancelled'
+  }
+
   private async initSession (): Promise<string> {
     const res = await apiRawRequest('POST', apiUrl('/videos/upload-resumable'), {
       json: this.metadata,
@@ -163,7 +167,7 @@ export class ResumableUpload {
   /** Waits (growing delay); the next loop turn then asks the server which bytes it has. */
   private async recoverAfterFailure (failures: number): Promise<number> {
     failures++
-    if (failures > this.maxRetries) throw new Error('Upload failed: the server could not be reached')
+    if (failures > this.maxRetries) throw networkError(new Error('the server could not be reached'))
     this.needsSync = true
     this.setState('retrying')
     await sleep(Math.min(MAX_BACKOFF_MS, 500 * 2 ** (failures - 1)))

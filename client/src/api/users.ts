@@ -1,7 +1,8 @@
 // /api/v1/users: the signed-in user and, for admins/moderators, user management.
 import type { ResultList } from '../../../shared/models/client-common.js'
-import type { User, UserCreate, UserQuotaUsed, UserUpdate } from '../../../shared/models/client-user.js'
-import { api } from './http.js'
+import type { ActorImage } from '../../../shared/models/client-common.js'
+import type { User, UserCreate, UserQuotaUsed, UserRegister, UserUpdate, UserUpdateMe } from '../../../shared/models/client-user.js'
+import { api, apiRequest } from './http.js'
 
 export function getMe (): Promise<User> {
   return api.get<User>('/users/me')
@@ -11,8 +12,33 @@ export function getMyQuotaUsed (): Promise<UserQuotaUsed> {
   return api.get<UserQuotaUsed>('/users/me/video-quota-used')
 }
 
-export function updateMe (update: { nsfwPolicy?: string; p2pEnabled?: boolean; autoPlayVideo?: boolean }): Promise<void> {
+export function updateMe (update: UserUpdateMe): Promise<void> {
   return api.put<void>('/users/me', update)
+}
+
+/** Deletes the signed-in user's account, with its videos and channels. */
+export function deleteMe (): Promise<void> {
+  return api.delete('/users/me')
+}
+
+export function updateMyAvatar (file: Blob, filename = 'avatar.png'): Promise<{ avatars: ActorImage[] }> {
+  const form = new FormData()
+  form.append('avatarfile', file, filename)
+  return apiRequest('POST', '/users/me/avatar/pick', { form })
+}
+
+export function deleteMyAvatar (): Promise<void> {
+  return api.delete('/users/me/avatar')
+}
+
+/** Direct sign-up (no approval needed): the account exists at once. */
+export function registerUser (body: UserRegister): Promise<void> {
+  return api.post<void>('/users/register', body, { auth: false })
+}
+
+/** Sign-up request, for a moderator to accept. */
+export function requestRegistration (body: UserRegister & { registrationReason: string }): Promise<unknown> {
+  return api.post('/users/registrations/request', body, { auth: false })
 }
 
 /** The API documents an array but real servers reply `{ total, data }`; accept both. */

@@ -1,6 +1,6 @@
 // /api/v1/videos: lists, details, views, edition, deletion.
 import type { IdLabel, ResultList } from '../../../shared/models/client-common.js'
-import type { Video, VideoDetails, VideoUpdate } from '../../../shared/models/client-video.js'
+import type { Video, VideoDetails, VideoSource, VideoUpdate } from '../../../shared/models/client-video.js'
 import { api, apiRequest, type Query } from './http.js'
 
 export type VideoSort = '-publishedAt' | '-createdAt' | '-views' | '-trending' | '-hot' | '-likes' | 'name' | '-duration'
@@ -36,20 +36,21 @@ export function addView (id: string | number, currentTime?: number): Promise<voi
   return api.post<void>(`/videos/${encodeURIComponent(String(id))}/views`, body)
 }
 
-/** PUT as JSON; as multipart only when a thumbnail file rides along (multipart cannot express an
- * empty tag list, JSON can). */
-export function updateVideo (id: string | number, update: VideoUpdate, thumbnail?: File | null): Promise<void> {
-  const path = `/videos/${encodeURIComponent(String(id))}`
-  if (!thumbnail) return apiRequest<void>('PUT', path, { json: update })
+/** PUT as JSON (multipart cannot express an empty tag list or a null, JSON can). */
+export function updateVideo (id: string | number, update: VideoUpdate): Promise<void> {
+  return apiRequest<void>('PUT', `/videos/${encodeURIComponent(String(id))}`, { json: update })
+}
 
+/** A new thumbnail alone (multipart `thumbnailfile`). */
+export function updateVideoThumbnail (id: string | number, thumbnail: Blob, filename = 'thumbnail.jpg'): Promise<void> {
   const form = new FormData()
-  for (const [key, value] of Object.entries(update)) {
-    if (value === undefined) continue
-    if (Array.isArray(value)) value.forEach((v, i) => form.append(`${key}[${i}]`, String(v)))
-    else form.append(key, value === null ? '' : String(value))
-  }
-  form.append('thumbnailfile', thumbnail)
-  return apiRequest<void>('PUT', path, { form })
+  form.append('thumbnailfile', thumbnail, filename)
+  return apiRequest<void>('PUT', `/videos/${encodeURIComponent(String(id))}`, { form })
+}
+
+/** What was uploaded, and which renditions are still being made (owner only). */
+export function getVideoSource (id: string | number): Promise<VideoSource> {
+  return api.get<VideoSource>(`/videos/${encodeURIComponent(String(id))}/source`)
 }
 
 export function deleteVideo (id: string | number): Promise<void> {
@@ -71,6 +72,10 @@ export function getPrivacies (): Promise<Record<string, string>> {
 
 export function getLicences (): Promise<Record<string, string>> {
   return api.get<Record<string, string>>('/videos/licences', undefined, { auth: false })
+}
+
+export function getLanguages (): Promise<Record<string, string>> {
+  return api.get<Record<string, string>>('/videos/languages', undefined, { auth: false })
 }
 
 export type { IdLabel }

@@ -2,9 +2,12 @@
 import { useState } from 'preact/hooks'
 import type { VideoExistInPlaylist, VideoPlaylist } from '../../../shared/models/client-library.js'
 import { addToPlaylist, createPlaylist, listAccountPlaylists, removeFromPlaylist, videosExistInPlaylists } from '../api/playlists.js'
+import { humanizeProblem } from '../errors/problem-sentences.js'
+import { t } from '../i18n/i18n.js'
 import { sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
-import { ErrorAlert } from './ErrorAlert.js'
+import { FormMessage } from './ErrorAlert.js'
+import { playlistName } from './PlaylistCard.js'
 
 export function AddToPlaylist ({ video, compact = false }: { video: { id: number; name: string }; compact?: boolean }) {
   const { user } = useStore(sessionStore)
@@ -55,30 +58,32 @@ export function AddToPlaylist ({ video, compact = false }: { video: { id: number
     }
   }
 
+  // A private video in a public playlist, a name too long...: said in words, for this menu.
+  const problem = humanizeProblem(error, { sentences: { videoId: () => t('problem.field.playlistVideo') } })
   return (
     <div class="add-to-playlist">
       <button type="button" class={compact ? 'link-button' : ''} onClick={toggleMenu} aria-expanded={open} data-testid="add-to-playlist"
-        aria-label={`Save “${video.name}” to a playlist`}>{compact ? '＋ Save' : 'Save to playlist'}</button>
+        aria-label={t('playlists.saveVideo', { name: video.name })}>{t(compact ? 'playlists.saveShort' : 'playlists.save')}</button>
       {open && (
-        <div class="playlist-menu" role="dialog" aria-label="Save to playlist" data-testid="playlist-menu">
-          <ErrorAlert error={error} testId="playlist-menu-error" />
-          {playlists === null ? <p class="muted">Loading…</p> : (
+        <div class="playlist-menu" role="dialog" aria-label={t('playlists.save')} data-testid="playlist-menu">
+          <FormMessage message={problem.message} testId="playlist-menu-error" />
+          {playlists === null ? (error ? null : <p class="muted">{t('common.loading')}</p>) : (
             <ul>
               {playlists.map(p => (
                 <li key={p.id}>
                   <label>
                     <input type="checkbox" checked={present.some(e => e.playlistId === p.id)} onChange={() => toggle(p)}
                       data-testid="playlist-menu-item" data-playlist-id={p.id} data-playlist-type={p.type.id} />
-                    {' '}{p.displayName}
+                    {' '}{playlistName(p)}
                   </label>
                 </li>
               ))}
             </ul>
           )}
           <form onSubmit={create} class="inline-form">
-            <input aria-label="New playlist name" placeholder="New private playlist" value={newName} maxLength={120}
+            <input aria-label={t('playlists.newName')} placeholder={t('playlists.newPrivate')} value={newName} maxLength={120}
               onInput={e => setNewName((e.currentTarget as HTMLInputElement).value)} data-testid="playlist-menu-new-name" />
-            <button type="submit" disabled={!newName.trim()} data-testid="playlist-menu-create">Create</button>
+            <button type="submit" disabled={!newName.trim()} data-testid="playlist-menu-create">{t('playlists.create')}</button>
           </form>
         </div>
       )}

@@ -2,17 +2,18 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { CatalogueSync } from '../../../shared/models/client-library.js'
 import { getCatalogueSync } from '../api/library.js'
-const formatNumber = (n: number) => n.toLocaleString('en')
+import { formatNumber, t, tn } from '../i18n/i18n.js'
 
 export function describeSync (sync: CatalogueSync): string | null {
   if (sync.isLocal) return null
   const total = sync.totalItems ?? null
   const have = total !== null ? Math.min(sync.videosCount, total) : sync.videosCount
-  const count = total !== null ? `${formatNumber(have)} of ${formatNumber(total)} videos` : `${formatNumber(have)} videos`
-  if (sync.state === 'syncing') return `${count}, syncing`
-  if (sync.state === 'failed') return `${count}: the last sync failed (${sync.lastError ?? 'unknown error'})`
-  if (sync.state === 'synced') return total !== null && have < total ? `${count} (some could not be read)` : `${count}, complete`
-  return `${count} known here (nobody on this instance follows this channel)`
+  const count = total !== null ? t('catalogue.countOf', { count: formatNumber(have), total: formatNumber(total) }) : tn('catalogue.count', have)
+  if (sync.state === 'syncing') return t('catalogue.syncing', { count })
+  // The reason is the remote server's (or the network's) words: shown as they are, for the curious.
+  if (sync.state === 'failed') return t('catalogue.failed', { count })
+  if (sync.state === 'synced') return t(total !== null && have < total ? 'catalogue.partial' : 'catalogue.complete', { count })
+  return t('catalogue.notFollowed', { count })
 }
 
 export function CatalogueSyncStatus ({ handle }: { handle: string }) {
@@ -32,5 +33,5 @@ export function CatalogueSyncStatus ({ handle }: { handle: string }) {
   }, [handle])
   const text = sync ? describeSync(sync) : null
   if (!text) return null
-  return <p class="muted" data-testid="catalogue-sync" data-state={sync?.state ?? ''}>{text}</p>
+  return <p class="muted small" data-testid="catalogue-sync" data-state={sync?.state ?? ''} title={sync?.state === 'failed' ? sync.lastError ?? undefined : undefined}>{text}</p>
 }

@@ -1,4 +1,5 @@
 // Previous / next page links for `{ total }` lists; the page lives in the URL (?page=) so it survives reloads.
+import { t } from '../i18n/i18n.js'
 import { setQuery } from '../router.js'
 
 export function Pagination ({ total, page, pageSize }: { total: number; page: number; pageSize: number }) {
@@ -6,10 +7,10 @@ export function Pagination ({ total, page, pageSize }: { total: number; page: nu
   if (pages <= 1) return null
   const go = (target: number) => setQuery({ page: target === 1 ? null : target })
   return (
-    <nav class="pagination" aria-label="Pages" data-testid="pagination">
-      <button type="button" onClick={() => go(page - 1)} disabled={page <= 1} data-testid="pagination-previous">‹ Previous</button>
-      <span aria-current="page">Page {page} of {pages}</span>
-      <button type="button" onClick={() => go(page + 1)} disabled={page >= pages} data-testid="pagination-next">Next ›</button>
+    <nav class="pagination" aria-label={t('pagination.label')} data-testid="pagination">
+      <button type="button" onClick={() => go(page - 1)} disabled={page <= 1} data-testid="pagination-previous">‹ {t('pagination.previous')}</button>
+      <span aria-current="page">{t('pagination.position', { page, pages })}</span>
+      <button type="button" onClick={() => go(page + 1)} disabled={page >= pages} data-testid="pagination-next">{t('pagination.next')} ›</button>
     </nav>
   )
 }

@@ -1,5 +1,6 @@
 // Playlists matching a search term, under the video results.
 import { searchPlaylists } from '../api/playlists.js'
+import { t } from '../i18n/i18n.js'
 import { useAsync } from '../lib/use-async.js'
 import { PlaylistGrid } from './PlaylistCard.js'
 
@@ -8,7 +9,7 @@ export function PlaylistSearchResults ({ term }: { term: string }) {
   if (!results.data || results.data.total === 0) return null
   return (
     <section data-testid="search-playlists">
-      <h2>Playlists</h2>
+      <h2>{t('playlists.title')}</h2>
       <PlaylistGrid playlists={results.data.data} />
     </section>
   )

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Video } from '../../../shared/models/client-video.js'
 import { searchVideos } from '../api/search.js'
+import { t } from '../i18n/i18n.js'
 import { nsfwListParam } from '../lib/session.js'
 import { navigate, useLocation } from '../router.js'
 import { watchPath } from './VideoCard.js'
@@ -52,8 +53,8 @@ export function SearchBox () {
     <form class="search-box" role="search" onSubmit={submit}>
       <input
         type="search"
-        placeholder="Search videos"
-        aria-label="Search videos"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
         data-testid="search-input"
         value={text}
         autocomplete="off"

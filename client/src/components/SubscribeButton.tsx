@@ -1,6 +1,7 @@
 // Subscribe / Unsubscribe to a channel (local or remote handle).
 import { useEffect, useState } from 'preact/hooks'
 import { isSubscribed, subscribe, unsubscribe } from '../api/library.js'
+import { t } from '../i18n/i18n.js'
 import { sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 import { ErrorAlert } from './ErrorAlert.js'
@@ -12,7 +13,7 @@ export function SubscribeButton ({ handle }: { handle: string }) {
   useEffect(() => {
     if (user) isSubscribed(handle).then(setSubscribed, () => setSubscribed(false))
   }, [user?.id, handle])
-  if (!user) return <a class="button" href={`/login?redirect=${encodeURIComponent(location.pathname)}`}>Subscribe</a>
+  if (!user) return <a class="button" href={`/login?redirect=${encodeURIComponent(location.pathname)}`} data-testid="subscribe-login">{t('subscriptions.subscribe')}</a>
 
   const toggle = async () => {
     setError(null)
@@ -27,7 +28,7 @@ export function SubscribeButton ({ handle }: { handle: string }) {
   return (
     <span class="subscribe">
       <button type="button" class={subscribed ? '' : 'primary'} onClick={toggle} disabled={subscribed === null} data-testid="subscribe-button"
-        data-subscribed={subscribed ? 'true' : 'false'}>{subscribed ? 'Unsubscribe' : 'Subscribe'}</button>
+        data-subscribed={subscribed ? 'true' : 'false'}>{t(subscribed ? 'subscriptions.unsubscribe' : 'subscriptions.subscribe')}</button>
       <ErrorAlert error={error} testId="subscribe-error" />
     </span>
   )

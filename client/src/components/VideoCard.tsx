@@ -1,6 +1,8 @@
 // One video in a grid: thumbnail (blurred when sensitive and the policy says so), title, channel, views.
 import type { Video } from '../../../shared/models/client-video.js'
-import { formatCount, formatDate, formatDuration } from '../lib/format.js'
+import { t, tn } from '../i18n/i18n.js'
+import { constantLabel } from '../lib/constants.js'
+import { formatDate, formatDuration } from '../lib/format.js'
 import { effectiveNSFWPolicy } from '../lib/session.js'
 import { AddToPlaylist } from './AddToPlaylist.js'
 
@@ -30,18 +32,18 @@ export function VideoCard ({ video, showState = false }: { video: Video; showSta
           {video.thumbnailPath
             ? <img src={video.thumbnailPath} alt="" loading="lazy" onError={e => { (e.currentTarget as HTMLImageElement).style.visibility = 'hidden' }} />
             : <div class="thumbnail-placeholder" />}
-          {blurred && <span class="nsfw-label">Sensitive content</span>}
-          <span class="duration">{video.isLive ? 'LIVE' : formatDuration(video.duration)}</span>
+          {blurred && <span class="nsfw-label">{t('video.sensitive')}</span>}
+          <span class="duration">{video.isLive ? t('video.live') : formatDuration(video.duration)}</span>
         </div>
       </a>
       <div class="video-card-body">
         <h3 class="video-title"><a href={watchPath(video)} data-testid="video-card-link">{video.name}</a></h3>
         <p class="muted small">
           <a href={channelPath(video.channel)}>{video.channel.displayName}</a>
-          {' · '}{formatCount(video.views, 'view')}{' · '}{formatDate(video.publishedAt)}
+          {' · '}{tn('video.views', video.views)}{' · '}{formatDate(video.publishedAt)}
         </p>
-        {showState && video.state && video.state.id !== 1 && <p class="badge" data-testid="video-state">{video.state.label}</p>}
-        {showState && <p class="muted small">{video.privacy.label}</p>}
+        {showState && video.state && video.state.id !== 1 && <p class="badge" data-testid="video-state">{constantLabel('state', video.state)}</p>}
+        {showState && <p class="muted small">{constantLabel('privacy', video.privacy)}</p>}
         <AddToPlaylist video={video} compact />
       </div>
     </article>
@@ -53,9 +55,9 @@ export function visibleVideos (videos: Video[]): Video[] {
   return effectiveNSFWPolicy() === 'do_not_list' ? videos.filter(v => !v.nsfw) : videos
 }
 
-export function VideoGrid ({ videos, empty = 'No videos here yet.', showState = false }: { videos: Video[]; empty?: string; showState?: boolean }) {
+export function VideoGrid ({ videos, empty, showState = false }: { videos: Video[]; empty?: string; showState?: boolean }) {
   const shown = visibleVideos(videos)
-  if (shown.length === 0) return <p class="muted" data-testid="empty-list">{empty}</p>
+  if (shown.length === 0) return <p class="muted" data-testid="empty-list">{empty ?? t('video.emptyList')}</p>
   return (
     <div class="video-grid" data-testid="video-grid">
       {shown.map(video => <VideoCard key={video.uuid} video={video} showState={showState} />)}

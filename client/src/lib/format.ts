@@ -1,6 +1,7 @@
-// Display helpers: sizes, speeds, durations, dates, counts.
+// Display helpers: sizes, speeds, durations, dates, in the interface language.
+import { currentLanguage, t } from '../i18n/i18n.js'
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB']
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
 
 export function formatBytes (bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '–'
@@ -10,11 +11,12 @@ export function formatBytes (bytes: number): string {
     value /= 1024
     unit++
   }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`
+  const number = value >= 10 || unit === 0 ? Math.round(value) : Number(value.toFixed(1))
+  return `${number.toLocaleString(currentLanguage())} ${t(`unit.${BYTE_UNITS[unit]}`)}`
 }
 
 export function formatSpeed (bytesPerSecond: number): string {
-  return `${formatBytes(bytesPerSecond)}/s`
+  return t('unit.perSecond', { value: formatBytes(bytesPerSecond) })
 }
 
 /** 75 -> "1:15", 3725 -> "1:02:05". */
@@ -30,20 +32,16 @@ export function formatDuration (seconds: number | null | undefined): string {
 export function formatDate (iso: string | null | undefined): string {
   if (!iso) return '–'
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(currentLanguage(), { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
 export function formatDateTime (iso: string | null | undefined): string {
   if (!iso) return '–'
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString()
-}
-
-export function formatCount (n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? singular : plural}`
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' })
 }
 
 /** Quota values: -1 means unlimited. */
 export function formatQuota (bytes: number): string {
-  return bytes < 0 ? 'unlimited' : formatBytes(bytes)
+  return bytes < 0 ? t('unit.unlimited') : formatBytes(bytes)
 }

@@ -4,7 +4,7 @@ import { UserRole, type User } from '../../../shared/models/client-user.js'
 import type { NSFWPolicy } from '../../../shared/models/client-video.js'
 import { login as oauthLogin, logout as oauthLogout } from '../api/oauth.js'
 import { getConfig } from '../api/server.js'
-import { onTokensChange, getTokens } from '../api/token-store.js'
+import { clearTokens, onTokensChange, getTokens } from '../api/token-store.js'
 import { getMe } from '../api/users.js'
 import { createStore, useStore } from './store.js'
 
@@ -52,6 +52,12 @@ export async function signIn (username: string, password: string): Promise<User 
 
 export async function signOut (): Promise<void> {
   await oauthLogout()
+  sessionStore.set({ ready: true, user: null })
+}
+
+/** The account is gone (deleted): its tokens died with it, so there is nothing to revoke. */
+export function forgetSession (): void {
+  clearTokens()
   sessionStore.set({ ready: true, user: null })
 }
 

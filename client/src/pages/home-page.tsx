@@ -1,80 +1,66 @@
-// Video lists: recent, trending and local-only, with tag/category filters and pagination.
-import type { ResultList } from '../../../shared/models/client-common.js'
-import type { Video } from '../../../shared/models/client-video.js'
-import { ApiError } from '../api/problem.js'
-import { getCategories, listVideos, type VideoListQuery } from '../api/videos.js'
+// / — what this instance is, its latest videos, and, while it has none, how to get started.
+import { listVideos } from '../api/videos.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
-import { Pagination, pageFromQuery } from '../components/Pagination.js'
 import { VideoGrid } from '../components/VideoCard.js'
-import { nsfwListParam } from '../lib/session.js'
+import { t } from '../i18n/i18n.js'
+import { Trans } from '../i18n/Trans.js'
+import { configStore, isAdmin, nsfwListParam, sessionStore } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
 import { useAsync } from '../lib/use-async.js'
-import { setQuery, useLocation } from '../router.js'
+import { useLocation } from '../router.js'
 
-export type HomeTab = 'recent' | 'trending' | 'local'
+const SHOWN = 12
 
-const PAGE_SIZE = 24
-const TABS: { id: HomeTab; path: string; label: string }[] = [
-  { id: 'recent', path: '/videos/recently-added', label: 'Recently added' },
-  { id: 'trending', path: '/videos/trending', label: 'Trending' },
-  { id: 'local', path: '/videos/local', label: 'Local' }
-]
-
-let categoriesCache: Promise<Record<string, string>> | null = null
-
-/** Servers without the trending sort reject it; sort by views there instead. */
-async function listTrending (query: VideoListQuery): Promise<ResultList<Video>> {
-  try {
-    return await listVideos({ ...query, sort: '-trending' })
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 400) return await listVideos({ ...query, sort: '-views' })
-    throw err
+function GettingStarted () {
+  const { user, ready } = useStore(sessionStore)
+  const config = useStore(configStore)
+  if (!ready) return null
+  const steps = []
+  if (!user) {
+    if (config?.signup?.allowed) steps.push(<li key="signup"><a href="/signup" data-testid="home-start-signup">{t('home.start.signup')}</a></li>)
+    steps.push(<li key="login"><a href="/login">{t('home.start.login')}</a></li>)
+  } else {
+    steps.push(<li key="upload"><a href="/upload" data-testid="home-start-upload">{t('home.start.upload')}</a></li>)
+    steps.push(<li key="channel"><a href="/my-library/video-channels">{t('home.start.channel')}</a></li>)
+    if (isAdmin(user)) {
+      steps.push(<li key="follow"><a href="/admin/follows">{t('home.start.follow')}</a></li>)
+      steps.push(<li key="settings"><a href="/admin/settings">{t('home.start.describe')}</a></li>)
+    }
   }
+  steps.push(<li key="about"><a href="/about">{t('home.start.about')}</a></li>)
+  return (
+    <div class="empty-state" data-testid="home-empty">
+      <h2>{t('home.empty.title')}</h2>
+      <p>{t(user ? 'home.empty.explainUser' : 'home.empty.explainVisitor')}</p>
+      <ol class="steps">{steps}</ol>
+    </div>
+  )
 }
 
-export default function HomePage ({ tab }: { tab: HomeTab }) {
+export default function HomePage () {
+  const config = useStore(configStore)
   const { query } = useLocation()
-  const page = pageFromQuery(query)
-  const tag = query.get('tag') ?? ''
-  const category = query.get('category') ?? ''
+  const videos = useAsync(() => listVideos({ count: SHOWN, sort: '-publishedAt', nsfw: nsfwListParam() }), [])
+  const name = config?.instance?.name || 'Tubeless'
+  const empty = videos.data && videos.data.total === 0
 
-  const categories = useAsync(() => (categoriesCache ??= getCategories().catch(() => ({} as Record<string, string>))), [])
-  const list = useAsync(() => {
-    const base: VideoListQuery = {
-      start: (page - 1) * PAGE_SIZE,
-      count: PAGE_SIZE,
-      nsfw: nsfwListParam(),
-      tagsOneOf: tag ? [tag] : undefined,
-      categoryOneOf: category ? [Number(category)] : undefined
-    }
-    if (tab === 'trending') return listTrending(base)
-    return listVideos({ ...base, sort: '-publishedAt', isLocal: tab === 'local' ? true : undefined })
-  }, [tab, page, tag, category])
-
-  const current = TABS.find(t => t.id === tab) ?? TABS[0]
   return (
-    <section data-testid={`home-${tab}`}>
-      <h1 class="visually-hidden">{current.label}</h1>
-      <nav class="tabs" aria-label="Video lists">
-        {TABS.map(t => <a key={t.id} href={t.path} aria-current={t.id === tab ? 'page' : undefined} data-testid={`tab-${t.id}`}>{t.label}</a>)}
-      </nav>
-      <form class="filters" onSubmit={e => e.preventDefault()}>
-        <label>
-          Category{' '}
-          <select data-testid="filter-category" value={category} onChange={e => setQuery({ category: (e.currentTarget as HTMLSelectElement).value, page: null })}>
-            <option value="">All</option>
-            {Object.entries(categories.data ?? {}).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
-          </select>
-        </label>
-        {tag && (
-          <span class="chip" data-testid="filter-tag">
-            #{tag} <button type="button" class="link-button" aria-label={`Remove tag ${tag}`} onClick={() => setQuery({ tag: null, page: null })}>×</button>
-          </span>
-        )}
-      </form>
-      <ErrorAlert error={list.error} />
-      {list.loading && !list.data && <p class="muted" aria-busy="true">Loading…</p>}
-      {list.data && <VideoGrid videos={list.data.data} />}
-      {list.data && <Pagination total={list.data.total} page={page} pageSize={PAGE_SIZE} />}
+    <section data-testid="home-page">
+      {query.get('account-deleted') && <p class="notice" role="status" data-testid="account-deleted">{t('home.accountDeleted')}</p>}
+      <header class="home-intro" data-testid="home-intro">
+        <h1>{t('home.welcome', { name })}</h1>
+        {config?.instance?.shortDescription && <p class="lead">{config.instance.shortDescription}</p>}
+        <p class="muted small"><Trans k="home.whatIs" slots={{ about: <a href="/about">{t('home.aboutLink')}</a> }} /></p>
+      </header>
+      <ErrorAlert error={videos.error} />
+      {empty && <GettingStarted />}
+      {videos.data && !empty && (
+        <>
+          <h2 class="section-title">{t('menu.recent')} <a class="small" href="/videos/recently-added">{t('home.seeAll')}</a></h2>
+          <VideoGrid videos={videos.data.data} />
+        </>
+      )}
+      {videos.loading && !videos.data && <p class="muted" aria-busy="true">{t('common.loading')}</p>}
     </section>
   )
 }

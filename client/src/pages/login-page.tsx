@@ -1,7 +1,10 @@
-// /login — password sign-in. Server messages (problem+json `detail`, `invalid-params`) show next to fields.
+// /login — password sign-in, with the way to sign up when the instance allows it.
 import { useState } from 'preact/hooks'
-import { ErrorAlert } from '../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
+import { ApiError } from '../api/problem.js'
+import { FormMessage } from '../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../components/FormField.js'
+import { humanizeProblem } from '../errors/problem-sentences.js'
+import { t } from '../i18n/i18n.js'
 import { configStore, signIn } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 import { navigate, useLocation } from '../router.js'
@@ -31,28 +34,31 @@ export default function LoginPage () {
     }
   }
 
-  const fieldErrors = fieldErrorsOf(error)
-  const formError = formErrorOf(error, FIELDS)
+  // access_denied: the account exists but its e-mail address is not confirmed yet (signup.requiresEmailVerification).
+  const problem = humanizeProblem(error, { fields: FIELDS, messages: { 400: 'problem.wrongCredentials', access_denied: 'login.emailNotVerified' } })
+  const unverified = error instanceof ApiError && error.code === 'access_denied'
   return (
-    <section class="narrow">
-      <h1>Log in</h1>
+    <section class="narrow" data-testid="login-page">
+      <h1>{t('login.title')}</h1>
+      {query.get('registered') && <p class="success" role="status" data-testid="login-registered">{t('login.registered')}</p>}
       <form onSubmit={submit} data-testid="login-form" noValidate>
-        {formError && <ErrorAlert error={new Error(formError)} testId="login-error" />}
-        <FormField id="username" label="Username or email" error={fieldErrors.username}>
-          <input {...fieldAria('username', fieldErrors.username)} data-testid="login-username" autocomplete="username" required
+        <FormMessage message={problem.message} testId="login-error" />
+        {unverified && <p><a href="/verify-account/email" data-testid="login-resend-verification">{t('login.resendVerification')}</a></p>}
+        <FormField id="username" label={t('login.username')} error={problem.fields.username}>
+          <input {...fieldAria('username', problem.fields.username)} data-testid="login-username" autocomplete="username" required
             value={username} onInput={e => setUsername((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <FormField id="password" label="Password" error={fieldErrors.password}>
-          <input {...fieldAria('password', fieldErrors.password)} data-testid="login-password" type="password" autocomplete="current-password" required
+        <FormField id="password" label={t('login.password')} error={problem.fields.password}>
+          <input {...fieldAria('password', problem.fields.password)} data-testid="login-password" type="password" autocomplete="current-password" required
             value={password} onInput={e => setPassword((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy || !username || !password}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
-        <p class="muted small"><a href="/login/forgot-password" data-testid="forgot-password-link">Forgot your password?</a></p>
+        <p class="muted small"><a href="/login/forgot-password" data-testid="forgot-password-link">{t('login.forgotPassword')}</a></p>
       </form>
-      {config?.signup?.allowed && config.signup.requiresApproval && (
-        <p>No account yet? <a href="/signup/request" data-testid="nav-request-account">Request one</a>: a moderator reviews requests.</p>
+      {config?.signup?.allowed && (
+        <p class="login-signup">{t('login.noAccount')} <a href="/signup" data-testid="login-signup-link">{t('layout.signup')}</a></p>
       )}
     </section>
   )

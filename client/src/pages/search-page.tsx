@@ -3,6 +3,7 @@ import { searchVideos } from '../api/search.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Pagination, pageFromQuery } from '../components/Pagination.js'
 import { VideoGrid } from '../components/VideoCard.js'
+import { t, tn } from '../i18n/i18n.js'
 import { nsfwListParam } from '../lib/session.js'
 import { useAsync } from '../lib/use-async.js'
 import { useLocation } from '../router.js'
@@ -20,10 +21,10 @@ export default function SearchPage () {
   )
   return (
     <section data-testid="search-page">
-      <h1>{term ? `Results for “${term}”` : 'Search'}</h1>
+      <h1>{term ? t('search.resultsFor', { term }) : t('search.title')}</h1>
       <ErrorAlert error={results.error} />
-      {results.data && <p class="muted" data-testid="search-total">{results.data.total} result{results.data.total === 1 ? '' : 's'}</p>}
-      {results.data && <VideoGrid videos={results.data.data} empty="Nothing matches this search." />}
+      {results.data && <p class="muted" data-testid="search-total">{tn('search.results', results.data.total)}</p>}
+      {results.data && <VideoGrid videos={results.data.data} empty={t('search.empty')} />}
       {results.data && <Pagination total={results.data.total} page={page} pageSize={PAGE_SIZE} />}
       {page === 1 && <PlaylistSearchResults term={term} />}
     </section>

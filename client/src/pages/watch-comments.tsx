@@ -9,13 +9,16 @@ import { ErrorAlert, isNotFound } from '../components/ErrorAlert.js'
 import { Markdown } from '../components/Markdown.js'
 import { ReportDialog } from '../components/moderation/ReportDialog.js'
 import { accountPath } from '../components/VideoCard.js'
-import { formatCount, formatDateTime } from '../lib/format.js'
+import { t, tn } from '../i18n/i18n.js'
+import { formatDateTime } from '../lib/format.js'
 import { isModeratorOrAdmin, sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 
 const THREADS_PER_PAGE = 10
 const MAX_TEXT = 10_000
 const POLICY = { DISABLED: 2, REQUIRES_APPROVAL: 3 } as const
+// Writing refused: comments switched off meanwhile (409), a private video of someone else (403).
+const COMMENT_PROBLEMS = { messages: { 409: 'comments.disabledNow', 403: 'comments.forbidden' } } as const
 
 /** What the viewer may do with comments of this video. */
 interface Permissions {
@@ -74,12 +77,12 @@ function CommentForm ({ onSubmit, onCancel, placeholder, testPrefix }: {
         value={text} onInput={e => setText((e.currentTarget as HTMLTextAreaElement).value)} />
       <p class="actions">
         <button type="submit" class="primary" disabled={sending || text.trim() === ''} data-testid={`${testPrefix}-submit`}>
-          {testPrefix === 'reply' ? 'Reply' : 'Comment'}
+          {t(testPrefix === 'reply' ? 'comments.reply' : 'comments.submit')}
         </button>
-        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
-        <span class="muted small">Markdown: **bold**, *italic*, `code`, links, lists, quotes.</span>
+        {onCancel && <button type="button" onClick={onCancel}>{t('comments.cancel')}</button>}
+        <span class="muted small">{t('comments.markdownHint')}</span>
       </p>
-      <ErrorAlert error={error} testId={`${testPrefix}-error`} />
+      <ErrorAlert error={error} testId={`${testPrefix}-error`} options={COMMENT_PROBLEMS} />
     </form>
   )
 }
@@ -101,27 +104,27 @@ function CommentView ({ comment, can, actions, onReply }: {
     }
   }
   const onDelete = () => {
-    if (confirm('Delete this comment?')) void run(() => actions.remove(comment))
+    if (confirm(t('comments.deleteConfirm'))) void run(() => actions.remove(comment))
   }
 
   return (
     <article class="comment" data-testid="comment" data-id={comment.id} data-held={String(comment.heldForReview)} data-deleted={String(comment.isDeleted)}>
       {comment.isDeleted
-        ? <p class="muted" data-testid="comment-text">This comment was deleted.</p>
+        ? <p class="muted" data-testid="comment-text">{t('comments.deleted')}</p>
         : <>
           <header class="small">
             {comment.account && <a href={accountPath(comment.account)} data-testid="comment-author"><strong>{comment.account.displayName}</strong></a>}
             {comment.account && <span class="muted"> @{comment.account.name}@{comment.account.host}</span>}
             {' · '}<time class="muted" dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
-            {comment.heldForReview && <span class="badge" data-testid="comment-held">Waiting for approval</span>}
+            {comment.heldForReview && <span class="badge" data-testid="comment-held">{t('comments.held')}</span>}
           </header>
           <Markdown source={comment.text} subset="comment" class="comment-text" testId="comment-text" />
         </>}
       <p class="actions small">
-        {onReply && can.user && !comment.isDeleted && <button type="button" class="link-button" onClick={onReply} data-testid="comment-reply">Reply</button>}
-        {canApprove(comment, can) && <button type="button" class="link-button" onClick={() => void run(() => actions.approve(comment))} data-testid="comment-approve">Approve</button>}
-        {canDelete(comment, can) && <button type="button" class="link-button danger" onClick={onDelete} data-testid="comment-delete">Delete</button>}
-        {canReport(comment, can) && <button type="button" class="link-button" onClick={() => setReporting(true)} data-testid="comment-report">Report</button>}
+        {onReply && can.user && !comment.isDeleted && <button type="button" class="link-button" onClick={onReply} data-testid="comment-reply">{t('comments.reply')}</button>}
+        {canApprove(comment, can) && <button type="button" class="link-button" onClick={() => void run(() => actions.approve(comment))} data-testid="comment-approve">{t('comments.approve')}</button>}
+        {canDelete(comment, can) && <button type="button" class="link-button danger" onClick={onDelete} data-testid="comment-delete">{t('common.delete')}</button>}
+        {canReport(comment, can) && <button type="button" class="link-button" onClick={() => setReporting(true)} data-testid="comment-report">{t('comments.report')}</button>}
       </p>
       <ErrorAlert error={error} testId="comment-action-error" />
       {reporting && <ReportDialog target={{ kind: 'comment', id: comment.id, excerpt: excerptOf(comment.text) }} onClose={() => setReporting(false)} />}
@@ -139,7 +142,7 @@ function ReplyTree ({ node, can, actions, reply }: {
   return (
     <li>
       <CommentView comment={node.comment} can={can} actions={actions} onReply={() => setReplying(true)} />
-      {replying && <CommentForm testPrefix="reply" placeholder="Your reply" onCancel={() => setReplying(false)}
+      {replying && <CommentForm testPrefix="reply" placeholder={t('comments.replyPlaceholder')} onCancel={() => setReplying(false)}
         onSubmit={async text => { await reply(node.comment, text); setReplying(false) }} />}
       {node.children.length > 0 && (
         <ul class="comment-replies">
@@ -192,11 +195,11 @@ function CommentThread ({ videoId, thread, can, onChanged }: {
   return (
     <li class="comment-thread" data-testid="comment-thread" data-id={thread.id}>
       <CommentView comment={tree?.comment ?? thread} can={can} actions={actions} onReply={() => setReplying(true)} />
-      {replying && <CommentForm testPrefix="reply" placeholder="Your reply" onCancel={() => setReplying(false)}
+      {replying && <CommentForm testPrefix="reply" placeholder={t('comments.replyPlaceholder')} onCancel={() => setReplying(false)}
         onSubmit={async text => { await reply(thread, text); setReplying(false) }} />}
       {thread.totalReplies > 0 && (
         <button type="button" class="link-button small" onClick={() => void toggle()} aria-expanded={open} data-testid="comment-replies-toggle">
-          {open ? 'Hide replies' : `Show ${formatCount(thread.totalReplies, 'reply', 'replies')}`}
+          {open ? t('comments.hideReplies') : tn('comments.showReplies', thread.totalReplies)}
         </button>
       )}
       {open && tree && tree.children.length > 0 && (
@@ -246,7 +249,7 @@ export function VideoComments ({ details }: { details: VideoDetails }) {
   }, [details.uuid, sort, user?.id])
 
   if (policy === POLICY.DISABLED) {
-    return <section class="comments" data-testid="comments"><h2>Comments</h2><p class="muted" data-testid="comments-disabled">Comments are disabled for this video.</p></section>
+    return <section class="comments" data-testid="comments"><h2>{t('comments.title')}</h2><p class="muted" data-testid="comments-disabled">{t('comments.disabled')}</p></section>
   }
 
   const post = async (text: string) => {
@@ -265,26 +268,26 @@ export function VideoComments ({ details }: { details: VideoDetails }) {
   return (
     <section class="comments" data-testid="comments" aria-labelledby="comments-title">
       <header class="comments-header">
-        <h2 id="comments-title"><span data-testid="comments-total" data-count={count}>{formatCount(count, 'comment')}</span></h2>
-        <label class="small">Sort by{' '}
+        <h2 id="comments-title"><span data-testid="comments-total" data-count={count}>{tn('comments.count', count)}</span></h2>
+        <label class="small">{t('comments.sortBy')}{' '}
           <select data-testid="comments-sort" value={sort} onChange={e => setSort((e.currentTarget as HTMLSelectElement).value as ThreadSort)}>
-            <option value="-createdAt">Newest first</option>
-            <option value="-totalReplies">Most replies</option>
+            <option value="-createdAt">{t('comments.sort.newest')}</option>
+            <option value="-totalReplies">{t('comments.sort.replies')}</option>
           </select>
         </label>
       </header>
-      {policy === POLICY.REQUIRES_APPROVAL && <p class="muted small" data-testid="comments-moderated">Comments are shown once the video's owner approved them.</p>}
+      {policy === POLICY.REQUIRES_APPROVAL && <p class="muted small" data-testid="comments-moderated">{t('comments.moderated')}</p>}
       {user
-        ? <CommentForm testPrefix="comment" placeholder="Add a comment" onSubmit={post} />
-        : <p><a href={`/login?redirect=${encodeURIComponent(location.pathname)}`} data-testid="comment-login">Log in to comment</a></p>}
-      {posted === 'held' && <p class="notice" role="status" data-testid="comment-held-notice">Your comment waits for the approval of the video's owner: only you and them see it for now.</p>}
+        ? <CommentForm testPrefix="comment" placeholder={t('comments.placeholder')} onSubmit={post} />
+        : <p><a href={`/login?redirect=${encodeURIComponent(location.pathname)}`} data-testid="comment-login">{t('comments.login')}</a></p>}
+      {posted === 'held' && <p class="notice" role="status" data-testid="comment-held-notice">{t('comments.heldNotice')}</p>}
       <ErrorAlert error={error} testId="comments-error" />
       <ul class="comment-threads" data-testid="comment-threads">
         {threads.map(thread => <CommentThread key={thread.id} videoId={details.uuid} thread={thread} can={can} onChanged={changed(thread.id)} />)}
       </ul>
-      {!loading && threads.length === 0 && <p class="muted" data-testid="comments-empty">No comments yet.</p>}
+      {!loading && threads.length === 0 && <p class="muted" data-testid="comments-empty">{t('comments.empty')}</p>}
       {threads.length < total && (
-        <button type="button" onClick={() => void load(threads.length)} disabled={loading} data-testid="comments-more">Load more comments</button>
+        <button type="button" onClick={() => void load(threads.length)} disabled={loading} data-testid="comments-more">{t('comments.more')}</button>
       )}
     </section>
   )

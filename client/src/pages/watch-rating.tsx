@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { getMyRating, rateVideo, type Rating } from '../api/rates.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
-import { formatCount } from '../lib/format.js'
+import { t, tn } from '../i18n/i18n.js'
 import { sessionStore } from '../lib/session.js'
 import { useStore } from '../lib/store.js'
 
@@ -61,19 +61,19 @@ export function VideoRating ({ details }: { details: VideoDetails }) {
     }
   }
 
-  const button = (kind: 'like' | 'dislike', label: string, count: number) => (
+  const button = (kind: 'like' | 'dislike', count: number) => (
     <button type="button" class={`rate-button${state.rating === kind ? ' active' : ''}`} data-testid={`${kind}-button`}
       aria-pressed={state.rating === kind} disabled={!user || busy} onClick={() => void choose(kind)}
-      title={user ? label : 'Log in to rate this video'} aria-label={`${label} (${formatCount(count, kind)})`}>
+      title={user ? t(`rating.${kind}`) : t('rating.loginTitle')} aria-label={tn(kind === 'like' ? 'rating.likes' : 'rating.dislikes', count)}>
       <ThumbIcon down={kind === 'dislike'} /> <span data-testid={`${kind}s-count`}>{count}</span>
     </button>
   )
 
   return (
     <div class="video-rating" data-testid="video-rating" data-rating={state.rating}>
-      {button('like', 'Like', state.likes)}
-      {button('dislike', 'Dislike', state.dislikes)}
-      {!user && <a class="small" href={`/login?redirect=${encodeURIComponent(location.pathname)}`} data-testid="rating-login">Log in to rate</a>}
+      {button('like', state.likes)}
+      {button('dislike', state.dislikes)}
+      {!user && <a class="small" href={`/login?redirect=${encodeURIComponent(location.pathname)}`} data-testid="rating-login">{t('rating.login')}</a>}
       <ErrorAlert error={error} testId="rating-error" />
     </div>
   )

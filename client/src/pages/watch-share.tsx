@@ -1,6 +1,8 @@
-// Share links (full and short) and the <iframe> embed code, each with a copy button.
+// Share links (full and short) and the <iframe> embed code, each with a copy button, in a dialog.
 import { useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { Dialog } from '../components/Dialog.js'
+import { t } from '../i18n/i18n.js'
 
 function CopyField ({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false)
@@ -17,7 +19,7 @@ function CopyField ({ id, label, value }: { id: string; label: string; value: st
     <div class="copy-field">
       <label for={id}>{label}</label>
       <input id={id} data-testid={id} readOnly value={value} onFocus={e => (e.currentTarget as HTMLInputElement).select()} />
-      <button type="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
+      <button type="button" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</button>
     </div>
   )
 }
@@ -27,15 +29,18 @@ function escapeAttribute (text: string): string {
 }
 
 export function ShareBox ({ details }: { details: VideoDetails }) {
+  const [open, setOpen] = useState(false)
   const origin = window.location.origin
   const embedUrl = `${origin}/videos/embed/${details.uuid}`
   const embedCode = `<iframe title="${escapeAttribute(details.name)}" width="560" height="315" src="${embedUrl}" frameborder="0" allowfullscreen sandbox="allow-same-origin allow-scripts allow-popups"></iframe>`
   return (
-    <details class="share">
-      <summary data-testid="share-toggle">Share &amp; embed</summary>
-      <CopyField id="share-url" label="Link" value={`${origin}/videos/watch/${details.uuid}`} />
-      <CopyField id="share-short-url" label="Short link" value={`${origin}/w/${details.shortUUID}`} />
-      <CopyField id="share-embed" label="Embed code" value={embedCode} />
-    </details>
+    <>
+      <button type="button" onClick={() => setOpen(true)} data-testid="share-toggle">{t('share.button')}</button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('share.title')} testId="share-dialog">
+        <CopyField id="share-url" label={t('share.link')} value={`${origin}/videos/watch/${details.uuid}`} />
+        <CopyField id="share-short-url" label={t('share.shortLink')} value={`${origin}/w/${details.shortUUID}`} />
+        <CopyField id="share-embed" label={t('share.embed')} value={embedCode} />
+      </Dialog>
+    </>
   )
 }

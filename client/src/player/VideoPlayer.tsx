@@ -1,7 +1,11 @@
-// The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics.
+// The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics (behind a toggle).
+// Nothing is downloaded before the viewer asks to play: the page shows the preview picture and a play button, and
+// the engine (hls.js, WebTorrent: most of the page's weight) loads only then. With autoplay it starts at once.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { iceServersFrom } from '../api/server.js'
+import { Icon } from '../components/Icon.js'
+import { t } from '../i18n/i18n.js'
 import { configStore, isP2PEnabled } from '../lib/session.js'
 import { ENGINE_FACTORIES, engineOrder, hasWebRTC } from './choose-engine.js'
 import { AUTO_RESOLUTION, type PlayerEngine, type ResolutionOption } from './engine.js'
@@ -16,6 +20,7 @@ interface Props {
   autoplay?: boolean
   /** `?mode=hls|webtorrent|http` from the page URL. */
   forcedEngine?: string | null
+  /** Statistics panel open from the start (embed `?stats=1`); otherwise behind the toolbar's toggle. */
   showStats?: boolean
   /** Seconds to start at (resume, playlist element start). */
   startTime?: number
@@ -34,7 +39,7 @@ interface EngineView {
 
 const NO_ENGINE: EngineView = { kind: null, resolutions: [], selected: AUTO_RESOLUTION, playing: null }
 
-export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = true, startTime, stopTime, onEnded }: Props) {
+export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = false, startTime, stopTime, onEnded }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null)
   // Read by the listeners below without restarting the engine when the page passes new callbacks.
   const endRef = useRef({ stopTime, onEnded })
@@ -42,10 +47,21 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
   const engineRef = useRef<PlayerEngine | null>(null)
   const [view, setView] = useState<EngineView>(NO_ENGINE)
   const [error, setError] = useState<string | null>(null)
+  const [started, setStarted] = useState(autoplay)
+  const [statsOpen, setStatsOpen] = useState(showStats)
+
+  // Before the start: a play request (our button, the native controls, a script) starts the engine.
+  useEffect(() => {
+    const video = videoRef.current
+    if (!video || started) return
+    const onPlay = () => setStarted(true)
+    video.addEventListener('play', onPlay)
+    return () => video.removeEventListener('play', onPlay)
+  }, [started, details.uuid])
 
   useEffect(() => {
     const video = videoRef.current
-    if (!video) return
+    if (!video || !started) return
     let cancelled = false
     const stats = new StatsTracker()
     const p2p = isP2PEnabled(embed) && hasWebRTC()
@@ -87,12 +103,12 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       engineRef.current = null
       if (cancelled) return
       const kind = order[index]
+      if (reason) console.warn(`Player: ${reason}${kind ? `; trying ${kind}` : ''}`)
       if (!kind) {
-        setError(reason ?? 'This video cannot be played yet: it has no file this browser can read.')
+        setError(t(order.length === 0 ? 'player.noFile' : 'player.cannotPlay'))
         setView(NO_ENGINE)
         return
       }
-      if (reason) console.warn(`Player: ${reason}; trying ${kind}`)
       let failedAlready = false
       // A source the element cannot read (e.g. the streaming worker was bypassed) also ends the engine.
       const onMediaError = () => {
@@ -121,7 +137,8 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
         engineRef.current = engine
         setError(null)
         refresh()
-        if (autoplay) void video.play().catch(() => undefined)
+        // Started by a play request (or autoplay): attaching the source cancelled it, so ask again.
+        void video.play().catch(() => undefined)
       } catch (err) {
         fail(`${kind} could not start: ${err instanceof Error ? err.message : String(err)}`)
       }
@@ -140,7 +157,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       engineRef.current?.destroy()
       engineRef.current = null
     }
-  }, [details.uuid, forcedEngine, embed, startTime])
+  }, [started, details.uuid, forcedEngine, embed, startTime])
 
   const onResolution = (event: Event) => {
     engineRef.current?.setResolution(Number((event.currentTarget as HTMLSelectElement).value))
@@ -149,29 +166,42 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
   const playingLabel = view.playing !== null ? ` (${view.playing}p)` : ''
   return (
     <div class={embed ? 'player player-embed' : 'player'}>
-      <video
-        ref={videoRef}
-        data-testid="video-player"
-        data-engine={view.kind ?? ''}
-        controls
-        playsInline
-        preload="metadata"
-        poster={details.previewPath ?? undefined}
-        aria-label={`Video: ${details.name}`}
-      />
-      {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
-      <div class="player-toolbar">
-        {view.resolutions.length > 0 && (
-          <label>
-            Quality{' '}
-            <select data-testid="resolution-select" value={String(view.selected)} onChange={onResolution}>
-              <option value={String(AUTO_RESOLUTION)}>Auto{view.selected === AUTO_RESOLUTION ? playingLabel : ''}</option>
-              {view.resolutions.map(r => <option key={r.id} value={String(r.id)}>{r.label}</option>)}
-            </select>
-          </label>
+      <div class="player-stage">
+        <video
+          ref={videoRef}
+          data-testid="video-player"
+          data-engine={view.kind ?? ''}
+          data-started={started}
+          controls={started}
+          playsInline
+          preload={started ? 'metadata' : 'none'}
+          poster={details.previewPath ?? details.thumbnailPath ?? undefined}
+          aria-label={t('player.label', { name: details.name })}
+        />
+        {!started && (
+          <button type="button" class="player-start" onClick={() => setStarted(true)} data-testid="player-start" aria-label={t('player.play', { name: details.name })}>
+            <Icon name="play" size={40} />
+          </button>
         )}
       </div>
-      {showStats && <P2PStatsPanel />}
+      {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
+      {started && (
+        <div class="player-toolbar">
+          {view.resolutions.length > 0 && (
+            <label>
+              {t('player.quality')}{' '}
+              <select data-testid="resolution-select" value={String(view.selected)} onChange={onResolution}>
+                <option value={String(AUTO_RESOLUTION)}>{t('player.auto')}{view.selected === AUTO_RESOLUTION ? playingLabel : ''}</option>
+                {view.resolutions.map(r => <option key={r.id} value={String(r.id)}>{r.label}</option>)}
+              </select>
+            </label>
+          )}
+          <button type="button" class="link-button" aria-pressed={statsOpen} aria-controls="p2p-stats" onClick={() => setStatsOpen(!statsOpen)} data-testid="p2p-stats-toggle">
+            <Icon name="stats" size={16} /> {t('player.statsToggle')}
+          </button>
+        </div>
+      )}
+      {started && statsOpen && <P2PStatsPanel />}
     </div>
   )
 }

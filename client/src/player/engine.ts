@@ -1,5 +1,6 @@
 // What every playback engine offers the player UI.
 import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { t } from '../i18n/i18n.js'
 import type { EngineKind, StatsTracker } from './p2p-stats.js'
 
 /** Resolution ids are heights (240, 720...); AUTO lets the engine decide. */
@@ -37,7 +38,7 @@ export interface PlayerEngine {
 export type EngineFactory = (context: EngineContext) => Promise<PlayerEngine>
 
 export function resolutionLabel (height: number): string {
-  return height === 0 ? 'Audio only' : `${height}p`
+  return height === 0 ? t('player.audioOnly') : `${height}p`
 }
 
 interface PendingRestore { time: number; wasPlaying: boolean; listener: () => void }

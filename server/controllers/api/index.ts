@@ -19,6 +19,7 @@ import { videoResumableUploadRouter } from './videos/upload-resumable.js'
 import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
+import { videoSourceRouter } from './videos/video-source.js'
 import { videosRouter } from './videos/videos.js'
 import { commentListsRouter } from './videos/comment-lists.js'
 import { videoCommentsRouter } from './videos/comments.js'
@@ -47,7 +48,7 @@ export function buildApiRouter () {
     ...moderationRouters,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
     serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
-    ownerVideosRouter, searchRouter, videoFileMetadataRouter,
+    ownerVideosRouter, searchRouter, videoFileMetadataRouter, videoSourceRouter,
     commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter,
     // The viewer's library (issue 14)
     myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,

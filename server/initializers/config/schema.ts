@@ -98,6 +98,14 @@ export const configSchema = z.object({
     short_description: z.string().max(400),
     description: z.string(),
     terms: z.string(),
+    // What the About page says of the instance (PeerTube's names), Markdown; empty strings are not shown.
+    code_of_conduct: z.string(),
+    moderation_information: z.string(),
+    administrator: z.string(),
+    creation_reason: z.string(),
+    maintenance_lifetime: z.string(),
+    business_model: z.string(),
+    hardware_information: z.string(),
     is_nsfw: z.boolean(),
     default_nsfw_policy: z.enum([ 'display', 'blur', 'do_not_list' ]),
     default_client_route: z.string()

@@ -83,3 +83,9 @@ export const VIEW_LIFETIME_MS = 60 * 60 * 1000
 
 /** How long the files a new rendition replaced stay on disk, for viewers who are playing them. */
 export const REPLACED_FILES_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * How often due scheduled publications are looked for: every minute, as PeerTube (a video goes public at most a
+ * minute late). Test instances look every second so tests need not wait.
+ */
+export const SCHEDULED_VIDEO_UPDATES_INTERVAL_MS = process.env.NODE_ENV === 'test' ? 1000 : 60_000

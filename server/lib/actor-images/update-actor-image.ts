@@ -3,6 +3,7 @@ import { ActorImageModel } from '../../models/actor/actor-image.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { removeActorImageFiles, removeActorImageFilesAfterCommit } from './actor-image-files.js'
 import { writeActorImageSizes } from './resize-actor-image.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
 
 /**
  * Replaces an actor's avatar or banner by the uploaded image, in every size. The rows switch in one
@@ -26,6 +27,8 @@ export async function replaceActorImage (actorId: number, type: ActorImageTypeVa
         actorId
       }, { transaction })))
       await removeActorImageFilesAfterCommit(replaced.filter(image => image.onDisk).map(image => image.filename))
+      // Remote copies of the account or channel get the new picture.
+      await sendUpdateActor(actorId)
       return rows
     })
   } catch (err) {
@@ -42,5 +45,6 @@ export async function deleteActorImage (actorId: number, type: ActorImageTypeVal
     const existing = await ActorImageModel.listByActor(actorId, type, transaction)
     await ActorImageModel.deleteByActor(actorId, type, transaction)
     await removeActorImageFilesAfterCommit(existing.filter(image => image.onDisk).map(image => image.filename))
+    if (existing.length !== 0) await sendUpdateActor(actorId)
   })
 }

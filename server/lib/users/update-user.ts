@@ -8,6 +8,7 @@ import { UserModel } from '../../models/user/user.js'
 import { invalidField, notFound, unauthorized } from '../http-problems/http-problem.js'
 import { hashPassword, isPasswordMatching } from './create-user.js'
 import { conflictOnField } from './name-availability.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
 
 async function ensureEmailIsFree (email: string, userId: number) {
   const holder = await UserModel.loadByEmail(email)
@@ -56,6 +57,8 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
         if (body.displayName !== undefined) account.name = body.displayName
         if (body.description !== undefined) account.description = body.description
         await account.save({ transaction })
+        // Remote copies of the account get its new name and description.
+        await sendUpdateActor(account.actorId)
       }
     }
     if (verifyNewEmail) await queueVerifyUserEmail(user, { pending: true })

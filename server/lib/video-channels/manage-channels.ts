@@ -10,11 +10,16 @@ import { createLocalActor } from '../actors/local-actor.js'
 import { badRequest, conflict } from '../http-problems/http-problem.js'
 import { ensureActorNameIsFree, translateUniqueError } from '../users/name-availability.js'
 import { MAX_VIDEO_CHANNELS_PER_USER } from './channel-constraints.js'
+import { VideoModel } from '../../models/video/video.js'
+import { sendUpdateActor } from '../activitypub/send/send-update-actor.js'
+import { recordVideoChanged } from '../videos/video-events.js'
 
 export interface ChannelFields {
   displayName?: string
   description?: string | null
   support?: string | null
+  /** Also give every video of the channel this support text (PeerTube's option). */
+  bulkVideosSupportUpdate?: boolean
 }
 
 /** A new channel (Group actor with its keys) for a local account. Names are unique per instance (409). */
@@ -39,11 +44,27 @@ export async function createVideoChannel (account: AccountModel, data: ChannelFi
   return channel
 }
 
+/**
+ * A channel's own fields, and, with `bulkVideosSupportUpdate`, the support text of all its videos. Remote instances
+ * hear of it (an Update of the channel, and of each video whose support changed) once it commits.
+ */
 export async function updateVideoChannel (channel: VideoChannelModel, data: ChannelFields) {
-  if (data.displayName !== undefined) channel.name = data.displayName
-  if (data.description !== undefined) channel.description = data.description
-  if (data.support !== undefined) channel.support = data.support
-  await channel.save()
+  await unitOfWork(async () => {
+    if (data.displayName !== undefined) channel.name = data.displayName
+    if (data.description !== undefined) channel.description = data.description
+    if (data.support !== undefined) channel.support = data.support
+    await channel.save()
+
+    if (data.bulkVideosSupportUpdate && data.support !== undefined) {
+      for (const video of await VideoModel.findAll({ where: { channelId: channel.id, remote: false } })) {
+        if (video.support === data.support) continue
+        video.support = data.support
+        await video.save()
+        await recordVideoChanged(video)
+      }
+    }
+    await sendUpdateActor(channel.actorId)
+  })
 }
 
 /**

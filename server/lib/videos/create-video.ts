@@ -27,6 +27,8 @@ import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
 import { autoBlockIfNeeded } from '../moderation/video-blocks/auto-block.js'
+import { recordScheduledUpdate } from './scheduled-updates.js'
+import { recordVideoSource } from './video-source.js'
 
 const log = loggerWithTags('videos', 'upload')
 
@@ -141,6 +143,8 @@ export async function createVideoFromUpload (options: {
       }, { transaction })
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
+      await recordScheduledUpdate(video.id, fields.scheduleUpdate ?? undefined)
+      await recordVideoSource(video.id, file, probed)
       await recordVideoImages(video.id, images, transaction)
       await autoBlockIfNeeded(video, user)
       jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })

@@ -11,6 +11,7 @@ import { afterCommit } from '../unit-of-work/unit-of-work.js'
 import { isPrivateFolderVideo } from '../video-paths.js'
 import { loadChannelForUpload } from './create-video.js'
 import { recordVideoChanged } from './video-events.js'
+import { recordScheduledUpdate } from './scheduled-updates.js'
 import { invalidateVideoFileAccess } from './video-file-access.js'
 import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 import { withVideoLock } from './video-lock.js'
@@ -24,10 +25,10 @@ const log = loggerWithTags('videos')
  * public and private folders. From the commit on the static routes serve the files only as the new privacy
  * allows; the move itself runs right after the commit, and again from its job if it was interrupted.
  */
-export async function updateVideo (video: VideoModel, user: AuthenticatedUser, fields: VideoUpdateFields, images: { thumbnail?: string, preview?: string }) {
-  const channel = fields.channelId !== undefined && fields.channelId !== video.channelId
-    ? await loadChannelForUpload(fields.channelId, user)
-    : undefined
+export async function updateVideo (video: VideoModel, user: AuthenticatedUser | null, fields: VideoUpdateFields, images: { thumbnail?: string, preview?: string }) {
+  const movesChannel = fields.channelId !== undefined && fields.channelId !== video.channelId
+  if (movesChannel && !user) throw new Error('Moving a video to another channel needs the user who does it')
+  const channel = movesChannel ? await loadChannelForUpload(fields.channelId!, user!) : undefined
 
   const prepared = await prepareImagesFromPictures(images)
   let folderChanged = false
@@ -42,6 +43,7 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
       applyFields(video, fields, channel?.id)
       await video.save()
       if (fields.tags !== undefined) await TagModel.setVideoTags(video.id, fields.tags)
+      if (fields.scheduleUpdate !== undefined) await recordScheduledUpdate(video.id, fields.scheduleUpdate)
       await recordVideoImages(video.id, prepared)
       await removeFilesAfterCommit({ paths: replaced.map(imagePathOnDisk) })
 

@@ -1,7 +1,7 @@
 import { extname } from 'node:path'
 import { z } from 'zod'
 import { NSFW_POLICIES } from '../../../shared/models/users.js'
-import type { VideoPrivacyType } from '../../../shared/models/videos.js'
+import { VideoPrivacy, type VideoPrivacyType } from '../../../shared/models/videos.js'
 import type { VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
 import {
   SUPPORTED_PRIVACIES, VIDEO_CATEGORIES, VIDEO_CONSTRAINTS, VIDEO_LANGUAGES, VIDEO_LICENCES
@@ -64,6 +64,19 @@ const dateString = z.string()
   .refine(isIso8601Date, 'Should have a valid ISO 8601 date (year 1 to 9999)')
   .transform(v => new Date(v))
 
+/** The privacies a scheduled update may switch a video to, as PeerTube allows. */
+export const SCHEDULABLE_PRIVACIES = [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.INTERNAL ] as readonly number[]
+
+/** PeerTube's scheduled publication: at `updateAt`, the video takes `privacy` (usually from private to public). */
+const scheduleUpdate = z.object({
+  updateAt: dateString,
+  privacy: formInt('Should have a valid scheduled privacy')
+    .refine(v => SCHEDULABLE_PRIVACIES.includes(v), 'Should have a scheduled privacy among public (1), unlisted (2) and internal (4)')
+    .transform(v => v as VideoPrivacyType)
+    .nullable()
+    .optional()
+}, { message: 'Should have a scheduleUpdate object with an updateAt date' })
+
 /** Metadata that can be given at upload and changed later. */
 const editableFields = {
   privacy: privacy.optional(),
@@ -81,7 +94,9 @@ const editableFields = {
     .optional(),
   downloadEnabled: formBoolean.optional(),
   waitTranscoding: formBoolean.optional(),
-  originallyPublishedAt: dateString.nullable().optional()
+  originallyPublishedAt: dateString.nullable().optional(),
+  // null removes the schedule (on update).
+  scheduleUpdate: scheduleUpdate.nullable().optional()
 }
 
 export const videoUploadBody = z.object({

@@ -75,7 +75,7 @@ describe('Web client: the viewer\'s library, notifications and password reset', 
 
   it('subscribes to a channel from the library and shows its videos in the feed', async function () {
     const { page } = viewer
-    await page.getByTestId('nav-library').click()
+    await page.getByTestId('menu-subscriptions').click()
     await page.getByTestId('subscribe-input').fill('root_channel')
     await page.getByTestId('subscribe-submit').click()
     await page.getByTestId('subscribe-done').waitFor()
@@ -133,6 +133,11 @@ describe('Web client: the viewer\'s library, notifications and password reset', 
     const { page } = viewer
     await api().put(`/api/v1/videos/${videos[0].uuid}/watching`).set(auth(lea.token)).send({ currentTime: 2 }).expect(204)
     await page.goto(`/videos/watch/${videos[0].uuid}`)
+    // Nothing loads before play; once started, the player seeks to where Lea stopped.
+    const player = page.getByTestId('video-player')
+    await player.evaluate((element: { muted: boolean }) => { element.muted = true })
+    // Lea's autoplay setting (on by default, as on PeerTube) starts it at once; otherwise she presses play.
+    if (await player.getAttribute('data-started') !== 'true') await page.getByTestId('player-start').click()
     const state = await waitUntil(async () => {
       const current = await playbackState(page)
       return current.currentTime >= 2 ? current : undefined

@@ -47,20 +47,26 @@ describe('Moderation in a real browser: registration approval, reports, the mode
     await removeDir(dir)
   })
 
-  it('asks for an account with the request form, which a moderator accepts with a response', async function () {
+  it('asks for an account with the sign-up form (its approval variant), which a moderator accepts with a response', async function () {
     const { page } = newcomer
+    // The old request page leads to the one sign-up flow, which asks for the reason itself.
+    await page.goto('/signup/request')
+    await page.locator('[data-testid="signup-page"][data-approval="true"]').waitFor()
+    expect(new URL(page.url()).pathname).to.equal('/signup')
     await page.goto('/login')
-    await page.getByTestId('nav-request-account').click()
-    await page.getByTestId('registration-form').waitFor()
-    await page.getByTestId('registration-username').fill('newcomer')
-    await page.getByTestId('registration-email').fill('newcomer@example.com')
-    await page.getByTestId('registration-password').fill('a long password')
-    // No reason: the server's message shows under the field.
-    await page.getByTestId('registration-submit').click()
-    await page.getByTestId('registration-registrationReason-error').waitFor()
-    await page.getByTestId('registration-registrationReason').fill('I make videos about birds')
-    await page.getByTestId('registration-submit').click()
-    await page.getByTestId('registration-sent').waitFor()
+    await page.getByTestId('login-signup-link').click()
+    await page.getByTestId('signup-approval-notice').waitFor()
+    await page.getByTestId('signup-accept').check()
+    await page.getByTestId('signup-next').click()
+    await page.getByTestId('signup-username').fill('newcomer')
+    await page.getByTestId('signup-email').fill('newcomer@example.com')
+    await page.getByTestId('signup-password').fill('a long password')
+    // No reason: said under its field, and nothing is sent.
+    await page.getByTestId('signup-submit').click()
+    await page.getByTestId('registrationReason-error').waitFor()
+    await page.getByTestId('signup-registrationReason').fill('I make videos about birds')
+    await page.getByTestId('signup-submit').click()
+    await page.locator('[data-testid="signup-done"][data-outcome="requested"]').waitFor()
 
     await admin.page.goto('/admin')
     await admin.page.getByTestId('admin-tab-moderation').click()
@@ -159,14 +165,14 @@ describe('Moderation in a real browser: registration approval, reports, the mode
     await page.goto('/a/root')
     await page.getByTestId('mute-account').click()
     await page.getByTestId('unmute-account').waitFor()
-    await page.goto('/')
+    await page.goto('/videos/recently-added')
     await page.getByTestId('empty-list').first().waitFor()
     expect(await page.locator(`[data-testid="video-card"][data-uuid="${videoUuid}"]`).count()).to.equal(0)
 
     await page.goto('/my-account/blocklist')
     await page.locator('[data-testid="muted-account-row"]').first().getByTestId('unmute').click()
     await page.locator('[data-testid="muted-account-row"]').waitFor({ state: 'detached' })
-    await page.goto('/')
+    await page.goto('/videos/recently-added')
     await page.locator(`[data-testid="video-card"][data-uuid="${videoUuid}"]`).waitFor()
     expect(newcomer.unexpectedProblems(EXPECTED_REFUSALS)).to.deep.equal([])
   })
@@ -177,7 +183,7 @@ describe('Moderation in a real browser: registration approval, reports, the mode
     await page.getByTestId('block-video').locator('summary').click()
     await page.getByTestId('block-video-reason').fill('Misleading')
     await page.getByTestId('block-video-submit').click()
-    await page.getByTestId('video-blocked-notice').waitFor()
+    await page.getByTestId('video-blocked').waitFor()
     await waitUntil(async () => (await instance.api().get(`/api/v1/videos/${videoUuid}`)).status === 401)
 
     await page.goto('/admin/moderation/video-blocks')

@@ -8,7 +8,7 @@ import { waitUntil } from '../shared/wait.js'
 import { makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import { launchBrowser, ViewerPage } from './shared/browser.js'
 import { BROWSER_INSTANCE_CONFIG, generateBrowserClip, waitForTranscodingEnd } from './shared/fixtures.js'
-import { p2pStats, playAndWaitForProgress, playbackState, type P2PStats } from './shared/pages.js'
+import { p2pStats, playAndWaitForProgress, playbackState, startPlayback, type P2PStats } from './shared/pages.js'
 
 /**
  * On loopback the server answers so fast that a second viewer would have everything before its peer connection
@@ -59,7 +59,8 @@ describe('Peer-to-peer playback between two browser pages', function () {
       })
     }
     await viewer.page.goto(`/videos/watch/${uuid}?mode=${mode}`)
-    await viewer.page.locator(`[data-testid="video-player"][data-engine="${mode}"]`).waitFor()
+    // Nothing loads before play is pressed.
+    await startPlayback(viewer.page, mode)
     return viewer
   }
 

@@ -79,11 +79,10 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     }
   })
 
-  it('uploads a clip through the upload page: the progress bar climbs to 100 % and the video publishes', async function () {
+  it('uploads a clip through the upload page: the progress bar climbs to 100 % and the video publishes when asked', async function () {
     const { page } = viewer
     await page.getByTestId('nav-upload').click()
     await page.getByTestId('upload-page').waitFor()
-    await page.getByTestId('upload-name').fill('A clip uploaded from the browser')
     await viewer.screenshot('upload')
 
     await recordUploadProgress(page)
@@ -92,6 +91,8 @@ describe('Web client in a real browser: log in, upload, watch', function () {
       offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: THROTTLED_UPLOAD_BYTES_PER_SECOND
     })
     await page.getByTestId('upload-file-input').setInputFiles(clip)
+    // The details are filled in while the file uploads.
+    await page.getByTestId('video-name').fill('A clip uploaded from the browser')
     await page.locator('[data-testid="upload-progress-box"][data-state="done"]').waitFor({ timeout: 30_000 })
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
     await cdp.detach()
@@ -102,6 +103,7 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     expect([ ...values ].sort((a, b) => a - b)).to.deep.equal(values)
     expect(await page.getByTestId('upload-progress').getAttribute('aria-valuenow')).to.equal('100')
 
+    await page.getByTestId('upload-publish').click()
     await page.getByTestId('upload-published').waitFor({ timeout: 60_000 })
     const href = await page.getByTestId('upload-watch-link').getAttribute('href')
     uuid = /\/videos\/watch\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1] as string
@@ -146,16 +148,26 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     expect(viewer.unexpectedProblems()).to.deep.equal([])
   })
 
-  it('fits a phone-width screen: no page scrolls sideways', async function () {
+  it('fits a phone-width screen: no page scrolls sideways, and the menu opens as a drawer', async function () {
     const phone = await ViewerPage.open(browser, instance.url, { viewport: { width: 360, height: 740 } })
     try {
-      for (const path of [ '/', `/videos/watch/${uuid}`, '/login', '/search?search=browser' ]) {
+      const paths = [ '/', `/videos/watch/${uuid}`, '/login', '/search?search=browser', '/about', '/signup', '/videos/overview', '/no/such/page' ]
+      for (const path of paths) {
         await phone.page.goto(path)
         await phone.page.waitForLoadState('networkidle')
         const overflow = await phone.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
         expect(overflow, `${path} is ${overflow}px wider than the screen`).to.be.at.most(0)
       }
+      await phone.page.goto(`/videos/watch/${uuid}`)
       await phone.screenshot('phone-watch')
+
+      // The left menu is a drawer on phones: closed, opened by the menu button, closed again on the way to a page.
+      expect(await phone.page.getByTestId('menu-trending').isVisible()).to.equal(false)
+      await phone.page.getByTestId('menu-toggle').click()
+      await phone.screenshot('phone-menu')
+      await phone.page.getByTestId('menu-trending').click()
+      await phone.page.getByTestId('home-trending').waitFor()
+      await phone.page.waitForFunction('getComputedStyle(document.querySelector(\'[data-testid="side-menu"]\')).visibility === "hidden"')
       expect(phone.unexpectedProblems()).to.deep.equal([])
     } finally {
       await phone.context.close()

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import sharp from 'sharp'
 import { createUser } from '../api/shared/users.js'
 import { TestInstance } from '../shared/test-instance.js'
 import { waitUntil } from '../shared/wait.js'
@@ -116,6 +117,23 @@ describe('Following between instances', function () {
         [ `${b.url}/video-channels/root_channel` ]
       )
       expect(rows).to.deep.equal([ { name: 'Main root channel', owner: `${b.url}/accounts/root` } ])
+    })
+
+    it('hears of the channel\'s new name and avatar: the origin sends an Update of the actor', async function () {
+      await b.api().put('/api/v1/video-channels/root_channel').set(bearer(b))
+        .send({ displayName: 'Renamed root channel', support: 'Thanks!' }).expect(204)
+      const avatar = await sharp({ create: { width: 120, height: 120, channels: 3, background: { r: 10, g: 90, b: 160 } } }).png().toBuffer()
+      await b.api().post('/api/v1/video-channels/root_channel/avatar/pick').set(bearer(b)).attach('avatarfile', avatar, 'avatar.png').expect(200)
+
+      const channel = await waitUntil(async () => {
+        const res = await a.api().get(`/api/v1/video-channels/root_channel@${b.host}`).expect(200)
+        return res.body.displayName === 'Renamed root channel' && res.body.avatars.length > 0 && res.body
+      }, 30_000, 300)
+      expect(channel.support).to.equal('Thanks!')
+
+      // Back to its name (the tests below expect it): a second Update, heard the same way.
+      await b.api().put('/api/v1/video-channels/root_channel').set(bearer(b)).send({ displayName: 'Main root channel' }).expect(204)
+      await waitUntil(async () => (await a.api().get(`/api/v1/video-channels/root_channel@${b.host}`).expect(200)).body.displayName === 'Main root channel', 30_000, 300)
     })
 
     it('unfollows the channel by its handle', async function () {

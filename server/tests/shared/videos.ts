@@ -55,3 +55,10 @@ export async function waitForLadder (
     return done ? video : false
   }, timeoutMs, 500)
 }
+
+/** uploadVideo that fails the test unless the upload answered 200. */
+export async function uploadVideoChecked (instance: TestInstance, filePath: string, options: UploadOptions = {}) {
+  const res = await uploadVideo(instance, filePath, options)
+  if (res.status !== 200) throw new Error(`Upload failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res
+}

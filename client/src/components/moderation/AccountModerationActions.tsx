@@ -3,10 +3,12 @@
 import { useState } from 'preact/hooks'
 import type { Account } from '../../../../shared/models/client-user.js'
 import { blockAccount, blockServer, getBlockStatus, unblockAccount, unblockServer, type BlocklistScope } from '../../api/moderation.js'
+import { t } from '../../i18n/i18n.js'
 import { isModeratorOrAdmin, sessionStore } from '../../lib/session.js'
 import { useStore } from '../../lib/store.js'
 import { useAsync } from '../../lib/use-async.js'
 import { ErrorAlert } from '../ErrorAlert.js'
+import { Icon } from '../Icon.js'
 import { ReportDialog } from './ReportDialog.js'
 
 type AccountRef = Pick<Account, 'id' | 'name' | 'host' | 'displayName'>
@@ -37,30 +39,31 @@ export function AccountModerationActions ({ account }: { account: AccountRef }) 
     run(() => (muted ? unblockAccount(scope, handle) : blockAccount(scope, handle)))
   const toggleServer = (scope: BlocklistScope, muted: boolean | undefined) =>
     run(() => (muted ? unblockServer(scope, account.host) : blockServer(scope, account.host)))
+  const host = { host: account.host }
 
   return (
     <div class="actions" data-testid="account-moderation">
-      <button type="button" onClick={() => setReporting(true)} data-testid="report-account">Report</button>
+      <button type="button" onClick={() => setReporting(true)} data-testid="report-account"><Icon name="flag" size={16} /> {t('report.button')}</button>
       <button type="button" onClick={() => void toggleAccount('me', accountStatus?.blockedByUser)}
         data-testid={accountStatus?.blockedByUser ? 'unmute-account' : 'mute-account'}>
-        {accountStatus?.blockedByUser ? 'Unmute this account' : 'Mute this account'}
+        {t(accountStatus?.blockedByUser ? 'mute.unmuteAccount' : 'mute.muteAccount')}
       </button>
       {remote && (
         <button type="button" onClick={() => void toggleServer('me', hostStatus?.blockedByUser)}
           data-testid={hostStatus?.blockedByUser ? 'unmute-server' : 'mute-server'}>
-          {hostStatus?.blockedByUser ? `Unmute ${account.host}` : `Mute ${account.host}`}
+          {t(hostStatus?.blockedByUser ? 'mute.unmuteServer' : 'mute.muteServer', host)}
         </button>
       )}
       {moderator && (
         <button type="button" class="danger" onClick={() => void toggleAccount('server', accountStatus?.blockedByServer)}
           data-testid={accountStatus?.blockedByServer ? 'instance-unmute-account' : 'instance-mute-account'}>
-          {accountStatus?.blockedByServer ? 'Unmute for everyone' : 'Mute for everyone'}
+          {t(accountStatus?.blockedByServer ? 'mute.instanceUnmuteAccount' : 'mute.instanceMuteAccount')}
         </button>
       )}
       {moderator && remote && (
         <button type="button" class="danger" onClick={() => void toggleServer('server', hostStatus?.blockedByServer)}
           data-testid={hostStatus?.blockedByServer ? 'instance-unmute-server' : 'instance-mute-server'}>
-          {hostStatus?.blockedByServer ? `Unblock ${account.host} for everyone` : `Block ${account.host} for everyone`}
+          {t(hostStatus?.blockedByServer ? 'mute.instanceUnblockServer' : 'mute.instanceBlockServer', host)}
         </button>
       )}
       <ErrorAlert error={error} testId="account-moderation-error" />

@@ -3,11 +3,13 @@ import { useState } from 'preact/hooks'
 import {
   blockAccount, blockServer, listAccountBlocks, listServerBlocks, unblockAccount, unblockServer, type BlocklistScope
 } from '../../api/moderation.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t } from '../../i18n/i18n.js'
 import { formatDate } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { accountPath } from '../VideoCard.js'
-import { ErrorAlert } from '../ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../FormField.js'
+import { ErrorAlert, FormMessage } from '../ErrorAlert.js'
+import { FormField, fieldAria } from '../FormField.js'
 
 export function BlocklistManager ({ scope, kind }: { scope: BlocklistScope; kind: 'accounts' | 'servers' }) {
   const list = useAsync(async () => {
@@ -42,26 +44,32 @@ export function BlocklistManager ({ scope, kind }: { scope: BlocklistScope; kind
   }
   const remove = (key: string) => run(() => (kind === 'accounts' ? unblockAccount(scope, key) : unblockServer(scope, key)))
 
-  const fieldError = fieldErrorsOf(error, { [field]: inputId })[inputId]
+  // 409: oneself or this instance; 404: nobody by that name here; 403: a moderator or administrator.
+  const problem = humanizeProblem(error, {
+    fields: [ inputId ],
+    rename: { [field]: inputId },
+    messages: { 409: kind === 'accounts' ? 'mute.cannotMuteSelf' : 'mute.cannotMuteInstance', 403: 'mute.cannotMuteStaff' }
+  })
+  const fieldError = problem.fields[inputId]
   return (
     <div data-testid={`blocklist-${kind}`}>
       <form onSubmit={add} noValidate class="narrow">
-        <FormField id={inputId} label={kind === 'accounts' ? 'Mute an account (name@host)' : 'Mute a server (host)'} error={fieldError}>
+        <FormField id={inputId} label={t(kind === 'accounts' ? 'mute.addAccount' : 'mute.addServer')} error={fieldError}>
           <input {...fieldAria(inputId, fieldError)} value={value} data-testid="mute-form-input" placeholder={kind === 'accounts' ? 'someone@videos.example' : 'videos.example'}
             onInput={e => setValue((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <button type="submit" class="primary" disabled={!value.trim()} data-testid="mute-form-submit">Mute</button>
+        <button type="submit" class="primary" disabled={!value.trim()} data-testid="mute-form-submit">{t('mute.mute')}</button>
       </form>
-      {!fieldError && <ErrorAlert error={error} />}
+      <FormMessage message={problem.message} testId="mute-form-error" />
       <ErrorAlert error={list.error} />
-      {list.data && list.data.total === 0 && <p class="muted">Nothing muted.</p>}
+      {list.data && list.data.total === 0 && <p class="muted" data-testid="blocklist-empty">{t('mute.nothing')}</p>}
       <table class="table">
         <tbody>
           {list.data?.rows.map(row => (
             <tr key={row.key} data-testid={kind === 'accounts' ? 'muted-account-row' : 'muted-server-row'} data-handle={row.key}>
               <td>{row.href ? <a href={row.href}>{row.label}</a> : row.label}<br /><span class="muted small">{row.key}</span></td>
-              <td>since {formatDate(row.since)}</td>
-              <td><button type="button" onClick={() => void remove(row.key)} data-testid="unmute">Unmute</button></td>
+              <td>{t('mute.since', { date: formatDate(row.since) })}</td>
+              <td><button type="button" onClick={() => void remove(row.key)} data-testid="unmute">{t('mute.unmute')}</button></td>
             </tr>
           ))}
         </tbody>

@@ -1,29 +1,39 @@
-// The report form, in a modal <dialog>: predefined reasons, a required reason and, for a video, an optional time
+// The report form, in a modal dialog: predefined reasons, a required reason and, for a video, an optional time
 // range. Used for videos (watch page), accounts (account and channel pages) and comments (comments module).
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { ABUSE_PREDEFINED_REASON_NAMES, type AbuseCreate, type AbusePredefinedReason } from '../../../../shared/models/client-moderation.js'
 import { reportAbuse } from '../../api/moderation.js'
-import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../FormField.js'
-import { ErrorAlert } from '../ErrorAlert.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t, type MessageKey } from '../../i18n/i18n.js'
+import { Dialog } from '../Dialog.js'
+import { FormMessage } from '../ErrorAlert.js'
+import { FormField, fieldAria } from '../FormField.js'
 
 export type ReportTarget =
   | { kind: 'video'; id: string | number; name: string; duration?: number }
   | { kind: 'comment'; id: number; excerpt: string }
   | { kind: 'account'; id: number; name: string }
 
-export const REASON_LABELS: Record<AbusePredefinedReason, string> = {
-  violentOrRepulsive: 'Violent or repulsive',
-  hatefulOrAbusive: 'Hateful or abusive',
-  spamOrMisleading: 'Spam or misleading',
-  privacy: 'Privacy',
-  rights: 'Copyright',
-  serverRules: 'Breaks the instance rules',
-  thumbnails: 'Thumbnails',
-  captions: 'Captions'
+export const REASON_LABELS: Record<AbusePredefinedReason, MessageKey> = {
+  violentOrRepulsive: 'report.reason.violentOrRepulsive',
+  hatefulOrAbusive: 'report.reason.hatefulOrAbusive',
+  spamOrMisleading: 'report.reason.spamOrMisleading',
+  privacy: 'report.reason.privacy',
+  rights: 'report.reason.rights',
+  serverRules: 'report.reason.serverRules',
+  thumbnails: 'report.reason.thumbnails',
+  captions: 'report.reason.captions'
+}
+
+/** A predefined reason in words (an unknown name from another server stays as it is). */
+export function reasonLabel (name: string): string {
+  const key = REASON_LABELS[name as AbusePredefinedReason]
+  return key ? t(key) : name
 }
 
 // Server field -> form field id, so messages from `invalid-params` land under the right input.
-const FIELD_IDS: Record<string, string> = { reason: 'report-reason', 'video.startAt': 'report-start', 'video.endAt': 'report-end' }
+const RENAME: Record<string, string> = { reason: 'report-reason', 'video.startAt': 'report-start', 'video.endAt': 'report-end' }
+const FIELDS = Object.values(RENAME)
 
 /** "75", "1:15" or "1:02:05" -> seconds; empty -> undefined; anything else -> NaN (the server names it). */
 export function parseTimestamp (text: string): number | undefined {
@@ -33,10 +43,10 @@ export function parseTimestamp (text: string): number | undefined {
   return value.split(':').reduce((total, part) => total * 60 + Number(part), 0)
 }
 
-function describe (target: ReportTarget) {
-  if (target.kind === 'video') return `the video “${target.name}”`
-  if (target.kind === 'account') return `the account ${target.name}`
-  return target.excerpt ? `the comment “${target.excerpt}”` : 'this comment'
+function title (target: ReportTarget): string {
+  if (target.kind === 'video') return t('report.titleVideo', { name: target.name })
+  if (target.kind === 'account') return t('report.titleAccount', { name: target.name })
+  return t('report.titleComment')
 }
 
 function buildReport (target: ReportTarget, reason: string, reasons: AbusePredefinedReason[], start: string, end: string): AbuseCreate {
@@ -48,7 +58,6 @@ function buildReport (target: ReportTarget, reason: string, reasons: AbusePredef
 }
 
 export function ReportDialog ({ target, onClose }: { target: ReportTarget; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [reasons, setReasons] = useState<AbusePredefinedReason[]>([])
   const [reason, setReason] = useState('')
   const [start, setStart] = useState('')
@@ -56,11 +65,6 @@ export function ReportDialog ({ target, onClose }: { target: ReportTarget; onClo
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [sent, setSent] = useState(false)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   const toggle = (name: AbusePredefinedReason) =>
     setReasons(list => (list.includes(name) ? list.filter(r => r !== name) : [...list, name]))
@@ -79,51 +83,51 @@ export function ReportDialog ({ target, onClose }: { target: ReportTarget; onClo
     }
   }
 
-  const errors = fieldErrorsOf(error, FIELD_IDS)
-  const formError = formErrorOf(error, Object.keys(FIELD_IDS))
+  const problem = humanizeProblem(error, { fields: FIELDS, rename: RENAME, sentences: { reason: () => t('problem.field.reportReason') } })
+  const errors = problem.fields
   return (
-    <dialog ref={dialog} class="modal" data-testid="report-dialog" aria-labelledby="report-title" onClose={onClose}>
-      <h2 id="report-title">Report {describe(target)}</h2>
+    <Dialog open onClose={onClose} title={title(target)} testId="report-dialog">
       {sent
         ? (
           <>
-            <p class="success" role="status" data-testid="report-done">Thank you: the moderators will look at your report. You can follow it from My account › My reports.</p>
-            <button type="button" class="primary" onClick={() => dialog.current?.close()}>Close</button>
+            <p class="success" role="status" data-testid="report-done">{t('report.done')} <a href="/my-account/abuses">{t('menu.myReports')}</a></p>
+            <button type="button" class="primary" onClick={onClose}>{t('common.close')}</button>
           </>
         )
         : (
           <form onSubmit={submit} noValidate data-testid="report-form">
+            {target.kind === 'comment' && <blockquote class="muted small">{target.excerpt}</blockquote>}
             <fieldset>
-              <legend>What is wrong?</legend>
+              <legend>{t('report.whatIsWrong')}</legend>
               {ABUSE_PREDEFINED_REASON_NAMES.filter(name => target.kind === 'video' || !['thumbnails', 'captions'].includes(name)).map(name => (
                 <label class="inline" key={name}>
-                  <input type="checkbox" checked={reasons.includes(name)} onChange={() => toggle(name)} data-testid={`report-predefined-${name}`} /> {REASON_LABELS[name]}
+                  <input type="checkbox" checked={reasons.includes(name)} onChange={() => toggle(name)} data-testid={`report-predefined-${name}`} /> {t(REASON_LABELS[name])}
                 </label>
               ))}
             </fieldset>
-            <FormField id="report-reason" label="Tell the moderators more (required)" error={errors['report-reason']}>
+            <FormField id="report-reason" label={t('report.reason')} error={errors['report-reason']}>
               <textarea {...fieldAria('report-reason', errors['report-reason'])} rows={4} maxLength={3000} required data-testid="report-reason"
                 value={reason} onInput={e => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
             </FormField>
             {target.kind === 'video' && (
               <div class="actions">
-                <FormField id="report-start" label="From (optional, m:ss)" error={errors['report-start']}>
+                <FormField id="report-start" label={t('report.from')} error={errors['report-start']}>
                   <input {...fieldAria('report-start', errors['report-start'])} inputMode="numeric" placeholder="0:00" data-testid="report-start"
                     value={start} onInput={e => setStart((e.currentTarget as HTMLInputElement).value)} />
                 </FormField>
-                <FormField id="report-end" label="To (optional)" error={errors['report-end']}>
+                <FormField id="report-end" label={t('report.to')} error={errors['report-end']}>
                   <input {...fieldAria('report-end', errors['report-end'])} inputMode="numeric" placeholder="1:30" data-testid="report-end"
                     value={end} onInput={e => setEnd((e.currentTarget as HTMLInputElement).value)} />
                 </FormField>
               </div>
             )}
-            {formError && <ErrorAlert error={new Error(formError)} testId="report-error" />}
+            <FormMessage message={problem.message} testId="report-error" />
             <div class="actions">
-              <button type="submit" class="primary" disabled={busy} data-testid="report-submit">{busy ? 'Sending…' : 'Send the report'}</button>
-              <button type="button" onClick={() => dialog.current?.close()} data-testid="report-cancel">Cancel</button>
+              <button type="submit" class="primary" disabled={busy} data-testid="report-submit">{busy ? t('report.sending') : t('report.send')}</button>
+              <button type="button" onClick={onClose} data-testid="report-cancel">{t('report.cancel')}</button>
             </div>
           </form>
         )}
-    </dialog>
+    </Dialog>
   )
 }

@@ -1,10 +1,15 @@
 // /login/forgot-password — asks for a reset link. The answer is the same whether or not the address has an account.
 import { useState } from 'preact/hooks'
 import { askResetPassword } from '../../api/account-recovery.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../../components/FormField.js'
+import { FormMessage } from '../../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../../components/FormField.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t } from '../../i18n/i18n.js'
+import { configStore } from '../../lib/session.js'
+import { useStore } from '../../lib/store.js'
 
 export default function ForgotPasswordPage () {
+  const config = useStore(configStore)
   const [email, setEmail] = useState('')
   const [sent, setSent] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -18,22 +23,25 @@ export default function ForgotPasswordPage () {
       setError(err)
     }
   }
-  const fieldErrors = fieldErrorsOf(error)
+  const problem = humanizeProblem(error, { fields: [ 'email' ] })
   return (
     <section class="narrow" data-testid="forgot-password-page">
-      <h1>Forgot your password?</h1>
+      <h1>{t('recovery.forgot.title')}</h1>
+      {config?.email?.enabled === false && <p class="notice" data-testid="forgot-password-no-email">{t('recovery.noEmail')}</p>}
       {sent
-        ? <p class="notice" role="status" data-testid="forgot-password-sent">If an account has this address, a link to choose a new password is on its way. It works once, within an hour.</p>
+        ? <p class="notice" role="status" data-testid="forgot-password-sent">{t('recovery.forgot.sent')}</p>
         : (
           <form onSubmit={submit} data-testid="forgot-password-form" noValidate>
-            {!fieldErrors.email && <ErrorAlert error={error} />}
-            <FormField id="email" label="Your e-mail address" error={fieldErrors.email}>
-              <input {...fieldAria('email', fieldErrors.email)} type="email" autocomplete="email" value={email} data-testid="forgot-password-email"
+            <p class="muted">{t('recovery.forgot.intro')}</p>
+            <FormMessage message={problem.message} />
+            <FormField id="email" label={t('recovery.forgot.email')} error={problem.fields.email}>
+              <input {...fieldAria('email', problem.fields.email)} type="email" autocomplete="email" value={email} data-testid="forgot-password-email"
                 onInput={e => setEmail((e.currentTarget as HTMLInputElement).value)} />
             </FormField>
-            <button type="submit" class="primary" disabled={!email.trim()} data-testid="forgot-password-submit">Send me a link</button>
+            <button type="submit" class="primary" disabled={!email.trim()} data-testid="forgot-password-submit">{t('recovery.forgot.submit')}</button>
           </form>
         )}
+      <p><a href="/login">{t('recovery.backToLogin')}</a></p>
     </section>
   )
 }

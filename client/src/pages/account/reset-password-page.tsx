@@ -1,8 +1,10 @@
 // /reset-password?userId=&verificationString= — the page of the reset link: choose a new password.
 import { useState } from 'preact/hooks'
 import { resetPassword } from '../../api/account-recovery.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../../components/FormField.js'
+import { FormMessage } from '../../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../../components/FormField.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t } from '../../i18n/i18n.js'
 import { useLocation } from '../../router.js'
 
 export default function ResetPasswordPage () {
@@ -24,25 +26,35 @@ export default function ResetPasswordPage () {
       setError(err)
     }
   }
-  const fieldErrors = fieldErrorsOf(error)
-  if (!userId || !secret) return <section class="narrow"><h1>Reset your password</h1><p class="error" role="alert">This link is incomplete: open the one of the e-mail.</p></section>
+  // A used, expired or altered link is refused with 403 (or 404 for an unknown user): one sentence for both.
+  const problem = humanizeProblem(error, { fields: [ 'password' ], messages: { 403: 'recovery.reset.badLink', 404: 'recovery.reset.badLink' } })
+  if (!userId || !secret) {
+    return (
+      <section class="narrow" data-testid="reset-password-page">
+        <h1>{t('recovery.reset.title')}</h1>
+        <p class="error" role="alert" data-testid="reset-password-incomplete">{t('recovery.reset.incomplete')}</p>
+        <p><a class="button" href="/login/forgot-password">{t('recovery.reset.askAgain')}</a></p>
+      </section>
+    )
+  }
   return (
     <section class="narrow" data-testid="reset-password-page">
-      <h1>Choose a new password</h1>
+      <h1>{t('recovery.reset.title')}</h1>
       {done
-        ? <p class="notice" role="status" data-testid="reset-password-done">Your password is changed. <a href="/login">Log in</a> with it.</p>
+        ? <p class="notice" role="status" data-testid="reset-password-done">{t('recovery.reset.done')} <a href="/login">{t('layout.login')}</a></p>
         : (
           <form onSubmit={submit} data-testid="reset-password-form" noValidate>
-            {!fieldErrors.password && <ErrorAlert error={error} testId="reset-password-error" />}
-            <FormField id="password" label="New password" error={fieldErrors.password}>
-              <input {...fieldAria('password', fieldErrors.password)} type="password" autocomplete="new-password" value={password} data-testid="reset-password-password"
+            <FormMessage message={problem.message} testId="reset-password-error" />
+            {problem.message && <p><a href="/login/forgot-password">{t('recovery.reset.askAgain')}</a></p>}
+            <FormField id="password" label={t('account.password.new')} error={problem.fields.password} hint={t('account.password.hint')}>
+              <input {...fieldAria('password', problem.fields.password)} type="password" autocomplete="new-password" value={password} data-testid="reset-password-password"
                 onInput={e => setPassword((e.currentTarget as HTMLInputElement).value)} />
             </FormField>
-            <FormField id="confirmation" label="Again" error={confirmation && confirmation !== password ? 'The two passwords differ' : undefined}>
+            <FormField id="confirmation" label={t('account.password.confirm')} error={confirmation && confirmation !== password ? t('account.password.mismatch') : undefined}>
               <input {...fieldAria('confirmation')} type="password" autocomplete="new-password" value={confirmation} data-testid="reset-password-confirmation"
                 onInput={e => setConfirmation((e.currentTarget as HTMLInputElement).value)} />
             </FormField>
-            <button type="submit" class="primary" disabled={!password || password !== confirmation} data-testid="reset-password-submit">Change my password</button>
+            <button type="submit" class="primary" disabled={!password || password !== confirmation} data-testid="reset-password-submit">{t('recovery.reset.submit')}</button>
           </form>
         )}
     </section>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js'
 import { Markdown } from '../../components/Markdown.js'
 import { Pagination, pageFromQuery } from '../../components/Pagination.js'
 import { accountPath } from '../../components/VideoCard.js'
+import { t } from '../../i18n/i18n.js'
 import { formatDateTime } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { setQuery, useLocation } from '../../router.js'
@@ -31,16 +32,16 @@ function CommentRow ({ comment, onChange, onError }: { comment: VideoCommentForA
       </td>
       <td class="admin-comment-text">
         <Markdown source={comment.text} subset="comment" class="comment-text" testId="admin-comment-text" />
-        {comment.heldForReview && <span class="badge">Waiting for approval</span>}
+        {comment.heldForReview && <span class="badge">{t('comments.held')}</span>}
       </td>
       <td><a href={`/w/${comment.video.uuid}`}>{comment.video.name}</a></td>
       <td class="small">{formatDateTime(comment.createdAt)}</td>
       <td class="row-actions">
         {comment.heldForReview && (
-          <button type="button" data-testid="admin-comment-approve" onClick={() => void run(() => approveComment(comment.video.uuid, comment.id))}>Approve</button>
+          <button type="button" data-testid="admin-comment-approve" onClick={() => void run(() => approveComment(comment.video.uuid, comment.id))}>{t('comments.approve')}</button>
         )}
         <button type="button" class="danger" data-testid="admin-comment-delete"
-          onClick={() => { if (confirm('Delete this comment?')) void run(() => deleteComment(comment.video.uuid, comment.id)) }}>Delete</button>
+          onClick={() => { if (confirm(t('comments.deleteConfirm'))) void run(() => deleteComment(comment.video.uuid, comment.id)) }}>{t('common.delete')}</button>
       </td>
     </tr>
   )
@@ -63,32 +64,32 @@ export default function AdminComments () {
 
   return (
     <AdminLayout>
-      <h1>Comments</h1>
+      <h1>{t('menu.adminComments')}</h1>
       <form class="filters" role="search" onSubmit={e => {
         e.preventDefault()
         setQuery({ search: (new FormData(e.currentTarget as HTMLFormElement).get('search') as string) || null, page: null })
       }}>
-        <input type="search" name="search" aria-label="Search comments, authors and videos" defaultValue={search} data-testid="admin-comments-search" />
-        <button type="submit">Search</button>
-        <select aria-label="Origin" value={origin} data-testid="admin-comments-origin"
+        <input type="search" name="search" aria-label={t('adminComments.search')} placeholder={t('adminComments.search')} defaultValue={search} data-testid="admin-comments-search" />
+        <button type="submit">{t('admin.users.searchButton')}</button>
+        <select aria-label={t('adminComments.origin')} value={origin} data-testid="admin-comments-origin"
           onChange={e => setQuery({ origin: (e.currentTarget as HTMLSelectElement).value || null, page: null })}>
-          <option value="">Local and remote</option>
-          <option value="local">Written here</option>
-          <option value="remote">From other servers</option>
+          <option value="">{t('adminComments.origin.all')}</option>
+          <option value="local">{t('adminComments.origin.local')}</option>
+          <option value="remote">{t('adminComments.origin.remote')}</option>
         </select>
         <label><input type="checkbox" checked={held} data-testid="admin-comments-held"
-          onChange={e => setQuery({ held: (e.currentTarget as HTMLInputElement).checked ? '1' : null, page: null })} /> Waiting for approval</label>
+          onChange={e => setQuery({ held: (e.currentTarget as HTMLInputElement).checked ? '1' : null, page: null })} /> {t('comments.held')}</label>
       </form>
       <ErrorAlert error={comments.error ?? error} />
       {comments.data && (
         <div class="table-scroll">
           <table class="table" data-testid="admin-comments">
-            <thead><tr><th>Author</th><th>Comment</th><th>Video</th><th>Date</th><th /></tr></thead>
+            <thead><tr><th>{t('adminComments.author')}</th><th>{t('adminComments.comment')}</th><th>{t('adminComments.video')}</th><th>{t('adminComments.date')}</th><th /></tr></thead>
             <tbody>
               {comments.data.data.map(c => <CommentRow key={`${c.id}-${c.heldForReview}`} comment={c} onChange={comments.reload} onError={setError} />)}
             </tbody>
           </table>
-          {comments.data.total === 0 && <p class="muted" data-testid="admin-comments-empty">No comments.</p>}
+          {comments.data.total === 0 && <p class="muted" data-testid="admin-comments-empty">{t('adminComments.empty')}</p>}
         </div>
       )}
       {comments.data && <Pagination total={comments.data.total} page={page} pageSize={PAGE_SIZE} />}

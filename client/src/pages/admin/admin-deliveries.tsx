@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ServerDeliveryHealth } from '../../../../shared/models/client-server.js'
 import { getDeliveryHealth, retryParkedDeliveries } from '../../api/server.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { t, tn } from '../../i18n/i18n.js'
 import { formatDateTime } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { AdminLayout } from './admin-layout.js'
@@ -24,13 +25,13 @@ function ServerRow ({ server, onRetried }: { server: ServerDeliveryHealth; onRet
   return (
     <tr data-testid="admin-delivery-row" data-host={server.host}>
       <td>{server.host}</td>
-      <td>{server.failingSince ? <span class="error">failing since {formatDateTime(server.failingSince)}</span> : 'reachable'}</td>
+      <td>{server.failingSince ? <span class="error">{t('deliveries.failingSince', { date: formatDateTime(server.failingSince) })}</span> : t('deliveries.reachable')}</td>
       <td data-testid="admin-delivery-parked">{server.parkedDeliveries}</td>
       <td>{server.oldestParkedAt ? formatDateTime(server.oldestParkedAt) : '–'}</td>
       <td>{server.nextAttemptAt ? formatDateTime(server.nextAttemptAt) : '–'}</td>
       <td>
-        {server.parkedDeliveries > 0 && <button type="button" data-testid="admin-delivery-retry" onClick={() => { void retry() }}>Retry now</button>}
-        {released !== null && <span role="status"> {released} queued again</span>}
+        {server.parkedDeliveries > 0 && <button type="button" data-testid="admin-delivery-retry" onClick={() => { void retry() }}>{t('deliveries.retry')}</button>}
+        {released !== null && <span role="status"> {tn('deliveries.released', released)}</span>}
         <ErrorAlert error={error} />
       </td>
     </tr>
@@ -48,25 +49,22 @@ export default function AdminDeliveries () {
   const outbox = health.data?.outbox ?? []
   return (
     <AdminLayout adminOnly>
-      <h1>Deliveries</h1>
-      <p>
-        Activities a remote server could not take are retried a few times at once, then on a slow schedule for
-        days; they go as soon as that server is seen again.
-      </p>
+      <h1>{t('menu.adminDeliveries')}</h1>
+      <p>{t('deliveries.intro')}</p>
       <ErrorAlert error={health.error} />
-      {health.data && health.data.total === 0 && <p data-testid="admin-deliveries-empty">Every remote server takes our deliveries.</p>}
+      {health.data && health.data.total === 0 && <p data-testid="admin-deliveries-empty">{t('deliveries.empty')}</p>}
       {health.data && health.data.total !== 0 && (
         <div class="table-scroll">
           <table class="table" data-testid="admin-deliveries">
-            <thead><tr><th>Server</th><th>State</th><th>Parked</th><th>Oldest</th><th>Next attempt</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>{t('deliveries.server')}</th><th>{t('deliveries.state')}</th><th>{t('deliveries.parked')}</th><th>{t('deliveries.oldest')}</th><th>{t('deliveries.next')}</th><th><span class="visually-hidden">{t('deliveries.actions')}</span></th></tr></thead>
             <tbody>{health.data.data.map(server => <ServerRow key={server.host} server={server} onRetried={health.reload} />)}</tbody>
           </table>
         </div>
       )}
       {outbox.length !== 0 && (
         <details>
-          <summary>Unfinished jobs in the outbox</summary>
-          <ul data-testid="admin-outbox">{outbox.map(row => <li key={`${row.state}-${row.jobType}`}>{row.jobType}: {row.count} {row.state}</li>)}</ul>
+          <summary>{t('deliveries.outbox')}</summary>
+          <ul data-testid="admin-outbox">{outbox.map(row => <li key={`${row.state}-${row.jobType}`}>{t('deliveries.outboxRow', { type: row.jobType, count: row.count, state: row.state })}</li>)}</ul>
         </details>
       )}
     </AdminLayout>

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Follow } from '../../../../shared/models/client-server.js'
 import { acceptFollower, follow, listFollowers, listFollowing, rejectFollower, removeFollower, unfollow } from '../../api/server.js'
 import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../../components/FormField.js'
+import { FormField, fieldAria } from '../../components/FormField.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
 import { formatDate } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { AdminLayout } from './admin-layout.js'
+import { t } from '../../i18n/i18n.js'
 
 /** The application actor of an instance is followed by host; other actors by handle. */
 const INSTANCE_ACTOR_NAME = 'peertube'
@@ -74,47 +76,48 @@ export default function AdminFollows () {
     return () => clearTimeout(timer)
   }, [anyPending, watchUntil, following.data])
 
-  const errors = fieldErrorsOf(error)
-  const targetError = errors.hosts ?? errors.handles
+  // `hosts.2` or `handles.0`: the sentence names the refused entry.
+  const problem = humanizeProblem(error, { fields: [ 'follow-targets' ], rename: { hosts: 'follow-targets', handles: 'follow-targets' } })
+  const targetError = problem.fields['follow-targets']
   return (
     <AdminLayout adminOnly>
-      <h1>Follows</h1>
+      <h1>{t('menu.adminFollows')}</h1>
       <form onSubmit={submit} data-testid="admin-follow-form" noValidate>
-        <FormField id="follow-targets" label="Follow instances (host) or channels/accounts (name@host), separated by spaces or commas" error={targetError}>
+        <FormField id="follow-targets" label={t('admin.follows.label')} error={targetError}>
           <textarea {...fieldAria('follow-targets', targetError)} data-testid="admin-follow-input" rows={2} value={targets}
-            placeholder="videos.example.org, channel@other.example" onInput={e => setTargets((e.currentTarget as HTMLTextAreaElement).value)} />
+            placeholder={t('admin.follows.placeholder')} onInput={e => setTargets((e.currentTarget as HTMLTextAreaElement).value)} />
         </FormField>
-        <button type="submit" class="primary" disabled={busy} data-testid="admin-follow-submit">Follow</button>
-        {done && <span class="success" role="status" data-testid="admin-follow-done"> Follow requested.</span>}
+        <button type="submit" class="primary" disabled={busy} data-testid="admin-follow-submit">{t('admin.follows.follow')}</button>
+        {done && <span class="success" role="status" data-testid="admin-follow-done"> {t('admin.follows.requested')}</span>}
       </form>
-      {!targetError && <ErrorAlert error={error} testId="admin-follow-error" />}
+      {!targetError && problem.message && <p class="error" role="alert" data-testid="admin-follow-error">{problem.message}</p>}
 
-      <h2>Following</h2>
+      <h2>{t('admin.follows.following')}</h2>
       <ErrorAlert error={following.error} />
       <table class="table" data-testid="admin-following">
-        <thead><tr><th>Target</th><th>State</th><th>Since</th><th /></tr></thead>
+        <thead><tr><th>{t('admin.follows.target')}</th><th>{t('admin.jobs.state')}</th><th>{t('admin.follows.since')}</th><th /></tr></thead>
         <tbody>
           {following.data?.data.map(f => (
             <tr key={f.id} data-testid="admin-following-row" data-host={f.following.host} data-state={f.state}>
-              <td>{followingTarget(f)}</td><td>{f.state}</td><td>{formatDate(f.createdAt)}</td>
-              <td><button type="button" class="danger" onClick={() => void act(() => unfollow(followingTarget(f)))}>Unfollow</button></td>
+              <td>{followingTarget(f)}</td><td>{t(`admin.follows.state.${f.state}`)}</td><td>{formatDate(f.createdAt)}</td>
+              <td><button type="button" class="danger" onClick={() => void act(() => unfollow(followingTarget(f)))}>{t('admin.follows.unfollow')}</button></td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2>Followers</h2>
+      <h2>{t('admin.follows.followers')}</h2>
       <ErrorAlert error={followers.error} />
       <table class="table" data-testid="admin-followers">
-        <thead><tr><th>Follower</th><th>State</th><th>Since</th><th /></tr></thead>
+        <thead><tr><th>{t('admin.follows.follower')}</th><th>{t('admin.jobs.state')}</th><th>{t('admin.follows.since')}</th><th /></tr></thead>
         <tbody>
           {followers.data?.data.map(f => (
             <tr key={f.id} data-testid="admin-follower-row" data-host={f.follower.host} data-state={f.state}>
-              <td>{followerHandle(f)}</td><td>{f.state}</td><td>{formatDate(f.createdAt)}</td>
+              <td>{followerHandle(f)}</td><td>{t(`admin.follows.state.${f.state}`)}</td><td>{formatDate(f.createdAt)}</td>
               <td class="row-actions">
-                {f.state === 'pending' && <button type="button" onClick={() => void act(() => acceptFollower(followerHandle(f)))} data-testid="admin-follower-accept">Accept</button>}
-                {f.state === 'pending' && <button type="button" onClick={() => void act(() => rejectFollower(followerHandle(f)))} data-testid="admin-follower-reject">Reject</button>}
-                <button type="button" class="danger" onClick={() => void act(() => removeFollower(followerHandle(f)))} data-testid="admin-follower-remove">Remove</button>
+                {f.state === 'pending' && <button type="button" onClick={() => void act(() => acceptFollower(followerHandle(f)))} data-testid="admin-follower-accept">{t('admin.follows.accept')}</button>}
+                {f.state === 'pending' && <button type="button" onClick={() => void act(() => rejectFollower(followerHandle(f)))} data-testid="admin-follower-reject">{t('admin.follows.reject')}</button>}
+                <button type="button" class="danger" onClick={() => void act(() => removeFollower(followerHandle(f)))} data-testid="admin-follower-remove">{t('admin.follows.remove')}</button>
               </td>
             </tr>
           ))}

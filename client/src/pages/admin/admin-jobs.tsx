@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.js'
 import { useAsync } from '../../lib/use-async.js'
 import { setQuery, useLocation } from '../../router.js'
 import { AdminLayout } from './admin-layout.js'
+import { t } from '../../i18n/i18n.js'
 
 const STATES: (JobState | '')[] = ['', 'active', 'waiting', 'delayed', 'completed', 'failed']
 // The job types this server runs (PeerTube's names where the job is the same).
@@ -41,12 +42,12 @@ function JobRow ({ job, onRetried }: { job: Job; onRetried: () => void }) {
       <td>{job.id}</td>
       <td>{job.type}</td>
       <td>{job.state}</td>
-      <td>{typeof job.progress === 'number' && job.progress > 0 ? <progress max={100} value={job.progress} aria-label="Progress">{job.progress}%</progress> : '–'}</td>
+      <td>{typeof job.progress === 'number' && job.progress > 0 ? <progress max={100} value={job.progress} aria-label={t('admin.jobs.progress')}>{job.progress}%</progress> : '–'}</td>
       <td>{formatDateTime(job.createdAt)}</td>
       <td>{job.finishedOn ? formatDateTime(job.finishedOn) : '–'}</td>
-      <td class="job-error">{job.error ? <details><summary class="error">Error</summary><pre data-testid="admin-job-error">{errorText(job.error)}</pre></details> : ''}</td>
+      <td class="job-error">{job.error ? <details><summary class="error">{t('admin.jobs.error')}</summary><pre data-testid="admin-job-error">{errorText(job.error)}</pre></details> : ''}</td>
       <td>
-        {job.state === 'failed' && <button type="button" data-testid="admin-job-retry" onClick={() => { void retry() }}>Retry</button>}
+        {job.state === 'failed' && <button type="button" data-testid="admin-job-retry" onClick={() => { void retry() }}>{t('common.retry')}</button>}
         <ErrorAlert error={retryError} />
       </td>
     </tr>
@@ -67,17 +68,17 @@ export default function AdminJobs () {
 
   return (
     <AdminLayout adminOnly>
-      <h1>Jobs</h1>
+      <h1>{t('menu.adminJobs')}</h1>
       <form class="filters" onSubmit={e => e.preventDefault()}>
-        <label>State{' '}
+        <label>{t('admin.jobs.state')}{' '}
           <select data-testid="admin-jobs-state" value={state} onChange={e => setQuery({ state: (e.currentTarget as HTMLSelectElement).value, page: null })}>
-            {STATES.map(s => <option key={s} value={s}>{s || 'all'}</option>)}
+            {STATES.map(s => <option key={s} value={s}>{s || t('admin.jobs.all')}</option>)}
           </select>
         </label>
-        <label>Type{' '}
+        <label>{t('admin.jobs.type')}{' '}
           <select data-testid="admin-jobs-type" value={jobType} onChange={e => setQuery({ jobType: (e.currentTarget as HTMLSelectElement).value, page: null })}>
-            <option value="">all</option>
-            {JOB_TYPES.map(t => <option key={t} value={t}>{t}</option>)}
+            <option value="">{t('admin.jobs.all')}</option>
+            {JOB_TYPES.map(type => <option key={type} value={type}>{type}</option>)}
           </select>
         </label>
       </form>
@@ -85,7 +86,7 @@ export default function AdminJobs () {
       {jobs.data && (
         <div class="table-scroll">
           <table class="table" data-testid="admin-jobs">
-            <thead><tr><th>Id</th><th>Type</th><th>State</th><th>Progress</th><th>Created</th><th>Finished</th><th>Error</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>{t('admin.jobs.id')}</th><th>{t('admin.jobs.type')}</th><th>{t('admin.jobs.state')}</th><th>{t('admin.jobs.progress')}</th><th>{t('admin.users.created')}</th><th>{t('admin.jobs.finished')}</th><th>{t('admin.jobs.error')}</th><th><span class="visually-hidden">{t('admin.jobs.actions')}</span></th></tr></thead>
             <tbody>{jobs.data.data.map(job => <JobRow key={`${job.type}-${job.id}`} job={job} onRetried={jobs.reload} />)}</tbody>
           </table>
         </div>

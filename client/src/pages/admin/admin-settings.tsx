@@ -6,26 +6,41 @@ import { ErrorAlert, isNotFound } from '../../components/ErrorAlert.js'
 import { loadConfig } from '../../lib/session.js'
 import { useAsync } from '../../lib/use-async.js'
 import { AdminLayout } from './admin-layout.js'
+import { t, tOr, type MessageKey } from '../../i18n/i18n.js'
+import { UserFacingError } from '../../errors/problem-sentences.js'
 
-interface Setting { path: string; label: string; choices?: string[] }
+interface Setting { path: string; label: MessageKey; choices?: string[] }
 
 /** Only settings the server applies without a restart. Absent paths are simply not shown. */
 const SETTINGS: Setting[] = [
-  { path: 'instance.name', label: 'Instance name' },
-  { path: 'instance.shortDescription', label: 'Short description' },
-  { path: 'instance.description', label: 'Description (Markdown)' },
-  { path: 'instance.defaultNSFWPolicy', label: 'Sensitive videos, default', choices: ['display', 'blur', 'do_not_list'] },
-  { path: 'signup.enabled', label: 'Allow sign-ups' },
-  { path: 'signup.limit', label: 'Maximum sign-ups (-1: no limit)' },
-  { path: 'user.videoQuota', label: 'Default video quota, bytes (-1: unlimited)' },
-  { path: 'user.videoQuotaDaily', label: 'Default daily quota, bytes (-1: unlimited)' },
-  { path: 'transcoding.enabled', label: 'Transcoding' },
-  { path: 'transcoding.webVideos.enabled', label: 'Web video (MP4 + torrent) output' },
-  { path: 'transcoding.hls.enabled', label: 'HLS output' },
-  { path: 'followers.instance.enabled', label: 'Other instances may follow us' },
-  { path: 'followers.instance.manualApproval', label: 'Approve instance followers by hand' },
-  { path: 'followings.instance.autoFollowBack.enabled', label: 'Follow back instances that follow us' }
+  { path: 'instance.name', label: 'admin.settings.name' },
+  { path: 'instance.shortDescription', label: 'admin.settings.shortDescription' },
+  { path: 'instance.description', label: 'admin.settings.description' },
+  { path: 'instance.terms', label: 'admin.settings.terms' },
+  { path: 'instance.codeOfConduct', label: 'admin.settings.codeOfConduct' },
+  { path: 'instance.moderationInformation', label: 'admin.settings.moderationInformation' },
+  { path: 'instance.administrator', label: 'admin.settings.administrator' },
+  { path: 'instance.creationReason', label: 'admin.settings.creationReason' },
+  { path: 'instance.maintenanceLifetime', label: 'admin.settings.maintenanceLifetime' },
+  { path: 'instance.businessModel', label: 'admin.settings.businessModel' },
+  { path: 'instance.hardwareInformation', label: 'admin.settings.hardwareInformation' },
+  { path: 'instance.defaultNSFWPolicy', label: 'admin.settings.nsfw', choices: ['display', 'blur', 'do_not_list'] },
+  { path: 'signup.enabled', label: 'admin.settings.signup' },
+  { path: 'signup.requiresApproval', label: 'admin.settings.signupApproval' },
+  { path: 'signup.limit', label: 'admin.settings.signupLimit' },
+  { path: 'signup.minimumAge', label: 'admin.settings.minimumAge' },
+  { path: 'user.videoQuota', label: 'admin.settings.quota' },
+  { path: 'user.videoQuotaDaily', label: 'admin.settings.quotaDaily' },
+  { path: 'transcoding.enabled', label: 'admin.settings.transcoding' },
+  { path: 'transcoding.webVideos.enabled', label: 'admin.settings.webVideos' },
+  { path: 'transcoding.hls.enabled', label: 'admin.settings.hls' },
+  { path: 'followers.instance.enabled', label: 'admin.settings.followers' },
+  { path: 'followers.instance.manualApproval', label: 'admin.settings.manualApproval' },
+  { path: 'followings.instance.autoFollowBack.enabled', label: 'admin.settings.autoFollowBack' }
 ]
+
+/** Long texts (Markdown) get a text area. */
+const LONG_TEXTS = [ 'description', 'terms', 'codeOfConduct', 'moderationInformation', 'administrator', 'creationReason', 'maintenanceLifetime', 'businessModel', 'hardwareInformation' ]
 
 export function getPath (doc: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), doc)
@@ -46,18 +61,18 @@ export function setPath (doc: CustomConfig, path: string, value: unknown): Custo
 function SettingInput ({ setting, value, onChange }: { setting: Setting; value: unknown; onChange: (v: unknown) => void }) {
   const id = `setting-${setting.path.replace(/\./g, '-')}`
   if (typeof value === 'boolean') {
-    return <label class="inline"><input id={id} data-testid={id} type="checkbox" checked={value} onChange={() => onChange(!value)} /> {setting.label}</label>
+    return <label class="inline"><input id={id} data-testid={id} type="checkbox" checked={value} onChange={() => onChange(!value)} /> {t(setting.label)}</label>
   }
   const input = setting.choices
     ? <select id={id} data-testid={id} value={String(value)} onChange={e => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {setting.choices.map(c => <option key={c} value={c}>{c}</option>)}
+        {setting.choices.map(c => <option key={c} value={c}>{tOr(`nsfw.${c}`, c)}</option>)}
       </select>
     : typeof value === 'number'
       ? <input id={id} data-testid={id} type="number" value={String(value)} onInput={e => onChange(Number((e.currentTarget as HTMLInputElement).value))} />
-      : setting.path.endsWith('description') && !setting.path.endsWith('shortDescription')
+      : LONG_TEXTS.includes(setting.path.split('.').pop() ?? '')
         ? <textarea id={id} data-testid={id} rows={4} value={String(value ?? '')} onInput={e => onChange((e.currentTarget as HTMLTextAreaElement).value)} />
         : <input id={id} data-testid={id} value={String(value ?? '')} onInput={e => onChange((e.currentTarget as HTMLInputElement).value)} />
-  return <div class="field"><label for={id}>{setting.label}</label>{input}</div>
+  return <div class="field"><label for={id}>{t(setting.label)}</label>{input}</div>
 }
 
 export default function AdminSettings () {
@@ -87,15 +102,15 @@ export default function AdminSettings () {
     try {
       void save(JSON.parse(json) as CustomConfig)
     } catch {
-      setError(new Error('The JSON document is not valid.'))
+      setError(new UserFacingError(t('admin.settings.badJson')))
     }
   }
 
   return (
     <AdminLayout adminOnly>
-      <h1>Settings</h1>
+      <h1>{t('menu.adminSettings')}</h1>
       {isNotFound(remote.error)
-        ? <p class="notice" data-testid="admin-settings-unavailable">This server does not offer its configuration for editing.</p>
+        ? <p class="notice" data-testid="admin-settings-unavailable">{t('admin.settingsUnavailable')}</p>
         : <ErrorAlert error={remote.error} />}
       {doc && (
         <form class="narrow" data-testid="admin-settings-form" onSubmit={e => { e.preventDefault(); void save(doc) }}>
@@ -103,14 +118,14 @@ export default function AdminSettings () {
             <SettingInput key={s.path} setting={s} value={getPath(doc, s.path)} onChange={v => setDoc(setPath(doc, s.path, v))} />
           ))}
           <p class="actions">
-            <button type="submit" class="primary" data-testid="admin-settings-save">Save</button>
-            {saved && <span class="success" role="status" data-testid="admin-settings-saved">Saved.</span>}
+            <button type="submit" class="primary" data-testid="admin-settings-save">{t('common.save')}</button>
+            {saved && <span class="success" role="status" data-testid="admin-settings-saved">{t('common.saved')}</span>}
           </p>
           <ErrorAlert error={error} testId="admin-settings-error" />
           <details>
-            <summary>Advanced: the whole document (JSON)</summary>
-            <textarea aria-label="Configuration JSON" class="code" rows={20} value={json} onInput={e => setJson((e.currentTarget as HTMLTextAreaElement).value)} />
-            <button type="button" onClick={saveJson}>Save JSON</button>
+            <summary>{t('admin.settings.advanced')}</summary>
+            <textarea aria-label={t('admin.settings.json')} class="code" rows={20} value={json} onInput={e => setJson((e.currentTarget as HTMLTextAreaElement).value)} />
+            <button type="button" onClick={saveJson}>{t('admin.settings.saveJson')}</button>
           </details>
         </form>
       )}

@@ -11,7 +11,8 @@ import { useStore } from '../../lib/store.js'
 import { useAsync } from '../../lib/use-async.js'
 import { setQuery, useLocation } from '../../router.js'
 import { AdminLayout } from './admin-layout.js'
-import { UserCreateForm, ROLE_OPTIONS, QUOTA_OPTIONS } from './admin-user-form.js'
+import { UserCreateForm, ROLE_OPTIONS, QUOTA_OPTIONS, quotaLabel } from './admin-user-form.js'
+import { t } from '../../i18n/i18n.js'
 
 const PAGE_SIZE = 20
 
@@ -32,37 +33,37 @@ function UserRow ({ user, me, onChange, onError }: { user: User; me: User | null
     }
   }
   const onBlock = () => {
-    const reason = prompt(`Block ${user.username}? Optional reason:`)
+    const reason = prompt(t('admin.users.blockPrompt', { username: user.username }))
     if (reason !== null) void run(() => blockUser(user.id, reason || undefined))
   }
   const onDelete = () => {
-    if (confirm(`Delete ${user.username} and all their videos?`)) void run(() => deleteUser(user.id))
+    if (confirm(t('admin.users.deleteConfirm', { username: user.username }))) void run(() => deleteUser(user.id))
   }
 
   return (
     <tr data-testid="admin-user-row" data-username={user.username} data-blocked={String(user.blocked)}>
       <td><strong>{user.username}</strong><br /><span class="muted small">{user.email}</span></td>
       <td>
-        <select aria-label={`Role of ${user.username}`} data-testid="admin-user-role" value={String(role)} disabled={!canManage}
+        <select aria-label={t('admin.users.roleOf', { username: user.username })} data-testid="admin-user-role" value={String(role)} disabled={!canManage}
           onChange={e => setRole(Number((e.currentTarget as HTMLSelectElement).value))}>
-          {ROLE_OPTIONS.map(r => <option key={r.id} value={String(r.id)}>{r.label}</option>)}
+          {ROLE_OPTIONS.map(r => <option key={r.id} value={String(r.id)}>{t(r.label)}</option>)}
         </select>
       </td>
       <td>
-        <select aria-label={`Quota of ${user.username}`} data-testid="admin-user-quota" value={String(quota)} disabled={!canManage}
+        <select aria-label={t('admin.users.quotaOf', { username: user.username })} data-testid="admin-user-quota" value={String(quota)} disabled={!canManage}
           onChange={e => setQuota(Number((e.currentTarget as HTMLSelectElement).value))}>
           {!QUOTA_OPTIONS.some(q => q.bytes === quota) && <option value={String(quota)}>{formatQuota(quota)}</option>}
-          {QUOTA_OPTIONS.map(q => <option key={q.bytes} value={String(q.bytes)}>{q.label}</option>)}
+          {QUOTA_OPTIONS.map(q => <option key={q.bytes} value={String(q.bytes)}>{quotaLabel(q.bytes)}</option>)}
         </select>
       </td>
-      <td>{user.blocked ? <span class="badge" title={user.blockedReason ?? ''}>Blocked</span> : 'Active'}</td>
+      <td>{user.blocked ? <span class="badge" title={user.blockedReason ?? ''}>{t('admin.users.blocked')}</span> : t('admin.users.active')}</td>
       <td>{formatDate(user.createdAt)}</td>
       <td class="row-actions">
-        {dirty && <button type="button" class="primary" data-testid="admin-user-save" onClick={() => void run(() => updateUser(user.id, { role, videoQuota: quota }))}>Save</button>}
+        {dirty && <button type="button" class="primary" data-testid="admin-user-save" onClick={() => void run(() => updateUser(user.id, { role, videoQuota: quota }))}>{t('common.save')}</button>}
         {canManage && (user.blocked
-          ? <button type="button" data-testid="admin-user-unblock" onClick={() => void run(() => unblockUser(user.id))}>Unblock</button>
-          : <button type="button" data-testid="admin-user-block" onClick={onBlock}>Block</button>)}
-        {canManage && <button type="button" class="danger" data-testid="admin-user-delete" onClick={onDelete}>Delete</button>}
+          ? <button type="button" data-testid="admin-user-unblock" onClick={() => void run(() => unblockUser(user.id))}>{t('admin.users.unblock')}</button>
+          : <button type="button" data-testid="admin-user-block" onClick={onBlock}>{t('admin.users.block')}</button>)}
+        {canManage && <button type="button" class="danger" data-testid="admin-user-delete" onClick={onDelete}>{t('common.delete')}</button>}
       </td>
     </tr>
   )
@@ -78,19 +79,19 @@ export default function AdminUsers () {
 
   return (
     <AdminLayout>
-      <h1>Users</h1>
+      <h1>{t('menu.adminUsers')}</h1>
       <form class="filters" role="search" onSubmit={e => {
         e.preventDefault()
         setQuery({ search: (new FormData(e.currentTarget as HTMLFormElement).get('search') as string) || null, page: null })
       }}>
-        <input type="search" name="search" aria-label="Search users" defaultValue={search} data-testid="admin-users-search" />
-        <button type="submit">Search</button>
+        <input type="search" name="search" aria-label={t('admin.users.search')} defaultValue={search} data-testid="admin-users-search" />
+        <button type="submit">{t('admin.users.searchButton')}</button>
       </form>
       <ErrorAlert error={users.error ?? error} />
       {users.data && (
         <div class="table-scroll">
           <table class="table" data-testid="admin-users">
-            <thead><tr><th>User</th><th>Role</th><th>Quota</th><th>Status</th><th>Created</th><th /></tr></thead>
+            <thead><tr><th>{t('admin.users.user')}</th><th>{t('admin.users.role')}</th><th>{t('admin.users.quota')}</th><th>{t('admin.users.status')}</th><th>{t('admin.users.created')}</th><th /></tr></thead>
             <tbody>
               {users.data.data.map(u => <UserRow key={`${u.id}-${u.role.id}-${u.videoQuota}-${u.blocked}`} user={u} me={me} onChange={users.reload} onError={setError} />)}
             </tbody>
@@ -98,7 +99,7 @@ export default function AdminUsers () {
         </div>
       )}
       {users.data && <Pagination total={users.data.total} page={page} pageSize={PAGE_SIZE} />}
-      <h2>New user</h2>
+      <h2>{t('admin.users.new')}</h2>
       <UserCreateForm onCreated={users.reload} />
     </AdminLayout>
   )

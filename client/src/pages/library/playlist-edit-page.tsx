@@ -2,12 +2,24 @@
 import { useState } from 'preact/hooks'
 import type { VideoPlaylistElement } from '../../../../shared/models/client-library.js'
 import { deletePlaylist, getPlaylist, listPlaylistElements, removeFromPlaylist, reorderPlaylist, updatePlaylistElement } from '../../api/playlists.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { playlistWatchPath } from '../../components/PlaylistCard.js'
+import { FormMessage } from '../../components/ErrorAlert.js'
+import { playlistName, playlistWatchPath } from '../../components/PlaylistCard.js'
+import { UnavailablePage } from '../../components/UnavailablePage.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t, tn, type MessageKey } from '../../i18n/i18n.js'
+import { constantLabel } from '../../lib/constants.js'
 import { formatDuration } from '../../lib/format.js'
+import { sessionStore } from '../../lib/session.js'
+import { useStore } from '../../lib/store.js'
 import { useAsync } from '../../lib/use-async.js'
 import { navigate } from '../../router.js'
-import { LibraryNav } from './library-nav.js'
+
+/** An element without its video (`type` 1 deleted, 2 private, 3 unavailable). */
+export const MISSING_ELEMENT: Record<number, MessageKey> = {
+  1: 'playlists.element.deleted',
+  2: 'playlists.element.private',
+  3: 'playlists.element.unavailable'
+}
 
 function ElementRow ({ element, playlistId, last, onChange, onError }: {
   element: VideoPlaylistElement
@@ -30,20 +42,20 @@ function ElementRow ({ element, playlistId, last, onChange, onError }: {
   return (
     <li data-testid="playlist-element" data-element-id={element.id} data-position={element.position}>
       <strong>{element.position}.</strong>{' '}
-      {element.video ? <a href={`/videos/watch/${element.video.uuid}`}>{element.video.name}</a> : <em>{[ 'Video', 'Deleted video', 'Private video', 'Unavailable video' ][element.type]}</em>}
+      {element.video ? <a href={`/videos/watch/${element.video.uuid}`}>{element.video.name}</a> : <em>{t(MISSING_ELEMENT[element.type] ?? 'playlists.element.unavailable')}</em>}
       {element.video && <span class="muted"> ({formatDuration(element.video.duration)})</span>}
       <span class="actions">
-        <button type="button" class="link-button" disabled={element.position === 1} data-testid="element-up"
+        <button type="button" class="link-button" disabled={element.position === 1} data-testid="element-up" aria-label={t('playlists.element.up')}
           onClick={() => act(() => reorderPlaylist(playlistId, element.position, element.position - 2))}>↑</button>
-        <button type="button" class="link-button" disabled={last} data-testid="element-down"
+        <button type="button" class="link-button" disabled={last} data-testid="element-down" aria-label={t('playlists.element.down')}
           onClick={() => act(() => reorderPlaylist(playlistId, element.position, element.position + 1))}>↓</button>
-        <label>from <input class="short" inputMode="numeric" value={start} aria-label="Start at (seconds)" data-testid="element-start"
+        <label>{t('playlists.element.from')} <input class="short" inputMode="numeric" value={start} aria-label={t('playlists.element.startLabel')} data-testid="element-start"
           onInput={e => setStart((e.currentTarget as HTMLInputElement).value)} /></label>
-        <label>to <input class="short" inputMode="numeric" value={stop} aria-label="Stop at (seconds)" data-testid="element-stop"
+        <label>{t('playlists.element.to')} <input class="short" inputMode="numeric" value={stop} aria-label={t('playlists.element.stopLabel')} data-testid="element-stop"
           onInput={e => setStop((e.currentTarget as HTMLInputElement).value)} /></label>
         <button type="button" class="link-button" data-testid="element-save"
-          onClick={() => act(() => updatePlaylistElement(playlistId, element.id, { startTimestamp: toNumber(start), stopTimestamp: toNumber(stop) }))}>Save</button>
-        <button type="button" class="link-button" data-testid="element-remove" onClick={() => act(() => removeFromPlaylist(playlistId, element.id))}>Remove</button>
+          onClick={() => act(() => updatePlaylistElement(playlistId, element.id, { startTimestamp: toNumber(start), stopTimestamp: toNumber(stop) }))}>{t('common.save')}</button>
+        <button type="button" class="link-button" data-testid="element-remove" onClick={() => act(() => removeFromPlaylist(playlistId, element.id))}>{t('playlists.element.remove')}</button>
       </span>
     </li>
   )
@@ -56,14 +68,17 @@ async function loadById (id: string) {
 }
 
 export function PlaylistEditPage ({ id }: { id: string }) {
+  const { user } = useStore(sessionStore)
   const data = useAsync(() => loadById(id), [id])
   const [error, setError] = useState<unknown>(null)
-  if (data.error) return <ErrorAlert error={data.error} />
-  if (!data.data) return <p class="muted" aria-busy="true">Loading…</p>
+  if (data.error) return <UnavailablePage what="playlist" error={data.error} />
+  if (!data.data) return <p class="muted" aria-busy="true">{t('common.loading')}</p>
   const { playlist, elements } = data.data
+  // Someone else's playlist opens in the player, never in this editor.
+  if (!user || !playlist.isLocal || playlist.ownerAccount.name !== user.account.name) return <UnavailablePage kind="forbidden" what="playlist" />
 
   const onDelete = async () => {
-    if (!confirm(`Delete the playlist “${playlist.displayName}”?`)) return
+    if (!confirm(t('playlists.deleteConfirm', { name: playlist.displayName }))) return
     try {
       await deletePlaylist(playlist.id)
       navigate('/my-library/video-playlists')
@@ -72,17 +87,20 @@ export function PlaylistEditPage ({ id }: { id: string }) {
     }
   }
 
+  const problem = humanizeProblem(error)
   return (
     <section data-testid="playlist-edit-page" data-uuid={playlist.uuid}>
-      <h1 data-testid="playlist-title">{playlist.displayName}</h1>
-      <LibraryNav />
-      <p class="muted">{playlist.privacy.label} · {elements.length} video(s){playlist.videoChannel ? ` · on ${playlist.videoChannel.displayName}` : ''}</p>
-      <p class="actions">
-        {elements.length > 0 && <a class="button primary" href={playlistWatchPath(playlist)} data-testid="playlist-play">▶ Play all</a>}
-        {playlist.type.id !== 2 && <button type="button" class="danger" onClick={onDelete} data-testid="playlist-delete">Delete playlist</button>}
+      <h1 data-testid="playlist-title">{playlistName(playlist)}</h1>
+      <p class="muted">
+        {constantLabel('privacy', playlist.privacy)} · {tn('playlists.videos', elements.length)}
+        {playlist.videoChannel ? ` · ${t('playlists.onChannel', { name: playlist.videoChannel.displayName })}` : ''}
       </p>
-      <ErrorAlert error={error} testId="playlist-edit-error" />
-      {elements.length === 0 && <p class="muted" data-testid="empty-list">This playlist is empty: add videos with “Save” on a video.</p>}
+      <p class="actions">
+        {elements.length > 0 && <a class="button primary" href={playlistWatchPath(playlist)} data-testid="playlist-play">▶ {t('playlists.playAll')}</a>}
+        {playlist.type.id !== 2 && <button type="button" class="danger" onClick={onDelete} data-testid="playlist-delete">{t('playlists.delete')}</button>}
+      </p>
+      <FormMessage message={problem.message} testId="playlist-edit-error" />
+      {elements.length === 0 && <p class="muted" data-testid="empty-list">{t('playlists.emptyPlaylist')}</p>}
       <ol class="plain-list" data-testid="playlist-elements">
         {elements.map((element, index) => (
           <ElementRow key={`${element.id}-${element.position}`} element={element} playlistId={playlist.id} last={index === elements.length - 1}

@@ -1,16 +1,20 @@
 // /my-library/video-playlists: my playlists (Watch later first) and a form to create one.
 import { useState } from 'preact/hooks'
 import { createPlaylist, listAccountPlaylists } from '../../api/playlists.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../../components/FormField.js'
+import { ErrorAlert, FormMessage } from '../../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../../components/FormField.js'
 import { PlaylistGrid } from '../../components/PlaylistCard.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t } from '../../i18n/i18n.js'
+import { constantLabel } from '../../lib/constants.js'
 import { sessionStore } from '../../lib/session.js'
 import { useStore } from '../../lib/store.js'
 import { useAsync } from '../../lib/use-async.js'
 import { navigate } from '../../router.js'
-import { LibraryNav } from './library-nav.js'
 
 const FIELDS = [ 'displayName', 'description', 'privacy', 'videoChannelId', 'thumbnailfile' ]
+/** Playlists are public (1), unlisted (2) or private (3), as videos. */
+const PRIVACIES = [ 1, 2, 3 ]
 
 export default function PlaylistsPage () {
   const { user } = useStore(sessionStore)
@@ -39,45 +43,43 @@ export default function PlaylistsPage () {
   }
 
   const sorted = [ ...(playlists.data?.data ?? []) ].sort((a, b) => b.type.id - a.type.id)
-  const fieldErrors = fieldErrorsOf(error)
+  const problem = humanizeProblem(error, { fields: FIELDS, sentences: { displayName: () => t('problem.field.playlistName'), videoChannelId: () => t('problem.field.playlistChannel') } })
+  const errors = problem.fields
   return (
     <section data-testid="playlists-page">
-      <h1>Playlists</h1>
-      <LibraryNav />
+      <h1>{t('playlists.title')}</h1>
       <ErrorAlert error={playlists.error} />
       {playlists.data && <PlaylistGrid playlists={sorted} manage />}
 
-      <h2>New playlist</h2>
-      <form onSubmit={submit} data-testid="playlist-create-form" noValidate>
-        {formErrorOf(error, FIELDS) && <ErrorAlert error={new Error(formErrorOf(error, FIELDS)!)} testId="playlist-create-error" />}
-        <FormField id="displayName" label="Name" error={fieldErrors.displayName}>
-          <input {...fieldAria('displayName', fieldErrors.displayName)} value={name} maxLength={120} data-testid="playlist-name"
+      <h2>{t('playlists.new')}</h2>
+      <form onSubmit={submit} data-testid="playlist-create-form" noValidate class="narrow">
+        <FormMessage message={problem.message} testId="playlist-create-error" />
+        <FormField id="displayName" label={t('playlists.name')} error={errors.displayName}>
+          <input {...fieldAria('displayName', errors.displayName)} value={name} maxLength={120} data-testid="playlist-name"
             onInput={e => setName((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <FormField id="description" label="Description" error={fieldErrors.description}>
-          <textarea {...fieldAria('description', fieldErrors.description)} value={description} maxLength={1000}
+        <FormField id="description" label={t('playlists.description')} error={errors.description}>
+          <textarea {...fieldAria('description', errors.description)} value={description} maxLength={1000}
             onInput={e => setDescription((e.currentTarget as HTMLTextAreaElement).value)} />
         </FormField>
-        <FormField id="privacy" label="Privacy" error={fieldErrors.privacy}>
-          <select {...fieldAria('privacy', fieldErrors.privacy)} value={String(privacy)} data-testid="playlist-privacy"
+        <FormField id="privacy" label={t('playlists.privacy')} error={errors.privacy}>
+          <select {...fieldAria('privacy', errors.privacy)} value={String(privacy)} data-testid="playlist-privacy"
             onChange={e => setPrivacy(Number((e.currentTarget as HTMLSelectElement).value))}>
-            <option value="1">Public</option>
-            <option value="2">Unlisted</option>
-            <option value="3">Private</option>
+            {PRIVACIES.map(id => <option key={id} value={String(id)}>{constantLabel('privacy', { id, label: '' })}</option>)}
           </select>
         </FormField>
-        <FormField id="videoChannelId" label="Shown on channel" error={fieldErrors.videoChannelId}>
-          <select {...fieldAria('videoChannelId', fieldErrors.videoChannelId)} value={channelId === null ? '' : String(channelId)} data-testid="playlist-channel"
+        <FormField id="videoChannelId" label={t('playlists.channel')} error={errors.videoChannelId} hint={t('playlists.channelHint')}>
+          <select {...fieldAria('videoChannelId', errors.videoChannelId)} value={channelId === null ? '' : String(channelId)} data-testid="playlist-channel"
             onChange={e => { const v = (e.currentTarget as HTMLSelectElement).value; setChannelId(v ? Number(v) : null) }}>
-            <option value="">None (private playlists only)</option>
+            <option value="">{t('playlists.noChannel')}</option>
             {user?.videoChannels?.map(c => <option key={c.id} value={String(c.id)}>{c.displayName}</option>)}
           </select>
         </FormField>
-        <FormField id="thumbnailfile" label="Miniature (optional)" error={fieldErrors.thumbnailfile}>
-          <input {...fieldAria('thumbnailfile', fieldErrors.thumbnailfile)} type="file" accept="image/jpeg,image/png,image/webp"
+        <FormField id="thumbnailfile" label={t('playlists.thumbnail')} error={errors.thumbnailfile}>
+          <input {...fieldAria('thumbnailfile', errors.thumbnailfile)} type="file" accept="image/jpeg,image/png,image/webp"
             onChange={e => setThumbnail((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
         </FormField>
-        <button type="submit" class="primary" disabled={!name.trim()} data-testid="playlist-create-submit">Create</button>
+        <button type="submit" class="primary" disabled={!name.trim()} data-testid="playlist-create-submit">{t('playlists.create')}</button>
       </form>
     </section>
   )

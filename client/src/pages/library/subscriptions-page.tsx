@@ -1,15 +1,17 @@
-// /my-library/subscriptions (and /videos/subscriptions): the new videos of my channels, my channels, subscribe by handle or URL.
+// /videos/subscriptions (and /my-library/subscriptions): the new videos of my channels, my channels, subscribe by
+// handle or URL.
 import { useState } from 'preact/hooks'
 import { listSubscriptionVideos, listSubscriptions, subscribe, unsubscribe } from '../../api/library.js'
-import { ErrorAlert } from '../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../../components/FormField.js'
+import { ErrorAlert, FormMessage } from '../../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../../components/FormField.js'
 import { Pagination, pageFromQuery } from '../../components/Pagination.js'
 import { VideoGrid, actorHandle, channelPath } from '../../components/VideoCard.js'
 import { CatalogueSyncStatus } from '../../components/CatalogueSyncStatus.js'
+import { humanizeProblem } from '../../errors/problem-sentences.js'
+import { t } from '../../i18n/i18n.js'
 import { nsfwListParam } from '../../lib/session.js'
 import { useAsync } from '../../lib/use-async.js'
 import { useLocation } from '../../router.js'
-import { LibraryNav } from './library-nav.js'
 
 const PAGE_SIZE = 24
 
@@ -39,38 +41,43 @@ export default function SubscriptionsPage () {
   }
 
   const remove = async (handle: string) => {
-    await unsubscribe(handle)
+    setError(null)
+    try {
+      await unsubscribe(handle)
+    } catch (err) {
+      setError(err)
+    }
     channels.reload()
     videos.reload()
   }
 
-  const fieldErrors = fieldErrorsOf(error)
+  const problem = humanizeProblem(error, { fields: [ 'uri' ], messages: { 404: 'subscriptions.notFound' } })
   return (
     <section data-testid="subscriptions-page">
-      <h1>Subscriptions</h1>
-      <LibraryNav />
+      <h1>{t('menu.subscriptions')}</h1>
       <form onSubmit={submit} class="inline-form" data-testid="subscribe-form" noValidate>
-        <FormField id="uri" label="Subscribe to a channel (name@host or its URL)" error={fieldErrors.uri}>
-          <input {...fieldAria('uri', fieldErrors.uri)} value={uri} placeholder="channel@video.example.org" data-testid="subscribe-input"
+        <FormField id="uri" label={t('subscriptions.addLabel')} error={problem.fields.uri}>
+          <input {...fieldAria('uri', problem.fields.uri)} value={uri} placeholder="channel@videos.example.org" data-testid="subscribe-input"
             onInput={e => setUri((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <button type="submit" class="primary" disabled={!uri.trim()} data-testid="subscribe-submit">Subscribe</button>
+        <button type="submit" class="primary" disabled={!uri.trim()} data-testid="subscribe-submit">{t('subscriptions.subscribe')}</button>
       </form>
-      {!fieldErrors.uri && <ErrorAlert error={error} testId="subscribe-error" />}
-      {done && <p class="notice" role="status" data-testid="subscribe-done">Subscribed. Videos of a remote channel arrive as its catalogue is read.</p>}
+      <FormMessage message={problem.message} testId="subscribe-error" />
+      {done && <p class="notice" role="status" data-testid="subscribe-done">{t('subscriptions.done')}</p>}
 
-      <h2>New videos</h2>
+      <h2>{t('subscriptions.newVideos')}</h2>
       <ErrorAlert error={videos.error} />
-      {videos.data && <VideoGrid videos={videos.data.data} empty="No videos from your subscriptions yet." />}
+      {videos.data && <VideoGrid videos={videos.data.data} empty={t('subscriptions.noVideos')} />}
       {videos.data && <Pagination total={videos.data.total} page={page} pageSize={PAGE_SIZE} />}
 
-      <h2>My channels</h2>
-      {channels.data && channels.data.data.length === 0 && <p class="muted">You have not subscribed to any channel yet.</p>}
+      <h2>{t('subscriptions.channels')}</h2>
+      <ErrorAlert error={channels.error} />
+      {channels.data && channels.data.data.length === 0 && <p class="muted">{t('subscriptions.noChannels')}</p>}
       <ul class="plain-list" data-testid="subscriptions">
         {channels.data?.data.map(channel => (
           <li key={channel.id} data-testid="subscription" data-handle={actorHandle(channel)}>
             <a href={channelPath(channel)}>{channel.displayName}</a> <span class="muted">{channel.name}@{channel.host}</span>
-            {' '}<button type="button" class="link-button" onClick={() => remove(actorHandle(channel))}>Unsubscribe</button>
+            {' '}<button type="button" class="link-button" onClick={() => remove(actorHandle(channel))} data-testid="unsubscribe">{t('subscriptions.unsubscribe')}</button>
             <CatalogueSyncStatus handle={actorHandle(channel)} />
           </li>
         ))}

@@ -2,6 +2,8 @@ import { ActorImageType } from '../../../../shared/models/actor-images.js'
 import { deleteActorImage, replaceActorImage } from '../../../lib/actor-images/update-actor-image.js'
 import { getUserVideoQuotaUsed, getUserVideoQuotaUsedDaily } from '../../../lib/users/quota.js'
 import { updateMe } from '../../../lib/users/update-user.js'
+import { deleteUser } from '../../../lib/users/delete-user.js'
+import { ensureNotRoot } from '../../../lib/users/user-management-rules.js'
 import { actorImageUpload } from '../../../middlewares/validation/actor-image-file.js'
 import { updateMeBody } from '../../../middlewares/validation/users.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
@@ -39,6 +41,25 @@ meRouter.put('/users/me', {
   responses: { 204: 'Updated', 400: 'Invalid field', 401: 'currentPassword is invalid', 409: 'Email already taken' }
 }, async ({ user, body }, _req, res) => {
   await updateMe(user.id, body)
+  res.sendStatus(204)
+})
+
+// Not in PeerTube's OpenAPI document, but PeerTube's server has it (its web client's "Delete my account"): same
+// path, same refusal of the root user, same 204.
+meRouter.delete('/users/me', {
+  operationId: 'deleteMe',
+  summary: 'Delete my account: my videos, channels, avatar and sessions go with it (never the root user)',
+  tags: [ 'My User' ],
+  auth: 'required',
+  responses: { 204: 'Deleted', 400: 'The root user cannot be deleted' }
+}, async ({ user }, _req, res) => {
+  const me = await UserModel.loadWithAccount(user.id)
+  if (!me) {
+    res.sendStatus(204)
+    return
+  }
+  ensureNotRoot(me, 'delete')
+  await deleteUser(me)
   res.sendStatus(204)
 })
 

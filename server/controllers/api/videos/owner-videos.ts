@@ -7,6 +7,7 @@ import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { ScheduleVideoUpdateModel } from '../../../models/video/schedule-video-update.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // Video lists scoped to one owner: an account, a channel, or the logged-in user (who also sees unpublished ones).
@@ -60,5 +61,7 @@ ownerVideosRouter.get('/users/me/videos', {
     includeAllStates: true,
     privacyOneOf: [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.PRIVATE, VideoPrivacy.INTERNAL, VideoPrivacy.PASSWORD_PROTECTED ]
   })
-  res.json({ total, data: data.map(formatVideo) })
+  // PeerTube shows the owner their planned publications in this list.
+  const schedules = new Map((await ScheduleVideoUpdateModel.listByVideos(data.map(v => v.id))).map(s => [ s.videoId, s.toFormattedJSON() ]))
+  res.json({ total, data: data.map(video => ({ ...formatVideo(video), scheduledUpdate: schedules.get(video.id) ?? null })) })
 })

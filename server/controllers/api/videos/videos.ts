@@ -5,6 +5,7 @@ import { canRemoveVideo, canUpdateVideo } from '../../../lib/videos/video-access
 import { deleteVideo } from '../../../lib/videos/delete-video.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { updateVideo } from '../../../lib/videos/update-video.js'
+import { scheduledUpdateOf } from '../../../lib/videos/scheduled-updates.js'
 import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
 import { addView } from '../../../lib/videos/video-views.js'
 import { recordWatchingPosition, withUserHistory } from '../../../lib/history/watch-history.js'
@@ -40,8 +41,10 @@ videosRouter.get('/videos/:id', {
   const video = await loadVisibleVideo(params.id, user, 'details')
   // A remote copy watched after a day is read again from its origin (its counts, its comments), as PeerTube does.
   scheduleRemoteVideoRefreshIfStale(video)
+  // A planned publication is the owner's business only.
+  const scheduledUpdate = user && canUpdateVideo(video, user) ? await scheduledUpdateOf(video.id) : null
   const [ details ] = await withUserHistory(user, [ formatVideoDetails(video) ])
-  res.json(details)
+  res.json({ ...details, ...(scheduledUpdate ? { scheduledUpdate } : {}) })
 })
 
 videosRouter.get('/videos/:id/description', {

@@ -31,7 +31,7 @@ describe('Runtime settings (custom config) and instance stats', function () {
 
   it('applies a change at once, ignoring the parts of PeerTube\'s document it does not handle', async function () {
     const res = await instance.api().put('/api/v1/config/custom').set(asAdmin())
-      .send({ instance: { name: 'Renamed instance', hardwareInformation: 'ignored' }, signup: { enabled: true, limit: -1 }, theme: { default: 'x' } })
+      .send({ instance: { name: 'Renamed instance', languages: [ 'ignored' ] }, signup: { enabled: true, limit: -1 }, theme: { default: 'x' } })
       .expect(200)
     expect(res.body.instance.name).to.equal('Renamed instance')
 

@@ -246,4 +246,29 @@ describe('The logged-in user (/users/me)', function () {
       await instance.api().post('/api/v1/users/me/avatar/pick').attach('avatarfile', await image(50, 50), 'a.jpg').expect(401)
     })
   })
+  describe('Deleting my account (DELETE /users/me, as PeerTube\'s server has it)', function () {
+    it('removes the user with their account, channels and sessions; the name is free again', async function () {
+      const leaving = await createUser(instance, 'leaving')
+      const channel = await instance.api().post('/api/v1/video-channels').set(auth(leaving.token))
+        .send({ name: 'leaving_extra', displayName: 'A second channel' }).expect(200)
+      expect(channel.body.videoChannel.id).to.be.a('number')
+
+      await instance.api().delete('/api/v1/users/me').set(auth(leaving.token)).expect(204)
+
+      await instance.api().get('/api/v1/users/me').set(auth(leaving.token)).expect(401)
+      await instance.api().get('/api/v1/accounts/leaving').expect(404)
+      await instance.api().get('/api/v1/video-channels/leaving_extra').expect(404)
+      const rows = await instance.sql<{ count: string }>('SELECT count(*) FROM "user" WHERE username = $1', [ 'leaving' ])
+      expect(Number(rows[0].count)).to.equal(0)
+      // The same name can sign up again.
+      await createUser(instance, 'leaving')
+    })
+
+    it('refuses to delete the root user, and needs a session', async function () {
+      const res = await instance.api().delete('/api/v1/users/me').set(auth(instance.accessToken)).expect(400)
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      await instance.api().get('/api/v1/users/me').set(auth(instance.accessToken)).expect(200)
+      await instance.api().delete('/api/v1/users/me').expect(401)
+    })
+  })
 })

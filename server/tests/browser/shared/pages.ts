@@ -90,3 +90,39 @@ export async function recordUploadProgress (page: Page) {
 export async function recordedUploadProgress (page: Page): Promise<number[]> {
   return page.evaluate(() => (globalThis as unknown as { __uploadProgressValues: number[] }).__uploadProgressValues)
 }
+
+/** Presses the player's play button (nothing is downloaded before) and waits for an engine to take the video. */
+export async function startPlayback (page: Page, engine?: string) {
+  await page.getByTestId('player-start').click()
+  const selector = engine ? `[data-testid="video-player"][data-engine="${engine}"]` : '[data-testid="video-player"]:not([data-engine=""])'
+  await page.locator(selector).waitFor()
+}
+
+export interface ScriptTransfer {
+  url: string
+  /** Bytes on the wire (compressed). */
+  encodedBytes: number
+  encoding: string | undefined
+}
+
+/**
+ * Every script the page downloads while `during` runs, with its compressed size and Content-Encoding, as a
+ * Lighthouse-style budget counts them.
+ */
+export async function recordScripts (page: Page, during: () => Promise<void>): Promise<ScriptTransfer[]> {
+  const responses: import('playwright-core').Response[] = []
+  const onResponse = (response: import('playwright-core').Response) => {
+    if (response.request().resourceType() === 'script') responses.push(response)
+  }
+  page.on('response', onResponse)
+  try {
+    await during()
+  } finally {
+    page.off('response', onResponse)
+  }
+  return Promise.all(responses.map(async response => ({
+    url: response.url(),
+    encodedBytes: (await response.request().sizes()).responseBodySize,
+    encoding: (await response.allHeaders())['content-encoding']
+  })))
+}

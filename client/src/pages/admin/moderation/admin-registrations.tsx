@@ -2,8 +2,10 @@
 import { useState } from 'preact/hooks'
 import { RegistrationState, type UserRegistration } from '../../../../../shared/models/client-moderation.js'
 import { acceptRegistration, deleteRegistration, listRegistrations, rejectRegistration } from '../../../api/moderation.js'
-import { ErrorAlert } from '../../../components/ErrorAlert.js'
-import { FormField, fieldAria, fieldErrorsOf } from '../../../components/FormField.js'
+import { ErrorAlert, FormMessage } from '../../../components/ErrorAlert.js'
+import { FormField, fieldAria } from '../../../components/FormField.js'
+import { humanizeProblem } from '../../../errors/problem-sentences.js'
+import { t, tOr } from '../../../i18n/i18n.js'
 import { Pagination, pageFromQuery } from '../../../components/Pagination.js'
 import { formatDateTime } from '../../../lib/format.js'
 import { useAsync } from '../../../lib/use-async.js'
@@ -28,36 +30,37 @@ function RegistrationItem ({ registration, onChange }: { registration: UserRegis
     }
   }
 
-  const fieldError = fieldErrorsOf(error, { moderationResponse: responseId })[responseId]
+  const problem = humanizeProblem(error, { fields: [ responseId ], rename: { moderationResponse: responseId } })
+  const fieldError = problem.fields[responseId]
   return (
     <li class="moderation-item" data-testid="registration-row" data-username={registration.username} data-state={registration.state.id}>
       <header>
         <strong>{registration.username}</strong>
         <span class="muted">{registration.email}</span>
-        <span class="badge" data-testid="registration-state">{registration.state.label}</span>
+        <span class="badge" data-testid="registration-state">{tOr(`registrations.state.${registration.state.id}`, registration.state.label)}</span>
         <span class="muted small">{formatDateTime(registration.createdAt)}</span>
       </header>
       {(registration.accountDisplayName || registration.channelHandle) && (
         <p class="muted small">
-          {registration.accountDisplayName && <>Display name: {registration.accountDisplayName}</>}
-          {registration.channelHandle && <> · channel {registration.channelDisplayName} ({registration.channelHandle})</>}
+          {registration.accountDisplayName && <>{t('registrations.displayName', { name: registration.accountDisplayName })}</>}
+          {registration.channelHandle && <> · {t('registrations.channel', { name: registration.channelDisplayName ?? '', handle: registration.channelHandle })}</>}
         </p>
       )}
       <p class="reason" data-testid="registration-reason">{registration.registrationReason}</p>
-      {registration.moderationResponse && <p class="muted small">Response: {registration.moderationResponse}</p>}
+      {registration.moderationResponse && <p class="muted small">{t('registrations.response', { text: registration.moderationResponse })}</p>}
       {pending && (
-        <FormField id={responseId} label="Response to the applicant" error={fieldError}>
+        <FormField id={responseId} label={t('registrations.responseLabel')} error={fieldError} hint={t('registrations.responseHint')}>
           <textarea {...fieldAria(responseId, fieldError)} rows={2} data-testid="registration-response"
             value={response} onInput={e => setResponse((e.currentTarget as HTMLTextAreaElement).value)} />
         </FormField>
       )}
       <div class="actions">
-        {pending && <button type="button" class="primary" onClick={() => void run(() => acceptRegistration(registration.id, response))} data-testid="registration-accept">Accept</button>}
-        {pending && <button type="button" onClick={() => void run(() => rejectRegistration(registration.id, response))} data-testid="registration-reject">Reject</button>}
-        <button type="button" class="danger" onClick={() => { if (confirm(`Delete the request of ${registration.username}?`)) void run(() => deleteRegistration(registration.id)) }}
-          data-testid="registration-delete">Delete</button>
+        {pending && <button type="button" class="primary" onClick={() => void run(() => acceptRegistration(registration.id, response))} data-testid="registration-accept">{t('abuses.accept')}</button>}
+        {pending && <button type="button" onClick={() => void run(() => rejectRegistration(registration.id, response))} data-testid="registration-reject">{t('abuses.reject')}</button>}
+        <button type="button" class="danger" onClick={() => { if (confirm(t('registrations.deleteConfirm', { username: registration.username }))) void run(() => deleteRegistration(registration.id)) }}
+          data-testid="registration-delete">{t('common.delete')}</button>
       </div>
-      {!fieldError && <ErrorAlert error={error} />}
+      <FormMessage message={problem.message} />
     </li>
   )
 }
@@ -68,9 +71,9 @@ export default function AdminRegistrations () {
   const registrations = useAsync(() => listRegistrations({ start: (page - 1) * PAGE_SIZE, count: PAGE_SIZE }), [page])
   return (
     <ModerationLayout>
-      <h1>Registration requests</h1>
+      <h1>{t('moderation.tab.registrations')}</h1>
       <ErrorAlert error={registrations.error} />
-      {registrations.data && registrations.data.total === 0 && <p class="muted" data-testid="registrations-empty">No requests.</p>}
+      {registrations.data && registrations.data.total === 0 && <p class="muted" data-testid="registrations-empty">{t('registrations.empty')}</p>}
       <ul class="row-list" data-testid="registrations">
         {registrations.data?.data.map(r => <RegistrationItem key={`${r.id}-${r.state.id}`} registration={r} onChange={registrations.reload} />)}
       </ul>

@@ -5,6 +5,7 @@ import { listVideoBlocks, unblockVideo } from '../../../api/moderation.js'
 import { ErrorAlert } from '../../../components/ErrorAlert.js'
 import { Pagination, pageFromQuery } from '../../../components/Pagination.js'
 import { accountPath } from '../../../components/VideoCard.js'
+import { t } from '../../../i18n/i18n.js'
 import { formatDateTime } from '../../../lib/format.js'
 import { useAsync } from '../../../lib/use-async.js'
 import { setQuery, useLocation } from '../../../router.js'
@@ -30,15 +31,15 @@ function BlockRow ({ block, onChange }: { block: VideoBlock; onChange: () => voi
       <div class="row-main">
         <a href={`/w/${block.video.uuid}`}><strong>{block.video.name}</strong></a>
         <p class="muted small">
-          by <a href={accountPath(block.video.account)}>{block.video.account.displayName}</a> · {auto ? 'auto-blocked, waiting for review' : 'blocked'} {formatDateTime(block.createdAt)}
-          {block.unfederated && <span class="badge">not federated</span>}
-          {!block.video.isLocal && <span class="badge">remote</span>}
+          {t('channel.by')} <a href={accountPath(block.video.account)}>{block.video.account.displayName}</a> · {t(auto ? 'videoBlocks.autoBlockedOn' : 'videoBlocks.blockedOn', { date: formatDateTime(block.createdAt) })}
+          {block.unfederated && <span class="badge">{t('videoBlocks.unfederated')}</span>}
+          {!block.video.isLocal && <span class="badge">{t('videoBlocks.remote')}</span>}
         </p>
         {block.reason && !auto && <p class="reason">{block.reason}</p>}
         <ErrorAlert error={error} />
       </div>
       <div class="row-actions">
-        <button type="button" class={auto ? 'primary' : ''} onClick={() => void unblock()} data-testid="video-block-unblock">{auto ? 'Accept and publish' : 'Unblock'}</button>
+        <button type="button" class={auto ? 'primary' : ''} onClick={() => void unblock()} data-testid="video-block-unblock">{t(auto ? 'videoBlocks.acceptAndPublish' : 'moderation.unblockVideo')}</button>
       </div>
     </li>
   )
@@ -53,18 +54,18 @@ export default function AdminVideoBlocks () {
 
   return (
     <ModerationLayout>
-      <h1>Blocked videos</h1>
+      <h1>{t('moderation.tab.videoBlocks')}</h1>
       <form class="filters" role="search" onSubmit={e => { e.preventDefault(); setQuery({ search: (new FormData(e.currentTarget as HTMLFormElement).get('search') as string) || null, page: null }) }}>
-        <select aria-label="Kind of block" value={type} data-testid="video-blocks-filter-type" onChange={e => setQuery({ type: (e.currentTarget as HTMLSelectElement).value || null, page: null })}>
-          <option value="">All blocks</option>
-          <option value={String(VideoBlockType.MANUAL)}>Blocked by a moderator</option>
-          <option value={String(VideoBlockType.AUTO_BEFORE_PUBLISHED)}>Waiting for review</option>
+        <select aria-label={t('videoBlocks.kind')} value={type} data-testid="video-blocks-filter-type" onChange={e => setQuery({ type: (e.currentTarget as HTMLSelectElement).value || null, page: null })}>
+          <option value="">{t('videoBlocks.all')}</option>
+          <option value={String(VideoBlockType.MANUAL)}>{t('videoBlocks.manual')}</option>
+          <option value={String(VideoBlockType.AUTO_BEFORE_PUBLISHED)}>{t('videoBlocks.auto')}</option>
         </select>
-        <input type="search" name="search" aria-label="Search videos" defaultValue={search} />
-        <button type="submit">Search</button>
+        <input type="search" name="search" aria-label={t('search.placeholder')} placeholder={t('search.placeholder')} defaultValue={search} />
+        <button type="submit">{t('admin.users.searchButton')}</button>
       </form>
       <ErrorAlert error={blocks.error} />
-      {blocks.data && blocks.data.total === 0 && <p class="muted" data-testid="video-blocks-empty">No blocked videos.</p>}
+      {blocks.data && blocks.data.total === 0 && <p class="muted" data-testid="video-blocks-empty">{t('videoBlocks.empty')}</p>}
       <ul class="row-list" data-testid="video-blocks">
         {blocks.data?.data.map(block => <BlockRow key={block.id} block={block} onChange={blocks.reload} />)}
       </ul>

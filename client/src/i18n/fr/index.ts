@@ -1,0 +1,34 @@
+// The French catalog, loaded only when French is shown. Each file is typed against its English one, so a key
+// missing here fails the type check (`npm run typecheck`).
+import type { Catalog } from '../en/index.js'
+import { about } from './about.js'
+import { account } from './account.js'
+import { admin } from './admin.js'
+import { comments } from './comments.js'
+import { common } from './common.js'
+import { errors } from './errors.js'
+import { layout } from './layout.js'
+import { library } from './library.js'
+import { moderation } from './moderation.js'
+import { publish } from './publish.js'
+import { recovery } from './recovery.js'
+import { signup } from './signup.js'
+import { videos } from './videos.js'
+import { watch } from './watch.js'
+
+export const fr: Catalog = {
+  ...common,
+  ...layout,
+  ...errors,
+  ...videos,
+  ...watch,
+  ...publish,
+  ...account,
+  ...signup,
+  ...about,
+  ...admin,
+  ...comments,
+  ...moderation,
+  ...library,
+  ...recovery
+}

@@ -1,0 +1,85 @@
+// /my-library/videos — the signed-in user's videos with state, privacy, planned publication, edit and delete.
+import type { Video, VideoScheduledUpdate } from '../../../../shared/models/client-video.js'
+import { getMyQuotaUsed } from '../../api/users.js'
+import { deleteVideo, listMyVideos } from '../../api/videos.js'
+import { ErrorAlert } from '../../components/ErrorAlert.js'
+import { Pagination, pageFromQuery } from '../../components/Pagination.js'
+import { watchPath } from '../../components/VideoCard.js'
+import { t, tn } from '../../i18n/i18n.js'
+import { constantLabel } from '../../lib/constants.js'
+import { formatBytes, formatDate, formatDateTime, formatDuration, formatQuota } from '../../lib/format.js'
+import { sessionStore } from '../../lib/session.js'
+import { useStore } from '../../lib/store.js'
+import { useAsync } from '../../lib/use-async.js'
+import { useLocation } from '../../router.js'
+import { useState } from 'preact/hooks'
+
+const PAGE_SIZE = 20
+
+export function QuotaLine () {
+  const { user } = useStore(sessionStore)
+  const quota = useAsync(() => getMyQuotaUsed(), [])
+  if (!user || !quota.data) return null
+  const limit = user.videoQuota
+  const percent = limit > 0 ? Math.min(100, Math.round((quota.data.videoQuotaUsed / limit) * 100)) : 0
+  return (
+    <p class="quota" data-testid="quota">
+      {t('quota.label')}{' '}<span data-testid="quota-used" data-bytes={quota.data.videoQuotaUsed}>{formatBytes(quota.data.videoQuotaUsed)}</span> / {formatQuota(limit)}
+      {limit > 0 && <progress max={100} value={percent} aria-label={t('quota.used')} />}
+    </p>
+  )
+}
+
+export default function MyVideosPage () {
+  const { query } = useLocation()
+  const page = pageFromQuery(query)
+  const list = useAsync(() => listMyVideos({ start: (page - 1) * PAGE_SIZE, count: PAGE_SIZE, sort: '-publishedAt' }), [page])
+  const [error, setError] = useState<unknown>(null)
+
+  const remove = async (video: Video) => {
+    if (!confirm(t('video.deleteConfirm', { name: video.name }))) return
+    try {
+      await deleteVideo(video.uuid)
+    } catch (err) {
+      setError(err)
+    } finally {
+      list.reload()
+    }
+  }
+
+  return (
+    <section data-testid="my-videos-page">
+      <h1>{t('menu.myVideos')}</h1>
+      <p class="actions"><a class="button primary" href="/upload">{t('layout.publish')}</a> <a class="button" href="/my-library/video-channels">{t('menu.myChannels')}</a></p>
+      <QuotaLine />
+      <ErrorAlert error={list.error ?? error} />
+      {list.data && list.data.data.length === 0 && <p class="muted" data-testid="empty-list">{t('myVideos.empty')} <a href="/upload">{t('home.start.upload')}</a></p>}
+      {list.data && list.data.data.length > 0 && (
+        <ul class="row-list" data-testid="my-videos">
+          {list.data.data.map(video => {
+            const schedule = (video as Video & { scheduledUpdate?: VideoScheduledUpdate | null }).scheduledUpdate
+            return (
+              <li key={video.uuid} class="row" data-testid="my-video" data-uuid={video.uuid}>
+                {video.thumbnailPath ? <img src={video.thumbnailPath} alt="" class="row-thumb" loading="lazy" /> : <div class="row-thumb" />}
+                <div class="row-main">
+                  <a href={watchPath(video)}><strong>{video.name}</strong></a>
+                  <p class="muted small">
+                    {formatDuration(video.duration)} · {constantLabel('privacy', video.privacy)} · {tn('video.views', video.views)} · {formatDate(video.publishedAt)}
+                    {video.state && <> · <span data-testid="video-state" data-state-id={video.state.id}>{constantLabel('state', video.state)}</span></>}
+                    {video.blacklisted && <> <span class="badge" data-testid="video-blocked" title={video.blacklistedReason ?? ''}>{t('moderation.blocked')}</span></>}
+                  </p>
+                  {schedule && <p class="small" data-testid="video-scheduled">{t('myVideos.scheduled', { date: formatDateTime(schedule.updateAt) })}</p>}
+                </div>
+                <div class="row-actions">
+                  <a class="button" href={`/videos/update/${video.uuid}`}>{t('common.edit')}</a>
+                  <button type="button" class="danger" onClick={() => void remove(video)}>{t('common.delete')}</button>
+                </div>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {list.data && <Pagination total={list.data.total} page={page} pageSize={PAGE_SIZE} />}
+    </section>
+  )
+}
