@@ -31,6 +31,8 @@ async function main () {
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
+  const { scheduleViewsFederation } = await import('./server/lib/schedulers/views-federation.js')
+  const { handleClientError } = await import('./server/middlewares/client-errors.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -89,12 +91,15 @@ async function main () {
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
+    scheduleViewsFederation()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
       server.once('error', reject)
     })
+    // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.
+    httpServer.on('clientError', handleClientError)
     tracker?.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.

@@ -8,7 +8,8 @@ import { buildWellKnownRouter } from './controllers/well-known.js'
 import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
-import { errorHandler } from './middlewares/error-handler.js'
+import { errorHandler, notFoundProblem } from './middlewares/error-handler.js'
+import { securityHeaders } from './middlewares/security-headers.js'
 
 /** The HTTP application: routes only; starting services and listening is server.ts's job. */
 export function buildApp (tracker: EmbeddedTracker | undefined) {
@@ -19,6 +20,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.disable('x-powered-by')
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
+  app.use(securityHeaders())
 
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())
@@ -29,6 +31,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.use(buildActivityPubRouter())
   app.use(buildClientRouter())
 
+  app.use(notFoundProblem)
   app.use(errorHandler)
   return app
 }

@@ -2,6 +2,8 @@ import cors from 'cors'
 import express from 'express'
 import { apiNotFound } from '../../middlewares/error-handler.js'
 import { apiRateLimiter } from '../../middlewares/rate-limit.js'
+import { guardInputShape } from '../../middlewares/input-guards.js'
+import { privateApiCacheControl } from '../../middlewares/security-headers.js'
 import { accountsRouter } from './accounts.js'
 import { configRouter } from './config.js'
 import { jobsRouter } from './jobs.js'
@@ -27,8 +29,10 @@ export function buildApiRouter () {
   // Any origin may call the API (apps, other instances' front ends), as with PeerTube.
   api.use(cors({ exposedHeaders: [ 'Retry-After', 'Location', 'Range' ] }))
   api.use(apiRateLimiter)
+  api.use(privateApiCacheControl)
   api.use(express.json({ limit: '500kb', type: [ 'application/json', 'application/*+json' ] }))
   api.use(express.urlencoded({ extended: true, limit: '500kb' }))
+  api.use(guardInputShape)
 
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [

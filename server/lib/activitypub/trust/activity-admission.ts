@@ -1,0 +1,58 @@
+import { VideoModel } from '../../../models/video/video.js'
+import { getObjectId, getObjectType, isObject, type Activity } from '../activity-types.js'
+import { isLocalUrl } from '../local-urls.js'
+import { isSameOrigin } from '../ownership.js'
+import { parseAttributedTo } from '../videos/parse-video-object.js'
+import { isRelatedInstance, mayStoreRemoteContent } from './content-policy.js'
+
+/**
+ * Checked by the inbox before anything is kept (the signer's actor row included): activities that could only put
+ * unfollowed content here are refused at once (403), so the sender learns it and nothing is stored. Processors ask
+ * the same rules again when they run (a follow may have ended in between), and decide alone for what cannot be
+ * judged here (a Create whose object is a bare URL is fetched first). Returns why it is refused, or undefined.
+ */
+export async function whyRefuseActivity (activity: Activity, byActorUrl: string): Promise<string | undefined> {
+  switch (activity.type) {
+    case 'Create':
+    case 'Update':
+      return whyRefuseVideoPublication(activity, byActorUrl)
+    case 'Announce':
+      return whyRefuseAnnounce(activity, byActorUrl)
+    case 'View':
+      return whyRefuseView(activity, byActorUrl)
+    default:
+      return undefined
+  }
+}
+
+async function whyRefuseVideoPublication (activity: Activity, byActorUrl: string) {
+  const object = activity.object
+  if (getObjectType(object) !== 'Video' || !isObject(object)) return undefined
+
+  const url = getObjectId(object)
+  // A video we have (followed then, or fetched on purpose): its origin keeps it up to date.
+  if (url && await VideoModel.loadByUrl(url)) return undefined
+
+  const { channelUrl, accountUrl } = parseAttributedTo(object.attributedTo)
+  if (await mayStoreRemoteContent({ actorUrls: [ byActorUrl, channelUrl, accountUrl ] })) return undefined
+  return 'nobody here follows the publisher of this video'
+}
+
+async function whyRefuseAnnounce (activity: Activity, byActorUrl: string) {
+  const objectUrl = getObjectId(activity.object)
+  if (objectUrl && isLocalUrl(objectUrl)) {
+    return await isRelatedInstance(byActorUrl) ? undefined : 'shares of our content are taken from instances that follow us or that we follow'
+  }
+  return await mayStoreRemoteContent({ actorUrls: [ byActorUrl ] }) ? undefined : 'Announces are honoured only from followed actors'
+}
+
+async function whyRefuseView (activity: Activity, byActorUrl: string) {
+  const objectUrl = getObjectId(activity.object)
+  if (!objectUrl) return undefined
+  if (isLocalUrl(objectUrl)) {
+    return await isRelatedInstance(byActorUrl) ? undefined : 'views are counted from instances that follow us or that we follow'
+  }
+  const video = await VideoModel.loadByUrl(objectUrl)
+  if (video && isSameOrigin(video.url, byActorUrl)) return undefined
+  return 'the view counter of a remote video is taken from its origin only'
+}

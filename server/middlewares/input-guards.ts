@@ -1,0 +1,33 @@
+import type { NextFunction, Request, Response } from 'express'
+import { checkJsonShape, type JsonShapeProblem } from '../helpers/json-shape.js'
+import { HttpProblem } from '../lib/http-problems/http-problem.js'
+
+/** PeerTube's request bodies are shallow (the custom config, the deepest, is 5 levels): room to spare. */
+export const API_INPUT_LIMITS = { maxDepth: 32, maxNodes: 20_000, maxKeyLength: 200 } as const
+
+const MESSAGES: Record<JsonShapeProblem['kind'], string> = {
+  'too-deep': `Should not be nested deeper than ${API_INPUT_LIMITS.maxDepth} levels`,
+  'too-many-values': `Should have at most ${API_INPUT_LIMITS.maxNodes} values`,
+  'key-too-long': `Should not have keys longer than ${API_INPUT_LIMITS.maxKeyLength} characters`,
+  'nul-character': 'Should not contain NUL characters'
+}
+
+/**
+ * After the body parsers, before any route: the body and the query string must have a sane shape (depth, size,
+ * no NUL characters). A 400 naming the place, without echoing the value.
+ */
+export function guardInputShape (req: Request, _res: Response, next: NextFunction) {
+  for (const location of [ 'query', 'body' ] as const) {
+    const problem = checkJsonShape(req[location], API_INPUT_LIMITS)
+    if (problem) return next(shapeProblem(problem, location))
+  }
+  next()
+}
+
+export function shapeProblem (problem: JsonShapeProblem, location: 'query' | 'body' | 'params') {
+  return new HttpProblem({
+    status: 400,
+    detail: `Incorrect request parameters: ${problem.path}`,
+    invalidParams: { [problem.path]: { type: 'field', value: undefined, msg: MESSAGES[problem.kind], path: problem.path, location } }
+  })
+}
