@@ -1,3 +1,6 @@
+// A UTF-16 surrogate without its pair: not a character, and not storable as text (nor in jsonb).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /** Limits on the shape of parsed input, checked before any schema sees it (schemas and error writers recurse). */
 export interface JsonShapeLimits {
   maxDepth: number
@@ -7,12 +10,13 @@ export interface JsonShapeLimits {
 
 export type JsonShapeProblem =
   | { kind: 'too-deep' | 'too-many-values' | 'key-too-long', path: string }
-  | { kind: 'nul-character', path: string }
+  | { kind: 'nul-character' | 'invalid-unicode', path: string }
 
 /**
  * Walks a parsed JSON (or query/form) value without recursion, so a value nested 100 000 deep is measured, not
- * followed into a stack overflow. Refuses NUL characters in keys and strings too: PostgreSQL cannot store them,
- * and a 400 naming the field is better than a failing query. Returns the first problem found.
+ * followed into a stack overflow. Refuses NUL characters and lone surrogates (not Unicode) in keys and strings
+ * too: PostgreSQL cannot store them, and a 400 naming the field is better than a failing query. Returns the first
+ * problem found.
  */
 export function checkJsonShape (value: unknown, limits: JsonShapeLimits): JsonShapeProblem | undefined {
   const stack: { value: unknown, depth: number, path: string }[] = [ { value, depth: 0, path: '' } ]
@@ -24,6 +28,7 @@ export function checkJsonShape (value: unknown, limits: JsonShapeLimits): JsonSh
 
     if (typeof current === 'string') {
       if (current.includes('\u0000')) return { kind: 'nul-character', path: path || '(body)' }
+      if (LONE_SURROGATE.test(current)) return { kind: 'invalid-unicode', path: path || '(body)' }
       continue
     }
     if (current === null || typeof current !== 'object') continue
@@ -36,6 +41,7 @@ export function checkJsonShape (value: unknown, limits: JsonShapeLimits): JsonSh
       const childPath = path === '' ? key : `${path}.${key}`
       if (key.length > limits.maxKeyLength) return { kind: 'key-too-long', path: shortPath(path || '(body)') }
       if (key.includes('\u0000')) return { kind: 'nul-character', path: shortPath(path || '(body)') }
+      if (LONE_SURROGATE.test(key)) return { kind: 'invalid-unicode', path: shortPath(path || '(body)') }
       stack.push({ value: child, depth: depth + 1, path: shortPath(childPath) })
     }
   }

@@ -9,7 +9,8 @@ const MESSAGES: Record<JsonShapeProblem['kind'], string> = {
   'too-deep': `Should not be nested deeper than ${API_INPUT_LIMITS.maxDepth} levels`,
   'too-many-values': `Should have at most ${API_INPUT_LIMITS.maxNodes} values`,
   'key-too-long': `Should not have keys longer than ${API_INPUT_LIMITS.maxKeyLength} characters`,
-  'nul-character': 'Should not contain NUL characters'
+  'nul-character': 'Should not contain NUL characters',
+  'invalid-unicode': 'Should be valid Unicode text (no lone surrogates)'
 }
 
 /**

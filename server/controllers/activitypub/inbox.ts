@@ -30,6 +30,9 @@ export function buildInboxRouter () {
   const receive = (inboxKind?: 'account' | 'channel') => async (req: Request, res: Response) => {
     if (!CONFIG.federation.enabled) throw forbidden('Federation is disabled on this instance')
     if (!Buffer.isBuffer(req.body)) throw unsupportedMediaType('Post activities as application/activity+json')
+    // The raw body is read as JSON, which is UTF-8: a body announcing another charset would be misread.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]
+    if (charset && !/^utf-?8$/i.test(charset)) throw unsupportedMediaType('Activities are UTF-8 JSON: send charset=utf-8 or none')
 
     let inboxActor: ActorModel | undefined
     if (inboxKind) {
@@ -47,10 +50,10 @@ export function buildInboxRouter () {
 
     const activities = parseInboxBody(req.body)
     const provenActors = await authorizeActivities(signer, activities)
-    const byActors = await admitActivities(activities, provenActors)
+    const admitted = await admitActivities(activities, provenActors)
 
     // Kept before the answer: a 204 means the activities will be processed, even across a restart.
-    await acceptInboxActivities({ activities, byActors, inboxActor, signatureFingerprint: signatureFingerprint(req.headers) })
+    await acceptInboxActivities({ ...admitted, inboxActor, signatureFingerprint: signatureFingerprint(req.headers) })
     res.status(204).end()
   }
 

@@ -36,6 +36,14 @@ async function findActor (url: string): Promise<ProvenActor> {
   return { url, fetched: await fetchRemoteActor(url) }
 }
 
+/** The Host header names us: our host name, and our port when it carries one (proxies often drop it). */
+function isAddressedToUs (req: Request) {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(req.headers.host ?? '')
+  if (!match) return false
+  if (match[1].toLowerCase() !== CONFIG.webserver.hostname.toLowerCase()) return false
+  return match[2] === undefined || Number(match[2]) === CONFIG.webserver.port
+}
+
 function publicKeyOf (actor: ProvenActor) {
   return actor.stored ? actor.stored.publicKey : actor.fetched!.publicKeyPem
 }
@@ -61,6 +69,9 @@ function mayRefreshKey (actorUrl: string) {
 export async function authenticateSigner (req: Request, rawBody: Buffer): Promise<ProvenActor> {
   const reference = getSignatureKeyId(req.headers)
   if (!reference) throw unauthorized('The request carries no usable HTTP signature')
+  // A request signed for another server (its Host) is not for us, however genuine: a captured delivery to
+  // another instance cannot be replayed here.
+  if (!isAddressedToUs(req)) throw unauthorized('The request is signed for another host')
 
   let signer: ProvenActor
   try {

@@ -8,7 +8,8 @@ const SHAPE_MESSAGES = {
   'too-deep': `nested deeper than ${INBOX.BODY_SHAPE.maxDepth} levels`,
   'too-many-values': `more than ${INBOX.BODY_SHAPE.maxNodes} values`,
   'key-too-long': `a key longer than ${INBOX.BODY_SHAPE.maxKeyLength} characters`,
-  'nul-character': 'a NUL character'
+  'nul-character': 'a NUL character',
+  'invalid-unicode': 'text that is not valid Unicode'
 } as const
 
 // Our URL columns hold 2000 characters.

@@ -27,7 +27,13 @@ export async function whyRefuseActivity (activity: Activity, byActorUrl: string)
 
 async function whyRefuseVideoPublication (activity: Activity, byActorUrl: string) {
   const object = activity.object
-  if (getObjectType(object) !== 'Video' || !isObject(object)) return undefined
+  // An object given by URL only would have to be fetched to be judged: only followed actors may send those.
+  if (!isObject(object)) {
+    const url = getObjectId(object)
+    if (url === byActorUrl || (url && await VideoModel.loadByUrl(url))) return undefined
+    return await mayStoreRemoteContent({ actorUrls: [ byActorUrl ] }) ? undefined : 'send the object inline: nobody here follows this actor'
+  }
+  if (getObjectType(object) !== 'Video') return undefined
 
   const url = getObjectId(object)
   // A video we have (followed then, or fetched on purpose): its origin keeps it up to date.
