@@ -176,7 +176,8 @@ class JobQueue {
       await job.retry()
       return true
     }
-    const entry = /^\d+$/.test(id) ? await OutboxEntryModel.loadById(id) : null
+    // Outbox ids are BIGINTs: a longer number is no id of ours (and would make PostgreSQL fail).
+    const entry = /^\d{1,18}$/.test(id) ? await OutboxEntryModel.loadById(id) : null
     if (!entry || entry.jobType !== type || entry.state !== 'failed') return false
     await OutboxEntryModel.markPending([ id ], [ 'failed' ])
     outboxRelay.dispatchSoon(id)
