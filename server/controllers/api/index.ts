@@ -14,6 +14,7 @@ import { videoChannelsRouter } from './video-channels.js'
 import { searchRouter } from './search.js'
 import { serverFollowsRouter } from './server/following.js'
 import { serverAdminRouter } from './server/stats-and-custom-config.js'
+import { identityConflictsRouter } from './server/identity-conflicts.js'
 import { subscriptionsRouter } from './users/subscriptions.js'
 import { ownerVideosRouter } from './videos/owner-videos.js'
 import { videoResumableUploadRouter } from './videos/upload-resumable.js'
@@ -37,7 +38,7 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -33,7 +33,10 @@ async function findActor (url: string): Promise<ProvenActor> {
   const stored = await ActorModel.loadByUrl(url)
   if (stored) return { url, stored }
   if (isLocalUrl(url)) throw new Error(`No local actor ${url}`)
-  return { url, fetched: await fetchRemoteActor(url) }
+  // The document's own id (on the same origin) is the actor's URL, whatever URL named it.
+  const fetched = await fetchRemoteActor(url)
+  const known = fetched.url !== url ? await ActorModel.loadByUrl(fetched.url) : null
+  return known ? { url: known.url, stored: known } : { url: fetched.url, fetched }
 }
 
 /** The Host header names us: our host name, and our port when it carries one (proxies often drop it). */

@@ -77,7 +77,7 @@ export function fakeVideo (fake: FakeInstance, options: { uuid?: string, name?: 
   return video
 }
 
-export function createOf (fake: FakeInstance, video: { id: string }) {
+export function createOf (fake: FakeInstance, video: { id: string } & Record<string, unknown>) {
   return { type: 'Create', id: `${video.id}/activity`, actor: fake.account.url, to: [ 'https://www.w3.org/ns/activitystreams#Public' ], object: video }
 }
 
