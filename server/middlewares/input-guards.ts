@@ -25,10 +25,13 @@ export function guardInputShape (req: Request, _res: Response, next: NextFunctio
   next()
 }
 
+/** Named by its top-level field (what clients show errors next to), the place inside it in the message. */
 export function shapeProblem (problem: JsonShapeProblem, location: 'query' | 'body' | 'params') {
+  const field = problem.path.split('.')[0]
+  const msg = problem.path === field ? MESSAGES[problem.kind] : `${MESSAGES[problem.kind]} (at ${problem.path})`
   return new HttpProblem({
     status: 400,
-    detail: `Incorrect request parameters: ${problem.path}`,
-    invalidParams: { [problem.path]: { type: 'field', value: undefined, msg: MESSAGES[problem.kind], path: problem.path, location } }
+    detail: `Incorrect request parameters: ${field}`,
+    invalidParams: { [field]: { type: 'field', value: undefined, msg, path: field, location } }
   })
 }

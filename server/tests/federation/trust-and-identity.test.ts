@@ -181,10 +181,11 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const lateUuid = (await videoByUrl(late.id)).uuid
       expect((await instance.api().get(`/api/v1/videos/${lateUuid}`).expect(200)).body.name).to.equal('Real, arriving second')
 
-      // Delivered again: the same substitute, one conflict counted twice.
-      await postToInbox(instance, { ...createOf(origin, late), id: `${late.id}/activity-again` }, origin.account)
-      await waitUntil(async () => (await conflicts('video-uuid')).find(c => c.claimantUrl === late.id)?.occurrences === 2)
-      expect((await videoByUrl(late.id)).uuid).to.equal(lateUuid)
+      // Updated by its origin: it keeps its substitute, and the conflict stays one.
+      const update = await postToInbox(instance, { ...createOf(origin, { ...late, name: 'Real, renamed' }), type: 'Update', id: `${late.id}/updates/1` }, origin.account)
+      expect(update.status).to.equal(204)
+      await waitUntil(async () => (await instance.api().get(`/api/v1/videos/${lateUuid}`)).body.name === 'Real, renamed')
+      expect((await conflicts('video-uuid')).filter(c => c.claimantUrl === late.id)).to.have.length(1)
     })
 
     it('refuses a second actor claiming a handle its host already has here, and records it', async function () {
