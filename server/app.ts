@@ -9,6 +9,7 @@ import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { errorHandler, notFoundProblem } from './middlewares/error-handler.js'
+import { guardPathAndQuery } from './middlewares/input-guards.js'
 import { securityHeaders } from './middlewares/security-headers.js'
 
 /** The HTTP application: routes only; starting services and listening is server.ts's job. */
@@ -21,6 +22,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
   app.use(securityHeaders())
+  app.use(guardPathAndQuery)
 
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())

@@ -35,3 +35,21 @@ export function shapeProblem (problem: JsonShapeProblem, location: 'query' | 'bo
     invalidParams: { [field]: { type: 'field', value: undefined, msg, path: field, location } }
   })
 }
+
+/**
+ * Before any router: the path must decode (valid percent-encoding and UTF-8) without NUL characters, and the query
+ * string must have a sane shape, for every route, API or not (ActivityPub, discovery, files).
+ */
+export function guardPathAndQuery (req: Request, _res: Response, next: NextFunction) {
+  let path: string
+  try {
+    path = decodeURIComponent(req.path)
+  } catch {
+    return next(new HttpProblem({ status: 400, detail: 'The request path is not valid percent-encoded UTF-8' }))
+  }
+  if (path.includes('\u0000')) return next(new HttpProblem({ status: 400, detail: 'The request path contains a NUL character' }))
+
+  const problem = checkJsonShape(req.query, API_INPUT_LIMITS)
+  if (problem) return next(shapeProblem(problem, 'query'))
+  next()
+}

@@ -1,7 +1,6 @@
 import { VideoModel } from '../../../models/video/video.js'
 import { getObjectId, getObjectType, isObject, type Activity } from '../activity-types.js'
 import { isLocalUrl } from '../local-urls.js'
-import { isSameOrigin } from '../ownership.js'
 import { parseAttributedTo } from '../videos/parse-video-object.js'
 import { isRelatedInstance, mayStoreRemoteContent } from './content-policy.js'
 
@@ -58,7 +57,8 @@ async function whyRefuseView (activity: Activity, byActorUrl: string) {
   if (isLocalUrl(objectUrl)) {
     return await isRelatedInstance(byActorUrl) ? undefined : 'views are counted from instances that follow us or that we follow'
   }
-  const video = await VideoModel.loadByUrl(objectUrl)
-  if (video && isSameOrigin(video.url, byActorUrl)) return undefined
-  return 'the view counter of a remote video is taken from its origin only'
+  // A remote video we have: its origin's counter is taken (and views other instances' origins forward are
+  // answered, then ignored). A video we do not have is nobody's business here.
+  if (await VideoModel.loadByUrl(objectUrl)) return undefined
+  return await isRelatedInstance(byActorUrl) ? undefined : 'views of videos we do not have are taken from instances that know us only'
 }
