@@ -29,10 +29,16 @@ async function main () {
   const { closeRedis, connectRedis } = await import('./server/lib/redis.js')
   const { setFfmpegStallTimeout } = await import('./server/helpers/ffmpeg/run-ffmpeg.js')
   const { scheduleDeliveryProbes } = await import('./server/lib/schedulers/delivery-probe.js')
+  const { stopOrphanedFfmpeg } = await import('./server/lib/transcoding/stop-orphaned-ffmpeg.js')
+  const { scheduleStorageSweep } = await import('./server/lib/job-queue/handlers/storage-sweep.js')
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
   const { scheduleViewsFederation } = await import('./server/lib/schedulers/views-federation.js')
   const { handleClientError } = await import('./server/middlewares/client-errors.js')
+  const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
+  const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
+  const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
+  const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -56,6 +62,7 @@ async function main () {
       // Upgraded connections (tracker WebSockets) are not the HTTP server's any more: close them first, or
       // httpServer.close() would wait for them forever.
       tracker?.close()
+      closeNotificationStreams()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -83,11 +90,15 @@ async function main () {
     await applyStoredCustomConfig()
     await installIfNeeded()
     registerVideoFederation()
+    await registerModeration()
+    registerPlaylistFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
     await jobQueue.init()
     await requeueUnfinishedTranscodings()
+    await scheduleStorageSweep(CONFIG.housekeeping.storage_sweep_delay)
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
@@ -96,6 +107,8 @@ async function main () {
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
+      server.keepAliveTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS
+      server.headersTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000
       server.once('error', reject)
     })
     // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.

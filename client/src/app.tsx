@@ -23,7 +23,29 @@ const AdminOverview = lazyPage(() => import('./pages/admin/admin-overview.js'))
 const AdminUsers = lazyPage(() => import('./pages/admin/admin-users.js'))
 const AdminFollows = lazyPage(() => import('./pages/admin/admin-follows.js'))
 const AdminJobs = lazyPage(() => import('./pages/admin/admin-jobs.js'))
+const AdminDeliveries = lazyPage(() => import('./pages/admin/admin-deliveries.js'))
 const AdminSettings = lazyPage(() => import('./pages/admin/admin-settings.js'))
+const AdminComments = lazyPage(() => import('./pages/admin/admin-comments.js'))
+const AdminAbuses = lazyPage(() => import('./pages/admin/moderation/admin-abuses.js'))
+const AdminVideoBlocks = lazyPage(() => import('./pages/admin/moderation/admin-video-blocks.js'))
+const AdminMutedAccounts = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedAccounts })))
+const AdminMutedServers = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedServers })))
+const AdminRegistrations = lazyPage(() => import('./pages/admin/moderation/admin-registrations.js'))
+const RegistrationRequestPage = lazyPage(() => import('./pages/registration-request-page.js'))
+const MyAbusesPage = lazyPage(() => import('./pages/my-abuses-page.js'))
+const MyBlocklistPage = lazyPage(() => import('./pages/my-blocklist-page.js'))
+// The viewer's library (issue 14)
+const SubscriptionsPage = lazyPage(() => import('./pages/library/subscriptions-page.js'))
+const PlaylistsPage = lazyPage(() => import('./pages/library/playlists-page.js'))
+const PlaylistEditPage = lazyPage<{ id: string }>(() => import('./pages/library/playlist-edit-page.js'))
+const WatchLaterPage = lazyPage(() => import('./pages/library/watch-later-page.js'))
+const HistoryPage = lazyPage(() => import('./pages/library/history-page.js'))
+const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'))
+const PlaylistWatchPage = lazyPage<{ id: string }>(() => import('./pages/playlist-watch-page.js'))
+const ForgotPasswordPage = lazyPage(() => import('./pages/account/forgot-password-page.js'))
+const ResetPasswordPage = lazyPage(() => import('./pages/account/reset-password-page.js'))
+const VerifyEmailPage = lazyPage(() => import('./pages/account/verify-email-page.js'))
+const ContactPage = lazyPage(() => import('./pages/contact-page.js'))
 
 interface Route {
   pattern: string
@@ -60,7 +82,34 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', render: page(AdminUsers), auth: true },
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
-  { pattern: '/admin/settings', render: page(AdminSettings), auth: true }
+  { pattern: '/admin/deliveries', render: page(AdminDeliveries), auth: true },
+  { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
+  { pattern: '/admin/comments', render: page(AdminComments), auth: true },
+  // Moderation (issue 13)
+  { pattern: '/admin/moderation', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/abuses', render: page(AdminAbuses), auth: true },
+  { pattern: '/admin/moderation/video-blocks', render: page(AdminVideoBlocks), auth: true },
+  { pattern: '/admin/moderation/muted-accounts', render: page(AdminMutedAccounts), auth: true },
+  { pattern: '/admin/moderation/muted-servers', render: page(AdminMutedServers), auth: true },
+  { pattern: '/admin/moderation/registrations', render: page(AdminRegistrations), auth: true },
+  { pattern: '/signup/request', render: page(RegistrationRequestPage) },
+  { pattern: '/my-account/abuses', render: page(MyAbusesPage), auth: true },
+  { pattern: '/my-account/blocklist', render: page(MyBlocklistPage), auth: true },
+  { pattern: '/videos/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/subscriptions', render: page(SubscriptionsPage), auth: true },
+  { pattern: '/my-library/video-playlists', render: page(PlaylistsPage), auth: true },
+  { pattern: '/my-library/video-playlists/:id', render: p => <PlaylistEditPage id={p.id} />, auth: true },
+  { pattern: '/my-library/watch-later', render: page(WatchLaterPage), auth: true },
+  { pattern: '/my-library/history/videos', render: page(HistoryPage), auth: true },
+  { pattern: '/my-account/notifications', render: page(NotificationsPage), auth: true },
+  { pattern: '/w/p/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/videos/watch/playlist/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/embed/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/video-playlists/:id', render: p => <PlaylistWatchPage id={p.id} /> },
+  { pattern: '/login/forgot-password', render: page(ForgotPasswordPage) },
+  { pattern: '/reset-password', render: page(ResetPasswordPage) },
+  { pattern: '/verify-account/email', render: page(VerifyEmailPage) },
+  { pattern: '/about/contact', render: page(ContactPage) }
 ]
 
 function findRoute (path: string): { route: Route; params: Record<string, string> } | null {

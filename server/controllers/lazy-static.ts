@@ -4,6 +4,7 @@ import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
 import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
 import { safeStaticPath } from '../middlewares/safe-static-path.js'
 import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
+import { buildRemotePlaylistImagesRouter } from './activitypub/playlists.js'
 
 /**
  * /lazy-static/avatars/ and /lazy-static/banners/: actor images, both kept in storage.avatars as PeerTube does.
@@ -18,5 +19,6 @@ export function buildLazyStaticRouter () {
   router.use(LAZY_STATIC_PATHS.BANNERS, cors(), serveActorImages)
   // Remote videos' images are fetched from their origin on first request, then served from disk (static.ts).
   router.use(buildRemoteVideoImagesRouter())
+  router.use(buildRemotePlaylistImagesRouter())
   return router
 }

@@ -19,9 +19,14 @@ export function webVideosDir (isPrivate: boolean) {
   return isPrivate ? join(base, 'private') : base
 }
 
-export function hlsDir (video: Pick<VideoModel, 'uuid' | 'privacy'>, isPrivate = isPrivateFolderVideo(video)) {
+/** The folder holding one folder per video's HLS files (public ones, or private ones). */
+export function hlsRootDir (isPrivate: boolean) {
   const base = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
-  return join(isPrivate ? join(base, 'private') : base, video.uuid)
+  return isPrivate ? join(base, 'private') : base
+}
+
+export function hlsDir (video: Pick<VideoModel, 'uuid' | 'privacy'>, isPrivate = isPrivateFolderVideo(video)) {
+  return join(hlsRootDir(isPrivate), video.uuid)
 }
 
 export function webVideoFilePath (video: Pick<VideoModel, 'privacy'>, file: Pick<VideoFileModel, 'filename'>) {
@@ -51,7 +56,11 @@ export function uploadsTmpDir () {
 
 /** Where a video's transcoding writes its outputs before they are stored. */
 export function transcodingWorkDir (uuid: string) {
-  return join(fromRoot(CONFIG.storage.tmp), 'transcoding', uuid)
+  return join(transcodingRootDir(), uuid)
+}
+
+export function transcodingRootDir () {
+  return join(fromRoot(CONFIG.storage.tmp), 'transcoding')
 }
 
 /** The source file of a local video, kept until its whole ladder exists (a restart resumes from it). */

@@ -21,6 +21,19 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { VideoCommentModel } from './video/video-comment.js'
+import { AccountVideoRateModel } from './account/account-video-rate.js'
+import { AbuseMessageModel } from './moderation/abuse-message.js'
+import { AbuseModel } from './moderation/abuse.js'
+import { AccountBlocklistModel } from './moderation/account-blocklist.js'
+import { ServerBlocklistModel } from './moderation/server-blocklist.js'
+import { VideoBlacklistModel } from './moderation/video-blacklist.js'
+import { ActorOutboxSyncModel } from './actor/actor-outbox-sync.js'
+import { UserNotificationSettingModel } from './user/user-notification-setting.js'
+import { UserNotificationModel } from './user/user-notification.js'
+import { UserVideoHistoryModel } from './user/user-video-history.js'
+import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
+import { VideoPlaylistModel } from './video/video-playlist.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -54,6 +67,19 @@ const MODELS: RegisteredModel[] = [
   VideoShareModel,
   OutboxEntryModel,
   ReceivedSignatureModel,
+  VideoCommentModel,
+  AccountVideoRateModel,
+  VideoBlacklistModel,
+  AccountBlocklistModel,
+  ServerBlocklistModel,
+  AbuseModel,
+  AbuseMessageModel,
+  ActorOutboxSyncModel,
+  UserNotificationSettingModel,
+  UserNotificationModel,
+  UserVideoHistoryModel,
+  VideoPlaylistModel,
+  VideoPlaylistElementModel,
   IdentityConflictModel
 ]
 

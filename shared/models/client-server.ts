@@ -18,7 +18,7 @@ export interface ServerConfig {
     publish?: { privacy?: number; downloadEnabled?: boolean }
     p2p?: { webapp?: { enabled?: boolean }; embed?: { enabled?: boolean } }
   }
-  signup?: { allowed?: boolean }
+  signup?: { allowed?: boolean; requiresApproval?: boolean; minimumAge?: number }
   video?: { file?: { extensions?: string[] }; image?: { extensions?: string[]; size?: { max?: number } } }
   user?: { videoQuota?: number; videoQuotaDaily?: number }
   /** Tubeless extension: STUN/TURN servers for browser WebRTC. Either location may be used. */
@@ -68,6 +68,22 @@ export interface Job {
   createdAt: string
   finishedOn?: string | null
   processedOn?: string | null
+}
+
+/** One remote server our deliveries fail to reach, or that has deliveries waiting (GET /server/delivery-health). */
+export interface ServerDeliveryHealth {
+  host: string
+  failingSince: string | null
+  parkedDeliveries: number
+  oldestParkedAt: string | null
+  nextAttemptAt: string | null
+}
+
+export interface DeliveryHealth {
+  total: number
+  data: ServerDeliveryHealth[]
+  /** Jobs recorded in the outbox and not finished yet, by state and type. */
+  outbox: { state: 'pending' | 'queued' | 'parked' | 'failed', jobType: string, count: number }[]
 }
 
 export interface ServerStats {

@@ -79,6 +79,8 @@ export interface Video {
   /** Present only when the owner lists their own videos or asks with `include`. */
   state?: IdLabel
   blacklisted?: boolean
+  /** Why a moderator blocked it (its owner and moderators see blocked videos). */
+  blacklistedReason?: string | null
 }
 
 export interface VideoDetails extends Video {
@@ -86,6 +88,8 @@ export interface VideoDetails extends Video {
   descriptionPath: string
   tags: string[]
   commentsEnabled?: boolean
+  /** 1 enabled, 2 disabled, 3 requires approval. */
+  commentsPolicy?: IdLabel
   downloadEnabled: boolean
   waitTranscoding: boolean
   state: IdLabel

@@ -1,3 +1,6 @@
 export * from './actors.js'
 export * from './users.js'
 export * from './videos.js'
+export * from './video-comments.js'
+export * from './notifications.js'
+export * from './playlists.js'

@@ -26,7 +26,14 @@ export const UserRight = {
   REMOVE_ANY_VIDEO_COMMENT: 9,
   MANAGE_REGISTRATIONS: 10,
   MANAGE_ABUSES: 11,
-  SEE_STATS: 12
+  SEE_STATS: 12,
+  /** The instance's comments list, and comments held for approval on any video. */
+  SEE_ALL_COMMENTS: 13,
+  /** Approve or delete any comment. */
+  MANAGE_ANY_VIDEO_COMMENT: 14,
+  MANAGE_ACCOUNTS_BLOCKLIST: 15,
+  MANAGE_SERVERS_BLOCKLIST: 16,
+  MANAGE_VIDEO_BLACKLIST: 17
 } as const
 export type UserRightType = typeof UserRight[keyof typeof UserRight]
 

@@ -1,6 +1,6 @@
 // Instance endpoints: public config, custom config, stats, follows, jobs.
 import type { ResultList } from '../../../shared/models/client-common.js'
-import type { CustomConfig, Follow, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
+import type { CustomConfig, DeliveryHealth, Follow, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
 import { api } from './http.js'
 
 export function getConfig (): Promise<ServerConfig> {
@@ -63,6 +63,14 @@ export function rejectFollower (nameWithHost: string): Promise<void> {
 
 export function removeFollower (nameWithHost: string): Promise<void> {
   return api.delete(`/server/followers/${encodeURIComponent(nameWithHost)}`)
+}
+
+export function getDeliveryHealth (): Promise<DeliveryHealth> {
+  return api.get<DeliveryHealth>('/server/delivery-health')
+}
+
+export function retryParkedDeliveries (host: string): Promise<{ released: number }> {
+  return api.post<{ released: number }>(`/server/delivery-health/${encodeURIComponent(host)}/retry`)
 }
 
 export function retryJob (job: Pick<Job, 'type' | 'id'>): Promise<void> {

@@ -3,6 +3,7 @@ import { useStore } from '../lib/store.js'
 import { configStore, isModeratorOrAdmin, sessionStore, signOut } from '../lib/session.js'
 import { navigate } from '../router.js'
 import { SearchBox } from './SearchBox.js'
+import { NotificationBell } from './NotificationBell.js'
 
 export function Header () {
   const { user, ready } = useStore(sessionStore)
@@ -23,6 +24,8 @@ export function Header () {
         <a href="/videos/local">Local</a>
         {user && <a href="/upload" data-testid="nav-upload">Upload</a>}
         {user && <a href="/my-library/videos" data-testid="nav-my-videos">My videos</a>}
+        {user && <a href="/my-library/subscriptions" data-testid="nav-library">Library</a>}
+        {user && <NotificationBell user={user} />}
         {isModeratorOrAdmin(user) && <a href="/admin" data-testid="nav-admin">Admin</a>}
         {ready && !user && <a href="/login" data-testid="nav-login">Log in</a>}
         {user && (

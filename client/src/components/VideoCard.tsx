@@ -2,6 +2,7 @@
 import type { Video } from '../../../shared/models/client-video.js'
 import { formatCount, formatDate, formatDuration } from '../lib/format.js'
 import { effectiveNSFWPolicy } from '../lib/session.js'
+import { AddToPlaylist } from './AddToPlaylist.js'
 
 export function watchPath (video: Pick<Video, 'uuid'>): string {
   return `/videos/watch/${video.uuid}`
@@ -41,6 +42,7 @@ export function VideoCard ({ video, showState = false }: { video: Video; showSta
         </p>
         {showState && video.state && video.state.id !== 1 && <p class="badge" data-testid="video-state">{video.state.label}</p>}
         {showState && <p class="muted small">{video.privacy.label}</p>}
+        <AddToPlaylist video={video} compact />
       </div>
     </article>
   )

@@ -25,9 +25,15 @@ function installHooks (): void {
   })
 }
 
-export function renderMarkdown (source: string | null | undefined): string {
+// Comments are conversation, not documents: no headings or rules, the rest as for descriptions.
+const COMMENT_TAGS = purifyConfig.ALLOWED_TAGS.filter(tag => !/^h[1-6]$|^hr$/.test(tag))
+
+export type MarkdownSubset = 'document' | 'comment'
+
+export function renderMarkdown (source: string | null | undefined, subset: MarkdownSubset = 'document'): string {
   if (!source) return ''
   installHooks()
   const html = markdown.render(source)
-  return DOMPurify.sanitize(html, { ...purifyConfig, ADD_ATTR: ['target', 'rel'] }) as unknown as string
+  const tags = subset === 'comment' ? COMMENT_TAGS : purifyConfig.ALLOWED_TAGS
+  return DOMPurify.sanitize(html, { ...purifyConfig, ALLOWED_TAGS: tags, ADD_ATTR: ['target', 'rel'] }) as unknown as string
 }

@@ -8,6 +8,11 @@ import { formatCount } from '../lib/format.js'
 import { nsfwListParam } from '../lib/session.js'
 import { useAsync } from '../lib/use-async.js'
 import { useLocation } from '../router.js'
+import { AccountModerationActions } from '../components/moderation/AccountModerationActions.js'
+import { CatalogueSyncStatus } from '../components/CatalogueSyncStatus.js'
+import { PlaylistGrid } from '../components/PlaylistCard.js'
+import { SubscribeButton } from '../components/SubscribeButton.js'
+import { listChannelPlaylists } from '../api/playlists.js'
 
 const PAGE_SIZE = 24
 
@@ -16,6 +21,7 @@ export function ChannelPage ({ handle }: { handle: string }) {
   const page = pageFromQuery(query)
   const channel = useAsync(() => getChannel(handle), [handle])
   const videos = useAsync(() => listChannelVideos(handle, { start: (page - 1) * PAGE_SIZE, count: PAGE_SIZE, sort: '-publishedAt', nsfw: nsfwListParam() }), [handle, page])
+  const playlists = useAsync(() => listChannelPlaylists(handle), [handle])
 
   if (channel.error) return <ErrorAlert error={channel.error} />
   const c = channel.data
@@ -27,12 +33,21 @@ export function ChannelPage ({ handle }: { handle: string }) {
           <p class="muted">{c.name}@{c.host} · {formatCount(c.followersCount, 'follower')}
             {c.ownerAccount && <> · by <a href={accountPath(c.ownerAccount)}>{c.ownerAccount.displayName}</a></>}
           </p>
+          {c.ownerAccount && <AccountModerationActions account={c.ownerAccount} />}
           <Markdown source={c.description} />
+          <SubscribeButton handle={handle} />
+          <CatalogueSyncStatus handle={handle} />
         </header>
       )}
       <ErrorAlert error={videos.error} />
       {videos.data && <VideoGrid videos={videos.data.data} empty="This channel has no videos yet." />}
       {videos.data && <Pagination total={videos.data.total} page={page} pageSize={PAGE_SIZE} />}
+      {playlists.data && playlists.data.total > 0 && (
+        <section data-testid="channel-playlists">
+          <h2>Playlists</h2>
+          <PlaylistGrid playlists={playlists.data.data} />
+        </section>
+      )}
     </section>
   )
 }
@@ -52,6 +67,7 @@ export function AccountPage ({ name }: { name: string }) {
         <header class="profile">
           <h1 data-testid="account-name">{a.displayName}</h1>
           <p class="muted">{a.name}@{a.host} · {formatCount(a.followersCount, 'follower')}</p>
+          <AccountModerationActions account={a} />
           <Markdown source={a.description} />
         </header>
       )}

@@ -2,13 +2,15 @@
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
-import { signIn } from '../lib/session.js'
+import { configStore, signIn } from '../lib/session.js'
+import { useStore } from '../lib/store.js'
 import { navigate, useLocation } from '../router.js'
 
 const FIELDS = ['username', 'password']
 
 export default function LoginPage () {
   const { query } = useLocation()
+  const config = useStore(configStore)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -47,7 +49,11 @@ export default function LoginPage () {
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy || !username || !password}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>
+        <p class="muted small"><a href="/login/forgot-password" data-testid="forgot-password-link">Forgot your password?</a></p>
       </form>
+      {config?.signup?.allowed && config.signup.requiresApproval && (
+        <p>No account yet? <a href="/signup/request" data-testid="nav-request-account">Request one</a>: a moderator reviews requests.</p>
+      )}
     </section>
   )
 }

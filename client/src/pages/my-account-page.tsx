@@ -56,7 +56,8 @@ export default function MyAccountPage () {
       </label>
       {saved && <p class="success" role="status">Saved.</p>}
       <ErrorAlert error={error} />
-      <p><a href="/my-library/videos">My videos</a> · <a href="/my-library/video-channels">My channels</a></p>
+      <p><a href="/my-library/videos">My videos</a> · <a href="/my-library/video-channels">My channels</a>
+        {' · '}<a href="/my-account/abuses" data-testid="my-abuses-link">My reports</a> · <a href="/my-account/blocklist" data-testid="my-blocklist-link">Muted accounts and servers</a></p>
     </section>
   )
 }

@@ -58,6 +58,7 @@ export default function MyVideosPage () {
                 <p class="muted small">
                   {formatDuration(video.duration)} · {video.privacy.label} · {formatCount(video.views, 'view')} · {formatDate(video.publishedAt)}
                   {video.state && <> · <span data-testid="video-state" data-state-id={video.state.id}>{video.state.label}</span></>}
+                  {video.blacklisted && <span class="badge" data-testid="video-blocked" title={video.blacklistedReason ?? ''}>Blocked</span>}
                 </p>
               </div>
               <div class="row-actions">

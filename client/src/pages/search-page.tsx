@@ -6,6 +6,7 @@ import { VideoGrid } from '../components/VideoCard.js'
 import { nsfwListParam } from '../lib/session.js'
 import { useAsync } from '../lib/use-async.js'
 import { useLocation } from '../router.js'
+import { PlaylistSearchResults } from '../components/PlaylistSearchResults.js'
 
 const PAGE_SIZE = 24
 
@@ -24,6 +25,7 @@ export default function SearchPage () {
       {results.data && <p class="muted" data-testid="search-total">{results.data.total} result{results.data.total === 1 ? '' : 's'}</p>}
       {results.data && <VideoGrid videos={results.data.data} empty="Nothing matches this search." />}
       {results.data && <Pagination total={results.data.total} page={page} pageSize={PAGE_SIZE} />}
+      {page === 1 && <PlaylistSearchResults term={term} />}
     </section>
   )
 }

@@ -13,6 +13,13 @@ import { VideoPlayer } from '../player/VideoPlayer.js'
 import { navigate, useLocation } from '../router.js'
 import { ShareBox } from './watch-share.js'
 import { DownloadList } from './watch-downloads.js'
+import { VideoComments } from './watch-comments.js'
+import { VideoRating } from './watch-rating.js'
+import { WatchModeration } from './watch-moderation.js'
+import { AddToPlaylist } from '../components/AddToPlaylist.js'
+import { SubscribeButton } from '../components/SubscribeButton.js'
+import { actorHandle } from '../components/VideoCard.js'
+import { resumeTime } from '../player/watch-reporter.js'
 
 async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
   const details = await getVideo(id)
@@ -46,7 +53,8 @@ export default function WatchPage ({ id }: { id: string }) {
     <article class="watch" data-testid="watch-page" data-uuid={details.uuid}>
       {!published && details.state && <p class="notice" data-testid="video-state">{details.state.label}: the video may not play until processing ends.</p>}
       {playerReady
-        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false} />
+        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false}
+            startTime={resumeTime(details as typeof details & { userHistory?: { currentTime: number } }, query.get('start'))} />
         : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">
         <h1 data-testid="video-title">{details.name}</h1>
@@ -57,9 +65,12 @@ export default function WatchPage ({ id }: { id: string }) {
           {details.nsfw && <span class="badge">Sensitive</span>}
         </p>
       </header>
+      <VideoRating details={details} />
       <p class="watch-channel">
         <a href={channelPath(details.channel)} data-testid="video-channel">{details.channel.displayName}</a>
         <span class="muted"> by <a href={accountPath(details.account)}>{details.account.displayName}</a></span>
+        {' '}<SubscribeButton handle={actorHandle(details.channel)} />
+        {' '}<AddToPlaylist video={details} />
       </p>
       {(canEdit || canDelete) && (
         <p class="actions">
@@ -67,6 +78,7 @@ export default function WatchPage ({ id }: { id: string }) {
           {canDelete && <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>}
         </p>
       )}
+      <WatchModeration details={details} onChange={video.reload} />
       {details.tags?.length > 0 && (
         <ul class="tags" aria-label="Tags" data-testid="video-tags">
           {details.tags.map(tag => <li key={tag}><a href={`/videos/recently-added?tag=${encodeURIComponent(tag)}`}>#{tag}</a></li>)}
@@ -81,6 +93,7 @@ export default function WatchPage ({ id }: { id: string }) {
       </dl>
       <ShareBox details={details} />
       {details.downloadEnabled && <DownloadList details={details} />}
+      <VideoComments details={details} />
     </article>
   )
 }

@@ -8,6 +8,7 @@ import { AUTO_RESOLUTION, type PlayerEngine, type ResolutionOption } from './eng
 import { P2PStatsPanel } from './P2PStatsPanel.js'
 import { StatsTracker, type EngineKind } from './p2p-stats.js'
 import { watchForView } from './view-counter.js'
+import { reportWatchingPosition } from './watch-reporter.js'
 
 interface Props {
   details: VideoDetails
@@ -16,6 +17,12 @@ interface Props {
   /** `?mode=hls|webtorrent|http` from the page URL. */
   forcedEngine?: string | null
   showStats?: boolean
+  /** Seconds to start at (resume, playlist element start). */
+  startTime?: number
+  /** Seconds to stop at (playlist element stop): playback pauses there and counts as the end. */
+  stopTime?: number | null
+  /** The video ended (or reached stopTime): a playlist goes on to its next element. */
+  onEnded?: () => void
 }
 
 interface EngineView {
@@ -27,8 +34,11 @@ interface EngineView {
 
 const NO_ENGINE: EngineView = { kind: null, resolutions: [], selected: AUTO_RESOLUTION, playing: null }
 
-export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = true }: Props) {
+export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = true, startTime, stopTime, onEnded }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null)
+  // Read by the listeners below without restarting the engine when the page passes new callbacks.
+  const endRef = useRef({ stopTime, onEnded })
+  endRef.current = { stopTime, onEnded }
   const engineRef = useRef<PlayerEngine | null>(null)
   const [view, setView] = useState<EngineView>(NO_ENGINE)
   const [error, setError] = useState<string | null>(null)
@@ -41,6 +51,29 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     const p2p = isP2PEnabled(embed) && hasWebRTC()
     const order = engineOrder({ details, p2p, forced: forcedEngine })
     const stopViews = watchForView(video, details.uuid)
+    const stopReporting = reportWatchingPosition(video, details.uuid)
+    let startApplied = startTime === undefined
+    let ended = false
+    const applyStart = () => {
+      if (startApplied || !Number.isFinite(video.duration)) return
+      startApplied = true
+      if (startTime! > 0 && startTime! < video.duration) video.currentTime = startTime!
+    }
+    const finish = () => {
+      if (ended) return
+      ended = true
+      endRef.current.onEnded?.()
+    }
+    const checkStop = () => {
+      const stop = endRef.current.stopTime
+      if (stop && video.currentTime >= stop) {
+        video.pause()
+        finish()
+      }
+    }
+    video.addEventListener('loadedmetadata', applyStart)
+    video.addEventListener('timeupdate', checkStop)
+    video.addEventListener('ended', finish)
     let detachMediaError = () => {}
 
     const refresh = () => {
@@ -99,11 +132,15 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       cancelled = true
       detachMediaError()
       stopViews()
+      stopReporting()
+      video.removeEventListener('loadedmetadata', applyStart)
+      video.removeEventListener('timeupdate', checkStop)
+      video.removeEventListener('ended', finish)
       stats.stop()
       engineRef.current?.destroy()
       engineRef.current = null
     }
-  }, [details.uuid, forcedEngine, embed])
+  }, [details.uuid, forcedEngine, embed, startTime])
 
   const onResolution = (event: Event) => {
     engineRef.current?.setResolution(Number((event.currentTarget as HTMLSelectElement).value))

@@ -6,6 +6,9 @@ import { notFound } from '../../lib/http-problems/http-problem.js'
 import { ActorFollowModel } from '../../models/actor/actor-follow.js'
 import { ActorModel } from '../../models/actor/actor.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
+import { AccountModel } from '../../models/account/account.js'
+import { VideoChannelModel } from '../../models/account/video-channel.js'
+import { listPublicPlaylistUrls } from '../../models/video/queries/playlist-list-query.js'
 
 // GET of our actors and their collections, at PeerTube's URLs: accounts (and the server actor) under
 // /accounts/, channels under /video-channels/.
@@ -49,11 +52,14 @@ export function buildActorsRouter () {
         (start, count) => listOutboxItems(actor, start, count)))
     })
 
-    // Playlists are not federated yet: an empty collection, so peers that follow the link find one.
+    // Public playlists of an account, or shown on a channel.
     router.get(`${kind.prefix}/:name/playlists`, activityPubOnly, async (req: Request, res: Response) => {
       const actor = await loadActor(req)
+      const owner = actor.type === 'Group'
+        ? { channelId: (await VideoChannelModel.findOne({ where: { actorId: actor.id }, attributes: [ 'id' ] }))?.id }
+        : { accountId: (await AccountModel.findOne({ where: { actorId: actor.id }, attributes: [ 'id' ] }))?.id }
       sendActivityPub(res, await buildOrderedCollection(`${actor.url}/playlists`, parsePageParam(req.query.page),
-        async () => ({ total: 0, data: [] })))
+        (start, count) => listPublicPlaylistUrls(owner, start, count)))
     })
   }
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
+import { notFound } from '../../lib/http-problems/http-problem.js'
 import { ACTIVITY_PUB_CONTENT_TYPE } from '../../initializers/constants/activitypub.js'
 
 const ACTIVITY_PUB_TYPES = [
@@ -26,4 +27,16 @@ export function activityPubOnly (req: Request, res: Response, next: NextFunction
 
 export function sendActivityPub (res: Response, document: unknown) {
   res.type(`${ACTIVITY_PUB_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(document))
+}
+
+/**
+ * Last of the ActivityPub routes: an ActivityPub client asking for anything they did not answer gets a 404
+ * problem (JSON), never the web client's page with a 200 (peers would take that page for the object).
+ */
+export function activityPubNotFound (req: Request, _res: Response, next: NextFunction) {
+  if ((req.method === 'GET' || req.method === 'HEAD') && wantsActivityPub(req)) {
+    next(notFound(`Nothing at ${req.path} for ActivityPub clients`))
+    return
+  }
+  next()
 }

@@ -7,11 +7,13 @@ import { acceptInboxActivities } from '../../lib/activitypub/inbox/inbox-jobs.js
 import { admitActivities } from '../../lib/activitypub/inbox/admit-activities.js'
 import { enforceHostRateLimit } from '../../lib/activitypub/inbox/inbox-rate-limit.js'
 import { parseInboxBody } from '../../lib/activitypub/inbox/parse-inbox-body.js'
+import { refuseActivitiesOfBlockedServers, refuseBlockedSigner } from '../../lib/activitypub/inbox/refuse-blocked-senders.js'
 import { urlHost } from '../../lib/activitypub/ownership.js'
 import { noteServerReachable } from '../../lib/activitypub/send/server-health.js'
 import { forbidden, notFound, unsupportedMediaType } from '../../lib/http-problems/http-problem.js'
 import { inboxRateLimiter } from '../../middlewares/rate-limit.js'
 import { ActorModel } from '../../models/actor/actor.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 /**
  * POST /inbox (shared) and the per-actor inboxes. The raw body is kept for the Digest; the signature is checked
@@ -41,6 +43,7 @@ export function buildInboxRouter () {
       inboxActor = actor
     }
 
+    await refuseBlockedSigner(req.headers)
     const signer = await authenticateSigner(req, req.body)
     const signerHost = urlHost(signer.url)
     const isRemote = !signer.stored?.isLocal()
@@ -49,11 +52,13 @@ export function buildInboxRouter () {
     if (signerHost && isRemote) void noteServerReachable(signerHost).catch(() => undefined)
 
     const activities = parseInboxBody(req.body)
+    await refuseActivitiesOfBlockedServers(activities, signerHost)
     const provenActors = await authorizeActivities(signer, activities)
     const admitted = await admitActivities(activities, provenActors)
 
     // Kept before the answer: a 204 means the activities will be processed, even across a restart.
     await acceptInboxActivities({ ...admitted, inboxActor, signatureFingerprint: signatureFingerprint(req.headers) })
+    faultPoint('inbox-accepted')
     res.status(204).end()
   }
 

@@ -1,78 +1,98 @@
 import express, { type Request, type Response } from 'express'
-import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
 import { buildActivityPubContext, withActivityPubContext } from '../../helpers/activitypub/index.js'
-import { toFullUuid } from '../../helpers/uuid.js'
 import { buildOrderedCollection, parsePageParam } from '../../lib/activitypub/collections/ordered-collection.js'
-import { getVideoAudience } from '../../lib/activitypub/videos/audience.js'
-import { accountActorOf, buildVideoObject } from '../../lib/activitypub/videos/build-video-object.js'
-import { videoCollectionUrls, videoCreateActivityUrl } from '../../lib/activitypub/videos/video-activity-urls.js'
+import { getAudienceFromFollowersOf, getVideoAudience } from '../../lib/activitypub/videos/audience.js'
+import { accountActorOf, buildVideoObject, channelActorOf } from '../../lib/activitypub/videos/build-video-object.js'
+import { getServerActor } from '../../lib/activitypub/server-actor.js'
+import {
+  videoCollectionUrls, videoCreateActivityUrl, videoUpdateActivityUrl
+} from '../../lib/activitypub/videos/video-activity-urls.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
-import { detailsIncludes } from '../../models/video/queries/video-includes.js'
+import { AccountVideoRateModel } from '../../models/account/account-video-rate.js'
+import { VideoCommentModel } from '../../models/video/video-comment.js'
 import { VideoShareModel } from '../../models/video/video-share.js'
-import { VideoModel } from '../../models/video/video.js'
+import type { VideoModel } from '../../models/video/video.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
+import { loadFederatedVideo, redirectIfRemote, WATCH_PATHS } from './federated-video.js'
 
 // A video's ActivityPub URLs, shared with the web client's watch pages: ActivityPub clients get the Video object
-// (public and unlisted videos only) and its collections, browsers fall through to the client.
+// (public and unlisted videos only), the activities about it and its collections; browsers fall through to the
+// client. Comments are in video-comments.ts.
 
-const WATCH_PATHS = [ '/videos/watch/:id', '/w/:id' ]
-
-async function loadFederatedVideo (req: Request) {
-  const uuid = toFullUuid(String(req.params.id))
-  const video = uuid ? await VideoModel.findOne({ where: { uuid }, include: detailsIncludes() }) : null
-  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED
-  if (!video || !visible) throw notFound('Video not found')
-  return video
+function createActivityOf (video: VideoModel) {
+  const byActor = accountActorOf(video)
+  const audience = getVideoAudience(byActor, video.privacy)
+  return { ...audience, type: 'Create', id: videoCreateActivityUrl(video), actor: byActor.url, object: buildVideoObject(video, audience) }
 }
-
-/** A remote video's object lives at its origin (PeerTube redirects there too). */
-function redirectIfRemote (video: VideoModel, res: Response) {
-  if (!video.remote) return false
-  res.redirect(301, video.url)
-  return true
-}
-
-const emptyCollection = async () => ({ total: 0, data: [] })
 
 export function buildVideosActivityPubRouter () {
   const router = express.Router()
 
   router.get(WATCH_PATHS, activityPubOnly, async (req: Request, res: Response) => {
-    const video = await loadFederatedVideo(req)
+    const video = await loadFederatedVideo(req, 'details')
     if (redirectIfRemote(video, res)) return
     sendActivityPub(res, withActivityPubContext(buildVideoObject(video), 'Video'))
   })
 
   router.get(WATCH_PATHS.map(p => `${p}/activity`), activityPubOnly, async (req: Request, res: Response) => {
-    const video = await loadFederatedVideo(req)
+    const video = await loadFederatedVideo(req, 'details')
+    if (redirectIfRemote(video, res)) return
+    sendActivityPub(res, withActivityPubContext(createActivityOf(video), 'Video'))
+  })
+
+  // The id of each Update we sent: what it says now is the video as it is now (the latest update supersedes).
+  router.get('/videos/watch/:id/updates/:date', activityPubOnly, async (req: Request, res: Response) => {
+    const video = await loadFederatedVideo(req, 'details')
     if (redirectIfRemote(video, res)) return
     const byActor = accountActorOf(video)
     const audience = getVideoAudience(byActor, video.privacy)
     sendActivityPub(res, withActivityPubContext({
-      ...audience,
-      type: 'Create',
-      id: videoCreateActivityUrl(video),
-      actor: byActor.url,
-      object: buildVideoObject(video, audience)
+      ...audience, type: 'Update', id: videoUpdateActivityUrl(video, video.updatedAt), actor: byActor.url, object: buildVideoObject(video, audience)
     }, 'Video'))
   })
 
   router.get('/videos/watch/:id/announces', activityPubOnly, async (req: Request, res: Response) => {
-    const video = await loadFederatedVideo(req)
+    const video = await loadFederatedVideo(req, 'summary')
+    if (redirectIfRemote(video, res)) return
     sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video).shares, parsePageParam(req.query.page),
       (start, count) => VideoShareModel.listUrlsByVideo(video.id, start, count)))
   })
 
-  // Ratings and comments are not federated yet: empty collections where PeerTube has them.
-  for (const name of [ 'likes', 'dislikes', 'comments' ] as const) {
+  // Each share's Announce: what PeerTube fetches when it refreshes a video (a share it cannot read is dropped).
+  router.get('/videos/watch/:id/announces/:actorId', activityPubOnly, async (req: Request, res: Response) => {
+    const video = await loadFederatedVideo(req, 'summary')
+    const actorId = /^\d{1,10}$/.test(String(req.params.actorId)) ? Number(req.params.actorId) : undefined
+    const share = actorId !== undefined ? await VideoShareModel.loadWithActor(actorId, video.id) : null
+    if (!share) throw notFound('Video share not found')
+    if (!share.Actor!.isLocal()) {
+      res.redirect(301, share.url)
+      return
+    }
+    const involved = [ accountActorOf(video), channelActorOf(video), await getServerActor() ]
+    sendActivityPub(res, withActivityPubContext({
+      ...getAudienceFromFollowersOf(involved), type: 'Announce', id: share.url, actor: share.Actor!.url, object: video.url
+    }, 'Announce'))
+  })
+
+  for (const [ name, type ] of [ [ 'likes', 'like' ], [ 'dislikes', 'dislike' ] ] as const) {
     router.get(`/videos/watch/:id/${name}`, activityPubOnly, async (req: Request, res: Response) => {
-      const video = await loadFederatedVideo(req)
-      sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video)[name], parsePageParam(req.query.page), emptyCollection))
+      const video = await loadFederatedVideo(req, 'summary')
+      if (redirectIfRemote(video, res)) return
+      sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video)[name], parsePageParam(req.query.page),
+        (start, count) => AccountVideoRateModel.listUrlsByVideo(video.id, type, start, count)))
     })
   }
 
+  router.get('/videos/watch/:id/comments', activityPubOnly, async (req: Request, res: Response) => {
+    const video = await loadFederatedVideo(req, 'summary')
+    if (redirectIfRemote(video, res)) return
+    sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video).comments, parsePageParam(req.query.page),
+      (start, count) => VideoCommentModel.listUrlsForActivityPub(video.id, start, count)))
+  })
+
   router.get('/videos/watch/:id/chapters', activityPubOnly, async (req: Request, res: Response) => {
-    const video = await loadFederatedVideo(req)
+    const video = await loadFederatedVideo(req, 'summary')
+    if (redirectIfRemote(video, res)) return
     sendActivityPub(res, { '@context': buildActivityPubContext('Chapters'), id: videoCollectionUrls(video).hasParts, hasPart: [] })
   })
 

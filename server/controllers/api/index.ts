@@ -15,6 +15,7 @@ import { searchRouter } from './search.js'
 import { serverFollowsRouter } from './server/following.js'
 import { serverAdminRouter } from './server/stats-and-custom-config.js'
 import { identityConflictsRouter } from './server/identity-conflicts.js'
+import { deliveryHealthRouter } from './server/delivery-health.js'
 import { subscriptionsRouter } from './users/subscriptions.js'
 import { ownerVideosRouter } from './videos/owner-videos.js'
 import { videoResumableUploadRouter } from './videos/upload-resumable.js'
@@ -22,6 +23,17 @@ import { videoUploadRouter } from './videos/upload.js'
 import { videoConstantsRouter } from './videos/video-constants.js'
 import { videoFileMetadataRouter } from './videos/video-file-metadata.js'
 import { videosRouter } from './videos/videos.js'
+import { commentListsRouter } from './videos/comment-lists.js'
+import { videoCommentsRouter } from './videos/comments.js'
+import { videoRatesRouter } from './videos/rates.js'
+import { moderationRouters } from './moderation/index.js'
+import { myNotificationsRouter } from './users/my-notifications.js'
+import { myHistoryRouter } from './users/my-history.js'
+import { contactRouter } from './server/contact.js'
+import { videoWatchingRouter } from './videos/watching.js'
+import { actorFollowersRouter } from './actor-followers.js'
+import { videoPlaylistsRouter } from './video-playlists.js'
+import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -37,8 +49,15 @@ export function buildApiRouter () {
 
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
+    ...moderationRouters,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, ownerVideosRouter, searchRouter, videoFileMetadataRouter, videosRouter
+    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
+    ownerVideosRouter, searchRouter, videoFileMetadataRouter,
+    commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter,
+    // The viewer's library (issue 14)
+    myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,
+    // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
+    videoPlaylistElementsRouter, videoPlaylistsRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -113,6 +113,10 @@ export const configSchema = z.object({
     minimum_age: z.number().int().min(0)
   }).strict(),
 
+  auto_blacklist: z.object({
+    videos: z.object({ of_users: z.object({ enabled: z.boolean() }).strict() }).strict()
+  }).strict(),
+
   user: z.object({
     video_quota: bytes,
     video_quota_daily: bytes
@@ -192,7 +196,36 @@ export const configSchema = z.object({
 
   jobs: z.object({
     concurrency: z.record(z.string(), z.number().int().min(1).max(100))
-  }).strict()
+  }).strict(),
+
+  housekeeping: z.object({
+    // The start-up storage sweep removes files no row knows of, once they are at least this old.
+    orphan_files_min_age: duration,
+    // How long after start-up the sweep runs (resumed jobs have recorded their work by then).
+    storage_sweep_delay: duration
+  }).strict(),
+
+  // PeerTube's keys. E-mail is enabled when the transport can work: an SMTP hostname, or a sendmail path.
+  smtp: z.object({
+    transport: z.enum([ 'smtp', 'sendmail' ]),
+    sendmail: z.string().min(1).nullable(),
+    hostname: z.string().min(1).nullable(),
+    port,
+    username: z.string().nullable(),
+    password: z.string().nullable(),
+    // true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS unless disable_starttls.
+    tls: z.boolean(),
+    disable_starttls: z.boolean(),
+    ca_file: z.string().min(1).nullable(),
+    from_address: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'expected an e-mail address')
+  }).strict(),
+
+  email: z.object({
+    body: z.object({ signature: z.string() }).strict(),
+    subject: z.object({ prefix: z.string() }).strict()
+  }).strict(),
+
+  contact_form: z.object({ enabled: z.boolean() }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

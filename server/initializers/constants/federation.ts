@@ -43,6 +43,10 @@ export const DELIVERY = {
 } as const
 
 export const OUTBOX_CRAWL = {
+  /** Limits of one activitypub-http-fetcher run (collections other than outboxes). */
   MAX_PAGES: 50,
-  MAX_ITEMS: 2000
+  MAX_ITEMS: 2000,
+  /** Outbox syncs read page by page (one job each): a whole catalogue, within these bounds. */
+  MAX_ITEMS_PER_PAGE: 100,
+  MAX_OUTBOX_PAGES: 10_000
 } as const

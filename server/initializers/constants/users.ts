@@ -11,7 +11,12 @@ export const USER_RIGHTS_BY_ROLE: Record<UserRoleType, readonly UserRightType[]>
     UserRight.REMOVE_ANY_VIDEO_COMMENT,
     UserRight.MANAGE_REGISTRATIONS,
     UserRight.MANAGE_ABUSES,
-    UserRight.SEE_STATS
+    UserRight.SEE_STATS,
+    UserRight.SEE_ALL_COMMENTS,
+    UserRight.MANAGE_ANY_VIDEO_COMMENT,
+    UserRight.MANAGE_ACCOUNTS_BLOCKLIST,
+    UserRight.MANAGE_SERVERS_BLOCKLIST,
+    UserRight.MANAGE_VIDEO_BLACKLIST
   ],
   [UserRole.USER]: []
 }

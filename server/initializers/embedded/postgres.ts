@@ -65,9 +65,9 @@ export class EmbeddedPostgres {
     await waitFor('PostgreSQL', () => this.canConnect(), { timeoutMs: 30_000, child: this.child })
   }
 
-  async stop () {
-    // SIGINT is PostgreSQL's "fast" shutdown: ends sessions, checkpoints, exits.
-    if (this.child) await stopChild(this.child, 'SIGINT', 20_000)
+  /** `fast` (SIGINT) ends sessions, checkpoints and exits; `immediate` (SIGQUIT) exits at once, like a crash. */
+  async stop (mode: 'fast' | 'immediate' = 'fast') {
+    if (this.child) await stopChild(this.child, mode === 'fast' ? 'SIGINT' : 'SIGQUIT', 20_000)
     this.child = undefined
   }
 

@@ -4,7 +4,11 @@ import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
+import { loggerWithTags } from '../../helpers/logger.js'
+import { findProcesses, stopProcess } from '../../helpers/processes.js'
 import { spawnManaged, stopChild, waitFor, type ManagedChild } from './child-process.js'
+
+const log = loggerWithTags('redis')
 
 export interface EmbeddedRedisOptions {
   dataDir: string
@@ -12,9 +16,14 @@ export interface EmbeddedRedisOptions {
   fast?: boolean
 }
 
-/** A redis-server owned by this process, reached through a unix socket only. */
+/**
+ * A redis-server owned by this process, reached through a unix socket only. Supervised: when it dies (killed,
+ * out of memory), it is started again; the job queue reconnects and the outbox re-queues what it lost.
+ */
 export class EmbeddedRedis {
   private child?: ManagedChild
+  private stopping = false
+  private restartDelayMs = 0
   readonly socketPath: string
 
   constructor (private readonly options: EmbeddedRedisOptions) {
@@ -25,7 +34,13 @@ export class EmbeddedRedis {
   async start () {
     const binary = findRedisServer()
     mkdirSync(this.options.dataDir, { recursive: true })
+    await this.stopLeftovers()
 
+    this.stopping = false
+    await this.spawn(binary)
+  }
+
+  private async spawn (binary: string) {
     const args = [
       '--port', '0',
       '--unixsocket', this.socketPath,
@@ -35,14 +50,54 @@ export class EmbeddedRedis {
       '--appendonly', 'no',
       '--save', this.options.fast ? '' : '60 1'
     ]
-    this.child = spawnManaged(binary, args)
-    await waitFor('Redis', () => this.ping(), { timeoutMs: 15_000, child: this.child })
+    const child = spawnManaged(binary, args)
+    this.child = child
+    void child.exited.then(code => {
+      if (this.stopping || this.child !== child) return
+      log.error(`The embedded redis-server exited unexpectedly (code ${code}): starting it again`)
+      this.restartLater(binary, Math.max(1_000, this.restartDelayMs))
+      this.restartDelayMs = 0
+    })
+    await waitFor('Redis', () => this.ping(), { timeoutMs: 15_000, child })
+  }
+
+  private restartLater (binary: string, delayMs: number) {
+    setTimeout(() => {
+      if (this.stopping) return
+      this.spawn(binary).catch(err => {
+        log.error(`Cannot start the embedded redis-server again: ${(err as Error).message}`)
+        this.restartLater(binary, Math.min(delayMs * 2, 10_000))
+      })
+    }, delayMs).unref()
+  }
+
+  /** As if the server crashed: its supervisor starts it again, after `downForMs` (fault tests). */
+  killForTests (downForMs = 0) {
+    this.restartDelayMs = downForMs
+    this.child?.process.kill('SIGKILL')
   }
 
   async stop () {
+    this.stopping = true
     // SIGTERM makes redis-server write its snapshot (when saving is on) and exit.
     if (this.child) await stopChild(this.child, 'SIGTERM', 15_000)
     this.child = undefined
+  }
+
+  /**
+   * A previous run that was killed leaves its redis-server running on our socket and data folder: stop it before
+   * starting ours (stopping it later would remove the socket file of the live one). Only a redis-server whose
+   * command line names our socket is touched (redis-server rewrites its title to `redis-server unixsocket:<path>`).
+   */
+  private async stopLeftovers () {
+    const leftovers = findProcesses(p => {
+      const line = [ p.command, ...p.args ].join(' ')
+      return /(^|\/)redis-server\b/.test(line) && (line.includes(`unixsocket:${this.socketPath}`) || p.args.includes(this.socketPath))
+    })
+    for (const leftover of leftovers) {
+      log.warn(`Stopping the redis-server left by a previous run (pid ${leftover.pid})`)
+      await stopProcess(leftover.pid, 15_000)
+    }
   }
 
   private async ping () {

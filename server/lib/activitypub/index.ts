@@ -5,13 +5,14 @@
 
 // Sending
 export { sendActivity } from './send/send-activity.js'
+export { forwardActivity } from './send/forward-activity.js'
 export type { SendActivityOptions } from './send/send-activity.js'
 export { getFollowersInboxes, sendToFollowers } from './send/recipients.js'
 export type { OutgoingActivity, Activity, ApObject } from './activity-types.js'
 export { getObjectId, getObjectType, getActivityActorUrl, isObject } from './activity-types.js'
 
 // Receiving: plug object handlers (Create/Update/Delete/Announce/Like/... of Videos) and crawls
-export { registerActivityProcessor, registerObjectActivityHandler, processActivity } from './process/index.js'
+export { registerActivityProcessor, registerDeleteAuthority, registerObjectActivityHandler, processActivity, inboxStats } from './process/index.js'
 export type { ActivityContext, ActivityProcessor, ObjectActivityHandler, ObjectActivityType } from './process/index.js'
 export { registerCrawlItemHandler } from './jobs/http-fetcher-job.js'
 export { registerRefresher } from './jobs/refresher-job.js'

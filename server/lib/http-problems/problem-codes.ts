@@ -13,5 +13,6 @@ export const ProblemCode = {
   MAX_FILE_SIZE_REACHED: 'max_file_size_reached',
   DOES_NOT_RESPECT_FOLLOW_CONSTRAINTS: 'does_not_respect_follow_constraints',
   SERVICE_UNAVAILABLE: 'service_unavailable',
-  INSUFFICIENT_STORAGE: 'insufficient_storage'
+  INSUFFICIENT_STORAGE: 'insufficient_storage',
+  EMAIL_NOT_VERIFIED: 'access_denied'
 } as const

@@ -93,10 +93,14 @@ class JobQueue {
         }
       })
       this.queues.set(type, queue)
-      this.startProcessing(type, queue)
     }
 
     await Promise.all([ ...this.queues.values() ].map(q => q.isReady()))
+    await this.releaseJobsOfPreviousRun()
+    for (const [ type, queue ] of this.queues) this.startProcessing(type, queue)
+    const held = (Object.keys(JOB_DEFINITIONS) as JobType[]).filter(type => JOB_DEFINITIONS[type].heldByCreator)
+    const released = await OutboxEntryModel.wakeParkedOfTypes(held)
+    if (released !== 0) log.info(`Released ${released} job(s) held by requests of the previous run`)
     outboxRelay.start({ enqueue: entry => this.enqueue(entry), check: entries => this.checkQueued(entries) })
   }
 
@@ -133,7 +137,7 @@ class JobQueue {
 
   /** Replaces a job's payload, in Bull and in its outbox entry (a job that records its progress in its data). */
   async updateJobData<T extends JobType> (job: Job<JobPayloads[T]>, data: JobPayloads[T]) {
-    await OutboxEntryModel.updatePayload(String(job.id), data as unknown as Record<string, unknown>)
+    await OutboxEntryModel.updatePayload(OutboxEntryModel.entryIdOfJob(job.id), data as unknown as Record<string, unknown>)
     await job.update(data)
   }
 
@@ -171,17 +175,26 @@ class JobQueue {
    */
   async retry (type: JobType, id: string) {
     const job = await this.whileRedisAnswers(() => this.queue(type).getJob(id))
+    const entryId = OutboxEntryModel.entryIdOfJob(id)
     if (job && await job.isFailed()) {
-      await OutboxEntryModel.update({ state: 'queued' }, { where: { id, state: 'failed' } }).catch(() => undefined)
+      await OutboxEntryModel.update({ state: 'queued' }, { where: { id: entryId, state: 'failed' } }).catch(() => undefined)
       await job.retry()
       return true
     }
     // Outbox ids are BIGINTs: a longer number is no id of ours (and would make PostgreSQL fail).
-    const entry = /^\d{1,18}$/.test(id) ? await OutboxEntryModel.loadById(id) : null
+    const entry = /^\d{1,18}$/.test(entryId) ? await OutboxEntryModel.loadById(entryId) : null
     if (!entry || entry.jobType !== type || entry.state !== 'failed') return false
-    await OutboxEntryModel.markPending([ id ], [ 'failed' ])
-    outboxRelay.dispatchSoon(id)
+    await OutboxEntryModel.markPending([ entryId ], [ 'failed' ])
+    outboxRelay.dispatchSoon(entryId)
     return true
+  }
+
+  /** Jobs of a type waiting or delayed (the inbox backlog, for the server stats). */
+  async countWaiting (type: JobType) {
+    return this.whileRedisAnswers(async () => {
+      const counts = await this.queue(type).getJobCounts()
+      return (counts.waiting ?? 0) + (counts.delayed ?? 0)
+    })
   }
 
   async pause () {
@@ -206,6 +219,27 @@ class JobQueue {
     this.commandClient = undefined
   }
 
+  /**
+   * An instance is one process: jobs still active in Redis at start-up were running in a previous run that died.
+   * Their locks are dropped and they are marked stalled, so Bull's start-up check hands them out again at once,
+   * instead of after the lock's expiry and two stalled-job checks (about 25 s).
+   */
+  private async releaseJobsOfPreviousRun () {
+    let released = 0
+    for (const queue of this.queues.values()) {
+      const active = (await queue.getActive()).filter(Boolean)
+      if (active.length === 0) continue
+      const keys = (queue as unknown as { keys: Record<string, string> }).keys
+      const multi = queue.client.multi()
+      for (const job of active) multi.del(job.lockKey())
+      multi.sadd(keys.stalled, ...active.map(job => String(job.id)))
+      multi.del(keys['stalled-check'])
+      await multi.exec()
+      released += active.length
+    }
+    if (released !== 0) log.info(`${released} job(s) of the previous run resume now`)
+  }
+
   /** Hands an outbox entry to Bull, under the entry's id (adding an id Bull already has is a no-op). */
   private async enqueue (entry: OutboxEntryModel) {
     const type = entry.jobType as JobType
@@ -213,7 +247,7 @@ class JobQueue {
     if (!definition) throw new Error(`Outbox entry ${entry.id} has an unknown job type ${entry.jobType}`)
     await withTimeout(
       this.queue(type).add(entry.payload, {
-        jobId: String(entry.id),
+        jobId: OutboxEntryModel.jobIdOf(entry),
         attempts: definition.attempts,
         backoff: { type: 'exponential', delay: definition.backoffMs },
         delay: Math.max(0, entry.runAt.getTime() - Date.now()),
@@ -232,7 +266,7 @@ class JobQueue {
     const client = this.commandClient
     if (!client || entries.length === 0) return []
     const pipeline = client.pipeline()
-    for (const entry of entries) pipeline.hmget(`${this.prefix}:${entry.jobType}:${entry.id}`, 'timestamp', 'finishedOn', 'failedReason')
+    for (const entry of entries) pipeline.hmget(`${this.prefix}:${entry.jobType}:${OutboxEntryModel.jobIdOf(entry)}`, 'timestamp', 'finishedOn', 'failedReason')
     const results = await withTimeout(pipeline.exec(), OUTBOX.REDIS_COMMAND_TIMEOUT_MS, () => new RedisUnavailableError())
     return entries.map((entry, i) => {
       const [ err, values ] = results?.[i] ?? [ new Error('no answer'), null ]

@@ -6,6 +6,12 @@ import type { ActivitypubInboxPayload } from '../activitypub/inbox/inbox-jobs.js
 import type { FederateVideoPayload } from '../activitypub/videos/federate-video-job.js'
 import type { VideoTranscodingPayload } from '../transcoding/transcode-video.js'
 import type { FilesRemovalPayload } from './handlers/files-removal.js'
+import type { EmailPayload } from '../emails/email-job.js'
+import type { NotifyPayload } from '../notifications/notify-job.js'
+import type { AccountEmailRequestPayload } from '../users/account-email-requests.js'
+import type { ActivitypubOutboxCrawlPayload } from '../activitypub/catalogue/outbox-crawl-job.js'
+import type { FederatePlaylistPayload } from '../activitypub/playlists/federate-playlist-job.js'
+import type { RemotePlaylistFetchPayload } from '../activitypub/playlists/remote-playlist-job.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -22,7 +28,14 @@ export interface JobPayloads {
   'federate-video': FederateVideoPayload
   'files-removal': FilesRemovalPayload
   'move-video-files': { videoId: number }
+  'storage-sweep': Record<string, never>
   'video-transcoding': VideoTranscodingPayload
+  'email': EmailPayload
+  'notify': NotifyPayload
+  'account-email': AccountEmailRequestPayload
+  'activitypub-outbox-crawl': ActivitypubOutboxCrawlPayload
+  'federate-playlist': FederatePlaylistPayload
+  'activitypub-playlist-fetch': RemotePlaylistFetchPayload
 }
 
 export type JobType = keyof JobPayloads

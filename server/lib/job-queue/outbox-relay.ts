@@ -3,6 +3,7 @@ import { isOutageError } from '../../helpers/outage-errors.js'
 import { OUTBOX } from '../../initializers/constants/jobs.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
 import { redisHealth } from '../redis-health.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('jobs', 'outbox')
 
@@ -72,6 +73,7 @@ class OutboxRelay {
           const orderKeys = [ ...this.soonKeys ]
           this.soon.clear()
           this.soonKeys.clear()
+          faultPoint('outbox-dispatch')
           await this.dispatch({ ids: ids.length ? ids : undefined, orderKeys: orderKeys.length ? orderKeys : undefined })
         }
       })

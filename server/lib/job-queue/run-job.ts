@@ -19,7 +19,7 @@ const log = loggerWithTags('jobs')
  *   server that is down), or marks it failed where the administrator sees it; never silently dropped.
  */
 export async function runJob<T extends JobType> (type: T, definition: JobDefinition<T>, job: Job<JobPayloads[T]>) {
-  const entryId = String(job.id)
+  const entryId = OutboxEntryModel.entryIdOfJob(job.id)
   try {
     const result = await runWithinLimits(type, definition, job)
     await settle(() => OutboxEntryModel.complete(entryId)).then(orderKey => { if (orderKey) outboxRelay.dispatchNextOf(orderKey) })

@@ -9,6 +9,11 @@ export interface InstanceStartOptions {
   env?: Record<string, string>
   /** Called with each chunk the instance prints. */
   onOutput?: (text: string) => void
+  /**
+   * Storage folders (keys of `storage`, e.g. 'tmp') put on their own tmpfs of the given size, in a private mount
+   * namespace of the instance: another file system (EXDEV on rename) or a small, fillable disk.
+   */
+  tmpfs?: { folder: string, size: string }[]
 }
 
 /**
@@ -45,12 +50,16 @@ export class InstanceProcess {
   private slotOverrides (): Record<string, unknown> {
     if (this.slot === 0) return {}
     const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache' ]
-    const storageKey = (key: string) => key.replace('_', '-').replace('embedded-services', 'embedded')
     return {
       listen: { port: this.port },
       webserver: { port: this.port },
-      storage: Object.fromEntries(folders.map(key => [ key, `${this.storageFolder}/${storageKey(key)}/` ]))
+      storage: Object.fromEntries(folders.map(key => [ key, this.storageDir(key) ]))
     }
+  }
+
+  /** One storage folder (a key of the `storage` configuration) of this instance, relative to the project root. */
+  storageDir (key: string) {
+    return `${this.storageFolder}/${key.replace('_', '-').replace('embedded-services', 'embedded')}/`
   }
 
   get rootPassword () {
@@ -76,9 +85,10 @@ export class InstanceProcess {
 
     const config = deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
     const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
-    const args = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
+    const nodeArgs = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
+    const [ command, args ] = this.wrapInMountNamespace(nodeArgs, options.tmpfs ?? [])
 
-    const child = spawn(process.execPath, args, {
+    const child = spawn(command, args, {
       cwd: fromRoot(),
       env: {
         ...process.env,
@@ -111,6 +121,41 @@ export class InstanceProcess {
         reject(new Error(`Instance ${this.n} exited with code ${code} before it was ready:\n${this.recentOutput()}`))
       })
     })
+  }
+
+  /** Waits until the process exits by itself (a fault point killed it); fails after `timeoutMs`. */
+  async waitForExit (timeoutMs: number) {
+    const child = this.child
+    if (!child) return
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Instance ${this.n} still running after ${timeoutMs} ms:\n${this.recentOutput()}`)), timeoutMs)
+      child.once('exit', code => {
+        clearTimeout(timer)
+        this.lastExitCode = code
+        resolve()
+      })
+      if (child.exitCode !== null || child.signalCode !== null) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    if (this.child === child) this.child = undefined
+  }
+
+  /** The instance's process id, to find its children (embedded services, ffmpeg). */
+  get pid () {
+    return this.child?.pid
+  }
+
+  private wrapInMountNamespace (nodeArgs: string[], tmpfs: { folder: string, size: string }[]): [ string, string[] ] {
+    if (tmpfs.length === 0) return [ process.execPath, nodeArgs ]
+    const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`
+    const mounts = tmpfs.map(({ folder, size }) => {
+      const dir = fromRoot(this.storageDir(folder))
+      return `mkdir -p ${quote(dir)} && mount -t tmpfs -o size=${quote(size)} tmpfs ${quote(dir)}`
+    })
+    const script = `${mounts.join(' && ')} && exec ${[ process.execPath, ...nodeArgs ].map(quote).join(' ')}`
+    return [ 'unshare', [ '-m', '--propagation', 'private', 'sh', '-c', script ] ]
   }
 
   /** Graceful stop (SIGTERM), as an admin's service manager does. */

@@ -31,6 +31,20 @@ export class SharedServices {
     this.redis = undefined
   }
 
+  /** Stops PostgreSQL as a crash would (immediate shutdown), for outage tests; startPostgres() brings it back. */
+  async stopPostgres () {
+    await this.requirePostgres().stop('immediate')
+  }
+
+  async startPostgres () {
+    await this.requirePostgres().start()
+  }
+
+  /** Kills the Redis server (SIGKILL, data not saved); its supervisor starts it again, empty, after `downForMs`. */
+  killRedis (downForMs = 0) {
+    this.requireRedis().killForTests(downForMs)
+  }
+
   /** Config overrides (NODE_CONFIG) pointing an instance at the shared servers. */
   configOverrides () {
     const { host, port, user } = this.requirePostgres().connection()

@@ -1,5 +1,6 @@
 import { badRequest } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
+import { CONFIG } from '../../initializers/config/index.js'
 import { OAuthClientModel } from '../../models/oauth/oauth-client.js'
 import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
 import { UserModel } from '../../models/user/user.js'
@@ -27,6 +28,10 @@ export async function passwordGrant (client: OAuthClientModel, usernameOrEmail: 
   const matches = await isPasswordMatching(password, user?.password ?? await dummyHash())
   if (!user || !matches) throw invalidCredentials()
   if (user.blocked) throw badRequest('Invalid grant: user is blocked', ProblemCode.USER_BLOCKED)
+  // After the password check, as PeerTube: only the account's owner learns that the address needs verifying.
+  if (CONFIG.signup.requires_email_verification && user.emailVerified === false) {
+    throw badRequest('User email is not verified.', ProblemCode.EMAIL_NOT_VERIFIED)
+  }
 
   user.lastLoginDate = new Date()
   await user.save()

@@ -2,6 +2,7 @@ import { TRANSCODING_RESOLUTIONS } from '../../initializers/config/schema.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { SERVER_VERSION } from '../../initializers/constants/server.js'
 import { UserModel } from '../../models/user/user.js'
+import { isEmailEnabled } from '../emails/mailer.js'
 
 export function enabledResolutions () {
   return TRANSCODING_RESOLUTIONS.filter(r => CONFIG.transcoding.resolutions[`${r}p`])
@@ -37,8 +38,8 @@ export async function buildPublicConfig () {
     },
     plugin: { registered: [], registeredExternalAuths: [], registeredIdAndPassAuths: [] },
     theme: { registered: [], default: 'default' },
-    email: { enabled: false },
-    contactForm: { enabled: false },
+    email: { enabled: isEmailEnabled() },
+    contactForm: { enabled: CONFIG.contact_form.enabled && isEmailEnabled() },
     serverVersion: SERVER_VERSION,
     serverCommit: '',
     transcoding: {
@@ -51,7 +52,7 @@ export async function buildPublicConfig () {
     },
     live: { enabled: false, allowReplay: false, maxDuration: -1, maxInstanceLives: 0, maxUserLives: 0, transcoding: { enabled: false, enabledResolutions: [] }, rtmp: { port: 1935 } },
     import: { videos: { http: { enabled: false }, torrent: { enabled: false } }, videoChannelSynchronization: { enabled: false } },
-    autoBlacklist: { videos: { ofUsers: { enabled: false } } },
+    autoBlacklist: { videos: { ofUsers: { enabled: CONFIG.auto_blacklist.videos.of_users.enabled } } },
     avatar: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
     banner: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
     video: {

@@ -12,11 +12,12 @@ import { withVideoLock } from '../videos/video-lock.js'
 import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
 import { rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { renewTorrent } from './store-rendition.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('videos', 'files')
 
 /** Safety net of a privacy change: if the move done right after the commit was interrupted, this job ends it. */
-const MOVE_JOB_DELAY_MS = 30_000
+const MOVE_JOB_DELAY_MS = 5_000
 
 /**
  * Records, in the unit of work of a privacy change, that the video's files must follow it to the other folder.
@@ -54,6 +55,7 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
       const source = webVideoFilePathIn(!isPrivate, file)
       if (!await exists(target) && await exists(source)) {
         await moveFile(source, target)
+        faultPoint('move-first-file')
         moved++
       }
     }

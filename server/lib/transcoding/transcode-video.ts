@@ -17,12 +17,14 @@ import { hlsDir, transcodingWorkDir } from '../video-paths.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
 import { withVideoLock } from '../videos/video-lock.js'
 import { recordVideoChanged } from '../videos/video-events.js'
+import { notifyMyVideoPublished, notifyMyVideoTranscodingFailed } from '../notifications/index.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { removeFilesAfterCommit, type FilesRemovalPayload } from '../job-queue/handlers/files-removal.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -145,7 +147,10 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
       signal,
       onProgress: progress => { if (progress.ratio !== undefined) void job.progress(Math.round(10 + 85 * progress.ratio)) }
     })
-    for (const rendition of renditions) await addRendition(current, rendition, signal)
+    for (const rendition of renditions) {
+      await addRendition(current, rendition, signal)
+      faultPoint('rung-stored')
+    }
     temporary.clear()
     await jobQueue.updateJobData(job, { ...data, temporaryResolutions: [] })
   }
@@ -296,6 +301,7 @@ async function finish (uuid: string) {
     }
     await video.save()
     await recordVideoChanged(video)
+    await notifyMyVideoPublished(video)
   })
 }
 
@@ -325,7 +331,10 @@ export async function markTranscodingFailed (job: Job<VideoTranscodingPayload>, 
   if (!video) return
   video.stateReason = describeFailure(err).slice(0, 2000)
   if (!hasPlayableFile(video)) video.state = VideoState.TRANSCODING_FAILED
-  await video.save()
+  await unitOfWork(async () => {
+    await video.save()
+    await notifyMyVideoTranscodingFailed(video, video.stateReason!)
+  })
 }
 
 /** The reason shown to the video's owner: the disk being full is said so, not as ffmpeg's last line. */

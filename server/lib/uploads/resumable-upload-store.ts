@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
+import { moveFile } from '../../helpers/fs/move-file.js'
 import { fromRoot } from '../../helpers/project-root.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { byteLimit, TooManyBytesError } from './byte-limit.js'
@@ -28,7 +29,15 @@ export interface ResumableUploadSession {
   /** The validated metadata of the POST, applied once the last byte is in. */
   metadata: Record<string, unknown>
   createdAt: string
+  /** Set when the last byte is in, before the video is created: the uuid it gets. */
+  videoUuid?: string
+  /** The answer to the last chunk, kept a while for a client that retries it after losing it. */
+  result?: { id: number, uuid: string, shortUUID: string }
+  finishedAt?: string
 }
+
+/** How long the answer of a finished upload is kept for a retried last chunk. */
+export const FINISHED_SESSION_LIFETIME_MS = 60 * 60 * 1000
 
 /** A session untouched for this long (no new session, no chunk written) is removed with its partial file. */
 export const RESUMABLE_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000
@@ -63,7 +72,14 @@ export class ResumableUploadStore {
   }
 
   async receivedBytes (id: string) {
-    return (await stat(this.partPath(id))).size
+    try {
+      return (await stat(this.partPath(id))).size
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      // Its bytes are gone (a crash while the video was created, and no source left): the client starts again.
+      await writeFile(this.partPath(id), '')
+      return 0
+    }
   }
 
   /**
@@ -94,7 +110,8 @@ export class ResumableUploadStore {
     try {
       await written
     } catch (err) {
-      if (err instanceof TooManyBytesError) await truncate(path, start)
+      // Too many bytes, or no room for them: none of this chunk is kept, the client sends it again.
+      if (err instanceof TooManyBytesError || (err as NodeJS.ErrnoException).code === 'ENOSPC') await truncate(path, start)
       throw err
     } finally {
       chunk.unpipe(limiter)
@@ -102,6 +119,28 @@ export class ResumableUploadStore {
       chunk.off('error', onSourceGone)
     }
     return this.receivedBytes(id)
+  }
+
+  /** Records the uuid the video will get, before it is created. */
+  async markFinishing (session: ResumableUploadSession, videoUuid: string) {
+    await this.save({ ...session, videoUuid })
+  }
+
+  /** Records the answer of the last chunk; the partial file is gone by then (it became the video's source). */
+  async markFinished (session: ResumableUploadSession, result: NonNullable<ResumableUploadSession['result']>) {
+    await this.save({ ...session, result, finishedAt: new Date().toISOString() })
+    await rm(this.partPath(session.id), { force: true })
+  }
+
+  /** Puts a source back as the partial file (a crash after it was taken, before its video was committed). */
+  async restorePart (id: string, from: string) {
+    await moveFile(from, this.partPath(id))
+  }
+
+  private async save (session: ResumableUploadSession) {
+    const path = this.sessionPath(session.id)
+    await writeFile(`${path}.tmp`, JSON.stringify(session))
+    await rename(`${path}.tmp`, path)
   }
 
   async remove (id: string, options: { keepPart?: boolean } = {}) {
@@ -122,11 +161,19 @@ export class ResumableUploadStore {
 
     for (const id of ids) {
       const session = await this.load(id)
+      if (session?.finishedAt) {
+        if (Date.parse(session.finishedAt) < Date.now() - FINISHED_SESSION_LIFETIME_MS) {
+          await this.remove(id)
+          removed.push(id)
+        }
+        continue
+      }
       const createdAt = session ? Date.parse(session.createdAt) : NaN
       const lastActivity = Math.max(
         Number.isNaN(createdAt) ? 0 : createdAt,
         await this.modifiedAt(this.partPath(id)),
-        session ? 0 : await this.modifiedAt(this.sessionPath(id))
+        // Being finished, its partial file may be gone (it became a video's source): the session's own write counts.
+        !session || session.videoUuid ? await this.modifiedAt(this.sessionPath(id)) : 0
       )
       if (lastActivity < deadline) {
         await this.remove(id)

@@ -20,6 +20,14 @@ export const UPLOAD_BUSY_RETRY_AFTER_SECONDS = 5
 const RENEW_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`
 const RELEASE_IF_OWNER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
 
+// An instance is one process: a lock taken by an earlier run of it (killed while holding it) has no live holder,
+// so it is taken over at once instead of making the client wait for it to expire.
+const BOOT_ID = randomBytes(8).toString('hex')
+const ACQUIRE_UNLESS_HELD_BY_THIS_RUN =
+  `local v = redis.call('get', KEYS[1]) ` +
+  `if v and string.sub(v, 1, string.len(ARGV[2])) == ARGV[2] then return 0 end ` +
+  `redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[3]) return 1`
+
 function lockKey (uploadId: string) {
   return `resumable-upload-lock:${uploadId}`
 }
@@ -31,10 +39,10 @@ function lockKey (uploadId: string) {
  */
 export async function withUploadSessionLock<T> (uploadId: string, work: () => Promise<T>): Promise<T> {
   const key = lockKey(uploadId)
-  const token = randomBytes(16).toString('hex')
+  const token = `${BOOT_ID}:${randomBytes(16).toString('hex')}`
 
-  const acquired = await redis().set(key, token, 'PX', LOCK_TTL_MS, 'NX')
-  if (acquired !== 'OK') {
+  const acquired = await redis().eval(ACQUIRE_UNLESS_HELD_BY_THIS_RUN, 1, key, token, `${BOOT_ID}:`, String(LOCK_TTL_MS))
+  if (acquired !== 1) {
     throw new HttpProblem({
       status: 503,
       detail: 'This upload is busy with another request; try again shortly',

@@ -14,6 +14,7 @@ export interface LocalUserInput {
   displayName?: string
   emailVerified?: boolean | null
   nsfwPolicy?: NSFWPolicy
+  adminFlags?: number
   channel?: { name: string, displayName?: string }
   /** The accepted registration this user comes from, whose names are not a conflict. */
   fromRegistrationId?: number
@@ -47,6 +48,7 @@ export async function createLocalUser (input: LocalUserInput) {
     videoQuotaDaily: input.videoQuotaDaily ?? CONFIG.user.video_quota_daily,
     nsfwPolicy: input.nsfwPolicy ?? CONFIG.instance.default_nsfw_policy,
     emailVerified: input.emailVerified ?? null,
-    displayName: input.displayName
+    displayName: input.displayName,
+    adminFlags: input.adminFlags
   }, channel))
 }

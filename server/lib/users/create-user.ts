@@ -8,6 +8,7 @@ import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { UserModel } from '../../models/user/user.js'
 import { createActorKeys } from '../actors/keys.js'
 import { createLocalActor } from '../actors/local-actor.js'
+import { createWatchLaterPlaylist } from '../playlists/watch-later.js'
 
 export interface NewUser {
   username: string
@@ -21,6 +22,7 @@ export interface NewUser {
   nsfwPolicy: NSFWPolicy
   emailVerified?: boolean | null
   displayName?: string
+  adminFlags?: number
 }
 
 export interface NewChannel {
@@ -63,7 +65,8 @@ export async function createUserWithAccountAndChannel (data: NewUser, channel: N
       videoQuota: data.videoQuota,
       videoQuotaDaily: data.videoQuotaDaily,
       nsfwPolicy: data.nsfwPolicy,
-      emailVerified: data.emailVerified ?? null
+      emailVerified: data.emailVerified ?? null,
+      adminFlags: data.adminFlags ?? 0
     }, { transaction })
 
     const accountActor = await createLocalActor('Person', user.username, accountKeys, transaction)
@@ -79,6 +82,7 @@ export async function createUserWithAccountAndChannel (data: NewUser, channel: N
       actorId: channelActor.id,
       accountId: account.id
     }, { transaction })
+    await createWatchLaterPlaylist(account, transaction)
 
     return { user, account, videoChannel }
   })

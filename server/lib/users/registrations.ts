@@ -6,23 +6,29 @@ import { badRequest, notFound } from '../http-problems/http-problem.js'
 import { createLocalUser } from './create-local-user.js'
 import { hashPassword } from './create-user.js'
 import { ensureNewUserIsAvailable, translateUniqueError } from './name-availability.js'
+import { recordRegistrationRequested } from '../moderation/moderation-events.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 /** Records a sign-up request for a moderator; the password is hashed now and never kept in clear. */
-export async function requestRegistration (body: RegistrationRequestBody) {
+export async function requestRegistration (body: RegistrationRequestBody, options: { emailVerified?: boolean | null } = {}) {
   await ensureNewUserIsAvailable({ username: body.username, email: body.email, channelName: body.channel?.name })
 
   const password = await hashPassword(body.password)
-  const registration = await translateUniqueError(() => UserRegistrationModel.create({
-    state: UserRegistrationState.PENDING,
-    registrationReason: body.registrationReason,
-    password,
-    username: body.username.toLowerCase(),
-    email: body.email.toLowerCase(),
-    emailVerified: null,
-    accountDisplayName: body.displayName ?? null,
-    channelHandle: body.channel?.name ?? null,
-    channelDisplayName: body.channel?.displayName ?? null
-  }))
+  const registration = await unitOfWork(async () => {
+    const created = await translateUniqueError(() => UserRegistrationModel.create({
+      state: UserRegistrationState.PENDING,
+      registrationReason: body.registrationReason,
+      password,
+      username: body.username.toLowerCase(),
+      email: body.email.toLowerCase(),
+      emailVerified: options.emailVerified ?? null,
+      accountDisplayName: body.displayName ?? null,
+      channelHandle: body.channel?.name ?? null,
+      channelDisplayName: body.channel?.displayName ?? null
+    }))
+    await recordRegistrationRequested(created)
+    return created
+  })
 
   return (await UserRegistrationModel.load(registration.id))!
 }

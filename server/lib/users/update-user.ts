@@ -1,4 +1,7 @@
+import { CONFIG } from '../../initializers/config/index.js'
 import { sequelize } from '../../initializers/database.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { queueVerifyUserEmail } from './account-emails.js'
 import type { UpdateMeBody, UpdateUserBody } from '../../middlewares/validation/users.js'
 import { AccountModel } from '../../models/account/account.js'
 import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
@@ -36,7 +39,13 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
   for (const key of preferences) {
     if (body[key] !== undefined) user.set(key, body[key] as never)
   }
-  if (body.email !== undefined) user.email = body.email.toLowerCase()
+  // With verification required, a new address is only pending until its owner follows the link sent to it.
+  const newEmail = body.email !== undefined && body.email.toLowerCase() !== user.email ? body.email.toLowerCase() : undefined
+  const verifyNewEmail = newEmail !== undefined && CONFIG.signup.requires_email_verification
+  if (newEmail !== undefined) {
+    if (verifyNewEmail) user.pendingEmail = newEmail
+    else user.email = newEmail
+  }
   if (body.password !== undefined) user.password = await hashPassword(body.password)
 
   await sequelize().transaction(async transaction => {
@@ -50,6 +59,7 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
       }
     }
   })
+  if (verifyNewEmail) await unitOfWork(() => queueVerifyUserEmail(user, { pending: true }))
 }
 
 /**
@@ -64,6 +74,7 @@ export async function updateUserAsModerator (target: UserModel, body: UpdateUser
   if (body.emailVerified !== undefined) target.emailVerified = body.emailVerified
   if (body.videoQuota !== undefined) target.videoQuota = body.videoQuota
   if (body.videoQuotaDaily !== undefined) target.videoQuotaDaily = body.videoQuotaDaily
+  if (body.adminFlags !== undefined) target.adminFlags = body.adminFlags
 
   const roleChanged = body.role !== undefined && body.role !== target.role
   if (body.role !== undefined) target.role = body.role

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HLS } from '../../initializers/constants/transcoding.js'
 import { runFfmpeg, type RunFfmpegOptions } from '../../helpers/ffmpeg/run-ffmpeg.js'
@@ -50,12 +50,18 @@ export async function remuxToHls (options: RemuxToHlsOptions): Promise<HlsRendit
     playlistPath
   ]
 
-  await runFfmpeg(args, {
-    durationSeconds: options.durationSeconds,
-    onProgress: options.onProgress,
-    onCommand: options.onCommand,
-    signal: options.signal
-  })
+  try {
+    await runFfmpeg(args, {
+      durationSeconds: options.durationSeconds,
+      onProgress: options.onProgress,
+      onCommand: options.onCommand,
+      signal: options.signal
+    })
+  } catch (err) {
+    // Half-written outputs (a full disk, an abort) would stay in the video's folder: they go.
+    await Promise.all([ rm(videoPath, { force: true }), rm(playlistPath, { force: true }) ])
+    throw err
+  }
 
   const { size } = await stat(videoPath)
 

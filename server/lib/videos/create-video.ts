@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
+import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { mkdir, rm } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
@@ -22,6 +24,8 @@ import { deleteVideo } from './delete-video.js'
 import { planVideoTranscoding } from '../transcoding/plan-video-transcoding.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { prepareVideoImages, recordVideoImages, removeImageFiles, type PreparedImage } from './video-images.js'
+import { faultPoint } from '../../helpers/fault-points.js'
+import { autoBlockIfNeeded } from '../moderation/video-blocks/auto-block.js'
 
 const log = loggerWithTags('videos', 'upload')
 
@@ -64,9 +68,25 @@ export async function probeUploadedFile (file: UploadedFile): Promise<ProbeResul
   return result
 }
 
+export interface CreatedVideo {
+  video: VideoModel
+  /**
+   * The rest of the upload's work: a fast-start copy of a web-ready source (playable in about a second), then
+   * the transcoding job released. Its failures are logged, never thrown: the job does the work then.
+   */
+  finish: () => Promise<void>
+}
+
+/** Where an upload's source is kept while its ladder is made (a restart resumes from it). */
+export function uploadInputPath (uuid: string, originalName: string) {
+  return join(inputFilesDir(), `${uuid}-input${extname(originalName).toLowerCase() || '.mp4'}`)
+}
+
 /**
- * From an uploaded file to a video row with its thumbnails and a queued transcoding job. The uploaded file is
- * moved, never copied; on any failure nothing stays behind: no row, no image, no file.
+ * From an uploaded file to a committed video row with its thumbnails and its (held) transcoding job; the
+ * returned `finish` does the rest. The uploaded file is moved, never copied; on any failure nothing stays behind:
+ * no row, no image, no file. `uuid` may be chosen by the caller (a resumable upload records it first, so that a
+ * retried last chunk finds the video again).
  */
 export async function createVideoFromUpload (options: {
   user: AuthenticatedUser
@@ -74,15 +94,16 @@ export async function createVideoFromUpload (options: {
   file: UploadedFile
   thumbnailUpload?: string
   previewUpload?: string
-}) {
+  uuid?: string
+}): Promise<CreatedVideo> {
   const { user, fields, file } = options
   const channel = await loadChannelForUpload(fields.channelId, user)
   await checkUserQuota(user, file.size)
   const probed = await probeUploadedFile(file)
 
-  const uuid = randomUUID()
+  const uuid = options.uuid ?? randomUUID()
   await mkdir(inputFilesDir(), { recursive: true })
-  const inputPath = join(inputFilesDir(), `${uuid}-input${extname(file.originalName).toLowerCase() || '.mp4'}`)
+  const inputPath = uploadInputPath(uuid, file.originalName)
   let images: PreparedImage[] = []
   let created: VideoModel | undefined
 
@@ -109,7 +130,7 @@ export async function createVideoFromUpload (options: {
         aspectRatio: probed.video ? round(probed.video.displayWidth / probed.video.displayHeight, 4) : null,
         remote: false,
         url: localVideoUrl(uuid),
-        commentsEnabled: fields.commentsEnabled ?? true,
+        ...commentPolicyFields(resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled) ?? VideoCommentPolicy.ENABLED),
         downloadEnabled: fields.downloadEnabled ?? true,
         waitTranscoding: fields.waitTranscoding ?? false,
         state: VideoState.TO_TRANSCODE,
@@ -120,15 +141,23 @@ export async function createVideoFromUpload (options: {
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
       await recordVideoImages(video.id, images, transaction)
+      await autoBlockIfNeeded(video, user)
       jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })
       return video
     })
     created = video
 
-    const temporaryResolutions = await makePlayableDuringUpload(video, inputPath, probed)
-    if (jobId) await jobQueue.releaseHeldJob(jobId, { ...payload, temporaryResolutions })
-    log.info(`Video ${uuid} uploaded by ${user.username}: "${video.name}", queued for transcoding`)
-    return video
+    log.info(`Video ${uuid} uploaded by ${user.username}: "${video.name}"`)
+    faultPoint('upload-committed')
+    const finish = async () => {
+      // makePlayableDuringUpload never throws: whatever it could not do, the job does.
+      const temporaryResolutions = await makePlayableDuringUpload(video, inputPath, probed)
+      faultPoint('upload-copied')
+      if (!jobId) return
+      await jobQueue.releaseHeldJob(jobId, { ...payload, temporaryResolutions })
+        .catch(err => log.warn(`Video ${uuid}: cannot release its transcoding job now; it starts by itself shortly`, { err }))
+    }
+    return { video, finish }
   } catch (err) {
     // Whatever was made already goes: rows, the copy's files and torrents, images, the kept source.
     const partial = created && await VideoModel.findByPk(created.id, { include: detailsIncludes() })

@@ -11,6 +11,7 @@ import { recordVideoDeleted } from './video-events.js'
 import { invalidateVideoFileAccess } from './video-file-access.js'
 import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 /**
  * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
@@ -31,6 +32,7 @@ export async function deleteVideo (video: VideoModel) {
       abortVideoTranscoding(video.uuid)
     })
   })
+  faultPoint('delete-committed')
 }
 
 async function filesOf (video: VideoModel) {

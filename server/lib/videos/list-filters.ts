@@ -5,6 +5,7 @@ import type { VideosListQuery } from '../../middlewares/validation/videos.js'
 import type { VideoListFilters } from '../../models/video/queries/video-list-query.js'
 import { forbidden } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
+import { videoModerationFiltersFor } from '../moderation/blocklist/viewer-filters.js'
 
 /** Turns list query parameters into filters, applying who may see what (privacies, NSFW policy). */
 export function buildVideoListFilters (query: VideosListQuery & { search?: string }, user: AuthenticatedUser | undefined): VideoListFilters {
@@ -24,7 +25,8 @@ export function buildVideoListFilters (query: VideosListQuery & { search?: strin
     tagsAllOf: query.tagsAllOf,
     nsfw: nsfwFilter(query.nsfw, user),
     isLocal: query.isLocal,
-    privacyOneOf: query.privacyOneOf
+    privacyOneOf: query.privacyOneOf,
+    moderation: videoModerationFiltersFor(user, query.include)
   }
 }
 

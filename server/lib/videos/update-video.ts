@@ -1,4 +1,5 @@
 import { VideoPrivacy } from '../../../shared/models/videos.js'
+import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import type { VideoUpdateFields } from '../../middlewares/validation/videos.js'
@@ -13,6 +14,7 @@ import { recordVideoChanged } from './video-events.js'
 import { invalidateVideoFileAccess } from './video-file-access.js'
 import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 import { withVideoLock } from './video-lock.js'
+import { faultPoint } from '../../helpers/fault-points.js'
 
 const log = loggerWithTags('videos')
 
@@ -55,6 +57,7 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser, f
     throw err
   }
 
+  faultPoint('update-committed')
   if (folderChanged) {
     await moveVideoFilesToTheirFolder(video.id)
       .catch(err => log.warn(`Cannot move the files of video ${video.uuid} yet: its job will`, { err }))
@@ -73,7 +76,8 @@ function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: n
   if (fields.description !== undefined) video.description = fields.description
   if (fields.support !== undefined) video.support = fields.support
   if (fields.nsfw !== undefined) video.nsfw = fields.nsfw
-  if (fields.commentsEnabled !== undefined) video.commentsEnabled = fields.commentsEnabled
+  const commentsPolicy = resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled)
+  if (commentsPolicy !== undefined) video.set(commentPolicyFields(commentsPolicy))
   if (fields.downloadEnabled !== undefined) video.downloadEnabled = fields.downloadEnabled
   if (fields.waitTranscoding !== undefined) video.waitTranscoding = fields.waitTranscoding
   if (fields.originallyPublishedAt !== undefined) video.originallyPublishedAt = fields.originallyPublishedAt

@@ -22,14 +22,16 @@ export interface VideoVisibilityOptions {
 }
 
 /**
- * Who may see a video: public and unlisted ones anyone (once published), internal ones any logged-in user,
- * private ones their owner; moderators see everything. Unpublished videos are their owner's until then.
+ * Who may see a video: public and unlisted ones anyone (once published and not blocked), internal ones any
+ * logged-in user, private ones their owner; moderators see everything. Unpublished videos are their owner's until then.
  */
 export function videoVisibility (video: VideoModel, user: AuthenticatedUser | undefined, options: VideoVisibilityOptions = {}): VideoVisibility {
   if (isVideoOwner(video, user) || user?.hasRight(UserRight.SEE_ALL_VIDEOS)) return 'visible'
   if (video.state !== VideoState.PUBLISHED) return 'not-found'
 
   const ownerOnly = user ? 'forbidden' : 'login-required'
+  // Blocked by a moderator (or auto-blocked until reviewed): its owner's and the moderators' only, as PeerTube.
+  if (video.VideoBlacklist) return ownerOnly
   switch (video.privacy) {
     case VideoPrivacy.PUBLIC:
       return 'visible'

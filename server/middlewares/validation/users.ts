@@ -41,6 +41,9 @@ export const videoQuotaField = integerLike('Should have a valid video quota (byt
 export const videoQuotaDailyField = integerLike('Should have a valid daily video quota (bytes, or -1 for unlimited)')
   .refine(value => value >= -1, 'Should have a valid daily video quota (bytes, or -1 for unlimited)')
 
+export const adminFlagsField = integerLike('Should have valid admin flags (0, or 1 to bypass the video auto-block)')
+  .refine(value => value === 0 || value === 1, 'Should have valid admin flags (0, or 1 to bypass the video auto-block)')
+
 export const nsfwPolicyField = z.enum(NSFW_POLICIES, { message: `Should have a NSFW policy among: ${NSFW_POLICIES.join(', ')}` })
 
 export const userIdParams = z.object({
@@ -54,7 +57,8 @@ export const addUserBody = z.object({
   role: roleField,
   videoQuota: videoQuotaField.optional(),
   videoQuotaDaily: videoQuotaDailyField.optional(),
-  channelName: channelNameField.optional()
+  channelName: channelNameField.optional(),
+  adminFlags: adminFlagsField.optional()
 })
 
 export const updateUserBody = z.object({
@@ -63,7 +67,8 @@ export const updateUserBody = z.object({
   videoQuota: videoQuotaField.optional(),
   videoQuotaDaily: videoQuotaDailyField.optional(),
   role: roleField.optional(),
-  password: passwordField.optional()
+  password: passwordField.optional(),
+  adminFlags: adminFlagsField.optional()
 })
 
 export const updateMeBody = z.object({

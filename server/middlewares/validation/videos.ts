@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import { z } from 'zod'
 import { NSFW_POLICIES } from '../../../shared/models/users.js'
 import type { VideoPrivacyType } from '../../../shared/models/videos.js'
+import type { VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
 import {
   SUPPORTED_PRIVACIES, VIDEO_CATEGORIES, VIDEO_CONSTRAINTS, VIDEO_LANGUAGES, VIDEO_LICENCES
 } from '../../initializers/constants/videos.js'
@@ -74,6 +75,10 @@ const editableFields = {
   tags: tags.optional(),
   nsfw: formBoolean.optional(),
   commentsEnabled: formBoolean.optional(),
+  commentsPolicy: formInt('Should have a valid commentsPolicy')
+    .refine(v => v === 1 || v === 2 || v === 3, 'Should have a valid commentsPolicy (1 enabled, 2 disabled, 3 requires approval)')
+    .transform(v => v as VideoCommentPolicyType)
+    .optional(),
   downloadEnabled: formBoolean.optional(),
   waitTranscoding: formBoolean.optional(),
   originallyPublishedAt: dateString.nullable().optional()
@@ -138,7 +143,9 @@ const videoFilters = {
   nsfw: z.enum([ 'true', 'false', 'both' ], { message: 'Should have a valid nsfw filter (true, false or both)' }).optional(),
   isLocal: queryBoolean.optional(),
   privacyOneOf: queryArray(z.coerce.number().int()).optional(),
-  skipCount: queryBoolean.optional()
+  skipCount: queryBoolean.optional(),
+  /** PeerTube's VideoInclude bits; moderation answers 2 (blocked videos) and 4 (videos of muted accounts). */
+  include: z.coerce.number({ message: 'Should have a valid include (PeerTube\'s VideoInclude flags)' }).int().min(0).max(255).optional()
 }
 
 export const videosListQuery = paginationQuery(VIDEO_SORTABLE_COLUMNS, '-publishedAt').extend(videoFilters)

@@ -163,6 +163,13 @@ export class OutboxEntryModel extends Model<InferAttributes<OutboxEntryModel>, I
     return affected
   }
 
+  /** Parked entries of these job types go now (jobs held by a request of a process that is gone). */
+  static async wakeParkedOfTypes (jobTypes: string[]) {
+    if (jobTypes.length === 0) return 0
+    const [ affected ] = await OutboxEntryModel.update({ state: 'pending', runAt: new Date() }, { where: { state: 'parked', jobType: { [Op.in]: jobTypes } } })
+    return affected
+  }
+
   /** A server was seen again: its parked deliveries go now. */
   static async releaseParkedForHost (host: string) {
     const [ affected ] = await OutboxEntryModel.update(
@@ -203,6 +210,19 @@ export class OutboxEntryModel extends Model<InferAttributes<OutboxEntryModel>, I
   static async completeMany (ids: string[]) {
     if (ids.length === 0) return
     await OutboxEntryModel.destroy({ where: { id: { [Op.in]: ids } } })
+  }
+
+  /**
+   * The id of this entry's job in the queue. A parked entry that runs again gets a new one: the queue keeps the
+   * finished job of its previous run in its history, and would take a second job of the same id for that one.
+   */
+  static jobIdOf (entry: Pick<OutboxEntryModel, 'id' | 'parkedCount'>) {
+    return entry.parkedCount ? `${entry.id}-${entry.parkedCount}` : String(entry.id)
+  }
+
+  /** The entry a queued job was made from. */
+  static entryIdOfJob (jobId: string | number) {
+    return String(jobId).split('-')[0]
   }
 
   /** Entries per state and job type, for the jobs API and the delivery health page. */

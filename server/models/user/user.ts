@@ -39,8 +39,12 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare videoQuota: number
   declare videoQuotaDaily: number
   declare emailVerified: CreationOptional<boolean | null>
+  /** A new address the user asked for, used once they prove they read it (signup.requires_email_verification). */
+  declare pendingEmail: CreationOptional<string | null>
   declare blocked: CreationOptional<boolean>
   declare blockedReason: CreationOptional<string | null>
+  /** PeerTube's UserAdminFlag bits (1: new videos skip the auto-block). */
+  declare adminFlags: CreationOptional<number>
   declare lastLoginDate: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
@@ -68,8 +72,10 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
       videoQuota: bigintAsNumber('videoQuota'),
       videoQuotaDaily: bigintAsNumber('videoQuotaDaily'),
       emailVerified: { type: DataTypes.BOOLEAN, allowNull: true },
+      pendingEmail: { type: DataTypes.STRING(400), allowNull: true },
       blocked: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       blockedReason: { type: DataTypes.STRING(250), allowNull: true },
+      adminFlags: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastLoginDate: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
@@ -91,6 +97,10 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   hasRight (right: UserRightType) {
     const rights = USER_RIGHTS_BY_ROLE[this.role] ?? []
     return rights.includes(UserRight.ALL) || rights.includes(right)
+  }
+
+  hasAdminFlag (flag: number) {
+    return ((this.adminFlags ?? 0) & flag) === flag
   }
 
   private static accountInclude () {

@@ -49,6 +49,11 @@ export class VideoShareModel extends Model<InferAttributes<VideoShareModel>, Inf
     return share
   }
 
+  /** The share of this actor and video, with its actor (for its Announce). */
+  static async loadWithActor (actorId: number, videoId: number) {
+    return VideoShareModel.findOne({ where: { actorId, videoId }, include: [ { model: ActorModel, required: true } ] })
+  }
+
   static async isSharedBy (actorId: number, videoId: number) {
     return (await VideoShareModel.count({ where: { actorId, videoId } })) !== 0
   }

@@ -3,12 +3,14 @@ import {
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../shared/models/videos.js'
+import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
 import { VideoChannelModel } from '../account/video-channel.js'
 import type { TagModel } from './tag.js'
 import type { ThumbnailModel } from './thumbnail.js'
 import type { TrackerModel } from './tracker.js'
 import type { VideoFileModel } from './video-file.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
+import type { VideoBlacklistModel } from '../moderation/video-blacklist.js'
 
 /**
  * A video, local or remote. Files, playlists, thumbnails and tags are their own tables; listing queries live in
@@ -38,7 +40,9 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare isLive: CreationOptional<boolean>
   /** The ActivityPub id of the video. */
   declare url: string
+  /** Kept equal to `commentsPolicy !== DISABLED` (older clients and peers read it). */
   declare commentsEnabled: boolean
+  declare commentsPolicy: CreationOptional<VideoCommentPolicyType>
   declare downloadEnabled: boolean
   declare waitTranscoding: boolean
   declare state: VideoStateType
@@ -58,6 +62,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare Tags?: NonAttribute<TagModel[]>
   /** Remote videos only: their origin's trackers. */
   declare Trackers?: NonAttribute<TrackerModel[]>
+  /** Its block by a moderator, if any (loaded with every video read: see video-includes). */
+  declare VideoBlacklist?: NonAttribute<VideoBlacklistModel | null>
 
   static initModel (sequelize: Sequelize) {
     VideoModel.init({
@@ -80,6 +86,7 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
       isLive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       url: { type: DataTypes.STRING(2000), allowNull: false },
       commentsEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
+      commentsPolicy: { type: DataTypes.INTEGER, allowNull: false, defaultValue: VideoCommentPolicy.ENABLED },
       downloadEnabled: { type: DataTypes.BOOLEAN, allowNull: false },
       waitTranscoding: { type: DataTypes.BOOLEAN, allowNull: false },
       state: { type: DataTypes.INTEGER, allowNull: false },

@@ -8,11 +8,14 @@ import { FedifyPeer } from './shared/fedify-peer.js'
 import { follow, listFollows } from './shared/follows.js'
 import { FAST_TRANSCODING } from './shared/remote-videos.js'
 
+// The Fedify peer also stands in for Mastodon: it replies to videos and comments and favourites them as Mastodon does.
 describe('Federation with a third-party ActivityPub server (Fedify 2)', function () {
   const instance = new TestInstance(1)
   const peer = new FedifyPeer()
   let dir: string
   let clip: string
+  let videoUrl: string
+  let uuid: string
 
   before(async function () {
     dir = await makeTempDir('fedify')
@@ -46,9 +49,9 @@ describe('Federation with a third-party ActivityPub server (Fedify 2)', function
   it('delivers a new video to the Fedify actor: the Create (with its Video) and the Announces pass Fedify\'s signature checks', async function () {
     const res = await uploadVideo(instance, clip, { name: 'Seen from Fedify' })
     expect(res.status).to.equal(200)
-    const uuid = res.body.video.uuid as string
+    uuid = res.body.video.uuid as string
     await waitForLadder(instance, uuid, [ 240 ])
-    const videoUrl = `${instance.url}/videos/watch/${uuid}`
+    videoUrl = `${instance.url}/videos/watch/${uuid}`
 
     const create = await waitUntil(async () => peer.receivedOfType('Create').find(a => a.object === videoUrl))
     expect(create).to.include({ actor: `${instance.url}/accounts/root`, objectType: 'Video', objectName: 'Seen from Fedify' })
@@ -61,6 +64,45 @@ describe('Federation with a third-party ActivityPub server (Fedify 2)', function
 
     expect(peer.unverified).to.deep.equal([])
     expect(peer.inboxStatuses.every(status => status >= 200 && status < 300)).to.equal(true)
+  })
+
+  it('sends a Create a microblog can render: the title, a link to the watch page, images, public addressing', async function () {
+    const create = peer.inboxBodies.find(body => body.type === 'Create' && body.object?.id === videoUrl)!
+    const video = create.object
+    expect(video.name).to.equal('Seen from Fedify')
+    expect(video.url).to.deep.include({ type: 'Link', mediaType: 'text/html', href: videoUrl })
+    expect(video.icon.map((icon: any) => icon.mediaType)).to.deep.equal([ 'image/jpeg', 'image/jpeg' ])
+    expect(video.icon[0].url.startsWith(`${instance.url}/lazy-static/`)).to.equal(true)
+    expect(create.to).to.deep.equal([ 'https://www.w3.org/ns/activitystreams#Public' ])
+    expect(create.cc).to.deep.equal([ `${instance.url}/accounts/root/followers` ])
+  })
+
+  it('turns a Mastodon-style reply to the video into a comment, with its author\'s account stored', async function () {
+    const noteUrl = await peer.replyAsMastodon({
+      inReplyTo: videoUrl,
+      mentioned: { url: `${instance.url}/accounts/root`, handle: `@root@${instance.host}` },
+      text: 'Great video &amp; sound!'
+    })
+    const comment = await waitUntil(async () => {
+      const { body } = await instance.api().get(`/api/v1/videos/${uuid}/comment-threads`).expect(200)
+      return body.data.find((c: any) => c.url === noteUrl)
+    })
+    expect(comment.text).to.equal(`@root@${instance.host} Great video & sound! https://example.org/some/long/path`)
+    expect(comment.account).to.include({ name: 'alice', host: peer.host, displayName: 'Alice on Fedify' })
+    expect(peer.unverified).to.deep.equal([])
+  })
+
+  it('attaches a Mastodon-style reply to one of our comments under it, and counts a favourite as a like', async function () {
+    const ours = (await instance.api().post(`/api/v1/videos/${uuid}/comment-threads`).set('Authorization', `Bearer ${instance.accessToken}`)
+      .send({ text: 'Any questions?' }).expect(200)).body.comment
+    const noteUrl = await peer.replyAsMastodon({ inReplyTo: ours.url, mentioned: { url: `${instance.url}/accounts/root`, handle: `@root@${instance.host}` }, text: 'Yes!' })
+    await waitUntil(async () => {
+      const { body } = await instance.api().get(`/api/v1/videos/${uuid}/comment-threads/${ours.id}`).expect(200)
+      return body.children.some((child: any) => child.comment.url === noteUrl)
+    })
+
+    await peer.like(videoUrl, `${instance.url}/accounts/root`)
+    await waitUntil(async () => (await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body.likes === 1)
   })
 
   it('follows the Fedify actor from our side: Fedify accepts and we record the follow as accepted', async function () {

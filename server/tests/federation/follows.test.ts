@@ -32,11 +32,13 @@ describe('Following between instances', function () {
     })
 
     it('reads the outbox of the instance it now follows', async function () {
-      const crawl = await waitUntil(async () => {
-        const res = await a.api().get('/api/v1/jobs/completed').query({ jobType: 'activitypub-http-fetcher' }).set(bearer(a)).expect(200)
-        return res.body.data.find((job: { data: { uri: string } }) => job.data.uri === `${b.url}/accounts/peertube/outbox`)
+      const sync = await waitUntil(async () => {
+        const rows = await a.sql<{ state: string, pagesRead: number }>('SELECT state, "pagesRead" FROM "actorOutboxSync" WHERE "outboxUrl" = $1', [ `${b.url}/accounts/peertube/outbox` ])
+        return rows[0]?.state === 'synced' ? rows[0] : undefined
       })
-      expect(crawl.data.type).to.equal('activity')
+      expect(sync.pagesRead).to.equal(1)
+      const res = await a.api().get('/api/v1/jobs/completed').query({ jobType: 'activitypub-outbox-crawl' }).set(bearer(a)).expect(200)
+      expect(res.body.data).to.have.length.above(0)
     })
 
     it('lists follows shaped like PeerTube\'s, with counts', async function () {

@@ -19,7 +19,7 @@ describe('Reading a PeerTube 6.3 Video object', function () {
       duration: 2,
       description: null,
       nsfw: false,
-      commentsEnabled: true,
+      commentsPolicy: 1,
       downloadEnabled: true,
       state: 1,
       privacy: 1,

@@ -12,8 +12,8 @@ import { AdminLayout } from './admin-layout.js'
 const STATES: (JobState | '')[] = ['', 'active', 'waiting', 'delayed', 'completed', 'failed']
 // The job types this server runs (PeerTube's names where the job is the same).
 const JOB_TYPES = [
-  'activitypub-follow', 'activitypub-http-broadcast', 'activitypub-http-fetcher', 'activitypub-http-unicast',
-  'activitypub-refresher', 'actor-keys', 'files-removal', 'video-transcoding'
+  'activitypub-follow', 'activitypub-http-broadcast', 'activitypub-http-fetcher', 'activitypub-http-unicast', 'activitypub-inbox',
+  'activitypub-refresher', 'actor-keys', 'federate-video', 'files-removal', 'move-video-files', 'storage-sweep', 'video-transcoding'
 ]
 const PAGE_SIZE = 20
 const REFRESH_MS = 5000

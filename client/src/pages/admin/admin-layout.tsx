@@ -7,8 +7,11 @@ import { useLocation } from '../../router.js'
 const SECTIONS = [
   { path: '/admin', label: 'Overview', adminOnly: false },
   { path: '/admin/users', label: 'Users', adminOnly: false },
+  { path: '/admin/comments', label: 'Comments', adminOnly: false },
+  { path: '/admin/moderation/abuses', label: 'Moderation', adminOnly: false },
   { path: '/admin/follows', label: 'Follows', adminOnly: true },
   { path: '/admin/jobs', label: 'Jobs', adminOnly: true },
+  { path: '/admin/deliveries', label: 'Deliveries', adminOnly: true },
   { path: '/admin/settings', label: 'Settings', adminOnly: true }
 ]
 
@@ -22,7 +25,7 @@ export function AdminLayout ({ children, adminOnly = false }: { children: Compon
     <section class="admin" data-testid="admin-page">
       <nav class="tabs" aria-label="Administration">
         {SECTIONS.filter(s => !s.adminOnly || isAdmin(user)).map(s => (
-          <a key={s.path} href={s.path} aria-current={path === s.path ? 'page' : undefined} data-testid={`admin-tab-${s.label.toLowerCase()}`}>{s.label}</a>
+          <a key={s.path} href={s.path} aria-current={path === s.path || (s.label === 'Moderation' && path.startsWith('/admin/moderation')) ? 'page' : undefined} data-testid={`admin-tab-${s.label.toLowerCase()}`}>{s.label}</a>
         ))}
       </nav>
       {children}

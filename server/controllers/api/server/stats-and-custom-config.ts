@@ -1,6 +1,9 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { sequelize } from '../../../initializers/database.js'
+import { inboxStats } from '../../../lib/activitypub/process/inbox-stats.js'
 import { getServerActor } from '../../../lib/activitypub/server-actor.js'
+import { jobQueue } from '../../../lib/job-queue/job-queue.js'
+import { countVisibleComments } from '../../../models/video/queries/video-comment-queries.js'
 import { buildCustomConfig, customConfigUpdateSchema, resetCustomConfig, updateCustomConfig } from '../../../lib/server-config/custom-config.js'
 import { queryServerStats } from '../../../models/server/queries/server-stats-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
@@ -14,7 +17,13 @@ serverAdminRouter.get('/server/stats', {
   auth: 'none'
 }, async (_ctx, _req, res) => {
   const serverActor = await getServerActor()
-  res.json({ ...await queryServerStats(sequelize(), serverActor.id), videosRedundancy: [] })
+  res.json({
+    ...await queryServerStats(sequelize(), serverActor.id),
+    ...await countVisibleComments(),
+    videosRedundancy: [],
+    ...inboxStats(),
+    totalActivityPubMessagesWaiting: await jobQueue.countWaiting('activitypub-inbox').catch(() => 0)
+  })
 })
 
 serverAdminRouter.get('/config/custom', {

@@ -1,6 +1,7 @@
+import { accountRecoveryRouter } from './account-recovery.js'
 import { manageUsersRouter } from './manage-users.js'
 import { meRouter } from './me.js'
 import { registrationsRouter } from './registrations.js'
 
 /** In this order: /users/me and /users/registrations must match before /users/:id does. */
-export const usersRouters = [ meRouter, registrationsRouter, manageUsersRouter ]
+export const usersRouters = [ meRouter, registrationsRouter, accountRecoveryRouter, manageUsersRouter ]

@@ -43,6 +43,7 @@ manageUsersRouter.post('/users', {
     role: body.role,
     videoQuota: body.videoQuota,
     videoQuotaDaily: body.videoQuotaDaily,
+    adminFlags: body.adminFlags,
     channel: body.channelName ? { name: body.channelName } : undefined
   })
   res.json({ user: { id: created.user.id, account: { id: created.account.id } } })

@@ -7,6 +7,8 @@ import { updateMeBody } from '../../../middlewares/validation/users.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { formatMe } from '../../../models/user/formatters/user-formatter.js'
 import { UserModel } from '../../../models/user/user.js'
+import { UserNotificationSettingModel } from '../../../models/user/user-notification-setting.js'
+import { VideoPlaylistModel } from '../../../models/video/video-playlist.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** /users/me...: the logged-in user's own profile, settings, quota and avatar. Registered before /users/:id. */
@@ -18,11 +20,14 @@ meRouter.get('/users/me', {
   tags: [ 'My User' ],
   auth: 'required'
 }, async ({ user }, _req, res) => {
-  const [ me, channels ] = await Promise.all([
+  const [ me, channels, notificationSettings, watchLater ] = await Promise.all([
     UserModel.loadWithAccount(user.id),
-    VideoChannelModel.listAllByAccount(user.Account.id)
+    VideoChannelModel.listAllByAccount(user.Account.id),
+    UserNotificationSettingModel.loadSettings(user.id),
+    VideoPlaylistModel.loadWatchLater(user.Account.id)
   ])
-  res.json(formatMe(me ?? user, channels))
+  const specialPlaylists = watchLater ? [ { id: watchLater.id, name: watchLater.name, type: watchLater.type } ] : []
+  res.json(formatMe(me ?? user, channels, { notificationSettings, specialPlaylists }))
 })
 
 meRouter.put('/users/me', {

@@ -1,4 +1,8 @@
 import { UserRight, UserRole } from '../../../../shared/models/users.js'
+import { CONFIG } from '../../../initializers/config/index.js'
+import { notifyNewRegistrationRequest, notifyNewUserRegistration } from '../../../lib/notifications/index.js'
+import { unitOfWork } from '../../../lib/unit-of-work/unit-of-work.js'
+import { queueVerifyRegistrationEmail, queueVerifyUserEmail } from '../../../lib/users/account-emails.js'
 import { createLocalUser } from '../../../lib/users/create-local-user.js'
 import { acceptRegistration, deleteRegistration, rejectRegistration, requestRegistration } from '../../../lib/users/registrations.js'
 import { ensureSignupAllowed } from '../../../lib/users/signup.js'
@@ -22,13 +26,20 @@ registrationsRouter.post('/users/register', {
 }, async ({ body }, _req, res) => {
   await ensureSignupAllowed('direct-registration')
 
-  await createLocalUser({
+  // With verification required, the account exists at once but cannot log in before its address is verified.
+  const requiresVerification = CONFIG.signup.requires_email_verification
+  const { user } = await createLocalUser({
     username: body.username,
     email: body.email,
     password: body.password,
     role: UserRole.USER,
     displayName: body.displayName,
-    channel: body.channel
+    channel: body.channel,
+    emailVerified: requiresVerification ? false : null
+  })
+  await unitOfWork(async () => {
+    if (requiresVerification) await queueVerifyUserEmail(user)
+    await notifyNewUserRegistration(user)
   })
   res.sendStatus(204)
 })
@@ -43,7 +54,11 @@ registrationsRouter.post('/users/registrations/request', {
 }, async ({ body }, _req, res) => {
   await ensureSignupAllowed('request-registration')
 
-  const registration = await requestRegistration(body)
+  const registration = await requestRegistration(body, { emailVerified: CONFIG.signup.requires_email_verification ? false : null })
+  await unitOfWork(async () => {
+    if (CONFIG.signup.requires_email_verification) await queueVerifyRegistrationEmail(registration)
+    await notifyNewRegistrationRequest(registration)
+  })
   res.json(formatUserRegistration(registration))
 })
 

@@ -1,8 +1,7 @@
-import type { NextFunction, Request, Response } from 'express'
 import { z } from 'zod'
 import { isValidRemoteHost } from '../../../lib/activitypub/actors/webfinger-client.js'
 import { followActor, unfollow } from '../../../lib/activitypub/follows/follow-actor.js'
-import { notFound } from '../../../lib/http-problems/http-problem.js'
+import { invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { paginationQuery, queryArray } from '../../../middlewares/validation/fields.js'
@@ -12,6 +11,13 @@ import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import { listSubscribedChannels, loadSubscribedChannel } from '../../../models/actor/queries/subscriptions-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { parseSubscriptionTarget } from '../../../lib/subscriptions/subscription-target.js'
+import { withUserHistory } from '../../../lib/history/watch-history.js'
+import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
+import { queryBoolean } from '../../../middlewares/validation/fields.js'
+import { videosListQuery } from '../../../middlewares/validation/videos.js'
+import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
+import { listVideos } from '../../../models/video/queries/video-list-query.js'
 
 /** A user's subscriptions: its account follows channels, local or remote, with the federation machinery. */
 export const subscriptionsRouter = new ApiRouter('/api/v1')
@@ -47,11 +53,18 @@ subscriptionsRouter.post('/users/me/subscriptions', {
   summary: 'Subscribe to a channel (name for a local one, name@host for a remote one)',
   tags: [ 'My Subscriptions' ],
   auth: 'required',
-  body: z.object({ uri: handleSchema }),
-  responses: { 204: 'Subscribed (a remote subscription completes in the background)' }
+  body: z.object({ uri: z.string({ message: 'Should have a channel handle or URL' }).trim().min(1).max(2000) }),
+  responses: { 204: 'Subscribed (a remote subscription completes in the background)', 400: 'Neither a channel handle nor a URL' }
 }, async ({ body, user }, _req, res) => {
-  const { name, host } = parseActorHandle(body.uri)
+  const target = parseSubscriptionTarget(body.uri)
+  if (!target) throw invalidField('body', 'uri', 'Should have a valid channel handle (name or name@host) or channel URL', body.uri)
 
+  if (target.kind === 'url') {
+    await jobQueue.createJob('activitypub-follow', { followerActorId: accountActorId(user), url: target.url, host: new URL(target.url).host, assertIsChannel: true })
+    return res.sendStatus(204)
+  }
+
+  const { name, host } = target
   if (host === null) {
     const channel = await loadChannelByHandle(name)
     if (!channel) throw notFound(`No channel named ${name}`)
@@ -77,18 +90,27 @@ subscriptionsRouter.get('/users/me/subscriptions/exist', {
   res.json(result)
 })
 
-// GET /users/me/subscriptions/videos belongs to the videos module: let it through.
-const notVideos = (req: Request, _res: Response, next: NextFunction) => {
-  if (req.params.subscriptionHandle === 'videos') return next('route')
-  next()
-}
+subscriptionsRouter.get('/users/me/subscriptions/videos', {
+  operationId: 'getSubscriptionVideos',
+  summary: 'List the videos of the channels I subscribed to (sorts and filters of the video list)',
+  tags: [ 'My Subscriptions', 'Video' ],
+  auth: 'required',
+  query: videosListQuery.extend({ excludeAlreadyWatched: queryBoolean.optional() })
+}, async ({ query, user }, _req, res) => {
+  const filters = {
+    ...buildVideoListFilters(query, user),
+    subscribedByActorId: accountActorId(user),
+    excludeWatchedByUserId: query.excludeAlreadyWatched ? user.id : undefined
+  }
+  const { total, data } = await listVideos(filters)
+  res.json({ total, data: await withUserHistory(user, data.map(formatVideo)) })
+})
 
 subscriptionsRouter.get('/users/me/subscriptions/:subscriptionHandle', {
   operationId: 'getUserSubscription',
   summary: 'Get one of my subscriptions',
   tags: [ 'My Subscriptions' ],
   auth: 'required',
-  before: [ notVideos ],
   params: z.object({ subscriptionHandle: handleSchema })
 }, async ({ params, user }, _req, res) => {
   const channel = await loadChannelByHandle(params.subscriptionHandle)

@@ -1,16 +1,18 @@
 import type { Request, Response } from 'express'
 import { z } from 'zod'
-import { toShortUuid } from '../../../helpers/uuid.js'
 import { CONFIG } from '../../../initializers/config/index.js'
-import { badRequest, conflict, forbidden, HttpProblem, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
+import { badRequest, conflict, forbidden, HttpProblem, insufficientStorage, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
 import { ChunkInterruptedError, resumableUploads, TooManyBytesError } from '../../../lib/uploads/resumable-upload-store.js'
+import { finishResumableUpload, recoverFinishingUpload } from '../../../lib/uploads/finish-resumable-upload.js'
+import { ensureDiskSpaceForUpload } from '../../../lib/uploads/disk-space.js'
 import { withUploadSessionLock } from '../../../lib/uploads/upload-session-lock.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
-import { createVideoFromUpload, loadChannelForUpload } from '../../../lib/videos/create-video.js'
+import { loadChannelForUpload } from '../../../lib/videos/create-video.js'
 import { checkUserQuota } from '../../../lib/users/quota.js'
 import { resumableUploadInitBody, videoUploadBody } from '../../../middlewares/validation/videos.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 // PeerTube's resumable upload protocol (that of its web client and apps): POST the metadata, PUT the bytes in
 // chunks with Content-Range, 308 + Range until the last one, which answers with the video.
@@ -28,7 +30,13 @@ videoResumableUploadRouter.post('/videos/upload-resumable', {
   tags: [ 'Video', 'Video Upload' ],
   auth: 'required',
   body: resumableUploadInitBody,
-  responses: { 201: 'Upload created: PUT the bytes to the Location', 400: 'Invalid metadata', 403: 'Not your channel, or quota reached', 413: 'File too large' }
+  responses: {
+    201: 'Upload created: PUT the bytes to the Location',
+    400: 'Invalid metadata',
+    403: 'Not your channel, or quota reached',
+    413: 'File too large',
+    507: 'Not enough disk space on the server'
+  }
 }, async ({ body, user }, req, res) => {
   const size = parseInt(req.header('x-upload-content-length') ?? '', 10)
   if (!Number.isInteger(size) || size <= 0) {
@@ -41,6 +49,7 @@ videoResumableUploadRouter.post('/videos/upload-resumable', {
   // Everything that can be refused is refused now, before a single byte is sent.
   await loadChannelForUpload(body.channelId, user)
   await checkUserQuota(user, size)
+  await ensureDiskSpaceForUpload(size)
 
   const { filename, ...metadata } = body
   const session = await resumableUploads.create({
@@ -79,35 +88,33 @@ videoResumableUploadRouter.put('/videos/upload-resumable', {
   await withUploadSessionLock(id, async () => {
     // The request that held the lock may have finished or cancelled the upload.
     const session = await loadOwnSession(id, user)
-    let received = await resumableUploads.receivedBytes(session.id)
+    // A client that lost the answer to its last chunk asks again: same answer, same video.
+    if (session.result) return res.json({ video: session.result })
+    if (session.videoUuid) {
+      const found = await recoverFinishingUpload(session)
+      if (found) return res.json({ video: found })
+    }
 
+    let received = await resumableUploads.receivedBytes(session.id)
     if (range.kind === 'chunk') {
       if (range.start > received) throw conflict(`Chunk starts at ${range.start} but only ${received} bytes arrived: resume from there`)
       received = await writeChunk(req, res, session.id, range)
     }
 
     if (received < session.size) {
+      faultPoint('resumable-chunk-written')
       if (received > 0) res.set('Range', `bytes=0-${received - 1}`)
       res.status(308).set('Content-Length', '0').end()
       return
     }
 
-    // The session is gone from here on: a retried last PUT must not create the video twice.
-    await resumableUploads.remove(session.id, { keepPart: true })
-    const partPath = resumableUploads.partPath(session.id)
-    try {
-      const fields = videoUploadBody.parse(session.metadata)
-      const video = await createVideoFromUpload({
-        user,
-        fields,
-        file: { path: partPath, originalName: session.filename, size: session.size }
-      })
-      res.json({ video: { id: video.id, uuid: video.uuid, shortUUID: toShortUuid(video.uuid) } })
-    } finally {
-      await resumableUploads.remove(session.id)
-    }
+    // Answered with the video first; the fast-start copy runs after, a large file's must not outlast the client.
+    const { result, finish } = await finishResumableUpload(session, user, videoUploadBody.parse(session.metadata))
+    res.json({ video: result })
+    void finish()
   })
 })
+
 
 videoResumableUploadRouter.delete('/videos/upload-resumable', {
   operationId: 'uploadResumableCancel',
@@ -147,6 +154,7 @@ async function writeChunk (req: Request, res: Response, uploadId: string, range:
     }
     // Nobody reads this answer; the bytes that arrived are kept for the client to resume from.
     if (err instanceof ChunkInterruptedError) throw badRequest('The connection closed before the chunk ended')
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw insufficientStorage('The server has no disk space left: send this chunk again later')
     throw err
   }
 }

@@ -8,11 +8,13 @@ import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { updateVideo } from '../../../lib/videos/update-video.js'
 import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
 import { addView } from '../../../lib/videos/video-views.js'
+import { recordWatchingPosition, withUserHistory } from '../../../lib/history/watch-history.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
@@ -37,7 +39,10 @@ videosRouter.get('/videos/:id', {
   responses: { 200: 'The video', 404: 'No such video, or not visible to you' }
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'details')
-  res.json(formatVideoDetails(video))
+  // A remote copy watched after a day is read again from its origin (its counts, its comments), as PeerTube does.
+  scheduleRemoteVideoRefreshIfStale(video)
+  const [ details ] = await withUserHistory(user, [ formatVideoDetails(video) ])
+  res.json(details)
 })
 
 videosRouter.get('/videos/:id/description', {
@@ -96,8 +101,9 @@ videosRouter.post('/videos/:id/views', {
   auth: 'optional',
   params: videoIdParams,
   body: z.object({ currentTime: z.coerce.number().min(0).optional() }).optional()
-}, async ({ params, user }, req, res) => {
+}, async ({ params, body, user }, req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
+  await recordWatchingPosition(user, video, body?.currentTime)
   await addView(video, req.ip ?? 'unknown')
   res.sendStatus(204)
 })

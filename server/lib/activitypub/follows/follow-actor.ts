@@ -2,9 +2,10 @@ import { loggerWithTags } from '../../../helpers/logger.js'
 import { sequelize } from '../../../initializers/database.js'
 import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
-import { jobQueue } from '../../job-queue/job-queue.js'
+import { notifyNewFollow } from '../../notifications/index.js'
 import { localFollowActivityUrl } from '../local-urls.js'
 import { sendFollow, sendUndoFollow } from '../send/follow-activities.js'
+import { startOutboxSync } from '../catalogue/outbox-sync.js'
 
 const log = loggerWithTags('activitypub', 'follows')
 
@@ -19,12 +20,14 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
 
   const state = target.isLocal() ? 'accepted' as const : 'pending' as const
 
+  let created = false
   const follow = await sequelize().transaction(async transaction => {
     const existing = await ActorFollowModel.loadByActorAndTarget(follower.id, target.id, transaction)
     if (existing) {
       if (existing.state !== 'accepted' && existing.state !== state) await existing.update({ state }, { transaction })
       return existing
     }
+    created = true
 
     await ActorFollowModel.create({
       actorId: follower.id,
@@ -36,6 +39,8 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
   })
 
   if (follow.state === 'pending') await sendFollow(follow)
+  // A local target hears of it here; a remote one from its own instance.
+  if (created && target.isLocal()) await notifyNewFollow(follow)
   return follow
 }
 
@@ -48,11 +53,13 @@ export async function unfollow (follow: ActorFollowModel) {
   await loaded.destroy()
 }
 
-/** After a remote actor accepted our follow: fetch what it already published (its outbox). */
+/**
+ * After a remote actor accepted our follow: read what it already published (its whole outbox, page by page,
+ * with a visible sync state).
+ */
 export async function onFollowAccepted (follow: ActorFollowModel) {
   const target = follow.ActorFollowing
   if (!target?.outboxUrl || target.isLocal()) return
 
-  await jobQueue.createJob('activitypub-http-fetcher', { uri: target.outboxUrl, type: 'activity' })
-    .catch(err => log.warn(`Cannot schedule the crawl of ${target.outboxUrl}`, { err }))
+  await startOutboxSync(target).catch(err => log.warn(`Cannot schedule the crawl of ${target.outboxUrl}`, { err }))
 }

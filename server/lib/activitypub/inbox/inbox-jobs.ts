@@ -54,6 +54,6 @@ export async function processActivitypubInbox (job: Job<ActivitypubInboxPayload>
   if (!byActor) return { skipped: 'its actor is gone' }
   const inboxActor = inboxActorId !== undefined ? (await ActorModel.findByPk(inboxActorId)) ?? undefined : undefined
 
-  await processActivityOrThrow({ activity, byActor, inboxActor })
-  return { type: activity.type }
+  const outcome = await processActivityOrThrow({ activity, byActor, inboxActor })
+  return { type: activity.type, outcome }
 }

@@ -8,7 +8,9 @@ import { InvalidRemoteActorError } from '../actors/remote-actor-document.js'
 import { isValidRemoteHost } from '../actors/webfinger-client.js'
 import { followActor } from '../follows/follow-actor.js'
 import { resolveActorByHandle } from '../follows/resolve-handle.js'
+import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { getServerActor } from '../server-actor.js'
+import { notifyAutoInstanceFollowing } from '../../notifications/index.js'
 import type { ActivitypubFollowPayload } from './payloads.js'
 
 const log = loggerWithTags('activitypub', 'follows')
@@ -33,7 +35,7 @@ export async function processActivitypubFollow (job: Job<ActivitypubFollowPayloa
 
   let target: ActorModel
   try {
-    target = await resolveActorByHandle(name, host)
+    target = job.data.url ? await getOrCreateActorByUrl(job.data.url) : await resolveActorByHandle(name, host)
   } catch (err) {
     if (isPermanent(err)) return giveUp(job, `cannot find ${handle}: ${(err as Error).message}`)
     throw err
@@ -44,6 +46,7 @@ export async function processActivitypubFollow (job: Job<ActivitypubFollowPayloa
 
   const follow = await followActor(follower, target)
   log.info(`${follower.url} ${isAutoFollow ? 'follows back' : 'follows'} ${target.url} (${follow.state})`)
+  if (isAutoFollow) await notifyAutoInstanceFollowing(follow)
   return { followId: follow.id, state: follow.state }
 }
 

@@ -9,8 +9,10 @@ import { forEachWithConcurrency } from '../concurrency.js'
 import { urlHost } from '../ownership.js'
 import { deliverToInbox } from '../send/deliver.js'
 import { nextSlowRetry } from '../send/server-health.js'
+import { withoutBlockedInboxes } from '../send/blocked-recipients.js'
 import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import type { ActivitypubHttpBroadcastPayload, ActivitypubHttpUnicastPayload } from './payloads.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 const log = loggerWithTags('activitypub', 'delivery')
 
@@ -21,7 +23,8 @@ const log = loggerWithTags('activitypub', 'delivery')
  * attempt now: their deliveries are parked, and go when the server is seen again.
  */
 export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpBroadcastPayload>) {
-  const { uris, body, signatureActorId } = job.data
+  const { body, signatureActorId } = job.data
+  const uris = await withoutBlockedInboxes(job.data.uris)
   const actor = await loadSigningActor(signatureActorId)
   const activity = describe(body)
 
@@ -39,6 +42,7 @@ export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpB
       return
     }
     const outcome = await deliverToInbox(uri, body, actor)
+    if (outcome.ok) faultPoint('delivery-sent')
     if (outcome.ok) delivered++
     else if (outcome.retryable) toRetry.push(uri)
     else {
@@ -66,6 +70,7 @@ export async function processActivitypubHttpBroadcast (job: Job<ActivitypubHttpB
 /** activitypub-http-unicast: one inbox; failures are retried by Bull with the delivery backoff, refusals are not. */
 export async function processActivitypubHttpUnicast (job: Job<ActivitypubHttpUnicastPayload>) {
   const { uri, body, signatureActorId } = job.data
+  if ((await withoutBlockedInboxes([ uri ])).length === 0) return { skipped: 'the server is blocked by this instance' }
   const actor = await loadSigningActor(signatureActorId)
 
   const outcome = await deliverToInbox(uri, body, actor)

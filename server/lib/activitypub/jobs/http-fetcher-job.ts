@@ -64,7 +64,7 @@ function pageItems (page: Record<string, unknown>): unknown[] | undefined {
  * An outbox activity is processed like a delivered one, as its actor: read from the actor's own server, it is
  * as authentic as a signed delivery, provided the actor lives where the outbox does.
  */
-async function processOutboxItem (item: unknown, collectionUrl: string) {
+export async function processOutboxItem (item: unknown, collectionUrl: string) {
   if (!isObject(item) || typeof item.type !== 'string' || typeof item.id !== 'string') return
   const actorUrl = getActivityActorUrl(item)
   if (!actorUrl || !urlOrigin(actorUrl) || !isSameOrigin(actorUrl, collectionUrl) || !isSameOrigin(item.id, actorUrl)) return

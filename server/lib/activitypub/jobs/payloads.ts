@@ -21,14 +21,19 @@ export interface ActivitypubFollowPayload {
   followerActorId?: number
   name?: string
   host: string
+  /** The actor's ActivityPub id, when known instead of its name (a subscription by URL). */
+  url?: string
   /** Followed because it followed us (auto follow back). */
   isAutoFollow?: boolean
   /** Refuse when the target turns out not to be a channel (user subscriptions). */
   assertIsChannel?: boolean
 }
 
-/** Crawl kinds of activitypub-http-fetcher; 'activity' walks an outbox and processes its activities. */
-export type CrawlType = 'activity'
+/**
+ * Crawl kinds of activitypub-http-fetcher: 'activity' walks an outbox and processes its activities,
+ * 'video-comments' a remote video's comments collection (each comment read from its origin).
+ */
+export type CrawlType = 'activity' | 'video-comments'
 
 export interface ActivitypubHttpFetcherPayload {
   uri: string

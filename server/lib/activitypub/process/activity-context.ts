@@ -15,4 +15,7 @@ export interface ActivityContext {
   fromOutbox?: boolean
 }
 
-export type ActivityProcessor = (context: ActivityContext) => Promise<void>
+/** 'ignored': understood, but not handled here (logged at warn level and counted as such). */
+export type ActivityOutcome = 'processed' | 'ignored'
+
+export type ActivityProcessor = (context: ActivityContext) => Promise<ActivityOutcome | void>

@@ -1,5 +1,6 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
-import type { ActivityContext, ActivityProcessor } from './activity-context.js'
+import type { ActivityContext, ActivityOutcome, ActivityProcessor } from './activity-context.js'
+import { recordInboxOutcome } from './inbox-stats.js'
 import { processAccept, processReject } from './process-accept-reject.js'
 import { processFollow } from './process-follow.js'
 import {
@@ -7,7 +8,9 @@ import {
 } from './process-object-activities.js'
 import { processUndo } from './process-undo.js'
 
-export type { ActivityContext, ActivityProcessor } from './activity-context.js'
+export type { ActivityContext, ActivityOutcome, ActivityProcessor } from './activity-context.js'
+export { inboxStats } from './inbox-stats.js'
+export { registerDeleteAuthority } from './process-object-activities.js'
 export { registerObjectActivityHandler, OBJECT_ACTIVITY_TYPES } from './object-handlers.js'
 export type { ObjectActivityHandler, ObjectActivityType } from './object-handlers.js'
 
@@ -15,8 +18,8 @@ const log = loggerWithTags('activitypub', 'inbox')
 
 /**
  * Activity type -> processor. The follow handshake is complete here; Create/Update/Delete/Announce/Like/
- * Dislike/View/Flag hand their objects to the handlers other modules register (registerObjectActivityHandler),
- * and ignore, with a debug line, objects nobody handles.
+ * Dislike/View/Flag hand their objects to the handlers other modules register (registerObjectActivityHandler).
+ * Types and objects nobody handles are ignored with a warning and counted (inbox-stats.ts).
  */
 const PROCESSORS = new Map<string, ActivityProcessor>([
   [ 'Follow', processFollow ],
@@ -48,12 +51,21 @@ export async function processActivity (context: ActivityContext) {
 }
 
 /** Runs the processor of the activity's type; its errors reach the caller (the inbox job retries them). */
-export async function processActivityOrThrow (context: ActivityContext) {
+export async function processActivityOrThrow (context: ActivityContext): Promise<ActivityOutcome> {
   const { activity } = context
   const processor = PROCESSORS.get(activity.type)
   if (!processor) {
     log.warn(`Unsupported activity type ${activity.type} (${activity.id}) from ${context.byActor.url}: ignored`)
-    return
+    recordInboxOutcome(activity.type, 'ignored')
+    return 'ignored'
   }
-  await processor(context)
+
+  try {
+    const outcome = (await processor(context)) ?? 'processed'
+    recordInboxOutcome(activity.type, outcome === 'ignored' ? 'ignored' : 'success')
+    return outcome
+  } catch (err) {
+    recordInboxOutcome(activity.type, 'error')
+    throw err
+  }
 }

@@ -6,7 +6,9 @@ import { ActorModel } from '../../../models/actor/actor.js'
 import { getObjectId } from '../activity-types.js'
 import { sendAcceptFollow, sendRejectFollow } from '../send/follow-activities.js'
 import { followBackIfWanted } from '../follows/follow-back.js'
+import { refuseFollowIfBlocked } from '../follows/refuse-blocked-follow.js'
 import { isServerActor } from '../server-actor.js'
+import { notifyNewFollow } from '../../notifications/index.js'
 import type { ActivityContext } from './activity-context.js'
 
 const log = loggerWithTags('activitypub', 'inbox')
@@ -23,6 +25,7 @@ export async function processFollow ({ activity, byActor }: ActivityContext) {
     return
   }
   if (byActor.isLocal()) return
+  if (await refuseFollowIfBlocked(activity, byActor, target)) return
 
   const instanceFollow = isServerActor(target)
   const refused = instanceFollow && !CONFIG.federation.followers.instance.enabled
@@ -51,6 +54,7 @@ export async function processFollow ({ activity, byActor }: ActivityContext) {
     if (refused && isNew) await follow.destroy()
     return
   }
+  if (isNew) await notifyNewFollow(follow)
   if (follow.state === 'pending') {
     log.info(`${byActor.url} asks to follow ${target.url}: waiting for an administrator`)
     return

@@ -8,6 +8,7 @@ import type { OutgoingActivity } from '../activity-types.js'
 import { isLocalUrl } from '../local-urls.js'
 import { urlHost, urlOrigin } from '../ownership.js'
 import { prepareActivityBody } from './prepare-activity.js'
+import { withoutBlockedInboxes } from './blocked-recipients.js'
 
 const log = loggerWithTags('activitypub', 'send')
 
@@ -33,7 +34,7 @@ export async function sendActivity (activity: OutgoingActivity, options: SendAct
     return
   }
 
-  const inboxes = [ ...new Set(options.toInboxes) ].filter(uri => urlOrigin(uri) !== undefined && !isLocalUrl(uri))
+  const inboxes = await withoutBlockedInboxes([ ...new Set(options.toInboxes) ].filter(uri => urlOrigin(uri) !== undefined && !isLocalUrl(uri)))
   if (inboxes.length === 0) return
 
   const body = await prepareActivityBody(activity, options.byActor, options.contextType)

@@ -1,6 +1,6 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
 import { CONFIG } from '../../../initializers/config/index.js'
-import { markServerFailing, markServerReachable } from '../../../models/actor/queries/delivery-health-queries.js'
+import { listFailingServers, markServerFailing, markServerReachable } from '../../../models/actor/queries/delivery-health-queries.js'
 import { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import { outboxRelay } from '../../job-queue/outbox-relay.js'
 
@@ -43,4 +43,44 @@ export function nextSlowRetry (entry: Pick<OutboxEntryModel, 'createdAt' | 'park
   if (now - createdAt >= giveUpAfter) return undefined
   const wait = Math.min(max, first * 2 ** Math.min(entry?.parkedCount ?? 0, 30))
   return new Date(Math.min(now + wait, createdAt + giveUpAfter))
+}
+
+export interface ServerDeliveryHealth {
+  host: string
+  /** Every delivery to it has failed since then; null when it answers. */
+  failingSince: string | null
+  /** Deliveries waiting for their next slow retry, or for the server to be seen again. */
+  parkedDeliveries: number
+  oldestParkedAt: string | null
+  nextAttemptAt: string | null
+}
+
+/** Per remote server: failing or not, and its backlog of parked deliveries (the admin's delivery health page). */
+export async function listDeliveryHealth (): Promise<ServerDeliveryHealth[]> {
+  const [ failing, parked ] = await Promise.all([ listFailingServers(), OutboxEntryModel.parkedByHost() ])
+  const byHost = new Map<string, ServerDeliveryHealth>()
+  const entry = (host: string) => {
+    let health = byHost.get(host)
+    if (!health) {
+      health = { host, failingSince: null, parkedDeliveries: 0, oldestParkedAt: null, nextAttemptAt: null }
+      byHost.set(host, health)
+    }
+    return health
+  }
+  for (const server of failing) entry(server.host).failingSince = server.failingSince?.toISOString() ?? null
+  for (const row of parked) {
+    const health = entry(row.targetHost)
+    health.parkedDeliveries = Number(row.count)
+    health.oldestParkedAt = new Date(row.oldest).toISOString()
+    health.nextAttemptAt = new Date(row.nextRunAt).toISOString()
+  }
+  return [ ...byHost.values() ].sort((a, b) => b.parkedDeliveries - a.parkedDeliveries || a.host.localeCompare(b.host))
+}
+
+/** An administrator's "retry now": the server's parked deliveries are queued at once. */
+export async function retryParkedDeliveries (host: string) {
+  confirmedAt.delete(host)
+  const released = await OutboxEntryModel.releaseParkedForHost(host)
+  if (released !== 0) void outboxRelay.sweep()
+  return released
 }

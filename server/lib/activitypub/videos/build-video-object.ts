@@ -54,7 +54,7 @@ export function buildVideoObject (video: VideoModel, audience: Audience = getVid
     state: video.state,
     commentsEnabled: video.commentsEnabled,
     canReply: null,
-    commentsPolicy: video.commentsEnabled ? 1 : 2,
+    commentsPolicy: video.commentsPolicy,
     downloadEnabled: video.downloadEnabled,
     published: video.publishedAt.toISOString(),
     originallyPublishedAt: video.originallyPublishedAt ? video.originallyPublishedAt.toISOString() : null,

@@ -3,7 +3,9 @@ import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { DeletedVideoSnapshot } from '../../videos/video-events.js'
 import { isVideoFederated } from '../../videos/video-federation-rules.js'
 import { sendViewToOrigin } from './send-video-view.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { federateVideo, loadVideoForFederation, sendDeleteOfDeletedVideo, unfederateVideo } from './send-video-activities.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 export interface FederateVideoPayload {
   videoId: number
@@ -33,7 +35,10 @@ export async function processFederateVideo (job: Job<FederateVideoPayload>) {
     }
     if (!video || video.remote) return
 
-    if (isVideoFederated(video)) await federateVideo(video)
-    else await unfederateVideo(video)
+    // A moderator's block with `unfederate` (or an auto-block awaiting review) withholds it like a private video.
+    if (!isVideoFederated(video) || video.VideoBlacklist?.unfederated) return unfederateVideo(video)
+    // The first publication (its Create) is news for the channel's subscribers here too.
+    if (await federateVideo(video) === 'created') await notifyNewVideoFromSubscription(video)
   })
+  faultPoint('federate-committed')
 }

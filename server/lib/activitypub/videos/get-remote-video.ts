@@ -7,11 +7,13 @@ import { VideoModel } from '../../../models/video/video.js'
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { deleteVideo } from '../../videos/delete-video.js'
+import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isLocalHost, isLocalUrl } from '../local-urls.js'
 import { isSameOrigin } from '../ownership.js'
 import { InvalidVideoObjectError, isVideoObject, parseVideoObject } from './parse-video-object.js'
+import { syncRemoteVideoCounts } from '../rates/sync-remote-video-counts.js'
 import { storeRemoteVideo } from './store-remote-video.js'
 
 const log = loggerWithTags('activitypub', 'videos')
@@ -37,10 +39,15 @@ function serialized<T> (url: string, task: () => Promise<T>): Promise<T> {
  * inline by an actor of its origin, or fetched from its origin) and admitted (trust/: its publisher or announcer
  * is followed here, or a user asked for it). Its channel is fetched when unknown.
  */
-export function upsertRemoteVideo (object: Record<string, unknown>, options: { audienceTo?: unknown } = {}) {
+export interface RemoteVideoStoreOptions {
+  /** A new public video is news for local subscribers of its channel: true for a delivered activity, not a crawl. */
+  notifyIfNew?: boolean
+}
+
+export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?: unknown, options: RemoteVideoStoreOptions = {}) {
   const url = typeof object.id === 'string' ? object.id : ''
   return serialized(url, async () => {
-    const data = parseVideoObject(object, options.audienceTo)
+    const data = parseVideoObject(object, audienceTo)
     if (isLocalUrl(data.url) || isLocalHost(data.url)) throw new InvalidVideoObjectError(data.url, 'a remote document claims one of our URLs')
 
     const channelActor = await getOrCreateActorByUrl(data.channelUrl)
@@ -50,6 +57,8 @@ export function upsertRemoteVideo (object: Record<string, unknown>, options: { a
 
     const result = await storeRemoteVideo(data, channel)
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
+    await syncRemoteVideoCounts(result.video, object)
+    if (result.created && options.notifyIfNew && result.video.isPubliclyVisible()) await notifyNewVideoFromSubscription(result.video)
     return result
   })
 }
@@ -68,7 +77,7 @@ export async function fetchVideoObject (url: string) {
  * A stored copy older than REFRESH_AFTER_MS is returned as is and refreshed in the background. The caller has
  * decided the video is wanted here (a followed announcer, a user's search by URL).
  */
-export async function getOrFetchRemoteVideo (url: string) {
+export async function getOrFetchRemoteVideo (url: string, options: RemoteVideoStoreOptions = {}) {
   const stored = await VideoModel.loadByUrl(url)
   if (stored) {
     scheduleRemoteVideoRefreshIfStale(stored)
@@ -81,7 +90,7 @@ export async function getOrFetchRemoteVideo (url: string) {
   const promise = (async () => {
     const object = await fetchVideoObject(url)
     if (!object) return undefined
-    return (await upsertRemoteVideo(object)).video
+    return (await upsertRemoteVideo(object, undefined, options)).video
   })().finally(() => fetches.delete(url))
   fetches.set(url, promise)
   return promise
@@ -98,9 +107,16 @@ export function scheduleRemoteVideoRefreshIfStale (video: Pick<VideoModel, 'remo
     .catch(err => log.warn(`Cannot schedule the refresh of ${video.url}`, { err }))
 }
 
+/** The comments its origin lists are read again (new ones, edits, deletions), in the background. */
+async function scheduleCommentsCrawl (object: Record<string, unknown>) {
+  const comments = object.comments
+  if (typeof comments !== 'string' || !isSameOrigin(comments, String(object.id))) return
+  await jobQueue.createJob('activitypub-http-fetcher', { uri: comments, type: 'video-comments' }, { dedupKey: `crawl-comments:${comments}` })
+}
+
 /**
- * activitypub-refresher of type 'video': reads the video from its origin again. Gone there (404/410) or no
- * longer a Video: deleted here. Other failures are left to a later refresh.
+ * activitypub-refresher of type 'video': reads the video from its origin again (and its counts and comments).
+ * Gone there (404/410) or no longer a Video: deleted here. Other failures are left to a later refresh.
  */
 export async function refreshRemoteVideo (url: string) {
   const video = await VideoModel.findOne({ where: { url }, include: detailsIncludes() })
@@ -110,6 +126,7 @@ export async function refreshRemoteVideo (url: string) {
     const object = await fetchVideoObject(url)
     if (object) {
       await upsertRemoteVideo(object)
+      await scheduleCommentsCrawl(object)
       return { refreshed: true }
     }
   } catch (err) {

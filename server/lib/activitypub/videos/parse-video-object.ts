@@ -1,4 +1,5 @@
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../../shared/models/videos.js'
+import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import { isUuid } from '../../../helpers/uuid.js'
 import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.js'
 import { isObject } from '../activity-types.js'
@@ -28,7 +29,7 @@ export interface RemoteVideoData {
   description: string | null
   support: string | null
   nsfw: boolean
-  commentsEnabled: boolean
+  commentsPolicy: VideoCommentPolicyType
   downloadEnabled: boolean
   waitTranscoding: boolean
   isLive: boolean
@@ -97,7 +98,7 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     description: text(object.content, REMOTE_VIDEOS.MAX_DESCRIPTION_LENGTH),
     support: text(object.support, REMOTE_VIDEOS.MAX_SUPPORT_LENGTH),
     nsfw: object.sensitive === true,
-    commentsEnabled: object.commentsPolicy !== undefined ? object.commentsPolicy === 1 : object.commentsEnabled !== false,
+    commentsPolicy: parseCommentsPolicy(object),
     downloadEnabled: object.downloadEnabled !== false,
     waitTranscoding: object.waitTranscoding === true,
     isLive: object.isLiveBroadcast === true,
@@ -117,6 +118,14 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     hlsPlaylist: parseHlsPlaylist(object.url),
     trackers: parseTrackers(object.url)
   }
+}
+
+/** PeerTube 6.2+ sends commentsPolicy; older servers only commentsEnabled (as PeerTube falls back, absent is disabled). */
+function parseCommentsPolicy (object: Record<string, unknown>): VideoCommentPolicyType {
+  const policy = object.commentsPolicy
+  if (policy === VideoCommentPolicy.ENABLED || policy === VideoCommentPolicy.DISABLED || policy === VideoCommentPolicy.REQUIRES_APPROVAL) return policy
+  if (policy !== undefined && policy !== null) return VideoCommentPolicy.DISABLED
+  return object.commentsEnabled === true ? VideoCommentPolicy.ENABLED : VideoCommentPolicy.DISABLED
 }
 
 function text (value: unknown, max: number): string | null {

@@ -22,7 +22,7 @@ const log = loggerWithTags('activitypub', 'videos')
  * not have stores it, as PeerTube does (we may have missed its Create), if we follow its publisher: a video we
  * do not have is stored only when the actor, its channel or its account is followed here (trust/).
  */
-async function processCreateOrUpdate ({ activity, byActor }: ActivityContext) {
+async function processCreateOrUpdate ({ activity, byActor, fromOutbox }: ActivityContext) {
   let object = activity.object
   if (!isObject(object)) {
     const url = getObjectId(object)
@@ -44,7 +44,7 @@ async function processCreateOrUpdate ({ activity, byActor }: ActivityContext) {
     }
   }
 
-  await upsertRemoteVideo(object, { audienceTo: activity.to })
+  await upsertRemoteVideo(object, activity.to, { notifyIfNew: !fromOutbox })
   return true
 }
 
@@ -70,7 +70,7 @@ async function processDelete ({ activity, byActor }: ActivityContext) {
  * (it feeds the video's announces collection and lists the video). A share of one of our videos is recorded when
  * the announcer's instance knows us (it follows us, or we follow it).
  */
-async function processAnnounce ({ activity, byActor }: ActivityContext) {
+async function processAnnounce ({ activity, byActor, fromOutbox }: ActivityContext) {
   const type = getObjectType(activity.object)
   if (type !== undefined && type !== 'Video') return false
   const url = getObjectId(activity.object)
@@ -82,7 +82,7 @@ async function processAnnounce ({ activity, byActor }: ActivityContext) {
     return true
   }
 
-  const video = await getOrFetchRemoteVideo(url)
+  const video = await getOrFetchRemoteVideo(url, { notifyIfNew: !fromOutbox })
   if (!video) return false
 
   if (isSameOrigin(activity.id, byActor.url)) {

@@ -1,12 +1,14 @@
+import { registerCommentFederation } from '../comments/register-comment-federation.js'
+import { registerRateFederation } from '../rates/register-rate-federation.js'
 import { registerRemoteVideoHandlers } from './process-video-activities.js'
 import { registerVideoOutbox } from './video-outbox.js'
 
 let registered = false
 
 /**
- * Makes federation handle remote videos (activity handlers, outbox provider, refresher). Local videos are
- * federated by the federate-video job their changes record. Called once at start-up, before the HTTP server and
- * the job queue take work.
+ * Makes federation handle remote videos (activity handlers, outbox provider, refresher), and the comments and
+ * ratings of videos. Local videos are federated by the federate-video job their changes record. Called once at
+ * start-up, before the HTTP server and the job queue take work.
  */
 export function registerVideoFederation () {
   if (registered) return
@@ -14,4 +16,7 @@ export function registerVideoFederation () {
 
   registerRemoteVideoHandlers()
   registerVideoOutbox()
+  // Conversations about videos: their handlers come after the video ones, which take Video objects first.
+  registerCommentFederation()
+  registerRateFederation()
 }

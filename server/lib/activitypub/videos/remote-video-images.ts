@@ -38,9 +38,19 @@ export async function ensureRemoteVideoImageOnDisk (kind: 'miniature' | 'preview
 async function download (type: number, filename: string, path: string) {
   const image = await ThumbnailModel.findOne({ where: { filename, type } })
   if (!image?.fileUrl) return false
+  if (!await downloadRemoteImage(image.fileUrl, path)) return false
+  // From now on it is ours to remove with the video.
+  await ThumbnailModel.update({ onDisk: true }, { where: { id: image.id } })
+  return true
+}
 
+/**
+ * Fetches a remote image (guarded request, image types only, size-limited) to `path`, atomically. False when the
+ * origin does not give it; the reason is logged.
+ */
+export async function downloadRemoteImage (url: string, path: string) {
   try {
-    const response = await guardedRequest(image.fileUrl, {
+    const response = await guardedRequest(url, {
       method: 'GET',
       headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, 'Accept': 'image/*' },
       timeoutMs: CONFIG.federation.http_timeout,
@@ -49,8 +59,8 @@ async function download (type: number, filename: string, path: string) {
       maxRedirects: REMOTE_FETCH.MAX_REDIRECTS
     })
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-    if (response.status !== 200) throw new RemoteRequestError('bad-status', `${image.fileUrl} answered ${response.status}`, { url: image.fileUrl, status: response.status })
-    if (!REMOTE_IMAGES.MEDIA_TYPES[contentType]) throw new RemoteRequestError('bad-content-type', `${image.fileUrl} is not an image (${contentType})`, { url: image.fileUrl })
+    if (response.status !== 200) throw new RemoteRequestError('bad-status', `${url} answered ${response.status}`, { url, status: response.status })
+    if (!REMOTE_IMAGES.MEDIA_TYPES[contentType]) throw new RemoteRequestError('bad-content-type', `${url} is not an image (${contentType})`, { url })
 
     await mkdir(dirname(path), { recursive: true })
     const tmp = `${path}.${randomUUID()}.tmp`
@@ -59,11 +69,9 @@ async function download (type: number, filename: string, path: string) {
       await rm(tmp, { force: true })
       throw err
     })
-    // From now on it is ours to remove with the video.
-    await ThumbnailModel.update({ onDisk: true }, { where: { id: image.id } })
     return true
   } catch (err) {
-    log.info(`Cannot fetch remote image ${image.fileUrl}: ${(err as Error).message}`)
+    log.info(`Cannot fetch remote image ${url}: ${(err as Error).message}`)
     return false
   }
 }

@@ -25,18 +25,19 @@ export async function loadVideoForFederation (videoId: number) {
  * a Create by the account to its followers, then an Announce by the channel and one by the server actor, so
  * channel subscribers and following instances get it; afterwards an Update to the followers of all three.
  */
-export async function federateVideo (video: VideoModel) {
-  if (!isVideoFederated(video)) return
+export async function federateVideo (video: VideoModel): Promise<'created' | 'updated' | 'skipped'> {
+  if (!isVideoFederated(video)) return 'skipped'
   const serverActor = await getServerActor()
 
   if (await VideoShareModel.isSharedBy(serverActor.id, video.id)) {
     await sendUpdateVideo(video)
-    return
+    return 'updated'
   }
 
   await sendCreateVideo(video)
   await sendVideoAnnounce(channelActorOf(video), video)
   await sendVideoAnnounce(serverActor, video)
+  return 'created'
 }
 
 /** The video left the public and unlisted audiences: remotes delete their copy; a later publication is new. */

@@ -15,6 +15,7 @@ import { VideoFileModel } from '../../../models/video/video-file.js'
 import { VideoStreamingPlaylistModel } from '../../../models/video/video-streaming-playlist.js'
 import { VideoModel } from '../../../models/video/video.js'
 import { imagePathOnDisk } from '../../videos/video-images.js'
+import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
 import type { RemoteImageData, RemoteVideoData } from './parse-video-object.js'
@@ -61,7 +62,7 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
       remote: true,
       isLive: data.isLive,
       url: data.url,
-      commentsEnabled: data.commentsEnabled,
+      ...commentPolicyFields(data.commentsPolicy),
       downloadEnabled: data.downloadEnabled,
       waitTranscoding: data.waitTranscoding,
       state: data.state,

@@ -5,6 +5,7 @@ import { fromRoot } from '../../../helpers/project-root.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import type { JobPayloads } from '../job-types.js'
 import { jobQueue } from '../job-queue.js'
+import { faultPoint } from '../../../helpers/fault-points.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -38,7 +39,10 @@ export async function processFilesRemoval (job: Job<JobPayloads['files-removal']
   const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
-  await Promise.all(job.data.paths.map(path => rm(path, { force: true })))
+  for (const [ i, path ] of job.data.paths.entries()) {
+    await rm(path, { force: true })
+    if (i === 0) faultPoint('files-removal-started')
+  }
   await Promise.all((job.data.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
   return { removed: all.length }
 }

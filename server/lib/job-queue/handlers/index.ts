@@ -15,7 +15,15 @@ import { abortRunningTranscodings, markTranscodingFailed, transcodingTimeoutMs }
 import type { JobPayloads, JobType } from '../job-types.js'
 import { processActorKeys } from './actor-keys.js'
 import { processFilesRemoval } from './files-removal.js'
+import { processStorageSweep } from './storage-sweep.js'
 import { processVideoTranscoding } from './video-transcoding.js'
+import { EMAIL_JOB } from '../../../initializers/constants/emails.js'
+import { processEmail } from '../../emails/email-job.js'
+import { processNotify } from '../../notifications/notify-job.js'
+import { processAccountEmailRequest } from '../../users/account-email-requests.js'
+import { onOutboxCrawlFailed, processActivitypubOutboxCrawl } from '../../activitypub/catalogue/outbox-crawl-job.js'
+import { processFederatePlaylist } from '../../activitypub/playlists/federate-playlist-job.js'
+import { processRemotePlaylistFetch } from '../../activitypub/playlists/remote-playlist-job.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -38,6 +46,11 @@ export interface JobDefinition<T extends JobType> {
   parkAfterLastAttempt?: (job: Job<JobPayloads[T]>, err: Error, entry: OutboxEntryModel | null) => Date | undefined
   /** false: a completed job is not kept in the jobs history (frequent housekeeping). */
   keepCompleted?: boolean
+  /**
+   * Jobs of this type are created parked only to be held by the request that made them (releaseHeldJob): at
+   * start-up, such parked jobs of a previous run are released, since nobody will release them any more.
+   */
+  heldByCreator?: boolean
   /** Called once the last attempt has failed, to record the failure where users see it. */
   onFinalFailure?: (job: Job<JobPayloads[T]>, err: Error) => Promise<void>
   /** Called when the instance stops, to interrupt long work (the interrupted job is retried after the restart). */
@@ -70,13 +83,23 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'federate-video': { process: processFederateVideo, concurrency: 4, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   'files-removal': { process: processFilesRemoval, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 30 * 60_000 },
   'move-video-files': { process: processMoveVideoFiles, concurrency: 2, attempts: 10, backoffMs: 10_000 },
+  'storage-sweep': { process: processStorageSweep, concurrency: 1, attempts: 2, backoffMs: 60_000, timeoutMs: 6 * 60 * 60_000 },
   'video-transcoding': {
     process: processVideoTranscoding,
     concurrency: CONFIG.transcoding.concurrency,
     attempts: 3,
     backoffMs: 5000,
     timeoutMs: payload => transcodingTimeoutMs(payload),
+    heldByCreator: true,
     onFinalFailure: markTranscodingFailed,
     onShutdown: abortRunningTranscodings
-  }
+  },
+  'email': { process: processEmail, concurrency: 2, attempts: EMAIL_JOB.ATTEMPTS, backoffMs: EMAIL_JOB.BACKOFF_MS, timeoutMs: EMAIL_JOB.SMTP_TIMEOUT_MS * 3 },
+  'account-email': { process: processAccountEmailRequest, concurrency: 2, attempts: 3, backoffMs: 5_000 },
+  'notify': { process: processNotify, concurrency: 2, attempts: 5, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
+  // One page of a remote outbox per run; each run queues the next page, so a catalogue of any size is read in
+  // steps that resume from the last page read.
+  'activitypub-outbox-crawl': { process: processActivitypubOutboxCrawl, concurrency: 2, attempts: 8, backoffMs: 2_000, timeoutMs: 10 * 60_000, onFinalFailure: onOutboxCrawlFailed },
+  'federate-playlist': { process: processFederatePlaylist, concurrency: 2, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
+  'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 }
 }

@@ -21,3 +21,8 @@ export async function listUnreachableHosts (hosts: string[], failingBefore: Date
   })
   return new Set(rows.map(row => row.host))
 }
+
+/** Servers currently failing, oldest failure first. */
+export async function listFailingServers () {
+  return ServerModel.findAll({ where: { failingSince: { [Op.ne]: null } }, attributes: [ 'host', 'failingSince' ], order: [ [ 'failingSince', 'ASC' ] ] })
+}

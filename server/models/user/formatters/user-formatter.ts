@@ -2,29 +2,9 @@ import { USER_ROLE_LABELS } from '../../../../shared/models/users.js'
 import { formatAccount } from '../../account/formatters/account-formatter.js'
 import { formatVideoChannel } from '../../account/formatters/video-channel-formatter.js'
 import type { VideoChannelModel } from '../../account/video-channel.js'
+import type { NotificationSettings } from '../../../../shared/models/notifications.js'
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../initializers/constants/notifications.js'
 import type { UserModel } from '../user.js'
-
-/** Notification preferences of a new PeerTube user (1: web, 3: web and email). We do not notify yet; clients read them. */
-const DEFAULT_NOTIFICATION_SETTINGS = {
-  newCommentOnMyVideo: 1,
-  newVideoFromSubscription: 1,
-  abuseAsModerator: 3,
-  videoAutoBlacklistAsModerator: 3,
-  blacklistOnMyVideo: 3,
-  myVideoPublished: 1,
-  myVideoImportFinished: 1,
-  newUserRegistration: 1,
-  commentMention: 1,
-  newFollow: 1,
-  newInstanceFollower: 1,
-  autoInstanceFollowing: 1,
-  abuseNewMessage: 3,
-  abuseStateChange: 3,
-  newPeerTubeVersion: 3,
-  myVideoStudioEditionFinished: 1,
-  myVideoTranscriptionGenerated: 1,
-  newPluginVersion: 1
-}
 
 export interface UserQuotaFigures {
   videoQuotaUsed: number
@@ -32,7 +12,7 @@ export interface UserQuotaFigures {
 }
 
 /** PeerTube's `User` (admin views). Needs Account.Actor loaded. */
-export function formatUser (user: UserModel, options: { channels?: VideoChannelModel[], quota?: UserQuotaFigures } = {}) {
+export function formatUser (user: UserModel, options: { channels?: VideoChannelModel[], quota?: UserQuotaFigures, notificationSettings?: NotificationSettings } = {}) {
   if (!user.Account) throw new Error('The user\'s account must be loaded to format it')
 
   return {
@@ -40,7 +20,7 @@ export function formatUser (user: UserModel, options: { channels?: VideoChannelM
     username: user.username,
     email: user.email,
     theme: user.theme,
-    pendingEmail: null,
+    pendingEmail: user.pendingEmail ?? null,
     emailPublic: false,
     emailVerified: user.emailVerified ?? null,
     nsfwPolicy: user.nsfwPolicy,
@@ -59,8 +39,9 @@ export function formatUser (user: UserModel, options: { channels?: VideoChannelM
     noAccountSetupWarningModal: user.noAccountSetupWarningModal,
     blocked: user.blocked,
     blockedReason: user.blockedReason ?? null,
+    adminFlags: user.adminFlags ?? 0,
     account: formatAccount(user.Account),
-    notificationSettings: { ...DEFAULT_NOTIFICATION_SETTINGS },
+    notificationSettings: { ...(options.notificationSettings ?? DEFAULT_NOTIFICATION_SETTINGS) },
     videoChannels: (options.channels ?? []).map(formatVideoChannel),
     createdAt: user.createdAt,
     pluginAuth: null,
@@ -70,11 +51,13 @@ export function formatUser (user: UserModel, options: { channels?: VideoChannelM
 }
 
 /** PeerTube's answer to GET /users/me: the admin view plus what only the user sees. */
-export function formatMe (user: UserModel, channels: VideoChannelModel[]) {
+export function formatMe (user: UserModel, channels: VideoChannelModel[], options: {
+  notificationSettings?: NotificationSettings
+  /** The user's "Watch later" and other special playlists. */
+  specialPlaylists?: { id: number, name: string, type: number }[]
+} = {}) {
   return {
-    ...formatUser(user, { channels }),
-    adminFlags: 0,
-    // Playlists (and their "Watch later") are not implemented: none to list.
-    specialPlaylists: [] as unknown[]
+    ...formatUser(user, { channels, notificationSettings: options.notificationSettings }),
+    specialPlaylists: options.specialPlaylists ?? []
   }
 }

@@ -1,4 +1,5 @@
 import { VideoStreamingPlaylistType } from '../../../../shared/models/videos.js'
+import { VIDEO_COMMENT_POLICY_LABELS, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import {
   VIDEO_CATEGORIES, VIDEO_CONSTRAINTS, VIDEO_LANGUAGES, VIDEO_LICENCES, VIDEO_PRIVACIES, VIDEO_STATES, THUMBNAIL_TYPE
 } from '../../../initializers/constants/videos.js'
@@ -65,7 +66,10 @@ export function formatVideo (video: VideoModel) {
     account: formatAccountSummary(channel.Account),
     channel: formatVideoChannelSummary(channel),
     state: constant(video.state, VIDEO_STATES),
-    waitTranscoding: video.waitTranscoding
+    waitTranscoding: video.waitTranscoding,
+    // Moderation: only its owner and moderators can see a blocked video, so only they read these.
+    blacklisted: !!video.VideoBlacklist,
+    blacklistedReason: video.VideoBlacklist?.reason ?? null
   }
 }
 
@@ -79,8 +83,6 @@ export function formatVideoDetails (video: VideoModel) {
     description: video.description,
     account: formatAccount(channel.Account!),
     channel: formatVideoChannel(channel),
-    blacklisted: false,
-    blacklistedReason: null,
     streamingPlaylists: playlists.map(playlist => ({
       id: playlist.id,
       type: playlist.type,
@@ -93,7 +95,7 @@ export function formatVideoDetails (video: VideoModel) {
     descriptionPath: `/api/v1/videos/${video.uuid}/description`,
     tags: (video.Tags ?? []).map(t => t.name).sort(),
     commentsEnabled: video.commentsEnabled,
-    commentsPolicy: video.commentsEnabled ? { id: 1, label: 'Enabled' } : { id: 2, label: 'Disabled' },
+    commentsPolicy: { id: video.commentsPolicy, label: VIDEO_COMMENT_POLICY_LABELS[video.commentsPolicy as VideoCommentPolicyType] ?? 'Unknown' },
     downloadEnabled: video.downloadEnabled,
     inputFileUpdatedAt: video.inputFileUpdatedAt,
     trackerUrls: video.remote ? remoteTrackerUrls(video) : trackerUrls()

@@ -1,5 +1,6 @@
 import type { Includeable } from 'sequelize'
 import { VideoChannelModel } from '../../account/video-channel.js'
+import { VideoBlacklistModel } from '../../moderation/video-blacklist.js'
 import { TagModel } from '../tag.js'
 import { ThumbnailModel } from '../thumbnail.js'
 import { TrackerModel } from '../tracker.js'
@@ -14,7 +15,7 @@ export function channelWithOwnerInclude (): Includeable {
 
 /** For list items (formatVideo). */
 export function summaryIncludes (): Includeable[] {
-  return [ channelWithOwnerInclude(), { model: ThumbnailModel, required: false } ]
+  return [ channelWithOwnerInclude(), { model: ThumbnailModel, required: false }, videoBlockInclude() ]
 }
 
 /** For a video page (formatVideoDetails) and for the ActivityPub object. */
@@ -26,4 +27,9 @@ export function detailsIncludes (): Includeable[] {
     { model: TagModel, required: false, through: { attributes: [] } },
     { model: TrackerModel, required: false, through: { attributes: [] } }
   ]
+}
+
+/** A video's block, for who may see it and the `blacklisted` fields (moderation). */
+export function videoBlockInclude (): Includeable {
+  return { model: VideoBlacklistModel, required: false }
 }

@@ -2,6 +2,8 @@ import { literal, Op, type WhereOptions } from 'sequelize'
 import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { VideoModel } from '../video.js'
 import { summaryIncludes } from './video-includes.js'
+import { videoModerationConditions, type VideoModerationFilters } from '../../moderation/queries/video-moderation-filters.js'
+import { subscribedChannelsCondition, notWatchedByCondition } from './library-filters.js'
 
 export interface VideoListFilters {
   start: number
@@ -24,6 +26,12 @@ export interface VideoListFilters {
   channelId?: number
   accountId?: number
   hasFiles?: boolean
+  /** Blocked videos and muted accounts/servers to leave out (moderation's own predicates). */
+  moderation?: VideoModerationFilters
+  /** Only videos of channels this actor follows (a user's subscriptions feed). */
+  subscribedByActorId?: number
+  /** Leaves out videos in this user's history. */
+  excludeWatchedByUserId?: number
   /**
    * Public lists: remote videos only when this actor (the server actor) follows, accepted, their channel, their
    * account or their instance, or follows an actor that shared them. Local videos are always listed.
@@ -74,6 +82,11 @@ export async function listVideos (filters: VideoListFilters) {
   if (filters.accountId) {
     and.push(literal(`"Video"."channelId" IN (SELECT id FROM "videoChannel" WHERE "accountId" = ${Number(filters.accountId)})`))
   }
+
+  // Moderation (issue 13): separate predicates, kept as one line so the list queries can be reworked around it.
+  and.push(...videoModerationConditions(filters.moderation))
+  if (filters.subscribedByActorId) and.push(subscribedChannelsCondition(filters.subscribedByActorId))
+  if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
 
   const replacements: Record<string, unknown> = {}
   if (filters.followedByActorId !== undefined) {

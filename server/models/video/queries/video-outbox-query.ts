@@ -15,7 +15,9 @@ export async function listVideosForOutbox (actorId: number, start: number, count
       literal(
         `("Video"."channelId" IN (SELECT c.id FROM "videoChannel" c JOIN account a ON a.id = c."accountId" WHERE a."actorId" = ${id}) ` +
         `OR "Video"."id" IN (SELECT s."videoId" FROM "videoShare" s WHERE s."actorId" = ${id}))`
-      )
+      ),
+      // Blocked with `unfederate` (or auto-blocked, waiting for review): not for remote instances.
+      literal('NOT EXISTS (SELECT 1 FROM "videoBlacklist" vb WHERE vb."videoId" = "Video"."id" AND vb.unfederated)')
     ]
   }
 

@@ -64,6 +64,19 @@ describe('Resumable video upload (PeerTube\'s protocol)', function () {
     expect(video.name).to.equal('Resumed upload')
   })
 
+  it('answers a retried last chunk (its answer was lost) with the same video, without making a second one', async function () {
+    const location = (await init({ name: 'Answer lost once' }).expect(201)).headers.location as string
+    const first = await put(location, bytes, 0).expect(200)
+    const again = await put(location, bytes, 0).expect(200)
+    const asked = await instance.api().put(location).set('Authorization', `Bearer ${instance.accessToken}`)
+      .set('Content-Range', `bytes */${bytes.length}`).send().expect(200)
+
+    expect(again.body.video).to.deep.equal(first.body.video)
+    expect(asked.body.video).to.deep.equal(first.body.video)
+    const [ { n } ] = await instance.sql<{ n: number }>('SELECT count(*)::int AS n FROM video WHERE name = $1', [ 'Answer lost once' ])
+    expect(n).to.equal(1)
+  })
+
   it('resumes after an interruption from the last byte the server has', async function () {
     const location = (await init({ name: 'Interrupted upload' }).expect(201)).headers.location as string
     const half = Math.floor(bytes.length / 2)

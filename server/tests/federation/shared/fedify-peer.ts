@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import {
   createFederation, generateCryptoKeyPair, MemoryKvStore, type Context, type Federation
 } from '@fedify/fedify'
-import { Accept, Announce, Create, Endpoints, Follow, isActor, Person, Undo, type Actor } from '@fedify/vocab'
+import { Accept, Announce, Create, Endpoints, Follow, isActor, Like, Person, Undo, type Actor } from '@fedify/vocab'
 
 export interface ReceivedActivity {
   type: string
@@ -28,6 +28,8 @@ export class FedifyPeer {
   /** Statuses Fedify answered to inbox POSTs. */
   readonly inboxStatuses: number[] = []
   readonly followers = new Set<string>()
+  /** The JSON bodies POSTed to the inboxes, as they came over the wire. */
+  readonly inboxBodies: Record<string, any>[] = []
   private server?: Server
   private federation?: Federation<void>
   private keys?: Awaited<ReturnType<typeof generateCryptoKeyPair>>
@@ -74,6 +76,59 @@ export class FedifyPeer {
     }), { immediate: true })
   }
 
+  /**
+   * Alice answers `inReplyTo` (a video or a comment of ours) the way a Mastodon user does: a Note whose content
+   * is HTML with a mention of `mentioned` (an account URL of ours), addressed to the public, her followers and the
+   * mentioned account, delivered to the mentioned account's server shared inbox. Returns the Note's id.
+   */
+  async replyAsMastodon (options: { inReplyTo: string, mentioned: { url: string, handle: string }, text: string }) {
+    const ctx = this.context()
+    const target = await ctx.lookupObject(options.mentioned.url)
+    if (!isActor(target)) throw new Error(`${options.mentioned.url} is not an actor`)
+
+    const id = randomUUID()
+    const noteUrl = `${this.origin}/users/alice/statuses/${id}`
+    const username = options.mentioned.handle.replace(/^@/, '').split('@')[0]
+    const json = {
+      '@context': [ 'https://www.w3.org/ns/activitystreams', { sensitive: 'as:sensitive', Hashtag: 'as:Hashtag' } ],
+      id: `${noteUrl}/activity`,
+      type: 'Create',
+      actor: this.actorUrl,
+      published: new Date().toISOString(),
+      to: [ 'https://www.w3.org/ns/activitystreams#Public' ],
+      cc: [ `${this.actorUrl}/followers`, options.mentioned.url ],
+      object: {
+        id: noteUrl,
+        type: 'Note',
+        summary: null,
+        inReplyTo: options.inReplyTo,
+        published: new Date().toISOString(),
+        url: `${this.origin}/@alice/${id}`,
+        attributedTo: this.actorUrl,
+        to: [ 'https://www.w3.org/ns/activitystreams#Public' ],
+        cc: [ `${this.actorUrl}/followers`, options.mentioned.url ],
+        sensitive: false,
+        content: `<p><span class="h-card" translate="no"><a href="${options.mentioned.url}" class="u-url mention">@<span>${username}</span></a></span> ` +
+          `${options.text} <a href="https://example.org/some/long/path" rel="nofollow noopener" target="_blank">` +
+          '<span class="invisible">https://</span><span class="ellipsis">example.org/some/lo</span><span class="invisible">ng/path</span></a></p>',
+        tag: [ { type: 'Mention', href: options.mentioned.url, name: options.mentioned.handle } ]
+      }
+    }
+    const create = await Create.fromJsonLd(json, { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader })
+    await ctx.sendActivity({ identifier: 'alice' }, target, create, { immediate: true, preferSharedInbox: true })
+    return noteUrl
+  }
+
+  /** Alice favourites `objectUrl` (a Like, as Mastodon sends it), to the server of `ownerUrl`. */
+  async like (objectUrl: string, ownerUrl: string) {
+    const ctx = this.context()
+    const target = await ctx.lookupObject(ownerUrl)
+    if (!isActor(target)) throw new Error(`${ownerUrl} is not an actor`)
+    const id = new URL(`/users/alice#likes/${randomUUID()}`, this.origin)
+    await ctx.sendActivity({ identifier: 'alice' }, target, new Like({ id, actor: ctx.getActorUri('alice'), object: new URL(objectUrl) }), { immediate: true, preferSharedInbox: true })
+    return id.href
+  }
+
   receivedOfType (type: string) {
     return this.received.filter(a => a.type === type)
   }
@@ -97,7 +152,14 @@ export class FedifyPeer {
       onNotFound: () => new Response('Not found', { status: 404 }),
       onNotAcceptable: () => new Response('Not acceptable', { status: 406 })
     })
-    if (req.method === 'POST' && req.url?.includes('inbox')) this.inboxStatuses.push(response.status)
+    if (req.method === 'POST' && req.url?.includes('inbox')) {
+      this.inboxStatuses.push(response.status)
+      try {
+        this.inboxBodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      } catch {
+        // Not JSON: Fedify refused it already.
+      }
+    }
     return response
   }
 

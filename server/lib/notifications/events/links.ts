@@ -1,0 +1,9 @@
+import { toShortUuid } from '../../../helpers/uuid.js'
+import { WEBSERVER } from '../../../initializers/config/index.js'
+
+// Links of the web client that mails point to.
+
+export const watchUrl = (video: { uuid: string }) => `${WEBSERVER.URL}/w/${toShortUuid(video.uuid)}`
+export const myVideosUrl = () => `${WEBSERVER.URL}/my-library/videos`
+export const notificationsUrl = () => `${WEBSERVER.URL}/my-account/notifications`
+export const adminUrl = (page: string) => `${WEBSERVER.URL}/admin/${page}`
