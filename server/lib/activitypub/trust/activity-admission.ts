@@ -1,14 +1,14 @@
+import { VideoPlaylistModel } from '../../../models/video/video-playlist.js'
 import { VideoModel } from '../../../models/video/video.js'
 import { getObjectId, getObjectType, isObject, type Activity } from '../activity-types.js'
 import { isLocalUrl } from '../local-urls.js'
-import { parseAttributedTo } from '../videos/parse-video-object.js'
-import { isRelatedInstance, mayStoreRemoteContent } from './content-policy.js'
+import { attributedActorUrls, isRelatedInstance, mayStoreRemoteContent } from './content-policy.js'
 
 /**
  * Checked by the inbox before anything is kept (the signer's actor row included): activities that could only put
  * unfollowed content here are refused at once (403), so the sender learns it and nothing is stored. Processors ask
  * the same rules again when they run (a follow may have ended in between), and decide alone for what cannot be
- * judged here (a Create whose object is a bare URL is fetched first). Returns why it is refused, or undefined.
+ * judged here. Videos and playlists are judged by the same rule. Returns why it is refused, or undefined.
  */
 export async function whyRefuseActivity (activity: Activity, byActorUrl: string): Promise<string | undefined> {
   switch (activity.type) {
@@ -32,15 +32,20 @@ async function whyRefuseVideoPublication (activity: Activity, byActorUrl: string
     if (url === byActorUrl || (url && await VideoModel.loadByUrl(url))) return undefined
     return await mayStoreRemoteContent({ actorUrls: [ byActorUrl ] }) ? undefined : 'send the object inline: nobody here follows this actor'
   }
-  if (getObjectType(object) !== 'Video') return undefined
+  const type = getObjectType(object)
+  if (type !== 'Video' && type !== 'Playlist') return undefined
 
   const url = getObjectId(object)
-  // A video we have (followed then, or fetched on purpose): its origin keeps it up to date.
-  if (url && await VideoModel.loadByUrl(url)) return undefined
+  // What we have (followed then, or fetched on purpose): its origin keeps it up to date.
+  if (url && await isStored(type, url)) return undefined
 
-  const { channelUrl, accountUrl } = parseAttributedTo(object.attributedTo)
-  if (await mayStoreRemoteContent({ actorUrls: [ byActorUrl, channelUrl, accountUrl ] })) return undefined
-  return 'nobody here follows the publisher of this video'
+  if (await mayStoreRemoteContent({ actorUrls: [ byActorUrl, ...attributedActorUrls(object.attributedTo) ] })) return undefined
+  return `nobody here follows the publisher of this ${type === 'Video' ? 'video' : 'playlist'}`
+}
+
+async function isStored (type: 'Video' | 'Playlist', url: string) {
+  if (type === 'Video') return (await VideoModel.loadByUrl(url)) !== null
+  return (await VideoPlaylistModel.findOne({ where: { url }, attributes: [ 'id' ] })) !== null
 }
 
 async function whyRefuseAnnounce (activity: Activity, byActorUrl: string) {

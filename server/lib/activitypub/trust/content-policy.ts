@@ -1,3 +1,4 @@
+import { getObjectId } from '../activity-types.js'
 import type { FollowState } from '../../../initializers/constants/federation.js'
 import { hasFollowRelationWithHost, isFollowedByLocalActor } from '../../../models/actor/queries/follow-relations-query.js'
 import { urlHost } from '../ownership.js'
@@ -46,4 +47,10 @@ export async function isRelatedInstance (actorUrl: string): Promise<boolean> {
  */
 export async function publicListScope () {
   return { followedByActorId: (await getServerActor()).id }
+}
+
+/** Actor URLs an object is attributed to (`attributedTo`: URLs or objects, one or many), for mayStoreRemoteContent. */
+export function attributedActorUrls (attributedTo: unknown): string[] {
+  const entries = Array.isArray(attributedTo) ? attributedTo : [ attributedTo ]
+  return entries.map(getObjectId).filter((url): url is string => typeof url === 'string').slice(0, 10)
 }
