@@ -49,6 +49,8 @@ export function guardPathAndQuery (req: Request, _res: Response, next: NextFunct
   }
   if (path.includes('\u0000')) return next(new HttpProblem({ status: 400, detail: 'The request path contains a NUL character' }))
 
+  // BitTorrent announces carry binary info hashes (NUL bytes included) that the tracker decodes itself.
+  if (req.path.startsWith('/tracker/')) return next()
   const problem = checkJsonShape(req.query, API_INPUT_LIMITS)
   if (problem) return next(shapeProblem(problem, 'query'))
   next()

@@ -50,9 +50,8 @@ async function isStored (type: 'Video' | 'Playlist', url: string) {
 
 async function whyRefuseAnnounce (activity: Activity, byActorUrl: string) {
   const objectUrl = getObjectId(activity.object)
-  if (objectUrl && isLocalUrl(objectUrl)) {
-    return await isRelatedInstance(byActorUrl) ? undefined : 'shares of our content are taken from instances that follow us or that we follow'
-  }
+  // A share of our own content (a boost) brings nothing here: anyone may, as with PeerTube (comments/ shares).
+  if (objectUrl && isLocalUrl(objectUrl)) return undefined
   return await mayStoreRemoteContent({ actorUrls: [ byActorUrl ] }) ? undefined : 'Announces are honoured only from followed actors'
 }
 

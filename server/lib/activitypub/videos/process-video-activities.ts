@@ -9,7 +9,7 @@ import { isLocalUrl } from '../local-urls.js'
 import { isSameOrigin } from '../ownership.js'
 import type { ActivityContext } from '../process/activity-context.js'
 import { registerObjectActivityHandler } from '../process/object-handlers.js'
-import { isRelatedInstance, mayStoreRemoteContent } from '../trust/content-policy.js'
+import { mayStoreRemoteContent } from '../trust/content-policy.js'
 import { fetchVideoObject, getOrFetchRemoteVideo, refreshRemoteVideo, upsertRemoteVideo } from './get-remote-video.js'
 import { isVideoObject, parseAttributedTo } from './parse-video-object.js'
 import { processVideoView } from './process-video-view.js'
@@ -67,8 +67,8 @@ async function processDelete ({ activity, byActor }: ActivityContext) {
 /**
  * Announce of a video: honoured from actors followed here only (a followed channel, instance or user vouches for
  * what it shares); the video is read from its origin, whatever the announcer embedded, and the share is recorded
- * (it feeds the video's announces collection and lists the video). A share of one of our videos is recorded when
- * the announcer's instance knows us (it follows us, or we follow it).
+ * (it feeds the video's announces collection and lists the video). A share of one of our videos (a boost) is
+ * recorded whoever makes it: it brings nothing new here.
  */
 async function processAnnounce ({ activity, byActor, fromOutbox }: ActivityContext) {
   const type = getObjectType(activity.object)
@@ -76,7 +76,7 @@ async function processAnnounce ({ activity, byActor, fromOutbox }: ActivityConte
   const url = getObjectId(activity.object)
   if (!url) return false
 
-  const wanted = isLocalUrl(url) ? await isRelatedInstance(byActor.url) : await mayStoreRemoteContent({ actorUrls: [ byActor.url ] })
+  const wanted = isLocalUrl(url) || await mayStoreRemoteContent({ actorUrls: [ byActor.url ] })
   if (!wanted) {
     log.info(`Announce ${activity.id} by ${byActor.url}: not followed here, ignored`)
     return true
