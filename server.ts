@@ -34,6 +34,8 @@ async function main () {
   const { scheduleReceivedSignaturesCleanup } = await import('./server/lib/schedulers/received-signatures-cleanup.js')
   const { scheduleVideoUpdates } = await import('./server/lib/schedulers/scheduled-video-updates.js')
   const { registerVideoFederation } = await import('./server/lib/activitypub/videos/register-video-federation.js')
+  const { scheduleViewsFederation } = await import('./server/lib/schedulers/views-federation.js')
+  const { handleClientError } = await import('./server/middlewares/client-errors.js')
   const { HTTP_KEEP_ALIVE_TIMEOUT_MS } = await import('./server/initializers/constants/server.js')
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
   const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
@@ -106,6 +108,7 @@ async function main () {
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
     scheduleVideoUpdates()
+    scheduleViewsFederation()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
@@ -114,6 +117,8 @@ async function main () {
       server.headersTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000
       server.once('error', reject)
     })
+    // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.
+    httpServer.on('clientError', handleClientError)
     tracker?.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.

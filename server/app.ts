@@ -9,7 +9,9 @@ import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { compressResponses } from './middlewares/compression.js'
-import { errorHandler } from './middlewares/error-handler.js'
+import { errorHandler, notFoundProblem } from './middlewares/error-handler.js'
+import { guardPathAndQuery } from './middlewares/input-guards.js'
+import { securityHeaders } from './middlewares/security-headers.js'
 
 /** The HTTP application: routes only; starting services and listening is server.ts's job. */
 export function buildApp (tracker: EmbeddedTracker | undefined) {
@@ -20,6 +22,8 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.disable('x-powered-by')
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
+  app.use(securityHeaders())
+  app.use(guardPathAndQuery)
   app.use(compressResponses())
 
   app.use('/api/v1', buildApiRouter())
@@ -31,6 +35,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.use(buildActivityPubRouter())
   app.use(buildClientRouter())
 
+  app.use(notFoundProblem)
   app.use(errorHandler)
   return app
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import express, { type Request, type Response } from 'express'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { fromRoot } from '../helpers/project-root.js'
 import { servePrecompressed } from '../middlewares/compression.js'
+import { notFound, serviceUnavailable } from '../lib/http-problems/http-problem.js'
 
 /** WebTorrent's streaming service worker: its URL decides its scope, so it lives at the site root. */
 const STREAMING_WORKER_PATH = '/webtorrent-sw.js'
@@ -17,12 +18,12 @@ export function buildClientRouter () {
   const index = join(dist, 'index.html')
 
   // Always revalidated, so a new client version replaces the worker; never the SPA page in its place.
-  router.get(STREAMING_WORKER_PATH, (_req: Request, res: Response) => {
+  router.get(STREAMING_WORKER_PATH, (_req: Request, res: Response, next: NextFunction) => {
     res.sendFile(join(dist, STREAMING_WORKER_PATH), {
       dotfiles: 'deny',
       headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/' }
     }, err => {
-      if (err && !res.headersSent) res.status(404).type('text/plain').send('The web client is not built: run `npm run build`.')
+      if (err && !res.headersSent) next(notFound('The web client is not built: run `npm run build`.'))
     })
   })
 
@@ -34,15 +35,12 @@ export function buildClientRouter () {
 
   // A missing bundle (e.g. a page loaded before a redeploy asks for an old chunk) must fail as a script load,
   // not receive index.html with a 200.
-  router.get(/^\/(assets|client)\//, (_req: Request, res: Response) => {
-    res.status(404).type('text/plain').send('Not found')
+  router.get(/^\/(assets|client)\//, () => {
+    throw notFound('No such file of the web client')
   })
 
   router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, (_req: Request, res: Response) => {
-    if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('The web client is not built: run `npm run build`.')
-      return
-    }
+    if (!existsSync(index)) throw serviceUnavailable('The web client is not built: run `npm run build`.')
     res.set('Cache-Control', 'no-cache').sendFile(index)
   })
 

@@ -2,29 +2,63 @@ import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { logger } from '../helpers/logger.js'
 import { outageOf, type BackingService } from '../helpers/outage-errors.js'
-import { HttpProblem, insufficientStorage, serviceUnavailable } from '../lib/http-problems/http-problem.js'
+import { excerpt, HttpProblem, insufficientStorage, serviceUnavailable, type InvalidParam } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
+import { echoableValue } from './validation/validate.js'
 
 export function sendProblem (res: Parameters<RequestHandler>[1], instance: string, problem: HttpProblem) {
   if (problem.headers) res.set(problem.headers)
 
+  const detail = excerpt(problem.detail, MAX_DETAIL_LENGTH)
   const body: Record<string, unknown> = {
     type: 'about:blank',
     title: problem.title,
-    detail: problem.detail,
-    instance,
+    detail,
+    instance: excerpt(instance, MAX_DETAIL_LENGTH),
     status: problem.status
   }
   if (problem.code) body.code = problem.code
-  if (problem.invalidParams) body['invalid-params'] = problem.invalidParams
+  if (problem.invalidParams) body['invalid-params'] = echoableParams(problem.invalidParams)
   // PeerTube clients (and its CLI) read `error`; keep it next to the RFC 7807 fields.
-  body.error = problem.detail
+  body.error = detail
 
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body))
 }
 
-/** Turns anything thrown while handling a request into problem+json; an unexpected error is a logged 500. */
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+// Problems never repeat big inputs: a long URL or value is cut, an object is not echoed.
+const MAX_DETAIL_LENGTH = 500
+
+function echoableParams (params: Record<string, InvalidParam>) {
+  const out: Record<string, InvalidParam> = {}
+  for (const [ key, param ] of Object.entries(params).slice(0, 50)) {
+    const path = excerpt(key, 200)
+    out[path] = { ...param, path: excerpt(param.path, 200), msg: excerpt(param.msg, MAX_DETAIL_LENGTH), value: echoableValue(param.value) }
+  }
+  return out
+}
+
+/**
+ * Turns anything thrown while handling a request into problem+json; an unexpected error is a logged 500. Whatever
+ * goes wrong here, the reply is still a problem (express would otherwise answer its HTML page, with the stack
+ * outside production).
+ */
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  try {
+    handleError(err, req, res, next)
+  } catch (failure) {
+    logger.error('The error handler failed', { err: failure, url: req.originalUrl })
+    if (res.headersSent) {
+      res.end()
+      return
+    }
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500
+    res.status(status).type('application/problem+json').send(JSON.stringify({
+      type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail: 'The request could not be handled', error: 'The request could not be handled'
+    }))
+  }
+}
+
+const handleError: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) {
     logger.warn('Error after the reply started', { err, url: req.originalUrl })
     res.end()
@@ -95,7 +129,12 @@ function genericDetail (status: number, type: unknown) {
 export const apiNotFound: RequestHandler = (req, res) => {
   sendProblem(res, req.originalUrl, new HttpProblem({
     status: 404,
-    detail: `No API route ${req.method} ${req.path}`,
+    detail: `No API route ${req.method} ${excerpt(req.path, 200)}`,
     code: ProblemCode.UNKNOWN_ROUTE
   }))
+}
+
+/** The last route: whatever nothing answered (a POST to a page, an unknown file) is a 404 problem, not express's HTML. */
+export const notFoundProblem: RequestHandler = (req, res) => {
+  sendProblem(res, req.originalUrl, new HttpProblem({ status: 404, detail: 'Not found', code: ProblemCode.UNKNOWN_ROUTE }))
 }

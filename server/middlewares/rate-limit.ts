@@ -35,3 +35,11 @@ export const apiRateLimiter = limiter({
   skipSuccessfulRequests: false,
   what: 'requests'
 })
+
+/** Inbox POSTs per client address, before the signature is even read (unknown signers cost us a fetch). */
+export const inboxRateLimiter = limiter({
+  windowMs: CONFIG.rates_limit.inbox.window,
+  max: CONFIG.rates_limit.inbox.max_per_ip,
+  skipSuccessfulRequests: false,
+  what: 'inbox requests'
+})

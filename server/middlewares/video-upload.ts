@@ -8,6 +8,7 @@ import { CONFIG } from '../initializers/config/index.js'
 import { HttpProblem, invalidField } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
 import { uploadsTmpDir } from '../lib/video-paths.js'
+import { malformedMultipartProblem } from './multipart-errors.js'
 import { withSafeExtension } from './validation/videos.js'
 
 export type UploadedFiles = Record<string, Express.Multer.File[] | undefined>
@@ -26,7 +27,7 @@ export function videoMultipart (): RequestHandler[] {
     fileFilter: refuseNonImages
   }).fields([ { name: 'videofile', maxCount: 1 }, { name: 'thumbnailfile', maxCount: 1 }, { name: 'previewfile', maxCount: 1 } ])
 
-  return [ removeFilesAfterReply, parseWith(parser, () => CONFIG.video.max_file_size), checkImageSizes ]
+  return [ removeFilesAfterReply, parseWith(parser, () => CONFIG.video.max_file_size, 'videofile'), checkImageSizes ]
 }
 
 /**
@@ -40,7 +41,7 @@ export function videoImagesMultipart (): RequestHandler[] {
     fileFilter: refuseNonImages
   }).fields(IMAGE_FIELDS.map(name => ({ name, maxCount: 1 })))
 
-  return [ removeFilesAfterReply, parseWith(parser, () => IMAGE_MAX_BYTES) ]
+  return [ removeFilesAfterReply, parseWith(parser, () => IMAGE_MAX_BYTES, 'thumbnailfile') ]
 }
 
 function temporaryStorage () {
@@ -61,13 +62,13 @@ function refuseNonImages (_req: Request, file: Express.Multer.File, cb: multer.F
   cb(null, true)
 }
 
-function parseWith (parser: RequestHandler, maxBytes: () => number) {
+function parseWith (parser: RequestHandler, maxBytes: () => number, mainField: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     parser(req, res, err => {
       if (!err) return next()
-      if (!(err instanceof multer.MulterError)) return next(err)
+      if (!(err instanceof multer.MulterError)) return next(malformedMultipartProblem(err, mainField) ?? err)
 
-      const field = err.field ?? 'videofile'
+      const field = err.field ?? mainField
       if (err.code === 'LIMIT_FILE_SIZE') {
         const msg = `Should be at most ${maxBytes()} bytes`
         return next(new HttpProblem({

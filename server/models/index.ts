@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize'
 import { AccountModel } from './account/account.js'
 import { ReceivedSignatureModel } from './activitypub/received-signature.js'
+import { IdentityConflictModel } from './activitypub/identity-conflict.js'
 import { OutboxEntryModel } from './outbox/outbox-entry.js'
 import { VideoChannelModel } from './account/video-channel.js'
 import { ActorImageModel } from './actor/actor-image.js'
@@ -82,7 +83,8 @@ const MODELS: RegisteredModel[] = [
   VideoPlaylistModel,
   VideoPlaylistElementModel,
   ScheduleVideoUpdateModel,
-  VideoSourceModel
+  VideoSourceModel,
+  IdentityConflictModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

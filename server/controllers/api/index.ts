@@ -2,6 +2,8 @@ import cors from 'cors'
 import express from 'express'
 import { apiNotFound } from '../../middlewares/error-handler.js'
 import { apiRateLimiter } from '../../middlewares/rate-limit.js'
+import { guardInputShape } from '../../middlewares/input-guards.js'
+import { privateApiCacheControl } from '../../middlewares/security-headers.js'
 import { accountsRouter } from './accounts.js'
 import { configRouter } from './config.js'
 import { jobsRouter } from './jobs.js'
@@ -12,6 +14,7 @@ import { videoChannelsRouter } from './video-channels.js'
 import { searchRouter } from './search.js'
 import { serverFollowsRouter } from './server/following.js'
 import { serverAdminRouter } from './server/stats-and-custom-config.js'
+import { identityConflictsRouter } from './server/identity-conflicts.js'
 import { deliveryHealthRouter } from './server/delivery-health.js'
 import { subscriptionsRouter } from './users/subscriptions.js'
 import { ownerVideosRouter } from './videos/owner-videos.js'
@@ -40,14 +43,16 @@ export function buildApiRouter () {
   // Any origin may call the API (apps, other instances' front ends), as with PeerTube.
   api.use(cors({ exposedHeaders: [ 'Retry-After', 'Location', 'Range' ] }))
   api.use(apiRateLimiter)
+  api.use(privateApiCacheControl)
   api.use(express.json({ limit: '500kb', type: [ 'application/json', 'application/*+json' ] }))
   api.use(express.urlencoded({ extended: true, limit: '500kb' }))
+  api.use(guardInputShape)
 
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     ...moderationRouters,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
+    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
     ownerVideosRouter, searchRouter, videoFileMetadataRouter, videoSourceRouter,
     commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter,
     // The viewer's library (issue 14)

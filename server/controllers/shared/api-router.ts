@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { z } from 'zod'
 import type { UserRightType } from '../../../shared/models/users.js'
 import { authenticate, ensureRight, type AuthenticatedUser, type AuthMode } from '../../middlewares/auth.js'
+import { checkJsonShape } from '../../helpers/json-shape.js'
+import { API_INPUT_LIMITS, shapeProblem } from '../../middlewares/input-guards.js'
 import { parseOrThrow } from '../../middlewares/validation/validate.js'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -81,6 +83,8 @@ export class ApiRouter {
     }
 
     const run = async (req: Request, res: Response) => {
+      const paramsProblem = checkJsonShape(req.params, API_INPUT_LIMITS)
+      if (paramsProblem) throw shapeProblem(paramsProblem, 'params')
       const ctx = {
         params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : req.params,
         query: spec.query ? parseOrThrow(spec.query, req.query, 'query') : req.query,

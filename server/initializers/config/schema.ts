@@ -84,7 +84,9 @@ export const configSchema = z.object({
 
   rates_limit: z.object({
     api: z.object({ window: duration, max: z.number().int().min(1) }).strict(),
-    login: z.object({ window: duration, max: z.number().int().min(1) }).strict()
+    login: z.object({ window: duration, max: z.number().int().min(1) }).strict(),
+    // ActivityPub inboxes: per client address before any check, per remote host once its signature verified.
+    inbox: z.object({ window: duration, max_per_ip: z.number().int().min(1), max_per_host: z.number().int().min(1) }).strict()
   }).strict(),
 
   oauth2: z.object({
@@ -158,6 +160,18 @@ export const configSchema = z.object({
     reject_too_many_announces: z.boolean(),
     // Handed to browsers for WebRTC; empty keeps P2P on the local network (and in tests on loopback).
     ice_servers: z.array(z.object({ urls: z.union([ z.string(), z.array(z.string()) ]) }).passthrough())
+  }).strict(),
+
+  search: z.object({
+    // A search for a video's URL fetches it from its origin (and stores it: a user asked for it) for these users.
+    remote_uri: z.object({ users: z.boolean(), anonymous: z.boolean() }).strict()
+  }).strict(),
+
+  views: z.object({
+    videos: z.object({
+      // How often the view counters of local videos that changed are sent to other instances (an Update).
+      local_buffer_update_interval: duration
+    }).strict()
   }).strict(),
 
   federation: z.object({

@@ -30,7 +30,9 @@ export const INBOX = {
   /** Activities processed at once, after their 204. */
   PROCESSING_CONCURRENCY: 4,
   /** Activities per Collection posted to an inbox. */
-  MAX_ACTIVITIES_PER_COLLECTION: 100
+  MAX_ACTIVITIES_PER_COLLECTION: 100,
+  /** A Video object with its files, tags and context is ~8 levels deep and a few thousand values. */
+  BODY_SHAPE: { maxDepth: 48, maxNodes: 200_000, maxKeyLength: 500 }
 } as const
 
 export const DELIVERY = {

@@ -81,6 +81,13 @@ export const THUMBNAIL_TYPE = { MINIATURE: 1, PREVIEW: 2 } as const
 /** How often one viewer (IP + video) may add a view. */
 export const VIEW_LIFETIME_MS = 60 * 60 * 1000
 
+/**
+ * Views other instances send for our videos (PeerTube's View activity): one per activity id within
+ * VIEW_LIFETIME_MS (longer than the signatures' clock skew), and at most this many per instance and video in that
+ * window, so one server cannot make up a video's audience.
+ */
+export const REMOTE_VIEWS_PER_INSTANCE_AND_VIDEO = 200
+
 /** How long the files a new rendition replaced stay on disk, for viewers who are playing them. */
 export const REPLACED_FILES_GRACE_MS = 60 * 60 * 1000
 

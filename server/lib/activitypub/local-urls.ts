@@ -30,3 +30,12 @@ export function isLocalUrl (url: string) {
     return false
   }
 }
+
+/** True when `url` is on our host, whatever its scheme: no remote actor or object may live there. */
+export function isLocalHost (url: string) {
+  try {
+    return new URL(url).host.toLowerCase() === new URL(WEBSERVER.URL).host.toLowerCase()
+  } catch {
+    return false
+  }
+}

@@ -65,3 +65,9 @@ export function invalidField (location: InvalidParam['location'], path: string, 
     invalidParams: { [path]: { type: 'field', value, msg, path, location } }
   })
 }
+
+/** A value quoted in a problem's detail: a short text stays as it is, a long one is cut (replies never echo big inputs). */
+export function excerpt (value: unknown, max = 120): string {
+  const text = typeof value === 'string' ? value : String(value)
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`
+}

@@ -181,7 +181,8 @@ class JobQueue {
       await job.retry()
       return true
     }
-    const entry = /^\d+$/.test(entryId) ? await OutboxEntryModel.loadById(entryId) : null
+    // Outbox ids are BIGINTs: a longer number is no id of ours (and would make PostgreSQL fail).
+    const entry = /^\d{1,18}$/.test(entryId) ? await OutboxEntryModel.loadById(entryId) : null
     if (!entry || entry.jobType !== type || entry.state !== 'failed') return false
     await OutboxEntryModel.markPending([ entryId ], [ 'failed' ])
     outboxRelay.dispatchSoon(entryId)

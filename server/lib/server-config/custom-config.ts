@@ -3,6 +3,7 @@ import { loadConfig, loadRawConfig } from '../../initializers/config/load.js'
 import { configSchema, TRANSCODING_RESOLUTIONS } from '../../initializers/config/schema.js'
 import { CustomConfigModel } from '../../models/server/custom-config.js'
 import { HttpProblem, type InvalidParam } from '../http-problems/http-problem.js'
+import { buildCustomConfigSchema } from './custom-config-schema.js'
 
 /**
  * The settings an administrator may change at runtime (PeerTube's "custom config"), each as its path in the
@@ -45,6 +46,9 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'followings.instance.autoFollowBack.enabled', 'federation.followings.instance.auto_follow_back.enabled' ]
 ]
 
+/** What PUT /api/v1/config/custom accepts (also its OpenAPI description). */
+export const customConfigUpdateSchema = buildCustomConfigSchema(RUNTIME_SETTINGS)
+
 /** GET /api/v1/config/custom */
 export function buildCustomConfig () {
   const doc: Record<string, unknown> = {}
@@ -53,8 +57,8 @@ export function buildCustomConfig () {
 }
 
 /**
- * PUT /api/v1/config/custom: takes the settings present in `doc` (the rest of PeerTube's document is ignored),
- * checks the resulting configuration as a whole, stores the changes and applies them at once.
+ * PUT /api/v1/config/custom: takes the settings present in `doc` (validated by customConfigUpdateSchema: unknown
+ * keys are refused), checks the resulting configuration as a whole, stores the changes and applies them at once.
  */
 export async function updateCustomConfig (doc: Record<string, unknown>) {
   const overrides = structuredClone(await CustomConfigModel.loadOverrides())

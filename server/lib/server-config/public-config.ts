@@ -33,7 +33,7 @@ export async function buildPublicConfig () {
       banners: []
     },
     search: {
-      remoteUri: { users: true, anonymous: false },
+      remoteUri: { users: CONFIG.search.remote_uri.users, anonymous: CONFIG.search.remote_uri.anonymous },
       searchIndex: { enabled: false, url: '', disableLocalSearch: false, isDefaultSearch: false }
     },
     plugin: { registered: [], registeredExternalAuths: [], registeredIdAndPassAuths: [] },

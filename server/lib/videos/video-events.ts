@@ -22,6 +22,12 @@ export interface DeletedVideoSnapshot {
   wasFederated: boolean
 }
 
+/** A local viewer watched a remote video: its origin counts the view (PeerTube's View activity). */
+export async function recordRemoteVideoViewed (video: Pick<VideoModel, 'id' | 'remote'>) {
+  if (!video.remote) return
+  await jobQueue.createJob('federate-video', { videoId: video.id, view: true }, { orderKey: videoOrderKey(video.id) })
+}
+
 /** A local video's metadata, files, privacy or state changed (published, updated or unpublished). */
 export async function recordVideoChanged (video: Pick<VideoModel, 'id' | 'remote'>) {
   if (video.remote) return

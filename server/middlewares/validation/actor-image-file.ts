@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express'
 import multer from 'multer'
 import { ACTOR_IMAGE_UPLOAD } from '../../lib/actor-images/actor-image-sizes.js'
 import { HttpProblem, invalidField } from '../../lib/http-problems/http-problem.js'
+import { malformedMultipartProblem } from '../multipart-errors.js'
 
 export type ActorImageField = 'avatarfile' | 'bannerfile'
 
@@ -47,5 +48,5 @@ function toProblem (err: unknown, field: ActorImageField) {
     }
     return invalidField('files', err.field ?? field, `Should send one image file in ${field} (${err.message})`)
   }
-  return err
+  return malformedMultipartProblem(err, field) ?? err
 }

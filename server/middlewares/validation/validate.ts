@@ -13,9 +13,15 @@ export function parseOrThrow<T> (schema: z.ZodType<T>, input: unknown, location:
 
   const invalidParams: Record<string, InvalidParam> = {}
   for (const issue of result.error.issues) {
-    const path = issue.path.length !== 0 ? issue.path.map(String).join('.') : (unrecognizedKey(issue) ?? location)
-    if (invalidParams[path]) continue
-    invalidParams[path] = { type: 'field', value: valueAt(input, issue.path), msg: issue.message, path, location }
+    // An unknown key is named itself (instance.unknownKey), not by the object that holds it.
+    const paths = issue.code === 'unrecognized_keys'
+      ? issue.keys.map(key => [ ...issue.path, key ])
+      : [ issue.path ]
+    for (const issuePath of paths) {
+      const path = issuePath.length !== 0 ? issuePath.map(String).join('.') : location
+      if (invalidParams[path]) continue
+      invalidParams[path] = { type: 'field', value: valueAt(input, issuePath), msg: issue.message, path, location }
+    }
   }
 
   throw new HttpProblem({
@@ -23,10 +29,6 @@ export function parseOrThrow<T> (schema: z.ZodType<T>, input: unknown, location:
     detail: `Incorrect request parameters: ${Object.keys(invalidParams).join(', ')}`,
     invalidParams
   })
-}
-
-function unrecognizedKey (issue: z.core.$ZodIssue) {
-  return issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined
 }
 
 function valueAt (input: unknown, path: PropertyKey[]): unknown {
@@ -37,5 +39,14 @@ function valueAt (input: unknown, path: PropertyKey[]): unknown {
   }
   // Never echo passwords back, even the wrong ones.
   if (path.some(p => typeof p === 'string' && /password/i.test(p))) return undefined
-  return current
+  return echoableValue(current)
+}
+
+const MAX_ECHOED_LENGTH = 200
+
+/** What of a refused value a problem repeats: scalars, long strings cut; objects and arrays are not repeated. */
+export function echoableValue (value: unknown): unknown {
+  if (typeof value === 'string') return value.length <= MAX_ECHOED_LENGTH ? value : `${value.slice(0, MAX_ECHOED_LENGTH)}…`
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value
+  return undefined
 }

@@ -1,7 +1,10 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
 import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
 import { TestInstance } from '../shared/test-instance.js'
+import { waitUntil } from '../shared/wait.js'
 import { makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import { launchBrowser, SCREENSHOT_DIR, ViewerPage } from './shared/browser.js'
 import { BROWSER_INSTANCE_CONFIG, generateBrowserClip, waitForTranscodingEnd } from './shared/fixtures.js'
@@ -125,6 +128,39 @@ describe('Web client in a real browser: log in, upload, watch', function () {
     expect(await page.getByTestId('video-player').getAttribute('data-engine')).to.equal('hls')
     await viewer.screenshot('watch')
     expect(viewer.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('plays in an embed on another site: the CSP lets any page frame it, and hls.js, WebTorrent and its service worker work', async function () {
+    // A page of another origin (127.0.0.1 rather than localhost) holding the embed, as a blog would.
+    let currentMode = 'hls'
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(
+        `<!doctype html><title>A blog</title><iframe id="embed" width="640" height="360" allow="autoplay" src="${instance.url}/videos/embed/${uuid}?mode=${currentMode}"></iframe>`
+      )
+    })
+    await new Promise<void>(resolve => site.listen(0, '127.0.0.1', resolve))
+    const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`
+    const visitor = await ViewerPage.open(browser, siteUrl)
+    try {
+      for (const mode of [ 'hls', 'webtorrent' ]) {
+        currentMode = mode
+        await visitor.page.goto(siteUrl)
+        const frame = visitor.page.frameLocator('#embed')
+        await frame.locator(`[data-testid="video-player"][data-engine="${mode}"]`).waitFor({ timeout: 30_000 })
+        const embedFrame = visitor.page.frames().find(f => f.url().includes('/videos/embed/'))!
+        const moved = await waitUntil(async () => {
+          const time = await embedFrame.evaluate(`(() => { const v = document.querySelector('[data-testid="video-player"]'); v.muted = true; v.play().catch(() => {}); return v.currentTime })()`) as number
+          return time > 1.5 ? time : false
+        }, 30_000, 250)
+        expect(moved, mode).to.be.greaterThan(1.5)
+        expect(await embedFrame.evaluate('window.__cspViolations')).to.deep.equal([])
+      }
+      await visitor.screenshot('embed-on-another-site')
+      expect(visitor.unexpectedProblems()).to.deep.equal([])
+    } finally {
+      await visitor.close()
+      await new Promise(resolve => site.close(resolve))
+    }
   })
 
   it('lists the video on the home page and in "My videos"', async function () {

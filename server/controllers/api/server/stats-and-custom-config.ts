@@ -1,11 +1,10 @@
-import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
 import { sequelize } from '../../../initializers/database.js'
 import { inboxStats } from '../../../lib/activitypub/process/inbox-stats.js'
 import { getServerActor } from '../../../lib/activitypub/server-actor.js'
 import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import { countVisibleComments } from '../../../models/video/queries/video-comment-queries.js'
-import { buildCustomConfig, resetCustomConfig, updateCustomConfig } from '../../../lib/server-config/custom-config.js'
+import { buildCustomConfig, customConfigUpdateSchema, resetCustomConfig, updateCustomConfig } from '../../../lib/server-config/custom-config.js'
 import { queryServerStats } from '../../../models/server/queries/server-stats-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -39,11 +38,11 @@ serverAdminRouter.get('/config/custom', {
 
 serverAdminRouter.put('/config/custom', {
   operationId: 'putCustomConfig',
-  summary: 'Change runtime settings: applied at once and kept across restarts; unknown parts of the document are ignored',
+  summary: 'Change runtime settings: applied at once and kept across restarts; settings left out keep their value, unknown keys are refused',
   tags: [ 'Config' ],
   auth: 'required',
   right: UserRight.MANAGE_CONFIGURATION,
-  body: z.record(z.string(), z.unknown()),
+  body: customConfigUpdateSchema,
   responses: { 200: 'The settings now in force', 400: 'A setting is invalid (named in invalid-params)' }
 }, async ({ body }, _req, res) => {
   res.json(await updateCustomConfig(body))

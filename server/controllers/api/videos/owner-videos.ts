@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VideoPrivacy } from '../../../../shared/models/videos.js'
+import { publicListScope } from '../../../lib/activitypub/trust/content-policy.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
@@ -14,6 +15,11 @@ import { ApiRouter } from '../../shared/api-router.js'
 
 export const ownerVideosRouter = new ApiRouter('/api/v1')
 
+/** As PeerTube: logged-in users see all of a remote channel's stored videos, visitors only the followed ones. */
+async function ownerListScope (user: unknown) {
+  return user ? {} : publicListScope()
+}
+
 const handleParams = (name: string) => z.object({ [name]: z.string().min(1).max(300) })
 
 ownerVideosRouter.get('/accounts/:name/videos', {
@@ -27,7 +33,7 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   const account = await AccountModel.loadByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), accountId: account.id })
+  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), accountId: account.id })
   res.json({ total, data: data.map(formatVideo) })
 })
 
@@ -42,7 +48,7 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   const channel = await VideoChannelModel.loadByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), channelId: channel.id })
+  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), channelId: channel.id })
   res.json({ total, data: data.map(formatVideo) })
 })
 

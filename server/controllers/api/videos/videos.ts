@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { publicListScope } from '../../../lib/activitypub/trust/content-policy.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
 import { canRemoveVideo, canUpdateVideo } from '../../../lib/videos/video-access.js'
@@ -26,7 +27,7 @@ videosRouter.get('/videos', {
   auth: 'optional',
   query: videosListQuery
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listVideos(buildVideoListFilters(query, user))
+  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await publicListScope() })
   res.json({ total, data: data.map(formatVideo) })
 })
 

@@ -6,8 +6,9 @@ import { loadAccountByActorId } from '../../../models/actor/queries/actor-querie
 import { jobQueue } from '../../job-queue/job-queue.js'
 import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
-import { isLocalUrl } from '../local-urls.js'
-import { parseRemoteActorDocument } from './remote-actor-document.js'
+import { isLocalHost, isLocalUrl } from '../local-urls.js'
+import { checkActorIdentity } from './actor-identity.js'
+import { parseRemoteActorDocument, type RemoteActorData } from './remote-actor-document.js'
 import { deleteRemoteActor, storeRemoteActor } from './store-remote-actor.js'
 
 const log = loggerWithTags('activitypub', 'actors')
@@ -19,8 +20,9 @@ export class ActorNotFoundError extends Error {
   }
 }
 
-// Concurrent requests for the same unknown actor (a burst of deliveries) share one fetch.
-const inFlight = new Map<string, Promise<ActorModel>>()
+// Concurrent requests for the same unknown actor (a burst of deliveries) share one fetch, and one store.
+const fetching = new Map<string, Promise<RemoteActorData>>()
+const storing = new Map<string, Promise<ActorModel>>()
 
 /**
  * The actor at `url`: ours, stored, or fetched and stored now. A stored remote actor older than a day is
@@ -34,7 +36,35 @@ export async function getOrCreateActorByUrl (url: string, depth = 0): Promise<Ac
   }
   if (isLocalUrl(url)) throw new ActorNotFoundError(url, 'no such local actor')
 
-  return fetchAndStore(url, depth)
+  return storeFetchedActor(await fetchRemoteActor(url), depth)
+}
+
+/**
+ * The actor document at `url`, fetched from its origin and checked, but not stored: the inbox verifies a
+ * signature with it first, and stores the actor only once the request is proven and admitted.
+ */
+export function fetchRemoteActor (url: string): Promise<RemoteActorData> {
+  const running = fetching.get(url)
+  if (running) return running
+
+  const promise = (async () => {
+    const { body } = await fetchRemoteObject(url)
+    const data = parseRemoteActorDocument(body)
+    if (isLocalUrl(data.url) || isLocalHost(data.url)) throw new ActorNotFoundError(url, 'a remote document claims one of our URLs')
+    return data
+  })().finally(() => fetching.delete(url))
+  fetching.set(url, promise)
+  return promise
+}
+
+/** Stores a fetched actor (and, for a channel, its owner account, fetched when unknown). */
+export function storeFetchedActor (data: RemoteActorData, depth = 0): Promise<ActorModel> {
+  const running = storing.get(data.url)
+  if (running) return running
+
+  const promise = doStore(data, depth).finally(() => storing.delete(data.url))
+  storing.set(data.url, promise)
+  return promise
 }
 
 /** Fetches the actor's document again and stores it (new keys, endpoints, names). Deletes it when it is gone. */
@@ -42,7 +72,7 @@ export async function refreshRemoteActor (actor: ActorModel): Promise<ActorModel
   if (actor.isLocal()) return actor
 
   try {
-    return await fetchAndStore(actor.url, 0)
+    return await storeFetchedActor(await fetchRemoteActor(actor.url), 0)
   } catch (err) {
     if (err instanceof RemoteRequestError && (err.status === 404 || err.status === 410)) {
       log.info(`Remote actor ${actor.url} is gone (${err.status}): deleting it`)
@@ -67,30 +97,20 @@ export function scheduleRefreshIfStale (actor: ActorModel) {
     .catch(err => log.warn(`Cannot schedule the refresh of ${actor.url}`, { err }))
 }
 
-function fetchAndStore (url: string, depth: number): Promise<ActorModel> {
-  const running = inFlight.get(url)
-  if (running) return running
-
-  const promise = doFetchAndStore(url, depth).finally(() => inFlight.delete(url))
-  inFlight.set(url, promise)
-  return promise
-}
-
-async function doFetchAndStore (url: string, depth: number): Promise<ActorModel> {
-  const { body } = await fetchRemoteObject(url)
-  const data = parseRemoteActorDocument(body)
-  if (isLocalUrl(data.url)) throw new ActorNotFoundError(url, 'a remote document claims one of our URLs')
-
+async function doStore (data: RemoteActorData, depth: number): Promise<ActorModel> {
   let ownerAccount
   if (data.type === 'Group') {
-    if (!data.ownerUrl) throw new ActorNotFoundError(url, 'a channel (Group) without its owner account (attributedTo)')
-    if (depth >= REMOTE_ACTORS.MAX_OWNER_DEPTH) throw new ActorNotFoundError(url, 'owner chain too deep')
+    if (!data.ownerUrl) throw new ActorNotFoundError(data.url, 'a channel (Group) without its owner account (attributedTo)')
+    if (depth >= REMOTE_ACTORS.MAX_OWNER_DEPTH) throw new ActorNotFoundError(data.url, 'owner chain too deep')
 
     const owner = await getOrCreateActorByUrl(data.ownerUrl, depth + 1)
-    if (owner.type === 'Group') throw new ActorNotFoundError(url, 'its owner is a channel')
+    if (owner.type === 'Group') throw new ActorNotFoundError(data.url, 'its owner is a channel')
     ownerAccount = await loadAccountByActorId(owner.id) ?? undefined
-    if (!ownerAccount) throw new ActorNotFoundError(url, `its owner ${data.ownerUrl} has no account`)
+    if (!ownerAccount) throw new ActorNotFoundError(data.url, `its owner ${data.ownerUrl} has no account`)
   }
+
+  // A handle or a host another origin holds here stays theirs (the holder is asked first whether it still exists).
+  await checkActorIdentity(data, holder => refreshRemoteActor(holder))
 
   try {
     return await storeRemoteActor(data, ownerAccount)

@@ -1,13 +1,13 @@
+import { canonicalHost } from '../../../helpers/host-names.js'
 import { RemoteRequestError } from '../../../helpers/requests/index.js'
 import { WEBSERVER } from '../../../initializers/config/index.js'
 import { isObject } from '../activity-types.js'
 import { fetchRemoteJson } from '../fetch-remote.js'
 import { urlOrigin } from '../ownership.js'
 
-const HOST_PATTERN = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i
-
+/** A host name or address, with an optional port; never a bare number (see canonicalHost). */
 export function isValidRemoteHost (host: string) {
-  return HOST_PATTERN.test(host) && host.length <= 255
+  return canonicalHost(host) !== undefined
 }
 
 /**

@@ -1,6 +1,7 @@
 import { WEBSERVER } from '../../../initializers/config/index.js'
 import { loadActorByNameAndHost } from '../../../models/actor/queries/actor-queries.js'
-import { getOrCreateActorByUrl } from '../actors/get-actor.js'
+import { ActorNotFoundError, getOrCreateActorByUrl } from '../actors/get-actor.js'
+import { urlHost } from '../ownership.js'
 import { webfingerActorUrl } from '../actors/webfinger-client.js'
 
 /**
@@ -18,5 +19,7 @@ export async function resolveActorByHandle (name: string, host: string | null) {
   if (stored) return getOrCreateActorByUrl(stored.url)
 
   const url = await webfingerActorUrl(name, host.toLowerCase())
+  // name@host is that host's to answer, not another's: a WebFinger link elsewhere would follow someone else.
+  if (urlHost(url) !== host.toLowerCase()) throw new ActorNotFoundError(url, `WebFinger of ${name}@${host} points to another host`)
   return getOrCreateActorByUrl(url)
 }

@@ -5,6 +5,7 @@ import { WEBSERVER } from '../../../initializers/config/index.js'
 import { SERVER_ACTOR_NAME } from '../../../initializers/constants/actors.js'
 import { ActorModel } from '../../../models/actor/actor.js'
 import { InvalidRemoteActorError } from '../actors/remote-actor-document.js'
+import { isValidRemoteHost } from '../actors/webfinger-client.js'
 import { followActor } from '../follows/follow-actor.js'
 import { resolveActorByHandle } from '../follows/resolve-handle.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
@@ -24,6 +25,9 @@ export async function processActivitypubFollow (job: Job<ActivitypubFollowPayloa
   const { host, isAutoFollow, assertIsChannel } = job.data
   const name = job.data.name ?? SERVER_ACTOR_NAME
   const handle = `${name}@${host}`
+
+  // Jobs queued before hosts were validated (or by hand) are checked again: never contact a bare number.
+  if (!isValidRemoteHost(host)) return giveUp(job, `${host} is not a valid host`)
 
   if (host.toLowerCase() === WEBSERVER.HOST.toLowerCase()) return giveUp(job, `${handle} is on this instance`)
 
@@ -62,5 +66,5 @@ function isPermanent (err: unknown) {
     if (err.code === 'bad-status') return err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 429 && err.status !== 408
     return [ 'invalid-url', 'unsupported-protocol', 'private-address', 'invalid-json', 'bad-content-type', 'too-large' ].includes(err.code)
   }
-  return (err as Error).name === 'ActorNotFoundError'
+  return [ 'ActorNotFoundError', 'ActorIdentityConflictError' ].includes((err as Error).name)
 }

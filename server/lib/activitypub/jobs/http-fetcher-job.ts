@@ -6,6 +6,7 @@ import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
 import { isSameOrigin, urlOrigin } from '../ownership.js'
 import { processActivity } from '../process/index.js'
+import { whyRefuseActivity } from '../trust/activity-admission.js'
 import type { ActivitypubHttpFetcherPayload, CrawlType } from './payloads.js'
 
 const log = loggerWithTags('activitypub', 'crawl')
@@ -67,6 +68,13 @@ export async function processOutboxItem (item: unknown, collectionUrl: string) {
   if (!isObject(item) || typeof item.type !== 'string' || typeof item.id !== 'string') return
   const actorUrl = getActivityActorUrl(item)
   if (!actorUrl || !urlOrigin(actorUrl) || !isSameOrigin(actorUrl, collectionUrl) || !isSameOrigin(item.id, actorUrl)) return
+
+  // Outboxes of actors we follow: what their items bring must still be wanted here before the item's actor is stored.
+  const why = await whyRefuseActivity(item as Activity, actorUrl)
+  if (why) {
+    log.debug(`Outbox item ${item.id} of ${collectionUrl} skipped: ${why}`)
+    return
+  }
 
   const byActor = await getOrCreateActorByUrl(actorUrl)
   await processActivity({ activity: item as Activity, byActor, fromOutbox: true })

@@ -5,6 +5,7 @@ import { fetchRemoteObject } from '../fetch-remote.js'
 import { isSameOrigin } from '../ownership.js'
 import type { ActivityContext } from '../process/activity-context.js'
 import { registerObjectActivityHandler } from '../process/object-handlers.js'
+import { attributedActorUrls, mayStoreRemoteContent } from '../trust/content-policy.js'
 import { isPlaylistObject, upsertRemotePlaylist } from './store-remote-playlist.js'
 
 const log = loggerWithTags('activitypub', 'playlists')
@@ -13,7 +14,7 @@ const log = loggerWithTags('activitypub', 'playlists')
  * Create or Update of a Playlist (the core checked the object lives on the actor's origin). A bare URL is read
  * from the origin, and so is a Playlist that only names its elements (they always are: element pages are read).
  */
-async function processCreateOrUpdate ({ activity }: ActivityContext) {
+async function processCreateOrUpdate ({ activity, byActor }: ActivityContext) {
   let object = activity.object
   const type = getObjectType(object)
   if (type !== undefined && type !== 'Playlist') return false
@@ -27,6 +28,11 @@ async function processCreateOrUpdate ({ activity }: ActivityContext) {
   const stored = await VideoPlaylistModel.findOne({ where: { url: String(object.id) }, attributes: [ 'id', 'remote' ] })
   if (stored && !stored.remote) {
     log.warn(`${activity.type} ${activity.id} targets our own playlist ${String(object.id)}: ignored`)
+    return true
+  }
+  // Only followed content is stored (trust/): a playlist we do not have needs a followed actor or owner.
+  if (!stored && !await mayStoreRemoteContent({ actorUrls: [ byActor.url, ...attributedActorUrls(object.attributedTo) ] })) {
+    log.info(`${activity.type} ${activity.id} by ${byActor.url}: nobody here follows its publisher, not stored`)
     return true
   }
   await upsertRemotePlaylist(object, activity.to)

@@ -9,7 +9,7 @@ import { outsideUnitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { deleteVideo } from '../../videos/delete-video.js'
 import { getOrCreateActorByUrl } from '../actors/get-actor.js'
 import { fetchRemoteObject } from '../fetch-remote.js'
-import { isLocalUrl } from '../local-urls.js'
+import { isLocalHost, isLocalUrl } from '../local-urls.js'
 import { isSameOrigin } from '../ownership.js'
 import { InvalidVideoObjectError, isVideoObject, parseVideoObject } from './parse-video-object.js'
 import { syncRemoteVideoCounts } from '../rates/sync-remote-video-counts.js'
@@ -34,8 +34,9 @@ function serialized<T> (url: string, task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Stores (or updates) a remote video from its Video object, which the caller has authenticated: delivered
- * inline by an actor of its origin, or fetched from its origin. Its channel is fetched when unknown.
+ * Stores (or updates) a remote video from its Video object, which the caller has authenticated (delivered
+ * inline by an actor of its origin, or fetched from its origin) and admitted (trust/: its publisher or announcer
+ * is followed here, or a user asked for it). Its channel is fetched when unknown.
  */
 export interface RemoteVideoStoreOptions {
   /** A new public video is news for local subscribers of its channel: true for a delivered activity, not a crawl. */
@@ -46,7 +47,7 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
   const url = typeof object.id === 'string' ? object.id : ''
   return serialized(url, async () => {
     const data = parseVideoObject(object, audienceTo)
-    if (isLocalUrl(data.url)) throw new InvalidVideoObjectError(data.url, 'a remote document claims one of our URLs')
+    if (isLocalUrl(data.url) || isLocalHost(data.url)) throw new InvalidVideoObjectError(data.url, 'a remote document claims one of our URLs')
 
     const channelActor = await getOrCreateActorByUrl(data.channelUrl)
     if (channelActor.type !== 'Group' || channelActor.isLocal()) throw new InvalidVideoObjectError(data.url, `${data.channelUrl} is not a remote channel`)
@@ -71,7 +72,8 @@ export async function fetchVideoObject (url: string) {
 
 /**
  * The video at `url`: stored, or fetched from its origin and stored. Undefined when `url` is not a Video.
- * A stored copy older than REFRESH_AFTER_MS is returned as is and refreshed in the background.
+ * A stored copy older than REFRESH_AFTER_MS is returned as is and refreshed in the background. The caller has
+ * decided the video is wanted here (a followed announcer, a user's search by URL).
  */
 export async function getOrFetchRemoteVideo (url: string, options: RemoteVideoStoreOptions = {}) {
   const stored = await VideoModel.loadByUrl(url)

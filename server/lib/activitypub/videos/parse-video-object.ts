@@ -152,7 +152,8 @@ function identifierLanguage (value: unknown): string | null {
   return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value.identifier) && value.identifier.length <= 20 ? value.identifier : null
 }
 
-function parseAttributedTo (value: unknown) {
+/** The channel (Group) and account (Person) a Video object is attributed to, unchecked. */
+export function parseAttributedTo (value: unknown) {
   const entries = (Array.isArray(value) ? value : [ value ]).filter(isObject)
   const idOf = (type: string) => {
     const entry = entries.find(e => e.type === type && typeof e.id === 'string' && urlOrigin(e.id as string))

@@ -5,20 +5,24 @@ import { VideoModel } from '../../../models/video/video.js'
 import { deleteVideo } from '../../videos/delete-video.js'
 import { getObjectId, getObjectType, isObject } from '../activity-types.js'
 import { registerRefresher } from '../jobs/refresher-job.js'
+import { isLocalUrl } from '../local-urls.js'
 import { isSameOrigin } from '../ownership.js'
 import type { ActivityContext } from '../process/activity-context.js'
 import { registerObjectActivityHandler } from '../process/object-handlers.js'
+import { mayStoreRemoteContent } from '../trust/content-policy.js'
 import { fetchVideoObject, getOrFetchRemoteVideo, refreshRemoteVideo, upsertRemoteVideo } from './get-remote-video.js'
-import { isVideoObject } from './parse-video-object.js'
+import { isVideoObject, parseAttributedTo } from './parse-video-object.js'
+import { processVideoView } from './process-video-view.js'
 
 const log = loggerWithTags('activitypub', 'videos')
 
 /**
  * Create or Update of a Video. The core has checked that the object lives on the actor's origin, so an inline
  * object is as authentic as the signed activity; a bare URL is read from the origin. An Update of a video we do
- * not have stores it, as PeerTube does (we may have missed its Create).
+ * not have stores it, as PeerTube does (we may have missed its Create), if we follow its publisher: a video we
+ * do not have is stored only when the actor, its channel or its account is followed here (trust/).
  */
-async function processCreateOrUpdate ({ activity, fromOutbox }: ActivityContext) {
+async function processCreateOrUpdate ({ activity, byActor, fromOutbox }: ActivityContext) {
   let object = activity.object
   if (!isObject(object)) {
     const url = getObjectId(object)
@@ -31,6 +35,13 @@ async function processCreateOrUpdate ({ activity, fromOutbox }: ActivityContext)
   if (stored && !stored.remote) {
     log.warn(`${activity.type} ${activity.id} targets our own video ${stored.url}: ignored`)
     return true
+  }
+  if (!stored) {
+    const { channelUrl, accountUrl } = parseAttributedTo(object.attributedTo)
+    if (!await mayStoreRemoteContent({ actorUrls: [ byActor.url, channelUrl, accountUrl ] })) {
+      log.info(`${activity.type} ${activity.id} by ${byActor.url}: nobody here follows its publisher, not stored`)
+      return true
+    }
   }
 
   await upsertRemoteVideo(object, activity.to, { notifyIfNew: !fromOutbox })
@@ -54,14 +65,22 @@ async function processDelete ({ activity, byActor }: ActivityContext) {
 }
 
 /**
- * Announce of a video (by a channel, an instance, anyone): the video is read from its origin, whatever the
- * announcer embedded, and the share is recorded (it feeds the video's announces collection).
+ * Announce of a video: honoured from actors followed here only (a followed channel, instance or user vouches for
+ * what it shares); the video is read from its origin, whatever the announcer embedded, and the share is recorded
+ * (it feeds the video's announces collection and lists the video). A share of one of our videos (a boost) is
+ * recorded whoever makes it: it brings nothing new here.
  */
 async function processAnnounce ({ activity, byActor, fromOutbox }: ActivityContext) {
   const type = getObjectType(activity.object)
   if (type !== undefined && type !== 'Video') return false
   const url = getObjectId(activity.object)
   if (!url) return false
+
+  const wanted = isLocalUrl(url) || await mayStoreRemoteContent({ actorUrls: [ byActor.url ] })
+  if (!wanted) {
+    log.info(`Announce ${activity.id} by ${byActor.url}: not followed here, ignored`)
+    return true
+  }
 
   const video = await getOrFetchRemoteVideo(url, { notifyIfNew: !fromOutbox })
   if (!video) return false
@@ -80,35 +99,12 @@ async function processUndo ({ activity, byActor }: ActivityContext) {
   return (await VideoShareModel.destroyByUrlAndActor(shareUrl, byActor.id)) !== 0
 }
 
-/**
- * View: for one of our videos, a remote viewer (one more view); for a remote video, its origin's count
- * (`result.userInteractionCount`), taken from its origin only.
- */
-async function processView ({ activity, byActor }: ActivityContext) {
-  const url = getObjectId(activity.object)
-  if (!url) return false
-  const video = await VideoModel.loadByUrl(url)
-  if (!video) return false
-
-  if (!video.remote) {
-    if (!byActor.isLocal()) await VideoModel.increment('views', { by: 1, where: { id: video.id }, silent: true })
-    return true
-  }
-
-  const result = isObject(activity.result) ? activity.result : undefined
-  const count = result?.userInteractionCount
-  if (isSameOrigin(video.url, byActor.url) && typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-    await VideoModel.update({ views: count }, { where: { id: video.id }, silent: true })
-  }
-  return true
-}
-
 export function registerRemoteVideoHandlers () {
   registerObjectActivityHandler('Create', processCreateOrUpdate)
   registerObjectActivityHandler('Update', processCreateOrUpdate)
   registerObjectActivityHandler('Delete', processDelete)
   registerObjectActivityHandler('Announce', processAnnounce)
   registerObjectActivityHandler('Undo', processUndo)
-  registerObjectActivityHandler('View', processView)
+  registerObjectActivityHandler('View', processVideoView)
   registerRefresher('video', refreshRemoteVideo)
 }

@@ -20,6 +20,8 @@ import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
 import type { RemoteImageData, RemoteVideoData } from './parse-video-object.js'
+import { noteIdentityConflict } from '../trust/identity-conflicts.js'
+import { substituteVideoUuid } from '../trust/substitute-uuid.js'
 
 export class RemoteVideoConflictError extends Error {
   constructor (message: string) {
@@ -40,13 +42,12 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     const created = !video
 
     if (video && !video.remote) throw new RemoteVideoConflictError(`${data.url} is one of our videos`)
-    if (!video) {
-      const sameUuid = await VideoModel.findOne({ where: { uuid: data.uuid }, transaction })
-      if (sameUuid) throw new RemoteVideoConflictError(`Video ${data.url} reuses the uuid of ${sameUuid.url}`)
-    }
+    // A remote video is known by its URL: a uuid another video holds here stays that video's (local, or first
+    // seen), and the newcomer is stored under a substitute uuid derived from its URL.
+    const uuid = video ? video.uuid : await uuidFor(data, transaction)
 
     const fields = {
-      uuid: data.uuid,
+      uuid,
       name: data.name,
       category: data.category,
       licence: data.licence,
@@ -103,6 +104,16 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
 
   const video = await VideoModel.findByPk(videoId, { include: detailsIncludes() })
   return { video: video!, created }
+}
+
+async function uuidFor (data: RemoteVideoData, transaction: Transaction) {
+  const holder = await VideoModel.findOne({ where: { uuid: data.uuid }, attributes: [ 'id', 'url' ], transaction })
+  if (!holder) return data.uuid
+
+  let substitute = substituteVideoUuid(data.url)
+  if (await VideoModel.findOne({ where: { uuid: substitute }, attributes: [ 'id' ], transaction })) substitute = randomUUID()
+  await noteIdentityConflict({ kind: 'video-uuid', identifier: data.uuid, holderUrl: holder.url, claimantUrl: data.url, outcome: 'substitute-uuid', substitute })
+  return substitute
 }
 
 function fileValues (uuid: string, kind: '' | '-fragmented', file: RemoteFileData) {

@@ -32,6 +32,11 @@ export interface VideoListFilters {
   subscribedByActorId?: number
   /** Leaves out videos in this user's history. */
   excludeWatchedByUserId?: number
+  /**
+   * Public lists: remote videos only when this actor (the server actor) follows, accepted, their channel, their
+   * account or their instance, or follows an actor that shared them. Local videos are always listed.
+   */
+  followedByActorId?: number
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -47,6 +52,20 @@ const SORT_COLUMNS: Record<string, string> = {
   hot: 'views',
   best: 'views'
 }
+
+// PeerTube's rule for public lists: local, or brought by a follow of the instance (channel, account, instance
+// actor of its host, or an actor that announced it).
+const FOLLOWED_REMOTE_CONDITION = '("Video"."remote" = false OR EXISTS (' +
+  'SELECT 1 FROM "videoChannel" vc ' +
+  'INNER JOIN "account" acc ON acc."id" = vc."accountId" ' +
+  'INNER JOIN "actor" ca ON ca."id" = vc."actorId" ' +
+  'INNER JOIN "actorFollow" f ON f."actorId" = :followedByActorId AND f."state" = \'accepted\' ' +
+  'INNER JOIN "actor" t ON t."id" = f."targetActorId" ' +
+  'WHERE vc."id" = "Video"."channelId" AND (t."id" = vc."actorId" OR t."id" = acc."actorId" ' +
+  'OR (t."type" = \'Application\' AND t."serverId" = ca."serverId"))' +
+  ') OR EXISTS (' +
+  'SELECT 1 FROM "videoShare" vs INNER JOIN "actorFollow" fs ON fs."targetActorId" = vs."actorId" ' +
+  'AND fs."actorId" = :followedByActorId AND fs."state" = \'accepted\' WHERE vs."videoId" = "Video"."id"))'
 
 /** The one query behind every video list (home, search, channel, account, my videos). */
 export async function listVideos (filters: VideoListFilters) {
@@ -70,6 +89,10 @@ export async function listVideos (filters: VideoListFilters) {
   if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
 
   const replacements: Record<string, unknown> = {}
+  if (filters.followedByActorId !== undefined) {
+    replacements.followedByActorId = filters.followedByActorId
+    and.push(literal(FOLLOWED_REMOTE_CONDITION))
+  }
   if (filters.tagsOneOf?.length) {
     replacements.tagsOneOf = filters.tagsOneOf.map(t => t.toLowerCase())
     and.push(literal('"Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) IN (:tagsOneOf))'))

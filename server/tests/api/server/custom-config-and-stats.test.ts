@@ -29,15 +29,33 @@ describe('Runtime settings (custom config) and instance stats', function () {
     expect(res.body.followers.instance).to.have.keys('enabled', 'manualApproval')
   })
 
-  it('applies a change at once, ignoring the parts of PeerTube\'s document it does not handle', async function () {
+  it('applies a change at once', async function () {
     const res = await instance.api().put('/api/v1/config/custom').set(asAdmin())
-      .send({ instance: { name: 'Renamed instance', languages: [ 'ignored' ] }, signup: { enabled: true, limit: -1 }, theme: { default: 'x' } })
+      .send({ instance: { name: 'Renamed instance' }, signup: { enabled: true, limit: -1 } })
       .expect(200)
     expect(res.body.instance.name).to.equal('Renamed instance')
 
     const config = (await instance.api().get('/api/v1/config').expect(200)).body
     expect(config.instance.name).to.equal('Renamed instance')
     expect(config.signup.allowed).to.equal(true)
+  })
+
+  it('refuses unknown keys, null or array sections and wrong types with a 400 naming the key, and changes nothing', async function () {
+    const cases: [ Record<string, unknown>, string ][] = [
+      [ { instance: { name: 'Nope', hardwareInformation: 'x' } }, 'instance.hardwareInformation' ],
+      [ { theme: { default: 'x' } }, 'theme' ],
+      [ { instance: null }, 'instance' ],
+      [ { signup: [ true ] }, 'signup' ],
+      [ { signup: { enabled: 'yes' } }, 'signup.enabled' ],
+      [ { transcoding: { resolutions: { '720p': null } } }, 'transcoding.resolutions.720p' ],
+      [ { user: { videoQuota: { big: true } } }, 'user.videoQuota' ]
+    ]
+    for (const [ body, key ] of cases) {
+      const res = await instance.api().put('/api/v1/config/custom').set(asAdmin()).send(body).expect(400)
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      expect(res.body['invalid-params'], JSON.stringify(body)).to.have.property(key)
+    }
+    expect((await instance.api().get('/api/v1/config').expect(200)).body.instance.name).to.equal('Renamed instance')
   })
 
   it('keeps runtime changes across a restart', async function () {

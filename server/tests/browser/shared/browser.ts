@@ -26,6 +26,19 @@ const PAGE_INIT_SCRIPT = `
   }
 `
 
+/**
+ * Every Content-Security-Policy refusal, in any frame, becomes a console error (so every test's "no console error"
+ * check also proves the client works under its CSP), and is kept on window.__cspViolations.
+ */
+const REPORT_CSP_VIOLATIONS_SCRIPT = `
+  window.__cspViolations = []
+  document.addEventListener('securitypolicyviolation', event => {
+    const text = 'CSP violation: ' + event.violatedDirective + ' refused ' + (event.blockedURI || 'inline code') + ' in ' + location.pathname
+    window.__cspViolations.push(text)
+    console.error(text)
+  })
+`
+
 /** Keeps the configuration of every RTCPeerConnection the page creates, to check which ICE servers it used. */
 const RECORD_PEER_CONNECTIONS_SCRIPT = `
   if (window.RTCPeerConnection) {
@@ -69,8 +82,13 @@ export class ViewerPage {
     const context = await browser.newContext({ baseURL, viewport: options.viewport ?? { width: 1280, height: 800 } })
     await context.grantPermissions([ 'microphone', 'camera' ], { origin: baseURL })
     await context.addInitScript(PAGE_INIT_SCRIPT)
+    await context.addInitScript(REPORT_CSP_VIOLATIONS_SCRIPT)
     if (options.recordPeerConnections) await context.addInitScript(RECORD_PEER_CONNECTIONS_SCRIPT)
     const viewer = new ViewerPage(context, await context.newPage())
+    // Workers (hls.js's, the WebTorrent service worker) log their CSP refusals in their own console.
+    viewer.page.on('worker', worker => worker.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') viewer.problems.push({ page: worker.url(), text: describeConsoleError(message) })
+    }))
     viewer.page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') viewer.problems.push({ page: viewer.page.url(), text: describeConsoleError(message) })
     })

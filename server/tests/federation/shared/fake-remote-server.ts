@@ -7,6 +7,18 @@ export interface FakeActor {
   url: string
   inbox: string
   keys: RsaKeyPair
+  type?: 'Person' | 'Group' | 'Application'
+  /** A Group's owner (attributedTo). */
+  ownerUrl?: string
+}
+
+export interface AddActorOptions {
+  type?: 'Person' | 'Group' | 'Application'
+  ownerUrl?: string
+  /** Defaults to /users/<name>. */
+  path?: string
+  /** preferredUsername, when it differs from `name` (the key of the actor here). */
+  preferredUsername?: string
 }
 
 export interface ReceivedRequest {
@@ -23,7 +35,9 @@ export interface ReceivedRequest {
  */
 export class FakeRemoteServer {
   private server?: Server
-  private actors = new Map<string, FakeActor>()
+  private actors = new Map<string, FakeActor & { preferredUsername?: string }>()
+  /** Other documents served by GET (Video objects...), by path. */
+  private documents = new Map<string, unknown>()
   readonly received: ReceivedRequest[] = []
   /** Statuses the next POSTs to a path get, in order; 202 once exhausted. */
   private scriptedStatuses = new Map<string, number[]>()
@@ -49,6 +63,20 @@ export class FakeRemoteServer {
           res.writeHead(status).end()
           return
         }
+        if (path === '/.well-known/webfinger') {
+          const resource = new URL(req.url!, this.origin).searchParams.get('resource') ?? ''
+          const name = /^acct:([^@]+)@/.exec(resource)?.[1]
+          const found = [ ...this.actors.values() ].find(a => (a.preferredUsername ?? a.name) === name)
+          if (!found) return res.writeHead(404).end()
+          res.writeHead(200, { 'Content-Type': 'application/jrd+json' })
+            .end(JSON.stringify({ subject: resource, links: [ { rel: 'self', type: 'application/activity+json', href: found.url } ] }))
+          return
+        }
+        const document = this.documents.get(path)
+        if (document !== undefined) {
+          res.writeHead(200, { 'Content-Type': 'application/activity+json; charset=utf-8' }).end(JSON.stringify(document))
+          return
+        }
         const actor = [ ...this.actors.values() ].find(a => new URL(a.url).pathname === path)
         if (!actor) return res.writeHead(404).end()
         res.writeHead(200, { 'Content-Type': 'application/activity+json; charset=utf-8' }).end(JSON.stringify(this.document(actor)))
@@ -62,10 +90,20 @@ export class FakeRemoteServer {
     await new Promise<void>(resolve => this.server ? this.server.close(() => resolve()) : resolve())
   }
 
-  async addActor (name: string) {
-    const actor: FakeActor = { name, url: `${this.origin}/users/${name}`, inbox: `${this.origin}/users/${name}/inbox`, keys: await generateRsaKeyPair() }
+  async addActor (name: string, options: AddActorOptions = {}) {
+    const url = `${this.origin}${options.path ?? `/users/${name}`}`
+    const actor = { name, url, inbox: `${url}/inbox`, keys: await generateRsaKeyPair(), type: options.type, ownerUrl: options.ownerUrl, preferredUsername: options.preferredUsername }
     this.actors.set(name, actor)
-    return actor
+    return actor as FakeActor
+  }
+
+  /** Serves `document` at `path` (GET), e.g. a Video object. */
+  publish (path: string, document: unknown) {
+    this.documents.set(path, document)
+  }
+
+  removeActor (name: string) {
+    this.actors.delete(name)
   }
 
   /** The actor publishes a new key from now on (as after a key rotation). */
@@ -79,12 +117,13 @@ export class FakeRemoteServer {
     return this.received.filter(r => r.path === path).map(r => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>)
   }
 
-  private document (actor: FakeActor) {
+  private document (actor: FakeActor & { preferredUsername?: string }) {
     return {
       '@context': [ 'https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1' ],
-      type: 'Person',
+      type: actor.type ?? 'Person',
       id: actor.url,
-      preferredUsername: actor.name,
+      preferredUsername: actor.preferredUsername ?? actor.name,
+      ...(actor.ownerUrl ? { attributedTo: [ { type: 'Person', id: actor.ownerUrl } ] } : {}),
       name: `Fake ${actor.name}`,
       inbox: actor.inbox,
       outbox: `${actor.url}/outbox`,
