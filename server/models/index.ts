@@ -20,6 +20,7 @@ import { VideoFileModel } from './video/video-file.js'
 import { VideoShareModel } from './video/video-share.js'
 import { VideoStreamingPlaylistModel } from './video/video-streaming-playlist.js'
 import { VideoModel } from './video/video.js'
+import { VideoNameWordModel } from './video/video-name-word.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -52,7 +53,8 @@ const MODELS: RegisteredModel[] = [
   TrackerModel,
   VideoShareModel,
   OutboxEntryModel,
-  ReceivedSignatureModel
+  ReceivedSignatureModel,
+  VideoNameWordModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

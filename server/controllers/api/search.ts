@@ -1,7 +1,6 @@
 import { buildVideoListFilters } from '../../lib/videos/list-filters.js'
 import { videosSearchQuery } from '../../middlewares/validation/videos.js'
-import { formatVideo } from '../../models/video/formatters/video-formatter.js'
-import { listVideos } from '../../models/video/queries/video-list-query.js'
+import { listVideosShared, sendVideoList } from '../../lib/videos/shared-video-list.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const searchRouter = new ApiRouter('/api/v1')
@@ -15,6 +14,6 @@ searchRouter.get('/search/videos', {
 }, async ({ query, user }, _req, res) => {
   // Sorting by relevance needs a search term; without one, newest first.
   const sort = !query.search && query.sort.replace(/^-/, '') === 'match' ? '-publishedAt' : query.sort
-  const { total, data } = await listVideos(buildVideoListFilters({ ...query, sort }, user))
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared(buildVideoListFilters({ ...query, sort }, user))
+  sendVideoList(res, result)
 })

@@ -7,6 +7,8 @@ export interface InstanceStartOptions {
   /** Extra configuration (NODE_CONFIG), merged over config/test-N.yaml. */
   config?: Record<string, unknown>
   env?: Record<string, string>
+  /** Extra options for node itself (profilers, heap limits), before the script. */
+  nodeArgs?: string[]
   /** Called with each chunk the instance prints. */
   onOutput?: (text: string) => void
 }
@@ -21,6 +23,11 @@ export class InstanceProcess {
   readonly host: string
   readonly databaseName: string
   private child?: ChildProcess
+  /** The instance's process id while it runs. */
+  get pid () {
+    return this.child?.pid
+  }
+
   private output: string[] = []
   private lastStart: InstanceStartOptions = {}
   /** Exit code of the last stop (null when killed by a signal). */
@@ -76,7 +83,7 @@ export class InstanceProcess {
 
     const config = deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
     const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
-    const args = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
+    const args = [ ...(options.nodeArgs ?? []), ...(fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]) ]
 
     const child = spawn(process.execPath, args, {
       cwd: fromRoot(),

@@ -24,6 +24,7 @@ export function buildVideoListFilters (query: VideosListQuery & { search?: strin
     tagsAllOf: query.tagsAllOf,
     nsfw: nsfwFilter(query.nsfw, user),
     isLocal: query.isLocal,
+    skipCount: query.skipCount,
     privacyOneOf: query.privacyOneOf
   }
 }

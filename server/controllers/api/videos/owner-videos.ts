@@ -5,8 +5,7 @@ import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
-import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
-import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // Video lists scoped to one owner: an account, a channel, or the logged-in user (who also sees unpublished ones).
@@ -26,8 +25,8 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   const account = await AccountModel.loadByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), accountId: account.id })
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared({ ...buildVideoListFilters(query, user), accountId: account.id })
+  sendVideoList(res, result)
 })
 
 ownerVideosRouter.get('/video-channels/:handle/videos', {
@@ -41,8 +40,8 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   const channel = await VideoChannelModel.loadByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), channelId: channel.id })
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared({ ...buildVideoListFilters(query, user), channelId: channel.id })
+  sendVideoList(res, result)
 })
 
 ownerVideosRouter.get('/users/me/videos', {
@@ -52,7 +51,7 @@ ownerVideosRouter.get('/users/me/videos', {
   auth: 'required',
   query: videosListQuery.pick({ start: true, count: true, sort: true })
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listVideos({
+  const result = await listVideosShared({
     start: query.start,
     count: query.count,
     sort: query.sort,
@@ -60,5 +59,5 @@ ownerVideosRouter.get('/users/me/videos', {
     includeAllStates: true,
     privacyOneOf: [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.PRIVATE, VideoPrivacy.INTERNAL, VideoPrivacy.PASSWORD_PROTECTED ]
   })
-  res.json({ total, data: data.map(formatVideo) })
+  sendVideoList(res, result)
 })

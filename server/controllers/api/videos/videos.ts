@@ -10,8 +10,8 @@ import { addView } from '../../../lib/videos/video-views.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
-import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
-import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
+import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
@@ -23,8 +23,8 @@ videosRouter.get('/videos', {
   auth: 'optional',
   query: videosListQuery
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listVideos(buildVideoListFilters(query, user))
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared(buildVideoListFilters(query, user))
+  sendVideoList(res, result)
 })
 
 videosRouter.get('/videos/:id', {

@@ -1,100 +1,49 @@
-import { literal, Op, type WhereOptions } from 'sequelize'
-import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
+import { QueryTypes } from 'sequelize'
+import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
 import { VideoModel } from '../video.js'
-import { summaryIncludes } from './video-includes.js'
+import { SqlParams } from './video-list/sql-params.js'
+import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
+import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
+import { loadListPage } from './video-list/video-list-page.js'
+import { isMatchSort, orderBySql, parseSort } from './video-list/video-list-sort.js'
+import { prepareSearch, searchBranches, searchPageByColumnSql, searchPageByRelevanceSql } from './video-list/video-search.js'
 
-export interface VideoListFilters {
-  start: number
-  count: number
-  sort: string
-  /** Free text: name (trigram / substring, accent- and case-insensitive) or exact tag. */
-  search?: string
-  categoryOneOf?: number[]
-  licenceOneOf?: number[]
-  languageOneOf?: string[]
-  tagsOneOf?: string[]
-  tagsAllOf?: string[]
-  /** true: only NSFW, false: none, undefined: both. */
-  nsfw?: boolean
-  isLocal?: boolean
-  /** Restricts to these privacies; undefined means public only. Only moderators may widen it. */
-  privacyOneOf?: number[]
-  /** Every state (the owner's own list), not only published videos. */
-  includeAllStates?: boolean
-  channelId?: number
-  accountId?: number
-  hasFiles?: boolean
-}
+export type { VideoListFilters } from './video-list/video-list-filters.js'
+export { VIDEO_LIST_CONDITIONS, type VideoListCondition } from './video-list/video-list-filters.js'
 
-const SORT_COLUMNS: Record<string, string> = {
-  name: 'name',
-  duration: 'duration',
-  createdAt: 'createdAt',
-  publishedAt: 'publishedAt',
-  originallyPublishedAt: 'originallyPublishedAt',
-  views: 'views',
-  likes: 'likes',
-  // Trending, hot and best are ordered by views, the signal we have; PeerTube clients ask for them by name.
-  trending: 'views',
-  hot: 'views',
-  best: 'views'
-}
-
-/** The one query behind every video list (home, search, channel, account, my videos). */
+/**
+ * The one query behind every video list (home, search, channel, account, my videos, feeds): the ids of one page
+ * (one index walk; see video-list/), the page's videos as list items (PeerTube's `Video`), and a total that does
+ * not count every match (video-list-count.ts).
+ */
 export async function listVideos (filters: VideoListFilters) {
-  const and: WhereOptions[] = []
+  const params = new SqlParams()
+  const where = buildListConditions(filters, params)
+  // One row more than asked tells whether the list goes on after this page.
+  const page = { start: filters.start, count: filters.count + 1 }
 
-  and.push({ privacy: { [Op.in]: filters.privacyOneOf ?? [ VideoPrivacy.PUBLIC ] } })
-  if (!filters.includeAllStates) and.push({ state: VideoState.PUBLISHED })
-  if (filters.isLocal !== undefined) and.push({ remote: !filters.isLocal })
-  if (filters.nsfw !== undefined) and.push({ nsfw: filters.nsfw })
-  if (filters.categoryOneOf) and.push({ category: { [Op.in]: filters.categoryOneOf } })
-  if (filters.licenceOneOf) and.push({ licence: { [Op.in]: filters.licenceOneOf } })
-  if (filters.languageOneOf) and.push({ language: { [Op.in]: filters.languageOneOf } })
-  if (filters.channelId) and.push({ channelId: filters.channelId })
-  if (filters.accountId) {
-    and.push(literal(`"Video"."channelId" IN (SELECT id FROM "videoChannel" WHERE "accountId" = ${Number(filters.accountId)})`))
-  }
-
-  const replacements: Record<string, unknown> = {}
-  if (filters.tagsOneOf?.length) {
-    replacements.tagsOneOf = filters.tagsOneOf.map(t => t.toLowerCase())
-    and.push(literal('"Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) IN (:tagsOneOf))'))
-  }
-  if (filters.tagsAllOf?.length) {
-    replacements.tagsAllOf = filters.tagsAllOf.map(t => t.toLowerCase())
-    replacements.tagsAllOfCount = new Set(replacements.tagsAllOf as string[]).size
-    and.push(literal('"Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) IN (:tagsAllOf) GROUP BY vt."videoId" HAVING count(DISTINCT lower(t.name)) = :tagsAllOfCount)'))
-  }
+  let pageSql: string
+  let countable: CountableQuery
   if (filters.search) {
-    replacements.search = filters.search
-    replacements.searchLike = `%${filters.search.replace(/[\\%_]/g, c => '\\' + c)}%`
-    and.push(literal(
-      '(lower(immutable_unaccent("Video"."name")) % lower(immutable_unaccent(:search)) ' +
-      'OR lower(immutable_unaccent("Video"."name")) LIKE lower(immutable_unaccent(:searchLike)) ' +
-      'OR "Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) = lower(:search)))'
-    ))
+    const search = await prepareSearch(filters.search)
+    pageSql = isMatchSort(filters.sort)
+      ? searchPageByRelevanceSql(search, where, params, page)
+      : searchPageByColumnSql(search, where, params, parseSort(filters.sort), page)
+    countable = { branches: searchBranches(search, where, params, '1'), replacements: params.replacements }
+  } else {
+    pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
+    countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${where}` ], replacements: params.replacements }
   }
 
-  const descending = filters.sort.startsWith('-')
-  const sortKey = filters.sort.replace(/^-/, '')
-  const order: [string, string][] | ReturnType<typeof literal>[][] = sortKey === 'match' && filters.search
-    ? [ [ literal('similarity(lower(immutable_unaccent("Video"."name")), lower(immutable_unaccent(:search)))'), 'DESC' ] ] as never
-    : [ [ SORT_COLUMNS[sortKey] ?? 'publishedAt', descending ? 'DESC' : 'ASC' ] ]
+  const idRows = await VideoModel.sequelize!.query<{ id: number }>(pageSql, { replacements: params.replacements, type: QueryTypes.SELECT })
+  const hasMore = idRows.length > filters.count
+  const ids = idRows.slice(0, filters.count).map(row => row.id)
 
-  // Page over ids first (cheap, exact count), then load the page with its associations.
-  const { rows: page, count } = await VideoModel.findAndCountAll({
-    attributes: [ 'id' ],
-    where: { [Op.and]: and },
-    order: [ ...order, [ 'id', 'ASC' ] ] as never,
-    offset: filters.start,
-    limit: filters.count,
-    replacements
-  })
-
-  const ids = page.map(v => v.id)
-  const loaded = ids.length === 0 ? [] : await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: summaryIncludes() })
-  const byId = new Map(loaded.map(v => [ v.id, v ]))
-
-  return { total: count, data: ids.map(id => byId.get(id)!).filter(Boolean) }
+  const [ rows, total ] = await Promise.all([
+    loadListPage(ids),
+    filters.skipCount
+      ? filters.start + ids.length + (hasMore ? 1 : 0)
+      : listTotal(countable, { start: filters.start, returned: ids.length, hasMore })
+  ])
+  return { total, data: rows.map(formatVideoListItem) }
 }

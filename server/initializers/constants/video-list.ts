@@ -1,0 +1,21 @@
+/** How video lists count their matches (see models/video/queries/video-list/video-list-count.ts). */
+export const VIDEO_LIST_COUNT = {
+  /** `total` is exact up to this many matches. */
+  EXACT_UP_TO: 1000,
+  /** Above this planner estimate, no count is run at all: `total` is the estimate. */
+  TRUST_ESTIMATE_ABOVE: 10_000,
+  ESTIMATE_CACHE_MS: 10_000,
+  ESTIMATE_CACHE_ENTRIES: 1000
+} as const
+
+/** How search ranks its matches (see models/video/queries/video-list/video-search.ts). */
+export const VIDEO_SEARCH = {
+  /** The first matches (in tier, then date order) re-ranked by similarity for `sort=-match`. */
+  RANKED_WINDOW: 100,
+  /** Closest vocabulary words a word that no name contains is replaced by. */
+  CORRECTIONS_PER_WORD: 5,
+  /** pg_trgm word similarity a correction must have with the typed word (PeerTube's `<%` uses 0.6 on whole names). */
+  CORRECTION_MIN_WORD_SIMILARITY: 0.5,
+  /** Words of a query used (more are ignored). */
+  MAX_WORDS: 10
+} as const

@@ -1,0 +1,103 @@
+import { VideoPrivacy, VideoState } from '../../../../../shared/models/videos.js'
+import type { SqlParams } from './sql-params.js'
+
+export interface VideoListFilters {
+  start: number
+  count: number
+  sort: string
+  /** Free text: words of the name (full-text, accent- and case-insensitive), typos (word similarity) or a tag. */
+  search?: string
+  categoryOneOf?: number[]
+  licenceOneOf?: number[]
+  languageOneOf?: string[]
+  tagsOneOf?: string[]
+  tagsAllOf?: string[]
+  /** true: only NSFW, false: none, undefined: both. */
+  nsfw?: boolean
+  isLocal?: boolean
+  /** Restricts to these privacies; undefined means public only. Only moderators may widen it. */
+  privacyOneOf?: number[]
+  /** Every state (the owner's own list), not only published videos. */
+  includeAllStates?: boolean
+  channelId?: number
+  accountId?: number
+  /** No total wanted (PeerTube's `skipCount`): the count is not run. */
+  skipCount?: boolean
+}
+
+/**
+ * One condition of the video list, on the table aliased "video", or undefined when its filter is not set. The
+ * list is the AND of every condition: a new filter (moderation, subscriptions, followed-only...) is one more
+ * function in VIDEO_LIST_CONDITIONS below, nothing else changes. Write conditions the planner can use an index
+ * for (plain comparisons with constants, `IN (SELECT ...)` semi-joins), not ORs of sub-selects.
+ */
+export type VideoListCondition = (filters: VideoListFilters, params: SqlParams) => string | undefined
+
+/** What "listed" means for the public: public and published. Partial indexes are built on exactly this. */
+export const LISTED_VIDEO_SQL = `"video"."privacy" = ${VideoPrivacy.PUBLIC} AND "video"."state" = ${VideoState.PUBLISHED}`
+
+const privacies: VideoListCondition = (filters, params) => {
+  const privacyOneOf = filters.privacyOneOf ?? [ VideoPrivacy.PUBLIC ]
+  // Spelled as the partial indexes' predicate, so the planner can prove they apply.
+  if (privacyOneOf.length === 1) return `"video"."privacy" = ${params.add(privacyOneOf[0])}`
+  return `"video"."privacy" IN (${params.add(privacyOneOf)})`
+}
+
+const states: VideoListCondition = filters => (filters.includeAllStates ? undefined : `"video"."state" = ${VideoState.PUBLISHED}`)
+
+const locality: VideoListCondition = (filters, params) =>
+  filters.isLocal === undefined ? undefined : `"video"."remote" = ${params.add(!filters.isLocal)}`
+
+const nsfw: VideoListCondition = (filters, params) =>
+  filters.nsfw === undefined ? undefined : `"video"."nsfw" = ${params.add(filters.nsfw)}`
+
+function oneOf (column: string, values: readonly unknown[] | undefined, params: SqlParams) {
+  if (!values?.length) return undefined
+  const unique = [ ...new Set(values) ]
+  return unique.length === 1 ? `"video"."${column}" = ${params.add(unique[0])}` : `"video"."${column}" IN (${params.add(unique)})`
+}
+
+const categories: VideoListCondition = (filters, params) => oneOf('category', filters.categoryOneOf, params)
+const licences: VideoListCondition = (filters, params) => oneOf('licence', filters.licenceOneOf, params)
+const languages: VideoListCondition = (filters, params) => oneOf('language', filters.languageOneOf, params)
+
+const channel: VideoListCondition = (filters, params) =>
+  filters.channelId === undefined ? undefined : `"video"."channelId" = ${params.add(filters.channelId)}`
+
+const account: VideoListCondition = (filters, params) => filters.accountId === undefined
+  ? undefined
+  : `"video"."channelId" IN (SELECT "id" FROM "videoChannel" WHERE "accountId" = ${params.add(filters.accountId)})`
+
+/** Tag names compare lowercased and unaccented, through the tag table's expression index. */
+export function normalizedTags (names: string[]) {
+  return [ ...new Set(names.map(n => n.trim().toLowerCase()).filter(Boolean)) ]
+}
+
+export function tagIdsSql (names: string[], params: SqlParams) {
+  return `SELECT "id" FROM "tag" WHERE lower(immutable_unaccent("name")) IN (SELECT lower(immutable_unaccent(unnest(ARRAY[${params.add(names)}]::text[]))))`
+}
+
+function videosWithTagsSql (names: string[], params: SqlParams) {
+  return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIdsSql(names, params)}))`
+}
+
+const tagsOneOf: VideoListCondition = (filters, params) => {
+  const names = normalizedTags(filters.tagsOneOf ?? [])
+  return names.length === 0 ? undefined : videosWithTagsSql(names, params)
+}
+
+// One semi-join per tag: each is served by the (tagId, videoId) key of videoTag.
+const tagsAllOf: VideoListCondition = (filters, params) => {
+  const names = normalizedTags(filters.tagsAllOf ?? [])
+  return names.length === 0 ? undefined : names.map(name => videosWithTagsSql([ name ], params)).join(' AND ')
+}
+
+export const VIDEO_LIST_CONDITIONS: VideoListCondition[] = [
+  privacies, states, locality, nsfw, categories, licences, languages, channel, account, tagsOneOf, tagsAllOf
+]
+
+/** The WHERE clause (without the search, which has its own branches) for these filters. */
+export function buildListConditions (filters: VideoListFilters, params: SqlParams) {
+  const conditions = VIDEO_LIST_CONDITIONS.map(condition => condition(filters, params)).filter((c): c is string => c !== undefined)
+  return conditions.length === 0 ? 'TRUE' : conditions.map(c => `(${c})`).join(' AND ')
+}
