@@ -10,6 +10,7 @@ import { jobQueue } from '../job-queue/job-queue.js'
 import { hlsDir, hlsFileUrl, isPrivateFolderVideo, torrentsDir, webVideoFilePath, webVideoFilePathIn, webVideoFileUrl } from '../video-paths.js'
 import { withVideoLock } from '../videos/video-lock.js'
 import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
+import { clearLeavingMarkers } from '../videos/leaving-public-folder.js'
 import { rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { renewTorrent } from './store-rendition.js'
 
@@ -59,6 +60,8 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
     }
 
     if (playlist) moved += await moveHlsFolder(hlsDir(video, !isPrivate), hlsDir(video, isPrivate))
+    // The disk agrees with the row now: nothing of this video is leaving the public folders any more.
+    await clearLeavingMarkers(video)
     if (moved !== 0) {
       invalidateVideoFileAccess(video.uuid)
       log.info(`Moved ${moved} file(s) of video ${video.uuid} to its ${isPrivate ? 'private' : 'public'} folder`)
