@@ -1,4 +1,4 @@
-import { access, readdir, readFile, rm } from 'node:fs/promises'
+import { access, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import parseTorrent from 'parse-torrent'
 import { moveFile } from '../../helpers/fs/move-file.js'
@@ -53,15 +53,25 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
     for (const file of webFiles) {
       const target = webVideoFilePath(video, file)
       const source = webVideoFilePathIn(!isPrivate, file)
-      if (!await exists(target) && await exists(source)) {
+      if (!await exists(source)) continue
+      if (!await exists(target)) {
         await moveFile(source, target)
+        moved++
+      } else if (await isSameSizeFile(source, target)) {
+        // A move across file systems stopped after its copy was renamed into place: the source is a leftover.
+        await rm(source, { force: true })
         moved++
       }
     }
 
     if (playlist) moved += await moveHlsFolder(hlsDir(video, !isPrivate), hlsDir(video, isPrivate))
-    // The disk agrees with the row now: nothing of this video is leaving the public folders any more.
-    await clearLeavingMarkers(video)
+    // Markers go only once nothing of this video is left in the public folders (a move that could not finish
+    // keeps them: nginx must go on handing those files to us).
+    const leftInPublicFolders = isPrivate && (
+      (await Promise.all(webFiles.map(file => exists(webVideoFilePathIn(false, file))))).some(Boolean) ||
+      (playlist !== null && await exists(hlsDir(video, false)))
+    )
+    if (!leftInPublicFolders) await clearLeavingMarkers(video)
     if (moved !== 0) {
       invalidateVideoFileAccess(video.uuid)
       log.info(`Moved ${moved} file(s) of video ${video.uuid} to its ${isPrivate ? 'private' : 'public'} folder`)
@@ -82,6 +92,8 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
       }
       if (renewed || moved !== 0) await rewriteHlsPlaylistFiles(video, playlist)
     }
+    // Thrown last, after what could be done: the job retries it.
+    if (leftInPublicFolders) throw new Error(`Files of private video ${video.uuid} are still in the public folders`)
     return moved
   })
 }
@@ -113,6 +125,11 @@ async function torrentSeedsFrom (file: VideoFileModel, url: string) {
   } catch {
     return false
   }
+}
+
+async function isSameSizeFile (a: string, b: string) {
+  const [ statA, statB ] = await Promise.all([ stat(a), stat(b) ]).catch(() => [ undefined, undefined ])
+  return statA !== undefined && statB !== undefined && statA.isFile() && statB.isFile() && statA.size === statB.size
 }
 
 async function exists (path: string) {

@@ -29,7 +29,7 @@ export async function listVideos (filters: VideoListFilters) {
     pageSql = isMatchSort(filters.sort)
       ? searchPageByRelevanceSql(search, where, params, page)
       : searchPageByColumnSql(search, where, params, parseSort(filters.sort), page)
-    countable = { branches: searchBranches(search, where, params, '1'), replacements: params.replacements }
+    countable = { branches: searchBranches(search, where, params), replacements: params.replacements }
   } else {
     pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
     countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${where}` ], replacements: params.replacements }

@@ -79,9 +79,13 @@ export async function prepareSearch (text: string): Promise<PreparedSearch> {
 
 const NAME_DOCUMENT = 'to_tsvector(\'simple\', immutable_unaccent("video"."name"))'
 
-/** The branches of a search: `SELECT "video"."id", <columns>, <tier> FROM "video" WHERE <filters> AND <match>`. */
-export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, columns: string) {
-  const select = (match: string, tier: number) => `SELECT "video"."id", ${columns}, ${tier} AS "tier" FROM "video" WHERE ${where} AND ${match}`
+/**
+ * The branches of a search: `SELECT "video"."id"[, <columns>, <tier>] FROM "video" WHERE <filters> AND <match>`
+ * (ids alone when no columns are asked for: what the count unions).
+ */
+export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, columns?: string) {
+  const select = (match: string, tier: number) =>
+    `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM "video" WHERE ${where} AND ${match}`
   // The tsquery text is already normalized by PostgreSQL: to_tsquery only parses it.
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
   const branches: string[] = []
