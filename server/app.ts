@@ -20,10 +20,11 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
 
+  // First: announces come by the thousand per second, and need none of the routers below.
+  if (tracker) app.use(tracker.router())
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())
   app.use(buildStaticRouter())
-  if (tracker) app.use(tracker.router())
   app.use(buildWellKnownRouter())
   // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
   app.use(buildActivityPubRouter())

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 /** Resident memory of a process, from /proc: now, and its peak since start (VmHWM). MiB. */
 export function processMemory (pid: number) {
@@ -23,4 +23,9 @@ export async function sampleRss<T> (pid: number, fn: () => Promise<T>, intervalM
   } finally {
     clearInterval(timer)
   }
+}
+
+/** Starts the peak (VmHWM) over from the current RSS, so a heap snapshot's own memory is not counted as load. */
+export function resetPeakMemory (pid: number) {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5')
 }

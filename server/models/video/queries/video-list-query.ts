@@ -1,6 +1,4 @@
-import { QueryTypes } from 'sequelize'
 import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
-import { VideoModel } from '../video.js'
 import { SqlParams } from './video-list/sql-params.js'
 import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
 import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
@@ -17,9 +15,18 @@ export { VIDEO_LIST_CONDITIONS, type VideoListCondition } from './video-list/vid
  * not count every match (video-list-count.ts).
  */
 export async function listVideos (filters: VideoListFilters) {
+  const { pageSql, countable, replacements } = await buildListQuery(filters)
+  const { rows, hasMore } = await loadListPage(pageSql, replacements, filters.count)
+  const total = filters.skipCount
+    ? filters.start + rows.length + (hasMore ? 1 : 0)
+    : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore })
+  return { total, data: rows.map(formatVideoListItem) }
+}
+
+/** The SQL of a list: its page of ids (one row more than asked, to know whether the list goes on) and its count. */
+export async function buildListQuery (filters: VideoListFilters) {
   const params = new SqlParams()
   const where = buildListConditions(filters, params)
-  // One row more than asked tells whether the list goes on after this page.
   const page = { start: filters.start, count: filters.count + 1 }
 
   let pageSql: string
@@ -34,16 +41,5 @@ export async function listVideos (filters: VideoListFilters) {
     pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
     countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${where}` ], replacements: params.replacements }
   }
-
-  const idRows = await VideoModel.sequelize!.query<{ id: number }>(pageSql, { replacements: params.replacements, type: QueryTypes.SELECT })
-  const hasMore = idRows.length > filters.count
-  const ids = idRows.slice(0, filters.count).map(row => row.id)
-
-  const [ rows, total ] = await Promise.all([
-    loadListPage(ids),
-    filters.skipCount
-      ? filters.start + ids.length + (hasMore ? 1 : 0)
-      : listTotal(countable, { start: filters.start, returned: ids.length, hasMore })
-  ])
-  return { total, data: rows.map(formatVideoListItem) }
+  return { pageSql, countable, replacements: params.replacements }
 }

@@ -51,30 +51,40 @@ const actorJson = (owner: string, actor: string, server: string) => `json_build_
     FROM "actorImage" i WHERE i."actorId" = ${actor}."id" AND i."type" = ${ActorImageType.AVATAR}))`
 
 /**
- * The videos of a page with what list items show (channel, account, avatars, thumbnails), in one query whose
- * nested parts PostgreSQL builds as JSON: one round trip and no ORM objects, which were most of a list's CPU time.
+ * The videos of a page with what list items show (channel, account, avatars, thumbnails), in the same statement
+ * as the page's ids, whose nested parts PostgreSQL builds as JSON: one round trip and no ORM objects (the ORM's
+ * objects and a second round trip were most of a list's time). The ids keep their order through an array
+ * (ARRAY(subquery) keeps the subquery's order; WITH ORDINALITY numbers it).
  */
-const PAGE_SQL = `
+const pageSql = (idsSql: string, count: number) => `
+  WITH "page" AS (SELECT ARRAY(${idsSql}) AS "ids")
   SELECT v."id", v."uuid", v."name", v."category", v."licence", v."language", v."privacy", v."nsfw",
     left(v."description", 300) AS "descriptionStart", v."duration", v."aspectRatio", v."views", v."likes", v."dislikes",
     v."remote", v."isLive", v."url", v."state", v."waitTranscoding", v."publishedAt", v."originallyPublishedAt",
     v."createdAt", v."updatedAt",
     (SELECT json_agg(json_build_object('type', t."type", 'filename', t."filename")) FROM "thumbnail" t WHERE t."videoId" = v."id") AS "thumbnails",
     ${actorJson('c', 'ca', 'cs')} AS "channel",
-    ${actorJson('a', 'aa', 'acs')} AS "account"
-  FROM "video" v
+    ${actorJson('a', 'aa', 'acs')} AS "account",
+    cardinality("page"."ids") AS "pageRows"
+  FROM "page"
+  CROSS JOIN LATERAL unnest("page"."ids") WITH ORDINALITY AS "listed"("id", "position")
+  JOIN "video" v ON v."id" = "listed"."id"
   JOIN "videoChannel" c ON c."id" = v."channelId"
   JOIN "actor" ca ON ca."id" = c."actorId"
   LEFT JOIN "server" cs ON cs."id" = ca."serverId"
   JOIN "account" a ON a."id" = c."accountId"
   JOIN "actor" aa ON aa."id" = a."actorId"
   LEFT JOIN "server" acs ON acs."id" = aa."serverId"
-  WHERE v."id" IN (:ids)`
+  WHERE "listed"."position" <= ${Math.floor(count)}
+  ORDER BY "listed"."position"`
 
-/** The page's rows in the order of `ids`. */
-export async function loadListPage (ids: number[]): Promise<VideoListRow[]> {
-  if (ids.length === 0) return []
-  const rows = await VideoModel.sequelize!.query<VideoListRow>(PAGE_SQL, { replacements: { ids }, type: QueryTypes.SELECT })
-  const byId = new Map(rows.map(row => [ row.id, row ]))
-  return ids.map(id => byId.get(id)).filter((row): row is VideoListRow => row !== undefined)
+/**
+ * One page: `idsSql` selects the ids in the page's order, one more than `count` (whether the list goes on after
+ * the page). Returns the page's rows and that answer.
+ */
+export async function loadListPage (idsSql: string, replacements: Record<string, unknown>, count: number) {
+  const rows = await VideoModel.sequelize!.query<VideoListRow & { pageRows: number }>(pageSql(idsSql, count), { replacements, type: QueryTypes.SELECT })
+  // No row at all: an empty page (or count=0, where only the extra id would tell: then assume more).
+  const hasMore = rows.length === 0 ? count === 0 : Number(rows[0].pageRows) > count
+  return { rows: rows as VideoListRow[], hasMore }
 }
