@@ -19,3 +19,11 @@ export const VIDEO_SEARCH = {
   /** Words of a query used (more are ignored). */
   MAX_WORDS: 10
 } as const
+
+/** How `total` of a video list is computed, for the API description (same rule as video-list-count.ts). */
+export const VIDEO_LIST_TOTAL_DESCRIPTION =
+  `\`total\` is exact when the list has at most ${VIDEO_LIST_COUNT.EXACT_UP_TO.toLocaleString('en')} matches. Above that it is ` +
+  'estimated from the database statistics, never lower than the videos known to exist: a page that is full always ' +
+  'has total > start + count when more videos follow, so clients that page while start + count < total reach every ' +
+  'video. On the last page (fewer items than count) and past the end, total is exact again (start + the items ' +
+  'returned, or the exact count). With skipCount=true, total is only start + the items returned (+1 when more follow).'

@@ -6,6 +6,7 @@ import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
+import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // Video lists scoped to one owner: an account, a channel, or the logged-in user (who also sees unpublished ones).
@@ -17,6 +18,7 @@ const handleParams = (name: string) => z.object({ [name]: z.string().min(1).max(
 ownerVideosRouter.get('/accounts/:name/videos', {
   operationId: 'getAccountVideos',
   summary: 'List the videos of an account',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Accounts', 'Video' ],
   auth: 'optional',
   params: handleParams('name'),
@@ -32,6 +34,7 @@ ownerVideosRouter.get('/accounts/:name/videos', {
 ownerVideosRouter.get('/video-channels/:handle/videos', {
   operationId: 'getVideoChannelVideos',
   summary: 'List the videos of a channel',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Video Channels', 'Video' ],
   auth: 'optional',
   params: handleParams('handle'),
@@ -47,6 +50,7 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
 ownerVideosRouter.get('/users/me/videos', {
   operationId: 'getUserVideos',
   summary: 'List my videos, whatever their state and privacy',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'My User', 'Video' ],
   auth: 'required',
   query: videosListQuery.pick({ start: true, count: true, sort: true })

@@ -12,6 +12,7 @@ import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-u
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
 import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
+import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
@@ -19,6 +20,7 @@ export const videosRouter = new ApiRouter('/api/v1')
 videosRouter.get('/videos', {
   operationId: 'getVideos',
   summary: 'List videos',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Video' ],
   auth: 'optional',
   query: videosListQuery

@@ -169,6 +169,12 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
     }
   })
 
+  it('says in the API description how total is computed', async function () {
+    const doc = (await instance.api().get('/api/v1/openapi.json').expect(200)).body
+    expect(doc.paths['/api/v1/videos'].get.description).to.match(/exact when the list has at most 1,000 matches/)
+    expect(doc.paths['/api/v1/search/videos'].get.description).to.match(/typos/)
+  })
+
   it('refuses a search that is too long, naming the field', async function () {
     const res = await instance.api().get('/api/v1/search/videos').query({ search: 'x'.repeat(251) }).expect(400)
     expect(res.body['invalid-params']).to.have.property('search')
