@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize'
+import { VideoNameWordModel } from '../../video-name-word.js'
 import { LISTED_VIDEO_SQL } from './video-list-filters.js'
 import { createVideoNameWordsTrigger } from './video-name-words-sql.js'
 import { SORTABLE_COLUMNS } from './video-list-sort.js'
@@ -54,6 +55,9 @@ export async function createSearchFunctions (sequelize: Sequelize) {
 
 export async function ensureVideoListIndexes (sequelize: Sequelize) {
   await createSearchFunctions(sequelize)
+  // Its table first (a database whose migration to it has not run yet): an empty vocabulary only means fewer
+  // typo corrections until the migration fills it.
+  await VideoNameWordModel.sync()
   for (const { name, definition } of VIDEO_LIST_INDEXES) {
     await sequelize.query(`CREATE INDEX IF NOT EXISTS "${name}" ${definition}`)
   }
