@@ -5,13 +5,15 @@ import { buildClientRouter } from './controllers/client.js'
 import { buildLazyStaticRouter } from './controllers/lazy-static.js'
 import { buildStaticRouter } from './controllers/static.js'
 import { buildWellKnownRouter } from './controllers/well-known.js'
-import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { errorHandler } from './middlewares/error-handler.js'
 
-/** The HTTP application: routes only; starting services and listening is server.ts's job. */
-export function buildApp (tracker: EmbeddedTracker | undefined) {
+/**
+ * The HTTP application: routes only; starting services and listening is server.ts's job (which hands tracker
+ * announces to the tracker before this application sees them).
+ */
+export function buildApp () {
   const app = express()
 
   app.set('trust proxy', CONFIG.trust_proxy)
@@ -20,8 +22,6 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
 
   if (CONFIG.log.log_http_requests) app.use(accessLog)
 
-  // First: announces come by the thousand per second, and need none of the routers below.
-  if (tracker) app.use(tracker.router())
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())
   app.use(buildStaticRouter())

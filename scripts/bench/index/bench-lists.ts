@@ -67,12 +67,12 @@ export async function benchLists (baseUrl: string, connection: pg.ClientConfig, 
 }
 
 const FULL_TEXT_QUERY = (tsquery: string) =>
-  `SELECT "id" FROM "video" WHERE to_tsvector('simple', immutable_unaccent("name")) @@ ${`'${tsquery.replaceAll('\'', '\'\'')}'`}::tsquery LIMIT 25`
+  `SELECT "id" FROM "video" WHERE "nameSearch" @@ ${`'${tsquery.replaceAll('\'', '\'\'')}'`}::tsquery LIMIT 25`
 
 /** The most used tag that is no word of any name: a search that only the tag branch answers. */
 async function pureTag (client: pg.Client) {
   const { rows } = await client.query<{ name: string }>(`
-    SELECT t."name" FROM (SELECT "tagId", count(*) AS n FROM "videoTag" GROUP BY "tagId" ORDER BY n DESC LIMIT 200) AS top
+    SELECT t."name" FROM (SELECT "tagId", count(*) AS n FROM "videoTag" GROUP BY "tagId" ORDER BY n DESC LIMIT 3000) AS top
     JOIN "tag" t ON t."id" = top."tagId"
     WHERE NOT EXISTS (SELECT 1 FROM "videoNameWord" w WHERE w."word" = lower(immutable_unaccent(t."name")))
     ORDER BY top.n DESC LIMIT 1`)

@@ -2,12 +2,13 @@ import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
 import { SqlParams } from './video-list/sql-params.js'
 import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
 import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
+import { lookUpListTags } from './video-list/video-list-lookups.js'
 import { loadListPage } from './video-list/video-list-page.js'
 import { isMatchSort, orderBySql, parseSort } from './video-list/video-list-sort.js'
 import { prepareSearch, searchBranches, searchPageByColumnSql, searchPageByRelevanceSql } from './video-list/video-search.js'
 
 export type { VideoListFilters } from './video-list/video-list-filters.js'
-export { VIDEO_LIST_CONDITIONS, type VideoListCondition } from './video-list/video-list-filters.js'
+export { VIDEO_LIST_CONDITIONS, type ListLookups, type VideoListCondition } from './video-list/video-list-filters.js'
 
 /**
  * The one query behind every video list (home, search, channel, account, my videos, feeds): the ids of one page
@@ -26,13 +27,15 @@ export async function listVideos (filters: VideoListFilters) {
 /** The SQL of a list: its page of ids (one row more than asked, to know whether the list goes on) and its count. */
 export async function buildListQuery (filters: VideoListFilters) {
   const params = new SqlParams()
-  const where = buildListConditions(filters, params)
+  // Both round trips at once: tag ids, and the corrections of a search's words.
+  const [ lookups, prepared ] = await Promise.all([ lookUpListTags(filters), filters.search ? prepareSearch(filters.search) : undefined ])
+  const where = buildListConditions(filters, params, lookups)
   const page = { start: filters.start, count: filters.count + 1 }
 
   let pageSql: string
   let countable: CountableQuery
-  if (filters.search) {
-    const search = await prepareSearch(filters.search)
+  if (filters.search && prepared) {
+    const search = { ...prepared, tagIds: lookups.tagIds.get(filters.search) ?? [] }
     pageSql = isMatchSort(filters.sort)
       ? searchPageByRelevanceSql(search, where, params, page)
       : searchPageByColumnSql(search, where, params, parseSort(filters.sort), page)

@@ -31,7 +31,16 @@ export interface VideoListFilters {
  * function in VIDEO_LIST_CONDITIONS below, nothing else changes. Write conditions the planner can use an index
  * for (plain comparisons with constants, `IN (SELECT ...)` semi-joins), not ORs of sub-selects.
  */
-export type VideoListCondition = (filters: VideoListFilters, params: SqlParams) => string | undefined
+export type VideoListCondition = (filters: VideoListFilters, params: SqlParams, lookups: ListLookups) => string | undefined
+
+/**
+ * What the conditions need from other tables, looked up before the statement is built so it holds constants the
+ * planner has statistics for (the ids of tags, rather than a sub-select on tag names it cannot estimate).
+ */
+export interface ListLookups {
+  /** Tag ids by the name asked for (names compare lowercased and unaccented). */
+  tagIds: Map<string, number[]>
+}
 
 /** What "listed" means for the public: public and published. Partial indexes are built on exactly this. */
 export const LISTED_VIDEO_SQL = `"video"."privacy" = ${VideoPrivacy.PUBLIC} AND "video"."state" = ${VideoState.PUBLISHED}`
@@ -68,28 +77,26 @@ const account: VideoListCondition = (filters, params) => filters.accountId === u
   ? undefined
   : `"video"."channelId" IN (SELECT "id" FROM "videoChannel" WHERE "accountId" = ${params.add(filters.accountId)})`
 
-/** Tag names compare lowercased and unaccented, through the tag table's expression index. */
-export function normalizedTags (names: string[]) {
-  return [ ...new Set(names.map(n => n.trim().toLowerCase()).filter(Boolean)) ]
+/** Tag names asked for, trimmed and deduplicated (the database compares them lowercased and unaccented). */
+export function requestedTags (names: string[] | undefined) {
+  return [ ...new Set((names ?? []).map(n => n.trim()).filter(Boolean)) ]
 }
 
-export function tagIdsSql (names: string[], params: SqlParams) {
-  return `SELECT "id" FROM "tag" WHERE lower(immutable_unaccent("name")) IN (SELECT lower(immutable_unaccent(unnest(ARRAY[${params.add(names)}]::text[]))))`
+/** Videos that have one of these tags, through videoTag's (tagId, videoId) key. */
+export function videosWithTagIdsSql (tagIds: number[]) {
+  if (tagIds.length === 0) return 'FALSE'
+  return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIds.map(id => Math.floor(id)).join(', ')}))`
 }
 
-function videosWithTagsSql (names: string[], params: SqlParams) {
-  return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIdsSql(names, params)}))`
+const tagsOneOf: VideoListCondition = (filters, _params, lookups) => {
+  const names = requestedTags(filters.tagsOneOf)
+  return names.length === 0 ? undefined : videosWithTagIdsSql(names.flatMap(name => lookups.tagIds.get(name) ?? []))
 }
 
-const tagsOneOf: VideoListCondition = (filters, params) => {
-  const names = normalizedTags(filters.tagsOneOf ?? [])
-  return names.length === 0 ? undefined : videosWithTagsSql(names, params)
-}
-
-// One semi-join per tag: each is served by the (tagId, videoId) key of videoTag.
-const tagsAllOf: VideoListCondition = (filters, params) => {
-  const names = normalizedTags(filters.tagsAllOf ?? [])
-  return names.length === 0 ? undefined : names.map(name => videosWithTagsSql([ name ], params)).join(' AND ')
+// One semi-join per tag.
+const tagsAllOf: VideoListCondition = (filters, _params, lookups) => {
+  const names = requestedTags(filters.tagsAllOf)
+  return names.length === 0 ? undefined : names.map(name => videosWithTagIdsSql(lookups.tagIds.get(name) ?? [])).join(' AND ')
 }
 
 export const VIDEO_LIST_CONDITIONS: VideoListCondition[] = [
@@ -97,7 +104,7 @@ export const VIDEO_LIST_CONDITIONS: VideoListCondition[] = [
 ]
 
 /** The WHERE clause (without the search, which has its own branches) for these filters. */
-export function buildListConditions (filters: VideoListFilters, params: SqlParams) {
-  const conditions = VIDEO_LIST_CONDITIONS.map(condition => condition(filters, params)).filter((c): c is string => c !== undefined)
+export function buildListConditions (filters: VideoListFilters, params: SqlParams, lookups: ListLookups) {
+  const conditions = VIDEO_LIST_CONDITIONS.map(condition => condition(filters, params, lookups)).filter((c): c is string => c !== undefined)
   return conditions.length === 0 ? 'TRUE' : conditions.map(c => `(${c})`).join(' AND ')
 }

@@ -2,12 +2,13 @@ import { QueryTypes } from 'sequelize'
 import { VIDEO_SEARCH } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
 import type { SqlParams } from './sql-params.js'
+import { videosWithTagIdsSql } from './video-list-filters.js'
 import { orderBySql, type VideoListOrder } from './video-list-sort.js'
 
 /**
  * Search matches a video when
- * - its name has every word of the query (full-text on the unaccented name, so accents and case do not matter; the
- *   last word may be the start of a word, for searches typed as you go): tier 0;
+ * - its name has every word of the query (full-text on the unaccented name, so accents and case do not matter; a
+ *   last word that no name contains may be the start of a word, for searches typed as you go): tier 0;
  * - or one of its tags is the query (through the tag table's normalized index): tier 0;
  * - or its name has, for every word of the query, that word or one of its corrections: tier 1. A word that no
  *   name contains is corrected to the words of the names' vocabulary closest to it by pg_trgm word similarity
@@ -32,6 +33,8 @@ export interface PreparedSearch {
   exact?: string
   /** tsquery text with unknown words replaced by their corrections; undefined when no word needs one. */
   corrected?: string
+  /** Tags equal to the query. */
+  tagIds: number[]
 }
 
 interface WordCorrection {
@@ -58,42 +61,43 @@ const CORRECTIONS_SQL = `
   FROM (SELECT lower(immutable_unaccent("typed")) AS "word", "position" FROM unnest(ARRAY[:words]::text[]) WITH ORDINALITY AS "typed"("typed", "position")) AS "query"
   ORDER BY "query"."position"`
 
-export async function prepareSearch (text: string): Promise<PreparedSearch> {
+export async function prepareSearch (text: string): Promise<Omit<PreparedSearch, 'tagIds'>> {
   const words = splitWords(text)
   if (words.length === 0) return { text }
 
   const corrections = await VideoModel.sequelize!.query<WordCorrection>(CORRECTIONS_SQL, { replacements: { words }, type: QueryTypes.SELECT })
   const last = corrections.length - 1
-  const term = (lexemes: string[], index: number) => {
-    const quoted = lexemes.map(lexeme => `'${lexeme.replaceAll('\'', '\'\'')}'${index === last ? ':*' : ''}`)
+  const term = (lexemes: string[], prefix: boolean) => {
+    const quoted = lexemes.map(lexeme => `'${lexeme.replaceAll('\'', '\'\'')}'${prefix ? ':*' : ''}`)
     return quoted.length === 1 ? quoted[0] : `(${quoted.join(' | ')})`
   }
 
-  const exact = corrections.map((c, i) => term([ c.word ], i)).join(' & ')
+  // The last word is a prefix only when no name has it as a word (it is being typed): a known word is searched as
+  // itself, which the planner estimates from the index's statistics (prefixes it can only guess).
+  const exact = corrections.map((c, i) => term([ c.word ], i === last && !c.known)).join(' & ')
   const needsCorrection = corrections.some(c => !c.known && c.close.length !== 0)
   const corrected = needsCorrection
-    ? corrections.map((c, i) => term(c.known || c.close.length === 0 ? [ c.word ] : c.close, i)).join(' & ')
+    ? corrections.map((c, i) => (c.known || c.close.length === 0 ? term([ c.word ], i === last && !c.known) : term(c.close, false))).join(' & ')
     : undefined
   return { text, exact, corrected }
 }
 
-const NAME_DOCUMENT = 'to_tsvector(\'simple\', immutable_unaccent("video"."name"))'
+/** The name's full-text document, a stored column (see video-list-indexes.ts): no parsing per row scanned. */
+const NAME_DOCUMENT = '"video"."nameSearch"'
 
 /**
  * The branches of a search: `SELECT "video"."id"[, <columns>, <tier>] FROM "video" WHERE <filters> AND <match>`
  * (ids alone when no columns are asked for: what the count unions).
  */
 export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, columns?: string) {
+  // Tags equal to the query were looked up first (video-list-lookups.ts): their ids are constants here.
   const select = (match: string, tier: number) =>
     `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM "video" WHERE ${where} AND ${match}`
   // The tsquery text is already normalized by PostgreSQL: to_tsquery only parses it.
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
   const branches: string[] = []
   if (search.exact) branches.push(select(fullText(search.exact), 0))
-  branches.push(select(
-    `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (SELECT "id" FROM "tag" WHERE lower(immutable_unaccent("name")) = lower(immutable_unaccent(${params.add(search.text)}))))`,
-    0
-  ))
+  if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds), 0))
   if (search.corrected) branches.push(select(fullText(search.corrected), 1))
   return branches
 }
