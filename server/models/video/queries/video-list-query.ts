@@ -37,9 +37,9 @@ export async function buildListQuery (filters: VideoListFilters) {
   if (filters.search && prepared) {
     const search = { ...prepared, tagIds: lookups.tagIds.get(filters.search) ?? [] }
     pageSql = isMatchSort(filters.sort)
-      ? searchPageByRelevanceSql(search, where, params, page)
-      : searchPageByColumnSql(search, where, params, parseSort(filters.sort), page)
-    countable = { branches: searchBranches(search, where, params), replacements: params.replacements }
+      ? searchPageByRelevanceSql(search, where, params, lookups, page)
+      : searchPageByColumnSql(search, where, params, lookups, parseSort(filters.sort), page)
+    countable = { branches: searchBranches(search, where, params, lookups), replacements: params.replacements }
   } else {
     pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
     countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${where}` ], replacements: params.replacements }

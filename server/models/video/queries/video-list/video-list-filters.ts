@@ -40,7 +40,12 @@ export type VideoListCondition = (filters: VideoListFilters, params: SqlParams, 
 export interface ListLookups {
   /** Tag ids by the name asked for (names compare lowercased and unaccented). */
   tagIds: Map<string, number[]>
+  /** How many videos have each tag, counted up to FEW_TAGGED_VIDEOS + 1. */
+  tagUses: Map<number, number>
 }
+
+/** Up to this many tagged videos, a tag's videos are enumerated; above, the list is walked in its order. */
+export const FEW_TAGGED_VIDEOS = 20_000
 
 /** What "listed" means for the public: public and published. Partial indexes are built on exactly this. */
 export const LISTED_VIDEO_SQL = `"video"."privacy" = ${VideoPrivacy.PUBLIC} AND "video"."state" = ${VideoState.PUBLISHED}`
@@ -82,21 +87,28 @@ export function requestedTags (names: string[] | undefined) {
   return [ ...new Set((names ?? []).map(n => n.trim()).filter(Boolean)) ]
 }
 
-/** Videos that have one of these tags, through videoTag's (tagId, videoId) key. */
-export function videosWithTagIdsSql (tagIds: number[]) {
+/**
+ * Videos that have one of these tags. Few tagged videos (a rare tag): they are enumerated through videoTag's
+ * (tagId, videoId) key and reached by id (OFFSET 0 keeps the planner from turning it back into a walk of the whole
+ * list probing videoTag for every video, which it estimates well but costs a random read per video). Many: the
+ * planner walks the list in its order and stops at the page's end, which comes soon.
+ */
+export function videosWithTagIdsSql (tagIds: number[], lookups: ListLookups) {
   if (tagIds.length === 0) return 'FALSE'
-  return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIds.map(id => Math.floor(id)).join(', ')}))`
+  const uses = tagIds.reduce((sum, id) => sum + (lookups.tagUses.get(id) ?? 0), 0)
+  const fence = uses <= FEW_TAGGED_VIDEOS ? ' OFFSET 0' : ''
+  return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIds.map(id => Math.floor(id)).join(', ')})${fence})`
 }
 
 const tagsOneOf: VideoListCondition = (filters, _params, lookups) => {
   const names = requestedTags(filters.tagsOneOf)
-  return names.length === 0 ? undefined : videosWithTagIdsSql(names.flatMap(name => lookups.tagIds.get(name) ?? []))
+  return names.length === 0 ? undefined : videosWithTagIdsSql(names.flatMap(name => lookups.tagIds.get(name) ?? []), lookups)
 }
 
 // One semi-join per tag.
 const tagsAllOf: VideoListCondition = (filters, _params, lookups) => {
   const names = requestedTags(filters.tagsAllOf)
-  return names.length === 0 ? undefined : names.map(name => videosWithTagIdsSql(lookups.tagIds.get(name) ?? [])).join(' AND ')
+  return names.length === 0 ? undefined : names.map(name => videosWithTagIdsSql(lookups.tagIds.get(name) ?? [], lookups)).join(' AND ')
 }
 
 export const VIDEO_LIST_CONDITIONS: VideoListCondition[] = [

@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize'
 import { VIDEO_SEARCH } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
 import type { SqlParams } from './sql-params.js'
-import { videosWithTagIdsSql } from './video-list-filters.js'
+import { videosWithTagIdsSql, type ListLookups } from './video-list-filters.js'
 import { orderBySql, type VideoListOrder } from './video-list-sort.js'
 
 /**
@@ -89,7 +89,7 @@ const NAME_DOCUMENT = '"video"."nameSearch"'
  * The branches of a search: `SELECT "video"."id"[, <columns>, <tier>] FROM "video" WHERE <filters> AND <match>`
  * (ids alone when no columns are asked for: what the count unions).
  */
-export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, columns?: string) {
+export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, columns?: string) {
   // Tags equal to the query were looked up first (video-list-lookups.ts): their ids are constants here.
   const select = (match: string, tier: number) =>
     `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM "video" WHERE ${where} AND ${match}`
@@ -97,15 +97,15 @@ export function searchBranches (search: PreparedSearch, where: string, params: S
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
   const branches: string[] = []
   if (search.exact) branches.push(select(fullText(search.exact), 0))
-  if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds), 0))
+  if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
   if (search.corrected) branches.push(select(fullText(search.corrected), 1))
   return branches
 }
 
 /** Ids of one page of a search sorted by a column: the first `needed` rows of each branch, merged. */
-export function searchPageByColumnSql (search: PreparedSearch, where: string, params: SqlParams, order: VideoListOrder, page: { start: number, count: number }) {
+export function searchPageByColumnSql (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, order: VideoListOrder, page: { start: number, count: number }) {
   const needed = page.start + page.count
-  const branches = searchBranches(search, where, params, `"video"."${order.column}" AS "sortValue"`)
+  const branches = searchBranches(search, where, params, lookups, `"video"."${order.column}" AS "sortValue"`)
     .map(branch => `(${branch} ORDER BY ${orderBySql(order)} LIMIT ${needed})`)
   const direction = order.descending ? 'DESC' : 'ASC'
   return `SELECT "id" FROM (SELECT DISTINCT "id", "sortValue" FROM (${branches.join(' UNION ALL ')}) AS "branches") AS "matches" ` +
@@ -113,11 +113,11 @@ export function searchPageByColumnSql (search: PreparedSearch, where: string, pa
 }
 
 /** Ids of one page of a search by relevance (see the top of this file). */
-export function searchPageByRelevanceSql (search: PreparedSearch, where: string, params: SqlParams, page: { start: number, count: number }) {
+export function searchPageByRelevanceSql (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, page: { start: number, count: number }) {
   const window = VIDEO_SEARCH.RANKED_WINDOW
   const needed = Math.max(page.start + page.count, window)
   const newest: VideoListOrder = { column: 'publishedAt', descending: true }
-  const branches = searchBranches(search, where, params, '"video"."publishedAt"')
+  const branches = searchBranches(search, where, params, lookups, '"video"."publishedAt"')
     .map(branch => `(${branch} ORDER BY ${orderBySql(newest)} LIMIT ${needed})`)
   const text = params.add(search.text)
   const score = (fn: string) => `CASE WHEN "candidates"."position" <= ${window} THEN ${fn}(lower(immutable_unaccent(${text})), lower(immutable_unaccent("video"."name"))) END DESC`
