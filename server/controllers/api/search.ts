@@ -1,4 +1,4 @@
-import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../initializers/constants/video-list.js'
+import { VIDEO_LIST_TOTAL_DESCRIPTION, VIDEO_SEARCH } from '../../initializers/constants/video-list.js'
 import { buildVideoListFilters } from '../../lib/videos/list-filters.js'
 import { videosSearchQuery } from '../../middlewares/validation/videos.js'
 import { listVideosShared, sendVideoList } from '../../lib/videos/shared-video-list.js'
@@ -7,7 +7,7 @@ import { ApiRouter } from '../shared/api-router.js'
 const SEARCH_DESCRIPTION = 'A video matches when its name contains every word of the search (accents and case ignored, the last word ' +
   'may be the start of a word), when one of its tags is the search, or when its name contains every word once words ' +
   'that no name contains are corrected to the closest ones (typos). sort=-match (the default) puts names with every ' +
-  'word and tag matches first, newest first, and orders the first 100 results by their similarity to the search.'
+  `word and tag matches first, newest first, and orders the first ${VIDEO_SEARCH.RANKED_WINDOW} results by their similarity to the search.`
 
 export const searchRouter = new ApiRouter('/api/v1')
 

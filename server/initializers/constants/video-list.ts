@@ -11,7 +11,7 @@ export const VIDEO_LIST_COUNT = {
 /** How search ranks its matches (see models/video/queries/video-list/video-search.ts). */
 export const VIDEO_SEARCH = {
   /** The first matches (in tier, then date order) re-ranked by similarity for `sort=-match`. */
-  RANKED_WINDOW: 100,
+  RANKED_WINDOW: 50,
   /** Closest vocabulary words a word that no name contains is replaced by. */
   CORRECTIONS_PER_WORD: 5,
   /** pg_trgm word similarity a correction must have with the typed word (PeerTube's `<%` uses 0.6 on whole names). */

@@ -30,6 +30,8 @@ export async function buildListQuery (filters: VideoListFilters) {
   // Both round trips at once: tag ids, and the corrections of a search's words.
   const [ lookups, prepared ] = await Promise.all([ lookUpListTags(filters), filters.search ? prepareSearch(filters.search) : undefined ])
   const where = buildListConditions(filters, params, lookups)
+  const countLookups = { ...lookups, forCount: true }
+  const countWhere = buildListConditions(filters, params, countLookups)
   const page = { start: filters.start, count: filters.count + 1 }
 
   let pageSql: string
@@ -39,10 +41,10 @@ export async function buildListQuery (filters: VideoListFilters) {
     pageSql = isMatchSort(filters.sort)
       ? searchPageByRelevanceSql(search, where, params, lookups, page)
       : searchPageByColumnSql(search, where, params, lookups, parseSort(filters.sort), page)
-    countable = { branches: searchBranches(search, where, params, lookups), replacements: params.replacements }
+    countable = { branches: searchBranches(search, countWhere, params, countLookups), replacements: params.replacements }
   } else {
     pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
-    countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${where}` ], replacements: params.replacements }
+    countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${countWhere}` ], replacements: params.replacements }
   }
   return { pageSql, countable, replacements: params.replacements }
 }

@@ -42,6 +42,8 @@ export interface ListLookups {
   tagIds: Map<string, number[]>
   /** How many videos have each tag, counted up to FEW_TAGGED_VIDEOS + 1. */
   tagUses: Map<number, number>
+  /** Conditions for the count and its estimate (no plan fences: the planner's estimate must see through them). */
+  forCount?: boolean
 }
 
 /** Up to this many tagged videos, a tag's videos are enumerated; above, the list is walked in its order. */
@@ -96,7 +98,7 @@ export function requestedTags (names: string[] | undefined) {
 export function videosWithTagIdsSql (tagIds: number[], lookups: ListLookups) {
   if (tagIds.length === 0) return 'FALSE'
   const uses = tagIds.reduce((sum, id) => sum + (lookups.tagUses.get(id) ?? 0), 0)
-  const fence = uses <= FEW_TAGGED_VIDEOS ? ' OFFSET 0' : ''
+  const fence = uses <= FEW_TAGGED_VIDEOS && !lookups.forCount ? ' OFFSET 0' : ''
   return `"video"."id" IN (SELECT "videoId" FROM "videoTag" WHERE "tagId" IN (${tagIds.map(id => Math.floor(id)).join(', ')})${fence})`
 }
 
