@@ -2,7 +2,7 @@
  * Entry point: load and check the configuration, start what the instance owns (embedded PostgreSQL/Redis when
  * configured), prepare the database, start the job queue, then serve HTTP. Ctrl-C / SIGTERM undo it in reverse.
  */
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 
 async function main () {
   // The config is validated first, and alone: a bad value must stop us with one line, before anything starts.
@@ -110,11 +110,13 @@ async function main () {
     scheduleVideoUpdates()
     scheduleViewsFederation()
 
-    const app = buildApp(tracker)
+    const app = buildApp()
     httpServer = await new Promise<Server>((resolve, reject) => {
-      const server = app.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
+      // Tracker announces first, without the web application's middleware.
+      const server = createServer((req, res) => { if (!tracker?.handleHttpRequest(req, res)) void app(req, res) })
       server.keepAliveTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS
       server.headersTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000
+      server.listen(CONFIG.listen.port, CONFIG.listen.hostname, () => resolve(server))
       server.once('error', reject)
     })
     // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.

@@ -2,6 +2,8 @@
 // Prepares this checkout to run: system packages, npm dependencies, build. Idempotent and quick when nothing is
 // missing; run by `npm start`, `npm run play` and `npm test`.
 //   --with-browser  also make sure Chromium is installed (browser tests)
+//   --with-nginx    also make sure nginx is installed (the shipped nginx configuration is tested with it)
+//   --with-bench    also make sure nginx and wrk are installed (benchmarks)
 //   --quiet         print only what it does
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -45,6 +47,8 @@ if (!has('ffmpeg') || !has('ffprobe')) needed.push('ffmpeg')
 if (!has('redis-server')) needed.push('redis-server')
 if (!hasPostgresServer()) needed.push('postgresql')
 if (args.has('--with-browser') && !has('chromium')) needed.push('chromium')
+if ((args.has('--with-nginx') || args.has('--with-bench')) && !has('nginx')) needed.push('nginx')
+if (args.has('--with-bench') && !has('wrk')) needed.push('wrk')
 
 if (needed.length !== 0) {
   const isRoot = process.getuid?.() === 0
@@ -61,6 +65,8 @@ if (needed.length !== 0) {
   // The distribution's own service would hold the default ports and is not what we run: leave it stopped.
   if (needed.includes('redis-server')) spawnSync('sh', [ '-c', 'service redis-server stop || true' ], { stdio: 'ignore' })
   if (needed.includes('postgresql')) spawnSync('sh', [ '-c', 'service postgresql stop || true' ], { stdio: 'ignore' })
+  // Tests and benchmarks run their own nginx on loopback ports, never the system's.
+  if (needed.includes('nginx')) spawnSync('sh', [ '-c', 'service nginx stop || true' ], { stdio: 'ignore' })
 }
 
 // 3. npm dependencies, reinstalled when package-lock.json changed

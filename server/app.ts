@@ -5,7 +5,6 @@ import { buildClientRouter } from './controllers/client.js'
 import { buildLazyStaticRouter } from './controllers/lazy-static.js'
 import { buildStaticRouter } from './controllers/static.js'
 import { buildWellKnownRouter } from './controllers/well-known.js'
-import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { compressResponses } from './middlewares/compression.js'
@@ -13,8 +12,11 @@ import { errorHandler, notFoundProblem } from './middlewares/error-handler.js'
 import { guardPathAndQuery } from './middlewares/input-guards.js'
 import { securityHeaders } from './middlewares/security-headers.js'
 
-/** The HTTP application: routes only; starting services and listening is server.ts's job. */
-export function buildApp (tracker: EmbeddedTracker | undefined) {
+/**
+ * The HTTP application: routes only; starting services and listening is server.ts's job (which hands tracker
+ * announces to the tracker before this application sees them).
+ */
+export function buildApp () {
   const app = express()
 
   app.set('trust proxy', CONFIG.trust_proxy)
@@ -29,7 +31,6 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.use('/api/v1', buildApiRouter())
   app.use(buildLazyStaticRouter())
   app.use(buildStaticRouter())
-  if (tracker) app.use(tracker.router())
   app.use(buildWellKnownRouter())
   // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
   app.use(buildActivityPubRouter())

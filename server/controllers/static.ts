@@ -10,16 +10,18 @@ import { ensureCanSeeVideoFile, privateFileGuard, setVideoFileCacheControl } fro
 import { VideoFileModel } from '../models/video/video-file.js'
 import { VideoModel } from '../models/video/video.js'
 import { fromRoot } from '../helpers/project-root.js'
+import { serveMediaFolder } from '../helpers/http/media-file-sender.js'
 import { CONFIG } from '../initializers/config/index.js'
 
-// Files: served straight from disk by `send` (ranges, ETag, sendfile), with CORS so browsers' WebTorrent can
-// use them as WebSeeds. File names are fresh UUIDs, so media files are immutable and cached for a year, except
-// in the private folders, which no cache may keep. Every path is checked to be canonical first (safeStaticPath), so
-// the access checks and `send` agree on which file is asked for.
+// Files: media straight from disk by serveMediaFolder (ranges, ETag, large reads), images and torrents by `send`,
+// with CORS so browsers' WebTorrent can use them as WebSeeds. File names are fresh UUIDs, so media files are
+// immutable and cached for a year, except in the private folders, which no cache may keep. Every path is checked to
+// be canonical first (safeStaticPath), so the access checks and the file sender agree on which file is asked for.
 
 const immutable = { index: false, maxAge: STATIC_MAX_AGE.IMMUTABLE, immutable: true, fallthrough: false, dotfiles: 'deny' } as const
+const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 // Playlists are rewritten in place as renditions are added: revalidate them.
-const mutable = { index: false, maxAge: 0, fallthrough: false, dotfiles: 'deny' } as const
+const PLAYLIST_CACHE_CONTROL = 'public, max-age=0'
 
 function cors (_req: Request, res: Response, next: NextFunction) {
   res.set({
@@ -98,15 +100,21 @@ function parseDownloadName (filename: string, pattern: RegExp) {
   return { uuid: match[1], resolution: parseInt(match[2], 10) }
 }
 
-/** Options of the first of two folders tried: a missing file falls through to the second. */
-function tryFirst<T extends object> (options: T) {
-  return { ...options, fallthrough: true }
+/** Web videos of one folder; `first` of two folders tried: a missing file falls through to the second. */
+function webVideosStatic (dir: string, first = false) {
+  return serveMediaFolder(dir, { fallthrough: first, cacheControl: () => IMMUTABLE_CACHE_CONTROL, immutable: () => true })
 }
 
 function hlsStatic (dir: string, first = false) {
-  const media = express.static(dir, first ? tryFirst(immutable) : immutable)
-  const playlists = express.static(dir, first ? tryFirst(mutable) : mutable)
-  return (req: Request, res: Response, next: NextFunction) => (/\.(m3u8|json)$/.test(req.path) ? playlists : media)(req, res, next)
+  return serveMediaFolder(dir, {
+    fallthrough: first,
+    cacheControl: path => (isPlaylist(path) ? PLAYLIST_CACHE_CONTROL : IMMUTABLE_CACHE_CONTROL),
+    immutable: path => !isPlaylist(path)
+  })
+}
+
+function isPlaylist (path: string) {
+  return /\.(m3u8|json)$/.test(path)
 }
 
 export function buildStaticRouter () {
@@ -115,9 +123,9 @@ export function buildStaticRouter () {
 
   const hlsRoot = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
   router.use(STATIC_PATHS.PRIVATE_WEB_VIDEOS, privateFolderGuard(webVideoFolderOf),
-    fromEitherFolder(express.static(webVideosDir(true), tryFirst(immutable)), express.static(webVideosDir(false), immutable)))
+    fromEitherFolder(webVideosStatic(webVideosDir(true), true), webVideosStatic(webVideosDir(false))))
   router.use(STATIC_PATHS.WEB_VIDEOS, denyPrivate, publicFolderGuard(webVideoFolderOf),
-    fromEitherFolder(express.static(webVideosDir(false), tryFirst(immutable)), express.static(webVideosDir(true), immutable)))
+    fromEitherFolder(webVideosStatic(webVideosDir(false), true), webVideosStatic(webVideosDir(true))))
 
   router.use(STATIC_PATHS.PRIVATE_HLS, privateFolderGuard(hlsFolderOf),
     fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot)))

@@ -1,6 +1,7 @@
 import { Sequelize } from 'sequelize'
 import { logger, loggerWithTags } from '../helpers/logger.js'
 import { registerModels } from '../models/index.js'
+import { ensureVideoListIndexes } from '../models/video/queries/video-list/video-list-indexes.js'
 import { CONFIG } from './config/index.js'
 import { migrate } from './migrator.js'
 import { databaseConnection } from './services.js'
@@ -50,18 +51,14 @@ export async function initDatabase () {
 }
 
 /**
- * Search compares unaccented lowercase text with trigrams. unaccent() is not IMMUTABLE, so it cannot back an index:
- * PostgreSQL's usual wrapper makes it so. Idempotent, run at every start.
+ * The functions and indexes lists and search are planned on (models/video/queries/video-list/video-list-indexes.ts).
+ * Idempotent, run at every start: a fresh database gets them here, an existing one from its migration.
  */
 async function createSearchFunctionsAndIndexes (db: Sequelize) {
   try {
-    await db.query(
-      'CREATE OR REPLACE FUNCTION immutable_unaccent(text) RETURNS text AS ' +
-      '$$ SELECT public.unaccent(\'public.unaccent\', $1::text) $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT'
-    )
-    await db.query('CREATE INDEX IF NOT EXISTS "video_name_trigram" ON "video" USING gin (lower(immutable_unaccent("name")) gin_trgm_ops)')
+    await ensureVideoListIndexes(db)
   } catch (err) {
-    logger.error('Cannot create the search function and index: search will fail until pg_trgm and unaccent exist', { err })
+    logger.error('Cannot create the search functions and indexes: search will fail until pg_trgm and unaccent exist', { err })
   }
 }
 

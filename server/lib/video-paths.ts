@@ -112,3 +112,16 @@ export function trackerUrls () {
 export function localVideoUrl (uuid: string) {
   return `${WEBSERVER.URL}/videos/watch/${uuid}`
 }
+
+/**
+ * Markers of files leaving the public folders (a video made private, its move not done yet): the shipped nginx
+ * configuration serves no marked file from disk (support/nginx/tubeless-static.conf). In the private folders,
+ * which nothing serves from disk.
+ */
+export function leavingMarkerPaths (video: Pick<VideoModel, 'uuid'>, webVideoFilenames: string[]) {
+  const hlsBase = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls', 'private', '.leaving')
+  return {
+    webVideos: webVideoFilenames.map(filename => join(webVideosDir(true), '.leaving', filename)),
+    hls: join(hlsBase, video.uuid)
+  }
+}

@@ -36,6 +36,7 @@ import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
 import { ScheduleVideoUpdateModel } from './video/schedule-video-update.js'
 import { VideoSourceModel } from './video/video-source.js'
+import { VideoNameWordModel } from './video/video-name-word.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -84,7 +85,8 @@ const MODELS: RegisteredModel[] = [
   VideoPlaylistElementModel,
   ScheduleVideoUpdateModel,
   VideoSourceModel,
-  IdentityConflictModel
+  IdentityConflictModel,
+  VideoNameWordModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

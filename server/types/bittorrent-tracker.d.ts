@@ -19,5 +19,8 @@ declare module 'bittorrent-tracker' {
     onWebSocketConnection (socket: unknown, options?: unknown): void
     close (callback?: () => void): void
     torrents: Record<string, unknown>
+    /** With `http: true` (benchmarks' reference): its own HTTP server. */
+    listen (port: number, hostname: string, onListening?: () => void): void
+    http?: import('node:http').Server
   }
 }

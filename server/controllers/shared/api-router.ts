@@ -12,6 +12,8 @@ export interface RouteSpec<A extends AuthMode, P, Q, B> {
   /** PeerTube's operationId where the route is one of theirs: it names the operation in our OpenAPI document. */
   operationId: string
   summary: string
+  /** Longer prose for the OpenAPI document (rules a client must know). */
+  description?: string
   tags: string[]
   auth: A
   /** Checked after authentication; implies auth 'required'. */

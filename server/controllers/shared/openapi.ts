@@ -36,6 +36,7 @@ function describeOperation ({ spec }: RegisteredRoute) {
   const operation: Record<string, unknown> = {
     operationId: spec.operationId,
     summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
     parameters,
     responses: Object.fromEntries(

@@ -19,8 +19,10 @@ interface JsonLdApi {
   canonize (input: unknown, options: JsonLdCanonizeOptions): Promise<string>
 }
 
-// jsonld ships no type declarations; this is the one call we make.
-const jsonld = createRequire(import.meta.url)('jsonld') as JsonLdApi
+// jsonld ships no type declarations; this is the one call we make. Loaded on first use: it adds some 20 MiB to
+// the resident memory, and an instance that does not federate never needs it.
+let jsonld: JsonLdApi | undefined
+const loadJsonLd = () => (jsonld ??= createRequire(import.meta.url)('jsonld') as JsonLdApi)
 
 export interface CanonicalizeOptions {
   /**
@@ -48,7 +50,7 @@ export async function canonicalizeJsonLd (document: unknown, options: Canonicali
   const dropped: string[] = []
 
   try {
-    const nquads = await jsonld.canonize(document, {
+    const nquads = await loadJsonLd().canonize(document, {
       format: 'application/n-quads',
       documentLoader: localJsonLdDocumentLoader,
       safe: options.strict,

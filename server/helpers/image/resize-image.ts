@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from './load-sharp.js'
 import { IMAGE_JPEG_QUALITY } from '../../initializers/constants/transcoding.js'
 
 export interface ImageSize {
@@ -12,6 +12,7 @@ export interface ImageSize {
  * white, since JPEG has none.
  */
 export async function resizeImageToJpeg (input: string | Buffer, outputPath: string, size: ImageSize) {
+  const sharp = await loadSharp()
   await sharp(input, { failOn: 'error' })
     .rotate()
     .resize(size.width, size.height, { fit: 'cover', position: 'centre' })

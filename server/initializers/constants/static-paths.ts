@@ -22,6 +22,7 @@ export const DOWNLOAD_PATHS = {
 
 export const TRACKER_PATHS = {
   HTTP_ANNOUNCE: '/tracker/announce',
+  HTTP_SCRAPE: '/tracker/scrape',
   WEBSOCKET: '/tracker/socket'
 } as const
 

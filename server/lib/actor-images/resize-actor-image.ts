@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import sharp from 'sharp'
+import { loadSharp } from '../../helpers/image/load-sharp.js'
 import type { ActorImageTypeValue } from '../../../shared/models/actor-images.js'
 import { invalidField } from '../http-problems/http-problem.js'
 import { actorImagePath, ensureActorImagesFolder, removeActorImageFiles } from './actor-image-files.js'
@@ -20,6 +20,7 @@ const MAX_INPUT_PIXELS = 100_000_000
  * `field` names the upload field in the 400 answered for bytes that are not an image.
  */
 export async function writeActorImageSizes (input: Buffer, type: ActorImageTypeValue, field: string): Promise<WrittenActorImage[]> {
+  const sharp = await loadSharp()
   const decoded = sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
   let hasAlpha: boolean
   try {

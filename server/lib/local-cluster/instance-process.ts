@@ -7,6 +7,8 @@ export interface InstanceStartOptions {
   /** Extra configuration (NODE_CONFIG), merged over config/test-N.yaml. */
   config?: Record<string, unknown>
   env?: Record<string, string>
+  /** Extra options for node itself (profilers, heap limits), before the script. */
+  nodeArgs?: string[]
   /** Called with each chunk the instance prints. */
   onOutput?: (text: string) => void
   /**
@@ -26,6 +28,11 @@ export class InstanceProcess {
   readonly host: string
   readonly databaseName: string
   private child?: ChildProcess
+  /** The instance's process id while it runs. */
+  get pid () {
+    return this.child?.pid
+  }
+
   private output: string[] = []
   private lastStart: InstanceStartOptions = {}
   /** Exit code of the last stop (null when killed by a signal). */
@@ -85,7 +92,7 @@ export class InstanceProcess {
 
     const config = deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
     const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
-    const nodeArgs = fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]
+    const nodeArgs = [ ...(options.nodeArgs ?? []), ...(fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]) ]
     const [ command, args ] = this.wrapInMountNamespace(nodeArgs, options.tmpfs ?? [])
 
     const child = spawn(command, args, {
@@ -142,10 +149,6 @@ export class InstanceProcess {
     if (this.child === child) this.child = undefined
   }
 
-  /** The instance's process id, to find its children (embedded services, ffmpeg). */
-  get pid () {
-    return this.child?.pid
-  }
 
   private wrapInMountNamespace (nodeArgs: string[], tmpfs: { folder: string, size: string }[]): [ string, string[] ] {
     if (tmpfs.length === 0) return [ process.execPath, nodeArgs ]

@@ -1,8 +1,6 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { Server as TrackerServer } from 'bittorrent-tracker'
-import type { Request, Response, Router } from 'express'
-import express from 'express'
 import { WebSocketServer } from 'ws'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
@@ -46,12 +44,17 @@ export class EmbeddedTracker {
     })
   }
 
-  /** Express routes for the HTTP side. */
-  router (): Router {
-    const router = express.Router()
-    router.get(TRACKER_PATHS.HTTP_ANNOUNCE, (req: Request, res: Response) => this.server.onHttpRequest(req, res, { action: 'announce', trustProxy: false }))
-    router.get('/tracker/scrape', (req: Request, res: Response) => this.server.onHttpRequest(req, res, { action: 'scrape', trustProxy: false }))
-    return router
+  /**
+   * The HTTP side, called by the HTTP server before the web application: announces come by the thousand per second
+   * and need nothing of the application's middleware. Returns false for any other request.
+   */
+  handleHttpRequest (req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET' || !req.url) return false
+    const path = req.url.split('?', 1)[0]
+    const action = path === TRACKER_PATHS.HTTP_ANNOUNCE ? 'announce' : path === TRACKER_PATHS.HTTP_SCRAPE ? 'scrape' : undefined
+    if (!action) return false
+    this.server.onHttpRequest(req, res, { action, trustProxy: false })
+    return true
   }
 
   /** Hands WebSocket upgrades on /tracker/socket to the tracker; other upgrades are not ours and are closed. */

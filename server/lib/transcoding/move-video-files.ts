@@ -1,4 +1,4 @@
-import { access, readdir, readFile, rm } from 'node:fs/promises'
+import { access, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import parseTorrent from 'parse-torrent'
 import { moveFile } from '../../helpers/fs/move-file.js'
@@ -10,6 +10,7 @@ import { jobQueue } from '../job-queue/job-queue.js'
 import { hlsDir, hlsFileUrl, isPrivateFolderVideo, torrentsDir, webVideoFilePath, webVideoFilePathIn, webVideoFileUrl } from '../video-paths.js'
 import { withVideoLock } from '../videos/video-lock.js'
 import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
+import { clearLeavingMarkers } from '../videos/leaving-public-folder.js'
 import { rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { renewTorrent } from './store-rendition.js'
 import { faultPoint } from '../../helpers/fault-points.js'
@@ -53,14 +54,26 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
     for (const file of webFiles) {
       const target = webVideoFilePath(video, file)
       const source = webVideoFilePathIn(!isPrivate, file)
-      if (!await exists(target) && await exists(source)) {
+      if (!await exists(source)) continue
+      if (!await exists(target)) {
         await moveFile(source, target)
         faultPoint('move-first-file')
+        moved++
+      } else if (await isSameSizeFile(source, target)) {
+        // A move across file systems stopped after its copy was renamed into place: the source is a leftover.
+        await rm(source, { force: true })
         moved++
       }
     }
 
     if (playlist) moved += await moveHlsFolder(hlsDir(video, !isPrivate), hlsDir(video, isPrivate))
+    // Markers go only once nothing of this video is left in the public folders (a move that could not finish
+    // keeps them: nginx must go on handing those files to us).
+    const leftInPublicFolders = isPrivate && (
+      (await Promise.all(webFiles.map(file => exists(webVideoFilePathIn(false, file))))).some(Boolean) ||
+      (playlist !== null && await exists(hlsDir(video, false)))
+    )
+    if (!leftInPublicFolders) await clearLeavingMarkers(video)
     if (moved !== 0) {
       invalidateVideoFileAccess(video.uuid)
       log.info(`Moved ${moved} file(s) of video ${video.uuid} to its ${isPrivate ? 'private' : 'public'} folder`)
@@ -81,6 +94,8 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
       }
       if (renewed || moved !== 0) await rewriteHlsPlaylistFiles(video, playlist)
     }
+    // Thrown last, after what could be done: the job retries it.
+    if (leftInPublicFolders) throw new Error(`Files of private video ${video.uuid} are still in the public folders`)
     return moved
   })
 }
@@ -112,6 +127,11 @@ async function torrentSeedsFrom (file: VideoFileModel, url: string) {
   } catch {
     return false
   }
+}
+
+async function isSameSizeFile (a: string, b: string) {
+  const [ statA, statB ] = await Promise.all([ stat(a), stat(b) ]).catch(() => [ undefined, undefined ])
+  return statA !== undefined && statB !== undefined && statA.isFile() && statB.isFile() && statA.size === statB.size
 }
 
 async function exists (path: string) {

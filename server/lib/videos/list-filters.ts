@@ -25,6 +25,7 @@ export function buildVideoListFilters (query: VideosListQuery & { search?: strin
     tagsAllOf: query.tagsAllOf,
     nsfw: nsfwFilter(query.nsfw, user),
     isLocal: query.isLocal,
+    skipCount: query.skipCount,
     privacyOneOf: query.privacyOneOf,
     moderation: videoModerationFiltersFor(user, query.include)
   }

@@ -13,6 +13,7 @@ import { loadChannelForUpload } from './create-video.js'
 import { recordVideoChanged } from './video-events.js'
 import { recordScheduledUpdate } from './scheduled-updates.js'
 import { invalidateVideoFileAccess } from './video-file-access.js'
+import { clearLeavingMarkers, markFilesLeavingPublicFolder } from './leaving-public-folder.js'
 import { imagePathOnDisk, prepareImagesFromPictures, recordVideoImages, removeImageFiles } from './video-images.js'
 import { withVideoLock } from './video-lock.js'
 import { faultPoint } from '../../helpers/fault-points.js'
@@ -49,6 +50,8 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser | 
 
       folderChanged = wasPrivateFolder !== isPrivateFolderVideo(video)
       if (folderChanged) {
+        // Before the commit: from then on, nginx must not serve these files from the public folder.
+        if (isPrivateFolderVideo(video)) await markFilesLeavingPublicFolder(video)
         await recordVideoFilesMove(video.id)
         afterCommit(() => invalidateVideoFileAccess(video.uuid))
       }
@@ -56,6 +59,8 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser | 
     })
   } catch (err) {
     await removeImageFiles(prepared)
+    // The change did not commit: the files stay where they are, public (the move job is not recorded either).
+    if (folderChanged) await clearLeavingMarkers(video).catch(() => undefined)
     throw err
   }
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Transaction } from 'sequelize'
-import sharp from 'sharp'
+import { loadSharp } from '../../helpers/image/load-sharp.js'
 import type { ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
 import { invalidField } from '../http-problems/http-problem.js'
@@ -93,6 +93,7 @@ async function checkPicture (path: string, field: 'thumbnailfile' | 'previewfile
   const refuse = () => invalidField('files', field, 'Should be a JPEG, PNG or WebP image')
   let format: string | undefined
   try {
+    const sharp = await loadSharp()
     const image = sharp(path, { failOn: 'error' })
     format = (await image.metadata()).format
     if (format && PICTURE_FORMATS.has(format)) await image.stats()

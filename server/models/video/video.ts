@@ -104,7 +104,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
       indexes: [
         { fields: [ 'uuid' ], unique: true },
         { fields: [ 'url' ], unique: true },
-        { fields: [ 'channelId' ] },
+        // Channel pages: the channel's videos newest first (also serves lookups by channel).
+        { name: 'video_channel_id_published_at', fields: [ 'channelId', 'publishedAt', 'id' ] },
         { fields: [ 'publishedAt' ] },
         { fields: [ 'views' ] },
         { fields: [ 'privacy', 'state' ] }

@@ -16,7 +16,6 @@ import { withUserHistory } from '../../../lib/history/watch-history.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { queryBoolean } from '../../../middlewares/validation/fields.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
-import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
 
 /** A user's subscriptions: its account follows channels, local or remote, with the federation machinery. */
@@ -103,7 +102,7 @@ subscriptionsRouter.get('/users/me/subscriptions/videos', {
     excludeWatchedByUserId: query.excludeAlreadyWatched ? user.id : undefined
   }
   const { total, data } = await listVideos(filters)
-  res.json({ total, data: await withUserHistory(user, data.map(formatVideo)) })
+  res.json({ total, data: await withUserHistory(user, data) })
 })
 
 subscriptionsRouter.get('/users/me/subscriptions/:subscriptionHandle', {

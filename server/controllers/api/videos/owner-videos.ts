@@ -6,9 +6,9 @@ import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
-import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
-import { listVideos } from '../../../models/video/queries/video-list-query.js'
 import { ScheduleVideoUpdateModel } from '../../../models/video/schedule-video-update.js'
+import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
+import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // Video lists scoped to one owner: an account, a channel, or the logged-in user (who also sees unpublished ones).
@@ -25,6 +25,7 @@ const handleParams = (name: string) => z.object({ [name]: z.string().min(1).max(
 ownerVideosRouter.get('/accounts/:name/videos', {
   operationId: 'getAccountVideos',
   summary: 'List the videos of an account',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Accounts', 'Video' ],
   auth: 'optional',
   params: handleParams('name'),
@@ -33,13 +34,14 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   const account = await AccountModel.loadByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), accountId: account.id })
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), accountId: account.id })
+  sendVideoList(res, result)
 })
 
 ownerVideosRouter.get('/video-channels/:handle/videos', {
   operationId: 'getVideoChannelVideos',
   summary: 'List the videos of a channel',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Video Channels', 'Video' ],
   auth: 'optional',
   params: handleParams('handle'),
@@ -48,18 +50,19 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   const channel = await VideoChannelModel.loadByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), channelId: channel.id })
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), channelId: channel.id })
+  sendVideoList(res, result)
 })
 
 ownerVideosRouter.get('/users/me/videos', {
   operationId: 'getUserVideos',
   summary: 'List my videos, whatever their state and privacy',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'My User', 'Video' ],
   auth: 'required',
   query: videosListQuery.pick({ start: true, count: true, sort: true })
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listVideos({
+  const result = await listVideosShared({
     start: query.start,
     count: query.count,
     sort: query.sort,
@@ -68,6 +71,6 @@ ownerVideosRouter.get('/users/me/videos', {
     privacyOneOf: [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.PRIVATE, VideoPrivacy.INTERNAL, VideoPrivacy.PASSWORD_PROTECTED ]
   })
   // PeerTube shows the owner their planned publications in this list.
-  const schedules = new Map((await ScheduleVideoUpdateModel.listByVideos(data.map(v => v.id))).map(s => [ s.videoId, s.toFormattedJSON() ]))
-  res.json({ total, data: data.map(video => ({ ...formatVideo(video), scheduledUpdate: schedules.get(video.id) ?? null })) })
+  const schedules = new Map((await ScheduleVideoUpdateModel.listByVideos(result.data.map(v => v.id))).map(s => [ s.videoId, s.toFormattedJSON() ]))
+  res.json({ total: result.total, data: result.data.map(video => ({ ...video, scheduledUpdate: schedules.get(video.id) ?? null })) })
 })

@@ -13,8 +13,9 @@ import { recordWatchingPosition, withUserHistory } from '../../../lib/history/wa
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
-import { formatVideo, formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
-import { listVideos } from '../../../models/video/queries/video-list-query.js'
+import { formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
+import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
+import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -23,12 +24,13 @@ export const videosRouter = new ApiRouter('/api/v1')
 videosRouter.get('/videos', {
   operationId: 'getVideos',
   summary: 'List videos',
+  description: VIDEO_LIST_TOTAL_DESCRIPTION,
   tags: [ 'Video' ],
   auth: 'optional',
   query: videosListQuery
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listVideos({ ...buildVideoListFilters(query, user), ...await publicListScope() })
-  res.json({ total, data: data.map(formatVideo) })
+  const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await publicListScope() })
+  sendVideoList(res, result)
 })
 
 videosRouter.get('/videos/:id', {

@@ -1,28 +1,16 @@
-import { literal, QueryTypes, type WhereOptions } from 'sequelize'
+import { QueryTypes } from 'sequelize'
 import { AccountModel } from '../../account/account.js'
 
 /**
  * What moderation takes out of video lists (home, search, channels, accounts): blocked videos, and videos of
  * accounts and servers muted by the viewer or by the instance. Kept apart from the list query builder so it
- * joins any version of it: each condition is one SQL predicate on "Video".
+ * joins any version of it (video-list/video-list-audience-filters.ts turns them into predicates).
  */
 export interface VideoModerationFilters {
   /** Leave out blocked videos (everyone but moderators asking for them). */
   excludeBlocked: boolean
   /** Leave out videos whose account, or whose account's server, one of these accounts muted. */
   mutedByAccountIds: number[]
-}
-
-export function videoModerationConditions (filters: VideoModerationFilters | undefined): WhereOptions[] {
-  if (!filters) return []
-  const conditions: WhereOptions[] = []
-
-  if (filters.excludeBlocked) conditions.push(literal('NOT EXISTS (SELECT 1 FROM "videoBlacklist" vb WHERE vb."videoId" = "Video"."id")'))
-
-  const blockers = filters.mutedByAccountIds.map(Number).filter(Number.isInteger)
-  if (blockers.length !== 0) conditions.push(literal(notMutedSql('"Video"."channelId"', blockers)))
-
-  return conditions
 }
 
 /** True for rows whose channel (`channelIdColumn`) belongs to no account or server muted by `blockers`. */

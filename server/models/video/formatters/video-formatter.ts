@@ -28,8 +28,19 @@ function truncate (text: string | null) {
   return text.length <= max ? text : text.slice(0, max - 3) + '...'
 }
 
+/** The labelled constants of a video (category, licence, language, privacy, state). */
+export function videoConstants (video: Pick<VideoModel, 'category' | 'licence' | 'language' | 'privacy' | 'state'>) {
+  return {
+    category: constant(video.category, VIDEO_CATEGORIES),
+    licence: constant(video.licence, VIDEO_LICENCES),
+    language: constant(video.language, VIDEO_LANGUAGES),
+    privacy: constant(video.privacy, VIDEO_PRIVACIES),
+    state: constant(video.state, VIDEO_STATES)
+  }
+}
+
 /**
- * PeerTube's `Video` (list item). Needs VideoChannel (with Actor, Account.Actor) and Thumbnails loaded.
+ * PeerTube's `Video` (list item). Lists build the same object from their page rows (video-list-item-formatter.ts). Needs VideoChannel (with Actor, Account.Actor) and Thumbnails loaded.
  */
 export function formatVideo (video: VideoModel) {
   const channel = video.VideoChannel

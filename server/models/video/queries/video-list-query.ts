@@ -1,136 +1,50 @@
-import { literal, Op, type WhereOptions } from 'sequelize'
-import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
-import { VideoModel } from '../video.js'
-import { summaryIncludes } from './video-includes.js'
-import { videoModerationConditions, type VideoModerationFilters } from '../../moderation/queries/video-moderation-filters.js'
-import { subscribedChannelsCondition, notWatchedByCondition } from './library-filters.js'
+import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
+import { SqlParams } from './video-list/sql-params.js'
+import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
+import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
+import { lookUpListTags } from './video-list/video-list-lookups.js'
+import { loadListPage } from './video-list/video-list-page.js'
+import { isMatchSort, orderBySql, parseSort } from './video-list/video-list-sort.js'
+import { prepareSearch, searchBranches, searchPageByColumnSql, searchPageByRelevanceSql } from './video-list/video-search.js'
 
-export interface VideoListFilters {
-  start: number
-  count: number
-  sort: string
-  /** Free text: name (trigram / substring, accent- and case-insensitive) or exact tag. */
-  search?: string
-  categoryOneOf?: number[]
-  licenceOneOf?: number[]
-  languageOneOf?: string[]
-  tagsOneOf?: string[]
-  tagsAllOf?: string[]
-  /** true: only NSFW, false: none, undefined: both. */
-  nsfw?: boolean
-  isLocal?: boolean
-  /** Restricts to these privacies; undefined means public only. Only moderators may widen it. */
-  privacyOneOf?: number[]
-  /** Every state (the owner's own list), not only published videos. */
-  includeAllStates?: boolean
-  channelId?: number
-  accountId?: number
-  hasFiles?: boolean
-  /** Blocked videos and muted accounts/servers to leave out (moderation's own predicates). */
-  moderation?: VideoModerationFilters
-  /** Only videos of channels this actor follows (a user's subscriptions feed). */
-  subscribedByActorId?: number
-  /** Leaves out videos in this user's history. */
-  excludeWatchedByUserId?: number
-  /**
-   * Public lists: remote videos only when this actor (the server actor) follows, accepted, their channel, their
-   * account or their instance, or follows an actor that shared them. Local videos are always listed.
-   */
-  followedByActorId?: number
-}
+export type { VideoListFilters } from './video-list/video-list-filters.js'
+export { VIDEO_LIST_CONDITIONS, type ListLookups, type VideoListCondition } from './video-list/video-list-filters.js'
 
-const SORT_COLUMNS: Record<string, string> = {
-  name: 'name',
-  duration: 'duration',
-  createdAt: 'createdAt',
-  publishedAt: 'publishedAt',
-  originallyPublishedAt: 'originallyPublishedAt',
-  views: 'views',
-  likes: 'likes',
-  // Trending, hot and best are ordered by views, the signal we have; PeerTube clients ask for them by name.
-  trending: 'views',
-  hot: 'views',
-  best: 'views'
-}
-
-// PeerTube's rule for public lists: local, or brought by a follow of the instance (channel, account, instance
-// actor of its host, or an actor that announced it).
-const FOLLOWED_REMOTE_CONDITION = '("Video"."remote" = false OR EXISTS (' +
-  'SELECT 1 FROM "videoChannel" vc ' +
-  'INNER JOIN "account" acc ON acc."id" = vc."accountId" ' +
-  'INNER JOIN "actor" ca ON ca."id" = vc."actorId" ' +
-  'INNER JOIN "actorFollow" f ON f."actorId" = :followedByActorId AND f."state" = \'accepted\' ' +
-  'INNER JOIN "actor" t ON t."id" = f."targetActorId" ' +
-  'WHERE vc."id" = "Video"."channelId" AND (t."id" = vc."actorId" OR t."id" = acc."actorId" ' +
-  'OR (t."type" = \'Application\' AND t."serverId" = ca."serverId"))' +
-  ') OR EXISTS (' +
-  'SELECT 1 FROM "videoShare" vs INNER JOIN "actorFollow" fs ON fs."targetActorId" = vs."actorId" ' +
-  'AND fs."actorId" = :followedByActorId AND fs."state" = \'accepted\' WHERE vs."videoId" = "Video"."id"))'
-
-/** The one query behind every video list (home, search, channel, account, my videos). */
+/**
+ * The one query behind every video list (home, search, channel, account, my videos, feeds): the ids of one page
+ * (one index walk; see video-list/), the page's videos as list items (PeerTube's `Video`), and a total that does
+ * not count every match (video-list-count.ts).
+ */
 export async function listVideos (filters: VideoListFilters) {
-  const and: WhereOptions[] = []
+  const { pageSql, countable, replacements } = await buildListQuery(filters)
+  const { rows, hasMore } = await loadListPage(pageSql, replacements, filters.count)
+  const total = filters.skipCount
+    ? filters.start + rows.length + (hasMore ? 1 : 0)
+    : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore })
+  return { total, data: rows.map(formatVideoListItem) }
+}
 
-  and.push({ privacy: { [Op.in]: filters.privacyOneOf ?? [ VideoPrivacy.PUBLIC ] } })
-  if (!filters.includeAllStates) and.push({ state: VideoState.PUBLISHED })
-  if (filters.isLocal !== undefined) and.push({ remote: !filters.isLocal })
-  if (filters.nsfw !== undefined) and.push({ nsfw: filters.nsfw })
-  if (filters.categoryOneOf) and.push({ category: { [Op.in]: filters.categoryOneOf } })
-  if (filters.licenceOneOf) and.push({ licence: { [Op.in]: filters.licenceOneOf } })
-  if (filters.languageOneOf) and.push({ language: { [Op.in]: filters.languageOneOf } })
-  if (filters.channelId) and.push({ channelId: filters.channelId })
-  if (filters.accountId) {
-    and.push(literal(`"Video"."channelId" IN (SELECT id FROM "videoChannel" WHERE "accountId" = ${Number(filters.accountId)})`))
+/** The SQL of a list: its page of ids (one row more than asked, to know whether the list goes on) and its count. */
+export async function buildListQuery (filters: VideoListFilters) {
+  const params = new SqlParams()
+  // Both round trips at once: tag ids, and the corrections of a search's words.
+  const [ lookups, prepared ] = await Promise.all([ lookUpListTags(filters), filters.search ? prepareSearch(filters.search) : undefined ])
+  const where = buildListConditions(filters, params, lookups)
+  const countLookups = { ...lookups, forCount: true }
+  const countWhere = buildListConditions(filters, params, countLookups)
+  const page = { start: filters.start, count: filters.count + 1 }
+
+  let pageSql: string
+  let countable: CountableQuery
+  if (filters.search && prepared) {
+    const search = { ...prepared, tagIds: lookups.tagIds.get(filters.search) ?? [] }
+    pageSql = isMatchSort(filters.sort)
+      ? searchPageByRelevanceSql(search, where, params, lookups, page)
+      : searchPageByColumnSql(search, where, params, lookups, parseSort(filters.sort), page)
+    countable = { branches: searchBranches(search, countWhere, params, countLookups), replacements: params.replacements }
+  } else {
+    pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
+    countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${countWhere}` ], replacements: params.replacements }
   }
-
-  // Moderation (issue 13): separate predicates, kept as one line so the list queries can be reworked around it.
-  and.push(...videoModerationConditions(filters.moderation))
-  if (filters.subscribedByActorId) and.push(subscribedChannelsCondition(filters.subscribedByActorId))
-  if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
-
-  const replacements: Record<string, unknown> = {}
-  if (filters.followedByActorId !== undefined) {
-    replacements.followedByActorId = filters.followedByActorId
-    and.push(literal(FOLLOWED_REMOTE_CONDITION))
-  }
-  if (filters.tagsOneOf?.length) {
-    replacements.tagsOneOf = filters.tagsOneOf.map(t => t.toLowerCase())
-    and.push(literal('"Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) IN (:tagsOneOf))'))
-  }
-  if (filters.tagsAllOf?.length) {
-    replacements.tagsAllOf = filters.tagsAllOf.map(t => t.toLowerCase())
-    replacements.tagsAllOfCount = new Set(replacements.tagsAllOf as string[]).size
-    and.push(literal('"Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) IN (:tagsAllOf) GROUP BY vt."videoId" HAVING count(DISTINCT lower(t.name)) = :tagsAllOfCount)'))
-  }
-  if (filters.search) {
-    replacements.search = filters.search
-    replacements.searchLike = `%${filters.search.replace(/[\\%_]/g, c => '\\' + c)}%`
-    and.push(literal(
-      '(lower(immutable_unaccent("Video"."name")) % lower(immutable_unaccent(:search)) ' +
-      'OR lower(immutable_unaccent("Video"."name")) LIKE lower(immutable_unaccent(:searchLike)) ' +
-      'OR "Video"."id" IN (SELECT vt."videoId" FROM "videoTag" vt JOIN tag t ON t.id = vt."tagId" WHERE lower(t.name) = lower(:search)))'
-    ))
-  }
-
-  const descending = filters.sort.startsWith('-')
-  const sortKey = filters.sort.replace(/^-/, '')
-  const order: [string, string][] | ReturnType<typeof literal>[][] = sortKey === 'match' && filters.search
-    ? [ [ literal('similarity(lower(immutable_unaccent("Video"."name")), lower(immutable_unaccent(:search)))'), 'DESC' ] ] as never
-    : [ [ SORT_COLUMNS[sortKey] ?? 'publishedAt', descending ? 'DESC' : 'ASC' ] ]
-
-  // Page over ids first (cheap, exact count), then load the page with its associations.
-  const { rows: page, count } = await VideoModel.findAndCountAll({
-    attributes: [ 'id' ],
-    where: { [Op.and]: and },
-    order: [ ...order, [ 'id', 'ASC' ] ] as never,
-    offset: filters.start,
-    limit: filters.count,
-    replacements
-  })
-
-  const ids = page.map(v => v.id)
-  const loaded = ids.length === 0 ? [] : await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: summaryIncludes() })
-  const byId = new Map(loaded.map(v => [ v.id, v ]))
-
-  return { total: count, data: ids.map(id => byId.get(id)!).filter(Boolean) }
+  return { pageSql, countable, replacements: params.replacements }
 }

@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs'
+import { QueryTypes, Sequelize } from 'sequelize'
+import { transactionNamespace } from '../../../server/initializers/transaction-context.js'
+import { registerModels } from '../../../server/models/index.js'
+import { buildListQuery, type VideoListFilters } from '../../../server/models/video/queries/video-list-query.js'
+
+const CASES: { name: string, filters: Partial<VideoListFilters> }[] = [
+  { name: 'first page', filters: {} },
+  { name: 'categoryOneOf=3', filters: { categoryOneOf: [ 3 ] } },
+  { name: 'tagsOneOf=linux', filters: { tagsOneOf: [ 'linux' ] } },
+  { name: 'search "linux" (-match)', filters: { search: 'linux', sort: '-match' } },
+  { name: 'search "linx" (typo)', filters: { search: 'linx', sort: '-match' } },
+  { name: 'search "linux review" (-publishedAt)', filters: { search: 'linux review', sort: '-publishedAt' } }
+]
+
+/**
+ * EXPLAIN ANALYZE of the SQL the instance runs for some lists (built by the same code), written to a file for the
+ * report: which index each page and each bounded count uses.
+ */
+export async function explainPlans (connection: { host: string, port: number, user: string, database: string }, file: string) {
+  Sequelize.useCLS(transactionNamespace)
+  const sequelize = new Sequelize({ dialect: 'postgres', host: connection.host, port: connection.port, username: connection.user, password: '', database: connection.database, logging: false })
+  registerModels(sequelize)
+  const out: string[] = []
+  try {
+    for (const { name, filters } of CASES) {
+      const { pageSql, countable, replacements } = await buildListQuery({ start: 0, count: 25, sort: '-publishedAt', ...filters })
+      const countSql = `SELECT count(*) FROM (${countable.branches.map(b => `(${b} LIMIT 1001)`).join(' UNION ')}) AS "matches"`
+      for (const [ what, sql ] of [ [ 'page', pageSql ], [ 'bounded count (1,001)', countSql ] ]) {
+        const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, { replacements, type: QueryTypes.SELECT })
+        out.push(`### ${name}: ${what}\n\n\`\`\`\n${rows.map(r => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`)
+      }
+    }
+  } finally {
+    await sequelize.close()
+  }
+  writeFileSync(file, out.join('\n'))
+}

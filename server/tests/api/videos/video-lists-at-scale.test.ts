@@ -1,0 +1,195 @@
+import { join } from 'node:path'
+import { expect } from 'chai'
+import { TestInstance } from '../../shared/test-instance.js'
+import { firstChannelId, uploadVideo, waitForLadder } from '../../shared/videos.js'
+import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
+import { runListIndexesMigration } from './shared/list-indexes-migration.js'
+
+const ONLY_240P = { transcoding: { resolutions: { '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } } }
+const BULK = 1500
+/** The bulk, the plain "Linux" one and the uploaded one. */
+const ALL = BULK + 2
+
+interface Item { id: number, uuid: string, name: string, views: number, duration: number, publishedAt: string }
+type ListBody = { total: number, data: Item[] }
+
+// 1,500 videos written straight into the database (as federation would bring them, without 1,500 uploads), one
+// uploaded through the API: enough to pass the exact-count bound (1,000) and to page through.
+describe('Video lists and search at scale: totals, pages, sorts, typos, accents and tags', function () {
+  const instance = new TestInstance(1)
+  let dir: string
+  let uploaded: Item
+
+  const list = async (path: string, query: Record<string, unknown>) => (await instance.api().get(path).query(query).expect(200)).body as ListBody
+  const videos = (query: Record<string, unknown>) => list('/api/v1/videos', query)
+  const search = (query: Record<string, unknown>) => list('/api/v1/search/videos', query)
+
+  before(async function () {
+    dir = await makeTempDir('lists-at-scale')
+    const clip = await generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 1 })
+    await instance.flushAndStart({ config: ONLY_240P })
+
+    const res = await uploadVideo(instance, clip, { name: 'Hovercraft full of eels', extra: { category: 18, tags: 'eels' } })
+    expect(res.status, JSON.stringify(res.body)).to.equal(200)
+    await waitForLadder(instance, res.body.video.uuid, [ 240 ])
+
+    const channelId = await firstChannelId(instance)
+    await instance.sql(`
+      INSERT INTO video (uuid, name, category, privacy, nsfw, duration, views, likes, dislikes, remote, url, "commentsEnabled",
+        "downloadEnabled", "waitTranscoding", state, "channelId", "publishedAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(),
+        CASE WHEN i % 10 = 0 THEN 'Linux tutorial part ' || i WHEN i % 10 = 1 THEN 'Un éléphant à la plage ' || i ELSE 'Random clip ' || i END,
+        i % 3 + 1, 1, false, (i * 7) % 600, i, 0, 0, false, 'http://localhost:9001/videos/watch/bulk-' || i, true, true, false, 1, $1,
+        now() - i * interval '1 minute', now(), now()
+      FROM generate_series(1, ${BULK}) AS i`, [ channelId ])
+    // An old video named just "Linux": relevance must bring it first, before newer "Linux tutorial part ..." ones.
+    await instance.sql(`
+      INSERT INTO video (uuid, name, privacy, nsfw, duration, views, likes, dislikes, remote, url, "commentsEnabled", "downloadEnabled",
+        "waitTranscoding", state, "channelId", "publishedAt", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid(), 'Linux', 1, false, 60, 3, 0, 0, false, 'http://localhost:9001/videos/watch/plain-linux', true, true, false, 1, $1,
+        now() - interval '65 minutes', now(), now())`, [ channelId ])
+    await instance.sql(`INSERT INTO tag (name, "createdAt", "updatedAt") VALUES ('Gaming', now(), now()), ('retro', now(), now()) ON CONFLICT DO NOTHING`)
+    await instance.sql(`
+      INSERT INTO "videoTag" ("videoId", "tagId", "createdAt", "updatedAt")
+      SELECT v.id, t.id, now(), now() FROM video v JOIN tag t ON (t.name = 'Gaming' AND v.views % 5 = 0) OR (t.name = 'retro' AND v.views % 7 = 0)
+      WHERE v.url LIKE '%/bulk-%'`)
+    await instance.sql('ANALYZE video')
+
+    uploaded = (await search({ search: 'hovercraft' })).data[0]
+  })
+
+  after(async function () {
+    await instance.stop()
+    await removeDir(dir)
+  })
+
+  it('counts exactly up to 1,000 matches', async function () {
+    expect((await videos({ categoryOneOf: 1 })).total).to.equal(500)
+    expect((await videos({ categoryOneOf: [ 1, 2 ] })).total).to.equal(1000)
+    expect((await videos({ tagsOneOf: 'gaming' })).total).to.equal(300)
+    expect((await videos({ tagsAllOf: [ 'GAMING', 'retro' ] })).total).to.equal(42)
+  })
+
+  it('estimates larger totals without ever stopping a client early, and is exact again at the end', async function () {
+    const seen = new Set<number>()
+    let start = 0
+    for (;;) {
+      const page = await videos({ start, count: 100 })
+      for (const video of page.data) seen.add(video.id)
+      if (page.data.length < 100) {
+        expect(page.total, 'last page').to.equal(start + page.data.length)
+        break
+      }
+      // A client that pages while start + count < total reaches every video (there is always one more here).
+      expect(page.total, `total at start=${start}`).to.be.greaterThan(start + 100)
+      expect(page.total).to.be.greaterThan(1000)
+      start += 100
+    }
+    expect(seen.size).to.equal(ALL)
+
+    const past = await videos({ start: 5000, count: 10 })
+    expect(past.data).to.have.length(0)
+    expect(past.total).to.equal(ALL)
+  })
+
+  it('gives a cheap lower bound with skipCount', async function () {
+    const page = await videos({ start: 10, count: 5, skipCount: 'true' })
+    expect(page.data).to.have.length(5)
+    expect(page.total).to.equal(16)
+  })
+
+  for (const sort of [ '-views', 'views', 'name', '-duration', '-publishedAt', 'createdAt', '-likes', '-originallyPublishedAt', '-trending' ]) {
+    it(`pages sorted by ${sort} follow each other without gaps or repeats`, async function () {
+      const pages = [ await videos({ sort, start: 0, count: 40 }), await videos({ sort, start: 40, count: 40 }) ]
+      const both = await videos({ sort, start: 0, count: 80 })
+      expect([ ...pages[0].data, ...pages[1].data ].map(v => v.id)).to.deep.equal(both.data.map(v => v.id))
+
+      const key = sort.replace(/^-/, '').replace('trending', 'views') as 'views' | 'name' | 'duration' | 'publishedAt'
+      if ([ 'views', 'name', 'duration', 'publishedAt' ].includes(key)) {
+        const values = both.data.map(v => v[key])
+        const ordered = [ ...values ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        expect(values).to.deep.equal(sort.startsWith('-') ? ordered.reverse() : ordered)
+      }
+    })
+  }
+
+  it('finds every word of the name, whatever the case, word order or accents, the last word as a prefix', async function () {
+    expect((await search({ search: 'linux' })).total).to.equal(151)
+    for (const query of [ 'LINUX TUTORIAL', 'tutorial linux', 'linux tutor' ]) {
+      const res = await search({ search: query, count: 5 })
+      expect(res.total, query).to.equal(150)
+      expect(res.data.every(v => v.name.startsWith('Linux tutorial part')), query).to.equal(true)
+    }
+    for (const query of [ 'elephant plage', 'ÉLÉPHANT', 'éléphant' ]) {
+      expect((await search({ search: query })).total, query).to.equal(150)
+    }
+  })
+
+  it('tolerates typos, in one word and in several', async function () {
+    for (const query of [ 'linx', 'linx tutorial', 'hovercaft' ]) {
+      const res = await search({ search: query, count: 50 })
+      expect(res.total, query).to.be.greaterThan(0)
+      const expected = query === 'hovercaft' ? 'Hovercraft full of eels' : 'Linux tutorial part'
+      expect(res.data.some(v => v.name.startsWith(expected)), query).to.equal(true)
+    }
+    expect((await search({ search: 'qwzrtplk' })).total).to.equal(0)
+  })
+
+  it('matches tags through their own index, accent- and case-insensitively', async function () {
+    const res = await search({ search: 'gaming', count: 100 })
+    expect(res.total).to.equal(300)
+    expect((await search({ search: 'EELS' })).data.map(v => v.uuid)).to.deep.equal([ uploaded.uuid ])
+  })
+
+  it('ranks the closest names first by relevance, and sorts a search by any column too', async function () {
+    const best = await search({ search: 'linux', count: 3 })
+    expect(best.data[0].name).to.equal('Linux')
+    const newest = await search({ search: 'linux', sort: '-publishedAt', count: 3 })
+    expect(newest.data.map(v => v.name)).to.deep.equal([ 'Linux tutorial part 10', 'Linux tutorial part 20', 'Linux tutorial part 30' ])
+
+    const byViews = await search({ search: 'linux', sort: '-views', count: 20 })
+    const views = byViews.data.map(v => v.views)
+    expect(views).to.deep.equal([ ...views ].sort((a, b) => b - a))
+    expect(views[0]).to.equal(1500)
+
+    const deep = await search({ search: 'linux', sort: '-publishedAt', start: 140, count: 20 })
+    expect(deep.data).to.have.length(11)
+    expect(deep.total).to.equal(151)
+  })
+
+  it('lists a video as its own page shows it', async function () {
+    const item = (await search({ search: 'hovercraft' })).data[0] as unknown as Record<string, unknown>
+    const details = (await instance.api().get(`/api/v1/videos/${uploaded.uuid}`).expect(200)).body as Record<string, unknown>
+    for (const [ key, value ] of Object.entries(item)) {
+      if (key === 'description') continue
+      const expected = value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.keys(value).map(k => [ k, (details[key] as Record<string, unknown>)[k] ]))
+        : details[key]
+      expect(value, key).to.deep.equal(expected)
+    }
+  })
+
+  it('says in the API description how total is computed', async function () {
+    const doc = (await instance.api().get('/api/v1/openapi.json').expect(200)).body
+    expect(doc.paths['/api/v1/videos'].get.description).to.match(/exact when the list has at most 1,000 matches/)
+    expect(doc.paths['/api/v1/search/videos'].get.description).to.match(/typos/)
+  })
+
+  it('refuses a search that is too long, naming the field', async function () {
+    const res = await instance.api().get('/api/v1/search/videos').query({ search: 'x'.repeat(251) }).expect(400)
+    expect(res.body['invalid-params']).to.have.property('search')
+  })
+
+  it('gets its indexes and vocabulary on an existing database through migration 1920', async function () {
+    await instance.stop()
+    await instance.sql('DROP TRIGGER "video_name_words" ON "video"; DROP TABLE "videoNameWord"; DROP INDEX "video_listed_published_at"; DROP INDEX "tag_name_normalized"; ALTER TABLE "video" DROP COLUMN "nameSearch"')
+    await runListIndexesMigration(instance.databaseName)
+
+    const indexes = (await instance.sql<{ indexname: string }>('SELECT indexname FROM pg_indexes')).map(r => r.indexname)
+    expect(indexes).to.include.members([ 'video_listed_published_at', 'tag_name_normalized', 'video_name_word_trigram', 'video_name_search' ])
+    expect((await instance.sql('SELECT 1 FROM "videoNameWord" WHERE word = \'hovercraft\'')).length).to.equal(1)
+
+    await instance.start()
+    expect((await search({ search: 'hovercaft' })).data.map(v => v.uuid)).to.include(uploaded.uuid)
+  })
+})
