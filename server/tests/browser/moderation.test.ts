@@ -144,7 +144,8 @@ describe('Moderation in a real browser: registration approval, reports, the mode
     const comment = page.locator(`[data-testid="comment"][data-id="${posted.body.comment.id}"]`)
     await comment.getByTestId('comment-report').click()
     const dialog = page.getByTestId('report-dialog')
-    await dialog.locator('#report-title').filter({ hasText: 'cheap pills' }).waitFor()
+    // The dialog quotes the comment it reports.
+    await dialog.getByTestId('report-comment-excerpt').filter({ hasText: 'cheap pills' }).waitFor()
     await dialog.getByTestId('report-predefined-spamOrMisleading').check()
     await dialog.getByTestId('report-reason').fill('Spam in the comments')
     await dialog.getByTestId('report-submit').click()

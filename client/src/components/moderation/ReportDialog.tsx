@@ -96,7 +96,7 @@ export function ReportDialog ({ target, onClose }: { target: ReportTarget; onClo
         )
         : (
           <form onSubmit={submit} noValidate data-testid="report-form">
-            {target.kind === 'comment' && <blockquote class="muted small">{target.excerpt}</blockquote>}
+            {target.kind === 'comment' && <blockquote class="muted small" data-testid="report-comment-excerpt">{target.excerpt}</blockquote>}
             <fieldset>
               <legend>{t('report.whatIsWrong')}</legend>
               {ABUSE_PREDEFINED_REASON_NAMES.filter(name => target.kind === 'video' || !['thumbnails', 'captions'].includes(name)).map(name => (

@@ -42,7 +42,7 @@ describe('Runtime settings (custom config) and instance stats', function () {
 
   it('refuses unknown keys, null or array sections and wrong types with a 400 naming the key, and changes nothing', async function () {
     const cases: [ Record<string, unknown>, string ][] = [
-      [ { instance: { name: 'Nope', hardwareInformation: 'x' } }, 'instance.hardwareInformation' ],
+      [ { instance: { name: 'Nope', favouriteColour: 'x' } }, 'instance.favouriteColour' ],
       [ { theme: { default: 'x' } }, 'theme' ],
       [ { instance: null }, 'instance' ],
       [ { signup: [ true ] }, 'signup' ],
