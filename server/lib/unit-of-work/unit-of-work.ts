@@ -1,6 +1,9 @@
 import type { Transaction } from 'sequelize'
 import { sequelize } from '../../initializers/database.js'
 import { transactionNamespace } from '../../initializers/transaction-context.js'
+import { loggerWithTags } from '../../helpers/logger.js'
+
+const log = loggerWithTags('unit-of-work')
 
 /**
  * Runs one operation's writes as one transaction: rows, the video lock, and the outbox entries of the jobs it
@@ -11,7 +14,31 @@ import { transactionNamespace } from '../../initializers/transaction-context.js'
 export async function unitOfWork<T> (fn: (transaction: Transaction) => Promise<T>): Promise<T> {
   const current = currentTransaction()
   if (current) return fn(current)
-  return sequelize().transaction(transaction => fn(transaction))
+  let settle: SettleTask[] = []
+  const result = await sequelize().transaction(transaction => {
+    settle = []
+    settleTasks.set(transaction, settle)
+    return fn(transaction)
+  })
+  for (const task of settle) {
+    await transactionNamespace.outside(task).catch(err => log.warn('A step after a commit failed; its job will do it', { err: String(err) }))
+  }
+  return result
+}
+
+type SettleTask = () => Promise<unknown>
+const settleTasks = new WeakMap<Transaction, SettleTask[]>()
+
+/**
+ * Runs `task` once the current unit of work has committed, before unitOfWork() returns (so before the request that
+ * made the change is answered). For work a job recorded in the same unit of work would do anyway, done at once so
+ * that what the client sees next is already true; a failure is only logged: the job does it later.
+ */
+export function afterCommitAwaited (task: SettleTask) {
+  const transaction = currentTransaction()
+  const tasks = transaction && settleTasks.get(transaction)
+  if (!tasks) return void transactionNamespace.outside(task).catch(err => log.warn('A step after a commit failed; its job will do it', { err: String(err) }))
+  tasks.push(task)
 }
 
 /** The transaction of the unit of work we are in, if any. */

@@ -4,7 +4,7 @@ import { Op } from 'sequelize'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
-import { removeFilesAfterCommit, removeFilesInStorage } from '../job-queue/handlers/files-removal.js'
+import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
 import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
 import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { hlsDir, inputFilesDir, torrentsDir, transcodingWorkDir, webVideoFilePathIn } from '../video-paths.js'
@@ -13,7 +13,6 @@ import { invalidateVideoFileAccess } from './video-file-access.js'
 import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
-import { logger } from '../../helpers/logger.js'
 
 /**
  * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
@@ -35,7 +34,6 @@ export async function deleteVideo (video: VideoModel) {
     })
   })
   faultPoint('delete-committed')
-  await removeFilesInStorage(files).catch(err => logger.warn('Files of a deleted video left to the removal job', { uuid: video.uuid, err: String(err) }))
 }
 
 async function filesOf (video: VideoModel) {

@@ -6,6 +6,7 @@ import { CONFIG } from '../../../initializers/config/index.js'
 import type { JobPayloads } from '../job-types.js'
 import { jobQueue } from '../job-queue.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
+import { afterCommitAwaited } from '../../unit-of-work/unit-of-work.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -27,6 +28,8 @@ export interface FilesRemovalPayload {
 export async function removeFilesAfterCommit (files: FilesRemovalPayload, delayMs = 0) {
   if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0) return
   await jobQueue.createJob('files-removal', files, { delay: delayMs })
+  // Removed at once after the commit too: the next request must not find them. The job is the safety net.
+  if (delayMs === 0) afterCommitAwaited(() => removeFilesInStorage(files))
 }
 
 /** Deletes files later, but only inside the instance's storage folders. */
@@ -34,10 +37,7 @@ export async function processFilesRemoval (job: Job<JobPayloads['files-removal']
   return removeFilesInStorage(job.data, () => faultPoint('files-removal-started'))
 }
 
-/**
- * Removes the files at once, once their rows are gone (a deleted video's files must not stay reachable until the
- * queue gets to its job); the job recorded with the change stays as the safety net, and removing twice is harmless.
- */
+/** Removes the files (only inside the storage folders); removing twice is harmless. */
 export async function removeFilesInStorage (files: FilesRemovalPayload, afterFirst?: () => void) {
   const roots = Object.values(CONFIG.storage).map(folder => fromRoot(folder))
   const inside = (path: string) => roots.some(root => {
