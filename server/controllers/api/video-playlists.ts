@@ -2,6 +2,7 @@ import { VideoPlaylistPrivacy, VideoPlaylistType } from '../../../shared/models/
 import { toShortUuid } from '../../helpers/uuid.js'
 import { VIDEO_PLAYLIST_PRIVACIES } from '../../initializers/constants/playlists.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { publicListScope } from '../../lib/activitypub/trust/content-policy.js'
 import { loadManageablePlaylist, loadVisiblePlaylist } from '../../lib/playlists/playlist-access.js'
 import { createPlaylist, deletePlaylist, updatePlaylist } from '../../lib/playlists/manage-playlists.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
@@ -31,12 +32,14 @@ videoPlaylistsRouter.get('/video-playlists/privacies', {
 
 videoPlaylistsRouter.get('/video-playlists', {
   operationId: 'getPlaylists',
-  summary: 'List the public playlists this instance knows (local and remote)',
+  summary: 'List the public playlists this instance lists: local ones, and remote ones of channels, accounts or instances it follows',
   tags: [ 'Video Playlists' ],
   auth: 'optional',
   query: listPlaylistsQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await listPlaylists({ ...query, type: query.playlistType, privacies: [ VideoPlaylistPrivacy.PUBLIC ] })
+  const { total, data } = await listPlaylists({
+    ...query, type: query.playlistType, privacies: [ VideoPlaylistPrivacy.PUBLIC ], ...await publicListScope()
+  })
   res.json({ total, data: data.map(formatPlaylist) })
 })
 
@@ -139,12 +142,14 @@ videoPlaylistsRouter.get('/video-channels/:channelHandle/video-playlists', {
 
 videoPlaylistsRouter.get('/search/video-playlists', {
   operationId: 'searchPlaylists',
-  summary: 'Search public playlists by name (accent- and case-insensitive, typo-tolerant)',
+  summary: 'Search the listed public playlists (local, or followed by the instance) by name (accent- and case-insensitive, typo-tolerant)',
   tags: [ 'Search' ],
   auth: 'optional',
   query: searchPlaylistsQuery
 }, async ({ query }, _req, res) => {
   const sort = !query.search && query.sort === '-match' ? '-updatedAt' : query.sort
-  const { total, data } = await listPlaylists({ ...query, sort, privacies: [ VideoPlaylistPrivacy.PUBLIC ], type: VideoPlaylistType.REGULAR })
+  const { total, data } = await listPlaylists({
+    ...query, sort, privacies: [ VideoPlaylistPrivacy.PUBLIC ], type: VideoPlaylistType.REGULAR, ...await publicListScope()
+  })
   res.json({ total, data: data.map(formatPlaylist) })
 })

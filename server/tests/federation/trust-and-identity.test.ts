@@ -6,7 +6,7 @@ import { uploadVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
 import { generateClip, makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import {
-  createOf, fakeFollows, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance
+  createOf, fakeFollows, fakePlaylist, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance
 } from '../hostile/shared/fake-instances.js'
 import { postToInbox } from '../hostile/shared/signed-inbox.js'
 import { countRowsOfOrigin } from '../hostile/shared/stored-rows.js'
@@ -107,6 +107,41 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const channelPath = `/api/v1/video-channels/${encodeURIComponent(handle)}/videos`
       expect((await instance.api().get(channelPath).expect(200)).body.total).to.equal(0)
       expect((await instance.api().get(channelPath).set(asUser()).expect(200)).body.data.map((v: { uuid: string }) => v.uuid)).to.include(uuid)
+    })
+
+    it('lists playlists of followed instances only: one of a user\'s subscription is stored but not listed, one of an unfollowed actor is refused', async function () {
+      // carol subscribed to `subscribed`'s channel in the test above.
+      const playlistRow = async (url: string) => (await instance.sql<{ uuid: string }>('SELECT uuid FROM "videoPlaylist" WHERE url = $1', [ url ]))[0]
+      const listedPlaylists = async (path: string, query: Record<string, string>, headers: Record<string, string> = {}) =>
+        ((await instance.api().get(path).query({ count: 100, ...query }).set(headers).expect(200)).body.data as { uuid: string }[]).map(p => p.uuid)
+
+      const followed = fakePlaylist(friend, { name: 'Playlist of a followed instance' })
+      const forSubscribers = fakePlaylist(subscribed, { name: 'Playlist for subscribers' })
+      for (const [ fake, playlist ] of [ [ friend, followed ], [ subscribed, forSubscribers ] ] as const) {
+        const res = await postToInbox(instance, createOf(fake, playlist), fake.account)
+        expect(res.status, res.text).to.equal(204)
+      }
+      const followedUuid = (await waitUntil(() => playlistRow(followed.id))).uuid
+      const subscriptionUuid = (await waitUntil(() => playlistRow(forSubscribers.id))).uuid
+      await instance.api().get(`/api/v1/video-playlists/${subscriptionUuid}`).expect(200)
+
+      for (const headers of [ {}, asUser() ]) {
+        const listed = await listedPlaylists('/api/v1/video-playlists', {}, headers)
+        expect(listed).to.include(followedUuid)
+        expect(listed).to.not.include(subscriptionUuid)
+        const found = await listedPlaylists('/api/v1/search/video-playlists', { search: 'Playlist' }, headers)
+        expect(found).to.include(followedUuid)
+        expect(found).to.not.include(subscriptionUuid)
+      }
+
+      const spam = fakePlaylist(unknown, { name: 'Playlist nobody follows' })
+      for (const activity of [ createOf(unknown, spam), { ...createOf(unknown, spam), type: 'Update', id: `${spam.id}/updates/1` }, { ...createOf(unknown, spam), id: `${spam.id}/activity-2`, object: spam.id }]) {
+        const res = await postToInbox(instance, activity, unknown.account)
+        expect(res.status, res.text).to.equal(403)
+        expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      }
+      expect(await playlistRow(spam.id)).to.equal(undefined)
+      expect(await countRowsOfOrigin(instance, unknown.server.origin)).to.deep.equal({ actors: 0, servers: 0, videos: 0 })
     })
 
     it('fetches a video searched for by URL for a logged-in user only: stored, reachable, not listed', async function () {
