@@ -168,13 +168,60 @@ describe('Trust: what is listed is what is followed; identities are not squatted
     })
 
     it('honours Announces from followed actors only', async function () {
+      const announceBy = (fake: FakeInstance, objectUrl: string) =>
+        ({ type: 'Announce', id: `${fake.account.url}/announces/${randomUUID()}`, actor: fake.account.url, object: objectUrl })
+      const sharesOf = async (url: string) => (await instance.sql('SELECT s.id FROM "videoShare" s JOIN video v ON v.id = s."videoId" WHERE v.url = $1', [ url ]))
+
+      // By an actor nobody here follows: refused, whether the video is unknown or one we have, and nothing is stored.
+      const unwanted = fakeVideo(unknown, { name: 'Shared by nobody we follow' })
+      const ours = fakeVideo(friend, { name: 'A followed video, shared by a stranger' })
+      await deliver(friend, ours)
+      for (const objectUrl of [ unwanted.id, ours.id ]) {
+        const res = await postToInbox(instance, announceBy(unknown, objectUrl), unknown.account)
+        expect(res.status, res.text).to.equal(403)
+        expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      }
+      expect(await videoByUrl(ours.id)).to.not.equal(undefined)
+      expect(await sharesOf(ours.id)).to.have.length(0)
+
+      // By an actor the instance follows: the video is fetched, stored and listed.
       const shared = fakeVideo(unknown, { name: 'Shared by a followed instance' })
       const announce = { type: 'Announce', id: `${friend.serverActor.url}/announces/${randomUUID()}`, actor: friend.serverActor.url, object: shared.id }
       expect((await postToInbox(instance, announce, friend.serverActor)).status).to.equal(204)
       await waitUntil(() => videoByUrl(shared.id))
       const { uuid } = await videoByUrl(shared.id)
-      // Shared by an actor the instance follows: listed.
       await waitUntil(async () => (await listedUuids()).includes(uuid))
+      await waitUntil(async () => (await sharesOf(shared.id)).length === 1)
+      expect(await videoByUrl(unwanted.id)).to.equal(undefined)
+      expect(await sharesOf(ours.id)).to.have.length(0)
+    })
+
+    it('admits a comment answering content we have (ours, or a video we store) from anyone, and stores nothing of one answering what we do not have', async function () {
+      // `unknown` is followed by nobody here (its actor is stored since a user searched one of its videos by URL).
+      const commentRow = async (url: string) => (await instance.sql<{ videoId: number }>('SELECT "videoId" FROM "videoComment" WHERE url = $1', [ url ]))[0]
+      const replyTo = async (inReplyTo: string, content: string) => {
+        const id = `${unknown.server.origin}/notes/${randomUUID()}`
+        const note = { type: 'Note', id, attributedTo: unknown.account.url, inReplyTo, content, published: new Date().toISOString(), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+        const res = await postToInbox(instance, { type: 'Create', id: `${id}/activity`, actor: unknown.account.url, to: note.to, object: note }, unknown.account)
+        expect(res.status, res.text).to.equal(204)
+        return id
+      }
+
+      const notHere = fakeVideo(unknown, { name: 'Commented, but not here' })
+      const stored = fakeVideo(friend, { name: 'Commented, stored here' })
+      await deliver(friend, stored)
+      // Activities of one actor are processed in order: once the last is stored, the first was processed.
+      const onNothing = await replyTo(notHere.id, 'On a video this instance does not have')
+      const onStored = await replyTo(stored.id, 'On a video this instance stores')
+      const onOurs = await replyTo(`${instance.url}/videos/watch/${localUuid}`, 'On a local video')
+
+      await waitUntil(() => commentRow(onOurs))
+      expect(await commentRow(onStored)).to.not.equal(undefined)
+      expect(await commentRow(onNothing)).to.equal(undefined)
+      // Not imported because someone commented on it.
+      expect(await videoByUrl(notHere.id)).to.equal(undefined)
+      const threads = await instance.api().get(`/api/v1/videos/${localUuid}/comment-threads`).expect(200)
+      expect(threads.body.data.map((c: { text: string }) => c.text)).to.include('On a local video')
     })
   })
 
