@@ -95,6 +95,14 @@ videoPlaylistsRouter.delete('/video-playlists/:playlistId', {
   res.sendStatus(204)
 })
 
+/**
+ * As for their videos: logged-in users see the public playlists of any stored channel or account, visitors only
+ * local ones and those the instance follows.
+ */
+async function ownerListScope (user: AuthenticatedUser | undefined) {
+  return user ? {} : publicListScope()
+}
+
 /** What of an owner's playlists a viewer sees: all of them for the owner, public ones for anyone else. */
 function privaciesFor (user: AuthenticatedUser | undefined, ownerAccountId: number) {
   return user && user.Account.id === ownerAccountId ? ALL_PRIVACIES : [ VideoPlaylistPrivacy.PUBLIC ]
@@ -115,6 +123,7 @@ videoPlaylistsRouter.get('/accounts/:name/video-playlists', {
     ...query,
     ownerAccountId: account.id,
     privacies,
+    ...await ownerListScope(user),
     // Watch later is its owner's only.
     type: privacies === ALL_PRIVACIES ? query.playlistType : VideoPlaylistType.REGULAR
   })
@@ -135,6 +144,7 @@ videoPlaylistsRouter.get('/video-channels/:channelHandle/video-playlists', {
     ...query,
     videoChannelId: channel.id,
     privacies: privaciesFor(user, channel.accountId as number),
+    ...await ownerListScope(user),
     type: VideoPlaylistType.REGULAR
   })
   res.json({ total, data: data.map(formatPlaylist) })
