@@ -12,6 +12,8 @@ export type JsonShapeProblem =
   | { kind: 'too-deep' | 'too-many-values' | 'key-too-long', path: string }
   | { kind: 'nul-character' | 'invalid-unicode', path: string }
 
+export interface FormTextProblem { kind: 'undecodable-text', path: string }
+
 /**
  * Walks a parsed JSON (or query/form) value without recursion, so a value nested 100 000 deep is measured, not
  * followed into a stack overflow. Refuses NUL characters and lone surrogates (not Unicode) in keys and strings
@@ -51,4 +53,27 @@ export function checkJsonShape (value: unknown, limits: JsonShapeLimits): JsonSh
 // Paths are echoed in problems: a deep one is cut at its start, which is what names the field.
 function shortPath (path: string) {
   return path.length <= 200 ? path : `${path.slice(0, 200)}…`
+}
+
+/**
+ * Multipart text fields are decoded from UTF-8 by the parser, which turns bytes that are no UTF-8 (a surrogate
+ * encoded on its own, a truncated sequence, Latin-1) into U+FFFD: such a field was not the text its sender meant.
+ * Returns where the first one is (a form is shallow: its nesting is bounded by checkJsonShape first).
+ */
+export function findUndecodedFormText (value: unknown): FormTextProblem | undefined {
+  const stack: { value: unknown, path: string }[] = [ { value, path: '' } ]
+  while (stack.length !== 0) {
+    const { value: current, path } = stack.pop()!
+    if (typeof current === 'string') {
+      if (current.includes('\uFFFD')) return { kind: 'undecodable-text', path: path || '(body)' }
+      continue
+    }
+    if (current === null || typeof current !== 'object') continue
+    for (const [ key, child ] of Object.entries(current as Record<string, unknown>)) {
+      const childPath = shortPath(path === '' ? key : `${path}.${key}`)
+      if (key.includes('\uFFFD')) return { kind: 'undecodable-text', path: shortPath(path || '(body)') }
+      stack.push({ value: child, path: childPath })
+    }
+  }
+  return undefined
 }

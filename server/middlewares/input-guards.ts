@@ -1,16 +1,17 @@
 import type { NextFunction, Request, Response } from 'express'
-import { checkJsonShape, type JsonShapeProblem } from '../helpers/json-shape.js'
+import { checkJsonShape, findUndecodedFormText, type FormTextProblem, type JsonShapeProblem } from '../helpers/json-shape.js'
 import { HttpProblem } from '../lib/http-problems/http-problem.js'
 
 /** PeerTube's request bodies are shallow (the custom config, the deepest, is 5 levels): room to spare. */
 export const API_INPUT_LIMITS = { maxDepth: 32, maxNodes: 20_000, maxKeyLength: 200 } as const
 
-const MESSAGES: Record<JsonShapeProblem['kind'], string> = {
+const MESSAGES: Record<(JsonShapeProblem | FormTextProblem)['kind'], string> = {
   'too-deep': `Should not be nested deeper than ${API_INPUT_LIMITS.maxDepth} levels`,
   'too-many-values': `Should have at most ${API_INPUT_LIMITS.maxNodes} values`,
   'key-too-long': `Should not have keys longer than ${API_INPUT_LIMITS.maxKeyLength} characters`,
   'nul-character': 'Should not contain NUL characters',
-  'invalid-unicode': 'Should be valid Unicode text (no lone surrogates)'
+  'invalid-unicode': 'Should be valid Unicode text (no lone surrogates)',
+  'undecodable-text': 'Should be valid UTF-8 text'
 }
 
 /**
@@ -25,8 +26,18 @@ export function guardInputShape (req: Request, _res: Response, next: NextFunctio
   next()
 }
 
+/**
+ * The body as the route's own parser left it (multipart fields are parsed by multer inside the route, after
+ * guardInputShape): the same shape rules, and multipart text must have been valid UTF-8. Checked by every
+ * ApiRouter route before its schema, so a NUL in a multipart `name` is a 400 naming it, not a failing query.
+ */
+export function parsedBodyProblem (req: Request) {
+  return checkJsonShape(req.body, API_INPUT_LIMITS) ??
+    (req.is('multipart/form-data') ? findUndecodedFormText(req.body) : undefined)
+}
+
 /** Named by its top-level field (what clients show errors next to), the place inside it in the message. */
-export function shapeProblem (problem: JsonShapeProblem, location: 'query' | 'body' | 'params') {
+export function shapeProblem (problem: JsonShapeProblem | FormTextProblem, location: 'query' | 'body' | 'params') {
   const field = problem.path.split('.')[0]
   const msg = problem.path === field ? MESSAGES[problem.kind] : `${MESSAGES[problem.kind]} (at ${problem.path})`
   return new HttpProblem({

@@ -2,6 +2,7 @@ import { VideoPlaylistPrivacy, VideoPlaylistType } from '../../../shared/models/
 import { toShortUuid } from '../../helpers/uuid.js'
 import { VIDEO_PLAYLIST_PRIVACIES } from '../../initializers/constants/playlists.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { publicListScope } from '../../lib/activitypub/trust/content-policy.js'
 import { loadManageablePlaylist, loadVisiblePlaylist } from '../../lib/playlists/playlist-access.js'
 import { createPlaylist, deletePlaylist, updatePlaylist } from '../../lib/playlists/manage-playlists.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
@@ -31,12 +32,14 @@ videoPlaylistsRouter.get('/video-playlists/privacies', {
 
 videoPlaylistsRouter.get('/video-playlists', {
   operationId: 'getPlaylists',
-  summary: 'List the public playlists this instance knows (local and remote)',
+  summary: 'List the public playlists this instance lists: local ones, and remote ones of channels, accounts or instances it follows',
   tags: [ 'Video Playlists' ],
   auth: 'optional',
   query: listPlaylistsQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await listPlaylists({ ...query, type: query.playlistType, privacies: [ VideoPlaylistPrivacy.PUBLIC ] })
+  const { total, data } = await listPlaylists({
+    ...query, type: query.playlistType, privacies: [ VideoPlaylistPrivacy.PUBLIC ], ...await publicListScope()
+  })
   res.json({ total, data: data.map(formatPlaylist) })
 })
 
@@ -92,6 +95,14 @@ videoPlaylistsRouter.delete('/video-playlists/:playlistId', {
   res.sendStatus(204)
 })
 
+/**
+ * As for their videos: logged-in users see the public playlists of any stored channel or account, visitors only
+ * local ones and those the instance follows.
+ */
+async function ownerListScope (user: AuthenticatedUser | undefined) {
+  return user ? {} : publicListScope()
+}
+
 /** What of an owner's playlists a viewer sees: all of them for the owner, public ones for anyone else. */
 function privaciesFor (user: AuthenticatedUser | undefined, ownerAccountId: number) {
   return user && user.Account.id === ownerAccountId ? ALL_PRIVACIES : [ VideoPlaylistPrivacy.PUBLIC ]
@@ -112,6 +123,7 @@ videoPlaylistsRouter.get('/accounts/:name/video-playlists', {
     ...query,
     ownerAccountId: account.id,
     privacies,
+    ...await ownerListScope(user),
     // Watch later is its owner's only.
     type: privacies === ALL_PRIVACIES ? query.playlistType : VideoPlaylistType.REGULAR
   })
@@ -132,6 +144,7 @@ videoPlaylistsRouter.get('/video-channels/:channelHandle/video-playlists', {
     ...query,
     videoChannelId: channel.id,
     privacies: privaciesFor(user, channel.accountId as number),
+    ...await ownerListScope(user),
     type: VideoPlaylistType.REGULAR
   })
   res.json({ total, data: data.map(formatPlaylist) })
@@ -139,12 +152,14 @@ videoPlaylistsRouter.get('/video-channels/:channelHandle/video-playlists', {
 
 videoPlaylistsRouter.get('/search/video-playlists', {
   operationId: 'searchPlaylists',
-  summary: 'Search public playlists by name (accent- and case-insensitive, typo-tolerant)',
+  summary: 'Search the listed public playlists (local, or followed by the instance) by name (accent- and case-insensitive, typo-tolerant)',
   tags: [ 'Search' ],
   auth: 'optional',
   query: searchPlaylistsQuery
 }, async ({ query }, _req, res) => {
   const sort = !query.search && query.sort === '-match' ? '-updatedAt' : query.sort
-  const { total, data } = await listPlaylists({ ...query, sort, privacies: [ VideoPlaylistPrivacy.PUBLIC ], type: VideoPlaylistType.REGULAR })
+  const { total, data } = await listPlaylists({
+    ...query, sort, privacies: [ VideoPlaylistPrivacy.PUBLIC ], type: VideoPlaylistType.REGULAR, ...await publicListScope()
+  })
   res.json({ total, data: data.map(formatPlaylist) })
 })

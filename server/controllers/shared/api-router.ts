@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { UserRightType } from '../../../shared/models/users.js'
 import { authenticate, ensureRight, type AuthenticatedUser, type AuthMode } from '../../middlewares/auth.js'
 import { checkJsonShape } from '../../helpers/json-shape.js'
-import { API_INPUT_LIMITS, shapeProblem } from '../../middlewares/input-guards.js'
+import { API_INPUT_LIMITS, parsedBodyProblem, shapeProblem } from '../../middlewares/input-guards.js'
 import { parseOrThrow } from '../../middlewares/validation/validate.js'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -87,6 +87,8 @@ export class ApiRouter {
     const run = async (req: Request, res: Response) => {
       const paramsProblem = checkJsonShape(req.params, API_INPUT_LIMITS)
       if (paramsProblem) throw shapeProblem(paramsProblem, 'params')
+      const bodyProblem = parsedBodyProblem(req)
+      if (bodyProblem) throw shapeProblem(bodyProblem, 'body')
       const ctx = {
         params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : req.params,
         query: spec.query ? parseOrThrow(spec.query, req.query, 'query') : req.query,

@@ -21,7 +21,8 @@ function write (res: Response, event: string, data: unknown) {
 export async function openNotificationStream (userId: number, res: Response) {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
+    // One user's notifications: never kept by a cache (no-store), never rewritten by a proxy (no-transform).
+    'Cache-Control': 'private, no-store, no-transform',
     'Connection': 'keep-alive',
     // nginx would buffer the stream otherwise.
     'X-Accel-Buffering': 'no'

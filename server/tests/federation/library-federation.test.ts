@@ -129,7 +129,9 @@ describe('The viewer\'s library across instances', function () {
 
   describe('Playlists federate as PeerTube\'s Playlist objects', function () {
     let playlist: { id: number, uuid: string }
-    const remotePlaylists = async () => (await one.api().get(`/api/v1/video-channels/root_channel@${two.host}/video-playlists`).expect(200)).body
+    // one has them through alice's subscription only: logged-in users see them on the channel's page.
+    const remotePlaylists = async (token: string | null = alice.token) =>
+      (await one.api().get(`/api/v1/video-channels/root_channel@${two.host}/video-playlists`).set(token ? auth(token) : {}).expect(200)).body
 
     it('serves a public playlist as a Playlist collection whose pages list PlaylistElement URLs', async function () {
       const channelId = (await two.api().get('/api/v1/video-channels/root_channel').expect(200)).body.id
@@ -152,7 +154,7 @@ describe('The viewer\'s library across instances', function () {
       expect(collection.totalItems).to.equal(1)
     })
 
-    it('appears on the subscriber\'s instance with its elements, and is found by search there', async function () {
+    it('appears on the subscriber\'s instance with its elements, for its users only: not in the public lists of an instance that does not follow it', async function () {
       const listed = await waitUntil(async () => {
         const found = await remotePlaylists()
         return found.total === 1 && found.data[0].videosLength === 1 ? found.data[0] : undefined
@@ -160,8 +162,13 @@ describe('The viewer\'s library across instances', function () {
       expect(listed).to.include({ uuid: playlist.uuid, displayName: 'Best of two', isLocal: false, videosLength: 1 })
       const elements = (await one.api().get(`/api/v1/video-playlists/${playlist.uuid}/videos`).expect(200)).body
       expect(elements.data.map((e: any) => [ e.video.uuid, e.startTimestamp ])).to.deep.equal([ [ publishedUuid, 1 ] ])
-      const found = (await one.api().get('/api/v1/search/video-playlists').query({ search: 'best of' }).expect(200)).body
-      expect(found.data.map((p: any) => p.uuid)).to.deep.equal([ playlist.uuid ])
+      // A user's subscription is no follow of the instance: as its videos, its playlists stay out of public lists.
+      expect((await remotePlaylists(null)).total).to.equal(0)
+      for (const headers of [ {}, auth(alice.token) ]) {
+        const found = (await one.api().get('/api/v1/search/video-playlists').query({ search: 'best of' }).set(headers).expect(200)).body
+        expect(found.total).to.equal(0)
+        expect((await one.api().get('/api/v1/video-playlists').set(headers).expect(200)).body.data.map((p: any) => p.uuid)).to.not.include(playlist.uuid)
+      }
     })
 
     it('follows its origin\'s changes (elements, name) and its deletion; private playlists stay home', async function () {

@@ -6,7 +6,7 @@ import { uploadVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
 import { generateClip, makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import {
-  createOf, fakeFollows, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance
+  createOf, fakeFollows, fakePlaylist, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance
 } from '../hostile/shared/fake-instances.js'
 import { postToInbox } from '../hostile/shared/signed-inbox.js'
 import { countRowsOfOrigin } from '../hostile/shared/stored-rows.js'
@@ -109,6 +109,41 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect((await instance.api().get(channelPath).set(asUser()).expect(200)).body.data.map((v: { uuid: string }) => v.uuid)).to.include(uuid)
     })
 
+    it('lists playlists of followed instances only: one of a user\'s subscription is stored but not listed, one of an unfollowed actor is refused', async function () {
+      // carol subscribed to `subscribed`'s channel in the test above.
+      const playlistRow = async (url: string) => (await instance.sql<{ uuid: string }>('SELECT uuid FROM "videoPlaylist" WHERE url = $1', [ url ]))[0]
+      const listedPlaylists = async (path: string, query: Record<string, string>, headers: Record<string, string> = {}) =>
+        ((await instance.api().get(path).query({ count: 100, ...query }).set(headers).expect(200)).body.data as { uuid: string }[]).map(p => p.uuid)
+
+      const followed = fakePlaylist(friend, { name: 'Playlist of a followed instance' })
+      const forSubscribers = fakePlaylist(subscribed, { name: 'Playlist for subscribers' })
+      for (const [ fake, playlist ] of [ [ friend, followed ], [ subscribed, forSubscribers ] ] as const) {
+        const res = await postToInbox(instance, createOf(fake, playlist), fake.account)
+        expect(res.status, res.text).to.equal(204)
+      }
+      const followedUuid = (await waitUntil(() => playlistRow(followed.id))).uuid
+      const subscriptionUuid = (await waitUntil(() => playlistRow(forSubscribers.id))).uuid
+      await instance.api().get(`/api/v1/video-playlists/${subscriptionUuid}`).expect(200)
+
+      for (const headers of [ {}, asUser() ]) {
+        const listed = await listedPlaylists('/api/v1/video-playlists', {}, headers)
+        expect(listed).to.include(followedUuid)
+        expect(listed).to.not.include(subscriptionUuid)
+        const found = await listedPlaylists('/api/v1/search/video-playlists', { search: 'Playlist' }, headers)
+        expect(found).to.include(followedUuid)
+        expect(found).to.not.include(subscriptionUuid)
+      }
+
+      const spam = fakePlaylist(unknown, { name: 'Playlist nobody follows' })
+      for (const activity of [ createOf(unknown, spam), { ...createOf(unknown, spam), type: 'Update', id: `${spam.id}/updates/1` }, { ...createOf(unknown, spam), id: `${spam.id}/activity-2`, object: spam.id }]) {
+        const res = await postToInbox(instance, activity, unknown.account)
+        expect(res.status, res.text).to.equal(403)
+        expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      }
+      expect(await playlistRow(spam.id)).to.equal(undefined)
+      expect(await countRowsOfOrigin(instance, unknown.server.origin)).to.deep.equal({ actors: 0, servers: 0, videos: 0 })
+    })
+
     it('fetches a video searched for by URL for a logged-in user only: stored, reachable, not listed', async function () {
       const video = fakeVideo(unknown, { name: 'Found by its URL' })
 
@@ -133,13 +168,60 @@ describe('Trust: what is listed is what is followed; identities are not squatted
     })
 
     it('honours Announces from followed actors only', async function () {
+      const announceBy = (fake: FakeInstance, objectUrl: string) =>
+        ({ type: 'Announce', id: `${fake.account.url}/announces/${randomUUID()}`, actor: fake.account.url, object: objectUrl })
+      const sharesOf = async (url: string) => (await instance.sql('SELECT s.id FROM "videoShare" s JOIN video v ON v.id = s."videoId" WHERE v.url = $1', [ url ]))
+
+      // By an actor nobody here follows: refused, whether the video is unknown or one we have, and nothing is stored.
+      const unwanted = fakeVideo(unknown, { name: 'Shared by nobody we follow' })
+      const ours = fakeVideo(friend, { name: 'A followed video, shared by a stranger' })
+      await deliver(friend, ours)
+      for (const objectUrl of [ unwanted.id, ours.id ]) {
+        const res = await postToInbox(instance, announceBy(unknown, objectUrl), unknown.account)
+        expect(res.status, res.text).to.equal(403)
+        expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      }
+      expect(await videoByUrl(ours.id)).to.not.equal(undefined)
+      expect(await sharesOf(ours.id)).to.have.length(0)
+
+      // By an actor the instance follows: the video is fetched, stored and listed.
       const shared = fakeVideo(unknown, { name: 'Shared by a followed instance' })
       const announce = { type: 'Announce', id: `${friend.serverActor.url}/announces/${randomUUID()}`, actor: friend.serverActor.url, object: shared.id }
       expect((await postToInbox(instance, announce, friend.serverActor)).status).to.equal(204)
       await waitUntil(() => videoByUrl(shared.id))
       const { uuid } = await videoByUrl(shared.id)
-      // Shared by an actor the instance follows: listed.
       await waitUntil(async () => (await listedUuids()).includes(uuid))
+      await waitUntil(async () => (await sharesOf(shared.id)).length === 1)
+      expect(await videoByUrl(unwanted.id)).to.equal(undefined)
+      expect(await sharesOf(ours.id)).to.have.length(0)
+    })
+
+    it('admits a comment answering content we have (ours, or a video we store) from anyone, and stores nothing of one answering what we do not have', async function () {
+      // `unknown` is followed by nobody here (its actor is stored since a user searched one of its videos by URL).
+      const commentRow = async (url: string) => (await instance.sql<{ videoId: number }>('SELECT "videoId" FROM "videoComment" WHERE url = $1', [ url ]))[0]
+      const replyTo = async (inReplyTo: string, content: string) => {
+        const id = `${unknown.server.origin}/notes/${randomUUID()}`
+        const note = { type: 'Note', id, attributedTo: unknown.account.url, inReplyTo, content, published: new Date().toISOString(), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+        const res = await postToInbox(instance, { type: 'Create', id: `${id}/activity`, actor: unknown.account.url, to: note.to, object: note }, unknown.account)
+        expect(res.status, res.text).to.equal(204)
+        return id
+      }
+
+      const notHere = fakeVideo(unknown, { name: 'Commented, but not here' })
+      const stored = fakeVideo(friend, { name: 'Commented, stored here' })
+      await deliver(friend, stored)
+      // Activities of one actor are processed in order: once the last is stored, the first was processed.
+      const onNothing = await replyTo(notHere.id, 'On a video this instance does not have')
+      const onStored = await replyTo(stored.id, 'On a video this instance stores')
+      const onOurs = await replyTo(`${instance.url}/videos/watch/${localUuid}`, 'On a local video')
+
+      await waitUntil(() => commentRow(onOurs))
+      expect(await commentRow(onStored)).to.not.equal(undefined)
+      expect(await commentRow(onNothing)).to.equal(undefined)
+      // Not imported because someone commented on it.
+      expect(await videoByUrl(notHere.id)).to.equal(undefined)
+      const threads = await instance.api().get(`/api/v1/videos/${localUuid}/comment-threads`).expect(200)
+      expect(threads.body.data.map((c: { text: string }) => c.text)).to.include('On a local video')
     })
   })
 

@@ -152,6 +152,42 @@ describe('Hostile HTTP: headers, limits and bodies that break parsers', function
       }
     })
 
+    it('refuses NUL characters and text that is no UTF-8 in multipart text fields with a 400 naming the field, changing nothing', async function () {
+      const boundary = 'hostiletext'
+      const form = (fields: [ string, string | Buffer ][]) => Buffer.concat([
+        ...fields.map(([ name, value ]) => Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from('\r\n')
+        ])),
+        Buffer.from(`--${boundary}--\r\n`)
+      ])
+      const send = (method: 'post' | 'put', path: string, fields: [ string, string | Buffer ][]) => instance.api()[method](path).set(asAdmin())
+        .set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(form(fields))
+
+      const created = await send('post', '/api/v1/video-playlists', [ [ 'displayName', 'Untouched' ], [ 'privacy', '3' ] ]).expect(200)
+      const playlist = `/api/v1/video-playlists/${created.body.videoPlaylist.uuid}`
+      // A lone surrogate (U+D800) encoded on its own, and a truncated sequence: bytes no UTF-8 decoder accepts.
+      const loneSurrogate = Buffer.from([ 0x61, 0xed, 0xa0, 0x80, 0x62 ])
+      const truncated = Buffer.from([ 0x61, 0xe2, 0x82 ])
+      const cases: [ 'post' | 'put', string, [ string, string | Buffer ][], string ][] = [
+        [ 'post', '/api/v1/video-playlists', [ [ 'displayName', 'a\u0000b' ], [ 'privacy', '3' ] ], 'displayName' ],
+        [ 'post', '/api/v1/video-playlists', [ [ 'displayName', loneSurrogate ], [ 'privacy', '3' ] ], 'displayName' ],
+        [ 'put', playlist, [ [ 'description', 'a description\u0000' ] ], 'description' ],
+        [ 'put', playlist, [ [ 'displayName', truncated ] ], 'displayName' ],
+        [ 'post', '/api/v1/videos/upload', [ [ 'name', 'a\u0000b' ], [ 'channelId', '1' ] ], 'name' ],
+        [ 'post', '/api/v1/videos/upload', [ [ 'name', 'fine' ], [ 'description', loneSurrogate ], [ 'channelId', '1' ] ], 'description' ],
+        [ 'put', '/api/v1/videos/00000000-0000-4000-8000-000000000000', [ [ 'name', 'a\u0000b' ] ], 'name' ]
+      ]
+      for (const [ method, path, fields, field ] of cases) {
+        const problem = expectProblem(await send(method, path, fields), 400)
+        expect(problem['invalid-params'], `${method} ${path} ${field}`).to.have.property(field)
+      }
+
+      const after = await instance.api().get(playlist).set(asAdmin()).expect(200)
+      expect(after.body).to.include({ displayName: 'Untouched', description: null })
+      const all = await instance.api().get('/api/v1/accounts/root/video-playlists').set(asAdmin()).expect(200)
+      expect(all.body.data.filter((p: { displayName: string }) => p.displayName !== 'Untouched' && p.displayName !== 'Watch later')).to.have.length(0)
+    })
+
     it('answers what no route takes with a 404 problem, not an HTML page', async function () {
       expectProblem(await instance.api().post('/videos/watch/x').send({}), 404)
       expectProblem(await instance.api().put('/'), 404)

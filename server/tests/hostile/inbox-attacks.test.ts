@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, type Server } from 'node:net'
+import { connect, createServer, type Server } from 'node:net'
 import { expect } from 'chai'
 import { signRequest } from '../../helpers/activitypub/index.js'
 import { generateRsaKeyPair } from '../../helpers/crypto/rsa-keys.js'
@@ -186,15 +186,33 @@ describe('Hostile federation: attacks on the inbox', function () {
   })
 
   describe('With private addresses refused and small rate limits', function () {
-    let trap: Server
-    let trapConnections = 0
-    let trapPort = 0
+    /** Listeners on private (loopback) addresses, one per way of naming one: the instance must not fetch a signer from any. */
+    const traps: { keyId: string, host: string, port: number, servers: Server[], connections: number }[] = []
+
+    async function listen (server: Server, host: string, port: number) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => { server.off('error', reject); resolve() })
+      })
+      return (server.address() as { port: number }).port
+    }
+
+    async function addTrap (hosts: string[], keyId: (port: number) => string) {
+      const trap = { keyId: '', host: hosts[0], port: 0, servers: [] as Server[], connections: 0 }
+      for (const host of hosts) {
+        const server = createServer(socket => { trap.connections++; socket.destroy() })
+        trap.port = await listen(server, host, trap.port)
+        trap.servers.push(server)
+      }
+      trap.keyId = keyId(trap.port)
+      traps.push(trap)
+    }
 
     before(async function () {
-      // A listener on a private (loopback) address: the instance must refuse to fetch a signer from it.
-      trap = createServer(socket => { trapConnections++; socket.destroy() })
-      await new Promise<void>(resolve => trap.listen(0, '127.0.0.2', resolve))
-      trapPort = (trap.address() as { port: number }).port
+      await addTrap([ '127.0.0.2' ], port => `http://127.0.0.2:${port}/users/x#main-key`)
+      await addTrap([ '::1' ], port => `http://[::1]:${port}/users/x`)
+      // localhost may resolve to either loopback address: the trap listens on both, on one port.
+      await addTrap([ '127.0.0.1', '::1' ], port => `http://localhost:${port}/users/x`)
 
       await instance.stop()
       await instance.start({
@@ -206,16 +224,27 @@ describe('Hostile federation: attacks on the inbox', function () {
     })
 
     after(async function () {
-      await new Promise(resolve => trap.close(resolve))
+      await Promise.all(traps.flatMap(trap => trap.servers).map(server => new Promise(resolve => server.close(resolve))))
     })
 
     it('refuses a signer on a private address without contacting it (401)', async function () {
       const before = await countStoredRows(instance)
-      for (const keyId of [ `http://127.0.0.2:${trapPort}/users/x#main-key`, `http://[::1]:${trapPort}/users/x`, `http://localhost:${trapPort}/users/x` ]) {
-        await attempt(`signer at ${keyId}`, [ 401 ], () => postToInbox(instance, followOf(keyId.split('#')[0]), stranger.account, { keyId }))
+      for (const trap of traps) {
+        await attempt(`signer at ${trap.keyId}`, [ 401 ], () => postToInbox(instance, followOf(trap.keyId.split('#')[0]), stranger.account, { keyId: trap.keyId }))
+        expect(trap.connections, trap.keyId).to.equal(0)
       }
-      expect(trapConnections).to.equal(0)
       expect(await countStoredRows(instance)).to.deep.equal(before)
+
+      // Each trap sees a connection to the address its keyId names: a contact would have been counted.
+      for (const trap of traps) {
+        const { hostname, port } = new URL(trap.keyId)
+        await new Promise<void>((resolve, reject) => {
+          const socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''), () => socket.end())
+          socket.on('close', () => resolve())
+          socket.on('error', reject)
+        })
+        await waitUntil(async () => trap.connections === 1)
+      }
     })
 
     it('refuses to follow bare numbers and malformed hosts (400 naming the host), queuing nothing', async function () {

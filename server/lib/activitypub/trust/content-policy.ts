@@ -5,8 +5,9 @@ import { urlHost } from '../ownership.js'
 import { getServerActor } from '../server-actor.js'
 
 /**
- * What is stored is what is followed: the one rule every kind of remote content (videos, and comments and
- * playlists when they federate) asks before anything of it is written.
+ * What is stored is what is followed: the one rule videos and playlists ask before anything of them is written.
+ * Comments do not ask it: they are admitted when their thread reaches a video we have (ours, or one we store),
+ * and never import anything else (comments/resolve-comment-thread.ts; trust/README.md).
  *
  * Remote content may be stored when an actor it comes from (the actor that delivered or announced it, or the
  * channel/account it is attributed to) is followed by the instance or by one of its users, or sits on an instance
@@ -40,9 +41,10 @@ export async function isRelatedInstance (actorUrl: string): Promise<boolean> {
 }
 
 /**
- * The filter of public video lists (home, search; channel and account pages for anonymous visitors): local
- * videos, and remote ones the instance itself follows (its channel, account or instance, or a share by an actor
- * it follows), as PeerTube lists them. A user's subscriptions bring videos that are stored, reachable and in that
+ * The filter of public video lists (home, search; channel and account pages for anonymous visitors) and of the
+ * public playlist lists (/video-playlists, /search/video-playlists): local content, and remote content the
+ * instance itself follows (its channel, account or instance, or, for videos, a share by an actor it follows), as
+ * PeerTube lists them. A user's subscriptions bring videos that are stored, reachable and in that
  * user's feed, without entering everybody's lists.
  */
 export async function publicListScope () {

@@ -16,6 +16,11 @@ export interface PlaylistListFilters {
   /** Privacies to list; public only by default. */
   privacies?: number[]
   type?: number
+  /**
+   * Public lists: remote playlists only when this actor (the server actor) follows, accepted, their channel, their
+   * account or their instance (the rule of public video lists). Local playlists are always listed.
+   */
+  followedByActorId?: number
 }
 
 const videosLength = () => literal('(SELECT count(*)::int FROM "videoPlaylistElement" e WHERE e."videoPlaylistId" = "VideoPlaylist"."id")')
@@ -32,6 +37,16 @@ function order (sort: string, search?: string): Order {
   return [ [ column, descending ? 'DESC' : 'ASC' ], [ 'id', 'ASC' ] ]
 }
 
+// PeerTube's rule for public lists, as for videos: local, or of a channel whose channel, account or instance
+// (Application actor of its host) the server actor follows.
+const FOLLOWED_ONLY = '("VideoPlaylist"."remote" = false OR "VideoPlaylist"."videoChannelId" IN (' +
+  'SELECT vc."id" FROM "videoChannel" vc ' +
+  'INNER JOIN "account" acc ON acc."id" = vc."accountId" ' +
+  'INNER JOIN "actor" ca ON ca."id" = vc."actorId" ' +
+  'INNER JOIN "actorFollow" f ON f."actorId" = :followedByActorId AND f."state" = \'accepted\' ' +
+  'INNER JOIN "actor" t ON t."id" = f."targetActorId" ' +
+  'WHERE t."id" = vc."actorId" OR t."id" = acc."actorId" OR (t."type" = \'Application\' AND t."serverId" = ca."serverId")))'
+
 /** Playlists of a channel, an account, or everywhere (search), with their length. */
 export async function listPlaylists (filters: PlaylistListFilters) {
   const and: WhereOptions[] = [ { privacy: { [Op.in]: filters.privacies ?? [ VideoPlaylistPrivacy.PUBLIC ] } } ]
@@ -40,6 +55,11 @@ export async function listPlaylists (filters: PlaylistListFilters) {
   if (filters.type) and.push({ type: filters.type })
 
   const replacements: Record<string, unknown> = {}
+  if (filters.followedByActorId !== undefined) {
+    if (!Number.isInteger(filters.followedByActorId)) throw new Error('followedByActorId must be an integer')
+    replacements.followedByActorId = filters.followedByActorId
+    and.push(literal(FOLLOWED_ONLY))
+  }
   if (filters.search) {
     replacements.search = filters.search
     replacements.searchLike = `%${filters.search.replace(/[\\%_]/g, c => '\\' + c)}%`

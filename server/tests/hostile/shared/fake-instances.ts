@@ -85,3 +85,23 @@ export function createOf (fake: FakeInstance, video: { id: string } & Record<str
 export function receivedActivities (fake: FakeInstance) {
   return fake.server.received.filter(r => r.path.endsWith('/inbox')).map(r => JSON.parse(r.body.toString('utf8')) as Record<string, any>)
 }
+
+/** A minimal PeerTube-like Playlist object of the fake's channel (no elements), served at its id. */
+export function fakePlaylist (fake: FakeInstance, options: { name?: string } = {}) {
+  const uuid = randomUUID()
+  const id = `${fake.server.origin}/video-playlists/${uuid}`
+  const now = new Date().toISOString()
+  const playlist = {
+    type: 'Playlist',
+    id,
+    uuid,
+    name: options.name ?? `Playlist ${uuid.slice(0, 8)}`,
+    published: now,
+    updated: now,
+    totalItems: 0,
+    to: [ 'https://www.w3.org/ns/activitystreams#Public' ],
+    attributedTo: [ fake.channel.url ]
+  }
+  fake.server.publish(new URL(id).pathname, { '@context': [ 'https://www.w3.org/ns/activitystreams' ], ...playlist })
+  return playlist
+}

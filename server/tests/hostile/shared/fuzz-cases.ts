@@ -127,7 +127,13 @@ export function hostileMultipartBodies (fileField: string): [ string, string, st
     [ 'text where an image goes', type, part('thumbnailfile', 'not an image', 'a.jpg', 'text/plain') + end ],
     [ 'garbage file', type, part(fileField, '\u0000\u0001\u0002garbage', 'a.mp4', 'video/mp4') + end ],
     [ 'nested field names', type, part('a[b][c][d][e][f][g][h][i]', 'x') + part('__proto__[admin]', '1') + end ],
-    [ 'gzip-encoded multipart', type, part('name', 'x') + end ]
+    [ 'gzip-encoded multipart', type, part('name', 'x') + end ],
+    // Text fields are parsed inside the route, after the shape guard: each must still be refused by name.
+    [ 'text fields with NUL', type, [ 'name', 'displayName', 'description', 'channelId', 'privacy' ].map(f => part(f, 'a\u0000b')).join('') + end ],
+    [ 'text fields that are no UTF-8', type, Buffer.concat([
+      ...[ 'name', 'displayName', 'description' ].map(f => Buffer.concat([ Buffer.from(part(f, 'a').slice(0, -2)), Buffer.from([ 0xed, 0xa0, 0x80 ]), Buffer.from('\r\n') ])),
+      Buffer.from(end)
+    ]) ]
   ]
 }
 

@@ -1,7 +1,8 @@
 import type { TestInstance } from '../../shared/test-instance.js'
 
 // The tables a remote activity can write to (directly or through its jobs).
-const TABLES = [ 'actor', 'server', 'account', 'videoChannel', 'actorImage', 'actorFollow', 'video', 'videoShare', 'videoFile', 'tag', 'thumbnail', 'receivedSignature', 'identityConflict' ]
+const TABLES = [ 'actor', 'server', 'account', 'videoChannel', 'actorImage', 'actorFollow', 'video', 'videoShare', 'videoFile', 'tag', 'thumbnail', 'receivedSignature', 'identityConflict',
+  'videoComment', 'videoPlaylist', 'videoPlaylistElement', 'accountVideoRate', 'abuse' ]
 
 /** Row counts of those tables, to prove a refused activity stored nothing. */
 export async function countStoredRows (instance: TestInstance) {
