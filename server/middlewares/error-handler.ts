@@ -58,13 +58,45 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
 }
 
-const handleError: ErrorRequestHandler = (err, req, res, _next) => {
+const handleError: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
     logger.warn('Error after the reply started', { err, url: req.originalUrl })
     res.end()
     return
   }
+  afterRequestBody(req, res, () => answerError(err, req, res, next))
+}
 
+// A refusal sent while the client still sends its body (a 507 or a 413 for an upload) would reach it as a broken
+// pipe, not as the answer: up to a bound, the rest of the body is read and thrown away first.
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024
+const DRAIN_TIMEOUT_MS = 30_000
+
+function afterRequestBody (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], answer: () => void) {
+  if (req.complete || req.readableEnded || req.destroyed) return answer()
+  const declared = Number(req.headers['content-length'])
+  if (!(declared <= DRAIN_LIMIT_BYTES)) {
+    res.set('Connection', 'close')
+    return answer()
+  }
+  let answered = false
+  const once = () => {
+    if (answered) return
+    answered = true
+    clearTimeout(timer)
+    answer()
+  }
+  const timer = setTimeout(() => {
+    res.set('Connection', 'close')
+    once()
+  }, DRAIN_TIMEOUT_MS)
+  req.once('end', once)
+  req.once('error', once)
+  req.once('close', once)
+  req.resume()
+}
+
+const answerError: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) {
     sendProblem(res, req.originalUrl, err)
     return

@@ -109,7 +109,8 @@ export class InstanceProcess {
     this.child = child
 
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Instance ${this.n} not ready after 60 s:\n${this.recentOutput()}`)), 60_000)
+      // Generous: a loaded machine (CI, several runs at once) can take long to start PostgreSQL clients and migrate.
+      const timer = setTimeout(() => reject(new Error(`Instance ${this.n} not ready after 120 s:\n${this.recentOutput()}`)), 120_000)
       const onData = (chunk: Buffer) => {
         const text = chunk.toString('utf8')
         options.onOutput?.(text)
