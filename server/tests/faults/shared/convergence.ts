@@ -109,7 +109,8 @@ export async function waitForStorageSweep (instance: TestInstance) {
 /** Every media file, torrent and image on disk belongs to a row (or to a pending removal of a replaced file). */
 export async function expectNoOrphanFiles (instance: TestInstance) {
   const storage = (key: string) => fromRoot(instance.storageDir(key))
-  const list = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter(n => n !== 'private')
+  // private/ holds the private files; .leaving/ the markers telling nginx which public files are being moved.
+  const list = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter(n => n !== 'private' && n !== '.leaving')
 
   const [ { webFiles, torrents, hlsFolders, thumbnails, pending, localUuids } ] = await instance.sql<{ webFiles: string[], torrents: string[], hlsFolders: string[], thumbnails: string[], pending: string[], localUuids: string[] }>(
     'SELECT ' +
