@@ -146,6 +146,8 @@ describe('Web client in a real browser: log in, upload, watch', function () {
         currentMode = mode
         await visitor.page.goto(siteUrl)
         const frame = visitor.page.frameLocator('#embed')
+        // The player loads nothing until play is pressed.
+        await frame.getByTestId('player-start').click()
         await frame.locator(`[data-testid="video-player"][data-engine="${mode}"]`).waitFor({ timeout: 30_000 })
         const embedFrame = visitor.page.frames().find(f => f.url().includes('/videos/embed/'))!
         const moved = await waitUntil(async () => {
@@ -203,7 +205,8 @@ describe('Web client in a real browser: log in, upload, watch', function () {
       await phone.screenshot('phone-menu')
       await phone.page.getByTestId('menu-trending').click()
       await phone.page.getByTestId('home-trending').waitFor()
-      await phone.page.waitForFunction('getComputedStyle(document.querySelector(\'[data-testid="side-menu"]\')).visibility === "hidden"')
+      // (A locator, not a string function: the CSP forbids eval, and Playwright's string predicates use it.)
+      await phone.page.getByTestId('side-menu').waitFor({ state: 'hidden' })
       expect(phone.unexpectedProblems()).to.deep.equal([])
     } finally {
       await phone.context.close()
