@@ -33,6 +33,8 @@ import { UserNotificationModel } from './user/user-notification.js'
 import { UserVideoHistoryModel } from './user/user-video-history.js'
 import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
+import { VideoLiveModel } from './live/video-live.js'
+import { VideoLiveSessionModel } from './live/video-live-session.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -78,7 +80,9 @@ const MODELS: RegisteredModel[] = [
   UserNotificationModel,
   UserVideoHistoryModel,
   VideoPlaylistModel,
-  VideoPlaylistElementModel
+  VideoPlaylistElementModel,
+  VideoLiveModel,
+  VideoLiveSessionModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -85,6 +85,8 @@ async function processUndo ({ activity, byActor }: ActivityContext) {
  * (`result.userInteractionCount`), taken from its origin only.
  */
 async function processView ({ activity, byActor }: ActivityContext) {
+  // A View that expires is a viewer (PeerTube's viewers protocol): the live module counts those.
+  if (activity.expires !== undefined) return false
   const url = getObjectId(activity.object)
   if (!url) return false
   const video = await VideoModel.loadByUrl(url)

@@ -19,6 +19,7 @@ import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
 import type { RemoteImageData, RemoteVideoData } from './parse-video-object.js'
+import { syncRemoteLive } from '../../live/federation/live-video-fields.js'
 
 export class RemoteVideoConflictError extends Error {
   constructor (message: string) {
@@ -84,6 +85,7 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     await TrackerModel.setVideoTrackers(video.id, data.trackers, transaction)
     await syncWebVideoFiles(video, data.webVideoFiles, transaction)
     await syncHlsPlaylist(video, data.hlsPlaylist, transaction)
+    await syncRemoteLive(video.id, data.live, transaction)
 
     const images = await ThumbnailModel.findAll({ where: { videoId: video.id }, transaction })
     for (const [ type, image ] of [ [ THUMBNAIL_TYPE.MINIATURE, data.thumbnail ], [ THUMBNAIL_TYPE.PREVIEW, data.preview ] ] as const) {

@@ -6,7 +6,11 @@ export function buildLiveLadderArgs (settings: LiveLadderSettings, filterScriptP
   const input = [
     // A stream that stops sending for this long is over (microseconds).
     '-rw_timeout', '15000000',
-    '-fflags', '+genpts',
+    // The ingest hands over metadata and codec configurations first: a short probe is enough, and the first
+    // segments come that much sooner.
+    '-analyzeduration', '1000000',
+    '-probesize', '1000000',
+    '-fflags', '+genpts+nobuffer',
     '-i', settings.inputUrl
   ]
 

@@ -35,6 +35,7 @@ export function runLiveLadder (settings: LiveLadderSettings, clock: IngestClock,
   let hashesTimer: NodeJS.Timeout | undefined
   let speed: number | undefined
   let stopped = false
+  let stop = () => { stopped = true }
 
   const writeAtomically = async (name: string, content: string) => {
     const path = join(settings.outputDir, name)
@@ -159,8 +160,6 @@ export function runLiveLadder (settings: LiveLadderSettings, clock: IngestClock,
     await writeAtomically(settings.segmentsSha256Name, JSON.stringify(Object.fromEntries(hashes))).catch(() => undefined)
     return { exitCode, stderrTail, stopped }
   })()
-
-  let stop = () => { stopped = true }
 
   return { done, packagers, speed: () => speed, stop: () => stop() }
 }
