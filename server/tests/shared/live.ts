@@ -66,3 +66,13 @@ export function pushRtmp (url: string, options: { seconds?: number, width?: numb
 export function rtmpUrlOf (instance: TestInstance, streamKey: string) {
   return `rtmp://127.0.0.1:${instance.rtmpPort}/live/${streamKey}`
 }
+
+/** GET a binary file (a segment, an init section) and return its bytes. */
+export async function getBytes (instance: TestInstance, path: string) {
+  const res = await instance.api().get(path).buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = []
+    res.on('data', (c: Buffer) => chunks.push(c))
+    res.on('end', () => cb(null, Buffer.concat(chunks)))
+  }).expect(200)
+  return res.body as Buffer
+}

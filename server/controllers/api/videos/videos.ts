@@ -15,6 +15,7 @@ import { formatVideo, formatVideoDetails } from '../../../models/video/formatter
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { noteLocalViewer } from '../../../lib/live/viewers/live-viewers.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
 
@@ -104,6 +105,7 @@ videosRouter.post('/videos/:id/views', {
   const video = await loadVisibleVideo(params.id, user, 'summary')
   await recordWatchingPosition(user, video, body?.currentTime)
   await addView(video, req.ip ?? 'unknown')
+  if (video.isLive) await noteLocalViewer(video, req.ip ?? 'unknown')
   res.sendStatus(204)
 })
 
