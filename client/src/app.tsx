@@ -46,6 +46,7 @@ const ForgotPasswordPage = lazyPage(() => import('./pages/account/forgot-passwor
 const ResetPasswordPage = lazyPage(() => import('./pages/account/reset-password-page.js'))
 const VerifyEmailPage = lazyPage(() => import('./pages/account/verify-email-page.js'))
 const ContactPage = lazyPage(() => import('./pages/contact-page.js'))
+const GoLivePage = lazyPage(() => import('./pages/live/go-live-page.js'))
 
 interface Route {
   pattern: string
@@ -73,6 +74,7 @@ const ROUTES: Route[] = [
   { pattern: '/login', render: page(LoginPage) },
   { pattern: '/upload', render: page(UploadPage), auth: true },
   { pattern: '/videos/upload', render: page(UploadPage), auth: true },
+  { pattern: '/videos/go-live', render: page(GoLivePage), auth: true },
   { pattern: '/videos/update/:id', render: p => <VideoEditPage id={p.id} />, auth: true },
   { pattern: '/my-library/videos', render: page(MyVideosPage), auth: true },
   { pattern: '/my-library/video-channels', render: page(MyChannelsPage), auth: true },

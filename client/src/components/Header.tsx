@@ -23,6 +23,7 @@ export function Header () {
         <a href="/videos/trending">Trending</a>
         <a href="/videos/local">Local</a>
         {user && <a href="/upload" data-testid="nav-upload">Upload</a>}
+        {user && config?.live?.enabled && <a href="/videos/go-live" data-testid="nav-go-live">Go live</a>}
         {user && <a href="/my-library/videos" data-testid="nav-my-videos">My videos</a>}
         {user && <a href="/my-library/subscriptions" data-testid="nav-library">Library</a>}
         {user && <NotificationBell user={user} />}

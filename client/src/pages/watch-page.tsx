@@ -20,6 +20,7 @@ import { AddToPlaylist } from '../components/AddToPlaylist.js'
 import { SubscribeButton } from '../components/SubscribeButton.js'
 import { actorHandle } from '../components/VideoCard.js'
 import { resumeTime } from '../player/watch-reporter.js'
+import { LiveBanner, LiveOwnerSettings, livePhase, useLiveRefresh } from './live/watch-live.js'
 
 async function loadVideo (id: string): Promise<{ details: VideoDetails; description: string | null }> {
   const details = await getVideo(id)
@@ -34,6 +35,7 @@ export default function WatchPage ({ id }: { id: string }) {
   const { user } = useStore(sessionStore)
   const video = useAsync(() => loadVideo(id), [id])
   const playerReady = usePlayerSettingsReady()
+  useLiveRefresh(video.data?.details, video.reload)
 
   if (video.error) return <ErrorAlert error={video.error} testId="watch-error" />
   if (!video.data) return <p class="muted" aria-busy="true">Loading…</p>
@@ -42,6 +44,7 @@ export default function WatchPage ({ id }: { id: string }) {
   const canEdit = !!user && details.isLocal !== false && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const canDelete = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const published = details.state?.id === VideoStateId.PUBLISHED
+  const phase = livePhase(details)
 
   const onDelete = async () => {
     if (!confirm(`Delete “${details.name}”? This cannot be undone.`)) return
@@ -51,11 +54,14 @@ export default function WatchPage ({ id }: { id: string }) {
 
   return (
     <article class="watch" data-testid="watch-page" data-uuid={details.uuid}>
-      {!published && details.state && <p class="notice" data-testid="video-state">{details.state.label}: the video may not play until processing ends.</p>}
-      {playerReady
-        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false}
-            startTime={resumeTime(details as typeof details & { userHistory?: { currentTime: number } }, query.get('start'))} />
-        : <div class="player player-placeholder" aria-busy="true" />}
+      {phase && <LiveBanner details={details} />}
+      {!phase && !published && details.state && <p class="notice" data-testid="video-state">{details.state.label}: the video may not play until processing ends.</p>}
+      {phase === 'waiting' || phase === 'ended'
+        ? null
+        : playerReady
+          ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={phase === 'live' || (user?.autoPlayVideo ?? false)}
+              startTime={phase ? undefined : resumeTime(details as typeof details & { userHistory?: { currentTime: number } }, query.get('start'))} />
+          : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">
         <h1 data-testid="video-title">{details.name}</h1>
         <p class="muted">
@@ -78,6 +84,7 @@ export default function WatchPage ({ id }: { id: string }) {
           {canDelete && <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">Delete</button>}
         </p>
       )}
+      {canEdit && details.isLive && <LiveOwnerSettings details={details} />}
       <WatchModeration details={details} onChange={video.reload} />
       {details.tags?.length > 0 && (
         <ul class="tags" aria-label="Tags" data-testid="video-tags">

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
 
-function CopyField ({ id, label, value }: { id: string; label: string; value: string }) {
+export function CopyField ({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {

@@ -22,10 +22,11 @@ function canManageLive (video: VideoModel, user: AuthenticatedUser | undefined) 
   return isVideoOwner(video, user) || !!user?.hasRight(UserRight.SEE_ALL_VIDEOS)
 }
 
-async function loadLive (id: string, user: AuthenticatedUser | undefined) {
+/** `remote`: a remote live's settings may be read (its players need its latency mode), never changed here. */
+async function loadLive (id: string, user: AuthenticatedUser | undefined, options: { remote?: boolean } = {}) {
   const video = await loadVisibleVideo(id, user, 'details')
   const live = await VideoLiveModel.loadByVideoId(video.id)
-  if (!live || video.remote) throw notFound('Live video not found')
+  if (!live || (video.remote && !options.remote)) throw notFound('Live video not found')
   return { video, live }
 }
 
@@ -55,8 +56,8 @@ liveRouter.get('/videos/live/:id', {
   auth: 'optional',
   params: videoIdParams
 }, async ({ params, user }, _req, res) => {
-  const { video, live } = await loadLive(params.id, user)
-  res.json(describeLive(live, canManageLive(video, user)))
+  const { video, live } = await loadLive(params.id, user, { remote: true })
+  res.json(describeLive(live, !video.remote && canManageLive(video, user)))
 })
 
 liveRouter.put('/videos/live/:id', {
