@@ -3,7 +3,7 @@
 // the server's SHA-256 list before use.
 import { StreamingPlaylistType, type VideoStreamingPlaylist } from '../../../shared/models/client-video.js'
 import { AUTO_RESOLUTION, resolutionLabel, type EngineContext, type PlayerEngine, type ResolutionOption } from './engine.js'
-import { livePlaybackOf } from './live-playback.js'
+import { frameProgramDate, livePlaybackOf } from './live-playback.js'
 import { canValidateSegments, createSegmentValidator } from './segment-validator.js'
 import { webSocketTrackers } from './trackers.js'
 
@@ -47,7 +47,8 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
         rtcConfig: { iceServers: context.iceServers },
         isP2PDisabled: !p2p,
         isP2PUploadDisabled: !p2p,
-        validateP2PSegment: p2p ? createSegmentValidator(hashesUrl!) : undefined
+        validateP2PSegment: p2p ? createSegmentValidator(hashesUrl!) : undefined,
+        ...live?.p2pConfig
       }
     }
   })
@@ -91,7 +92,7 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   hls.attachMedia(video)
 
   // The live edge date of what plays now (EXT-X-PROGRAM-DATE-TIME): for latency measurements.
-  if (live) (window as unknown as { __tubelessLive?: unknown }).__tubelessLive = { latencyMode: live.latencyMode, sourceUrl, playingDate: () => hls.playingDate?.getTime() ?? null }
+  if (live) (window as unknown as { __tubelessLive?: unknown }).__tubelessLive = { latencyMode: live.latencyMode, sourceUrl, playingDate: () => frameProgramDate(hls.levels[hls.currentLevel]?.details, video.currentTime) }
 
   return {
     kind: 'hls',

@@ -14,6 +14,8 @@ export interface LivePlayback {
   p2p: boolean
   /** hls.js settings for this mode. */
   hlsConfig: Record<string, unknown>
+  /** p2p-media-loader windows (seconds ahead of the playhead) for this mode. */
+  p2pConfig: Record<string, number>
 }
 
 function fileName (url: string) {
@@ -27,11 +29,20 @@ function localRelayBase (details: VideoDetails, playlist: VideoStreamingPlaylist
 }
 
 const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
-  // LL-HLS: hls.js follows the partial segments and the server's blocking reloads, holding back ~3 parts.
-  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: true, liveSyncDurationCount: 1, maxLiveSyncPlaybackRate: 1.2, backBufferLength: 10 },
-  // A few segments behind the edge: peers have time to share them.
-  [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDurationCount: 3, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
-  [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDurationCount: 4, backBufferLength: 60 }
+  // One-second segments, two behind the edge. hls.js's LL-HLS mode (partial segments) is not used: with our parts
+  // its timeline drifts on every playlist reload and playback stalls (see FAQ.md); whole segments play steadily.
+  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 2, liveMaxLatencyDuration: 5, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 10 },
+  // Two segments behind the edge: the newest one is fetched from a peer when one has it.
+  [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDuration: 4, liveMaxLatencyDuration: 12, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
+  [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }
+}
+
+// Only the segment about to play is urgent (fetched from the server if no peer has it); newer ones, a few
+// seconds ahead, are taken from peers, one viewer at random fetching each from the server first.
+const P2P_CONFIG: Record<LiveVideoLatencyModeType, Record<string, number>> = {
+  [LiveVideoLatencyMode.SMALL_LATENCY]: {},
+  [LiveVideoLatencyMode.DEFAULT]: { highDemandTimeWindow: 2, httpDownloadTimeWindow: 30, p2pDownloadTimeWindow: 30 },
+  [LiveVideoLatencyMode.HIGH_LATENCY]: { highDemandTimeWindow: 5, httpDownloadTimeWindow: 60, p2pDownloadTimeWindow: 60 }
 }
 
 export async function livePlaybackOf (details: VideoDetails, playlist: VideoStreamingPlaylist): Promise<LivePlayback> {
@@ -44,6 +55,23 @@ export async function livePlaybackOf (details: VideoDetails, playlist: VideoStre
     sourceUrl: relay ? relay + fileName(playlist.playlistUrl) : playlist.playlistUrl,
     segmentsSha256Url: relay && hashesUrl ? relay + fileName(hashesUrl) : hashesUrl,
     p2p: latencyMode !== LiveVideoLatencyMode.SMALL_LATENCY,
-    hlsConfig: HLS_CONFIG[latencyMode] ?? HLS_CONFIG[LiveVideoLatencyMode.DEFAULT]
+    hlsConfig: HLS_CONFIG[latencyMode] ?? HLS_CONFIG[LiveVideoLatencyMode.DEFAULT],
+    p2pConfig: P2P_CONFIG[latencyMode] ?? {}
   }
+}
+
+interface TimedSegment { start: number, duration: number, programDateTime: number | null }
+interface PlaylistTimeline { fragments: TimedSegment[], partList?: { start: number, duration: number, fragment: TimedSegment }[] | null }
+
+/**
+ * The EXT-X-PROGRAM-DATE-TIME of the frame at `time` (ms), from the playlist the player reads: the segment
+ * holding it, or, at the LL-HLS edge, the part holding it (whose segment is not complete yet).
+ */
+export function frameProgramDate (timeline: PlaylistTimeline | undefined, time: number): number | null {
+  if (!timeline) return null
+  const segment = timeline.fragments.find(f => time >= f.start && time < f.start + f.duration)
+  if (segment?.programDateTime) return segment.programDateTime + (time - segment.start) * 1000
+  const part = timeline.partList?.find(p => time >= p.start && time < p.start + p.duration)
+  if (part?.fragment.programDateTime) return part.fragment.programDateTime + (time - part.fragment.start) * 1000
+  return null
 }

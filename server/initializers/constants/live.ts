@@ -18,10 +18,11 @@ export interface LatencyProfile {
 
 /**
  * What each latency mode means for the ladder and the players. Small latency trades P2P and compression for
- * delay (parts of half a second, 1.5 s hold-back); high latency gives peers more time to share segments.
+ * delay (1 s segments, and parts of half a second with a 1.5 s hold-back for LL-HLS players); high latency
+ * gives peers more time to share segments.
  */
 export const LATENCY_PROFILES: Record<LiveVideoLatencyModeType, LatencyProfile> = {
-  [LiveVideoLatencyMode.SMALL_LATENCY]: { keyframeIntervalSeconds: 1, segmentSeconds: 2, partSeconds: 0.5, lowDelay: true, windowSegments: 6, p2p: false },
+  [LiveVideoLatencyMode.SMALL_LATENCY]: { keyframeIntervalSeconds: 1, segmentSeconds: 1, partSeconds: 0.5, lowDelay: true, windowSegments: 10, p2p: false },
   [LiveVideoLatencyMode.DEFAULT]: { keyframeIntervalSeconds: 2, segmentSeconds: 2, lowDelay: false, windowSegments: 8, p2p: true },
   [LiveVideoLatencyMode.HIGH_LATENCY]: { keyframeIntervalSeconds: 2, segmentSeconds: 4, lowDelay: false, windowSegments: 8, p2p: true }
 }

@@ -39,6 +39,12 @@ describe('A federated live, played through a relay', function () {
 
     const object = (await origin.api().get(`/videos/watch/${uuid}`).set('Accept', 'application/activity+json').expect(200)).body
     expect(object).to.include({ isLiveBroadcast: true, liveSaveReplay: false, permanentLive: false, latencyMode: 2 })
+
+    // The follower knows its settings (its players need the latency mode), never its key.
+    const settings = await getLive(follower, uuid)
+    expect(settings).to.include({ latencyMode: 2, saveReplay: false, permanentLive: false })
+    expect(settings.streamKey).to.equal(undefined)
+    expect(settings.rtmpUrl).to.equal(undefined)
   })
 
   it('shows it live on the follower, played from the follower\'s relay; the origin sends each file once', async function () {

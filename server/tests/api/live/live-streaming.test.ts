@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect } from 'chai'
 import { TestInstance } from '../../shared/test-instance.js'
 import { createLive, getLive, pushRtmp, rtmpUrlOf } from '../../shared/live.js'
@@ -10,13 +14,25 @@ import { waitUntil } from '../../shared/wait.js'
 
 describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function () {
   const instance = new TestInstance(1)
+  const certDir = mkdtempSync(join(tmpdir(), 'tubeless-rtmps-'))
 
   before(async function () {
-    await instance.flushAndStart({ config: { live: { transcoding: { resolutions: { '0p': true } } } } })
+    // A self-signed certificate for the RTMPS ingest (ffmpeg does not verify it by default, as OBS may not).
+    execFileSync('openssl', [ 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+      '-keyout', join(certDir, 'key.pem'), '-out', join(certDir, 'cert.pem') ], { stdio: 'ignore' })
+    await instance.flushAndStart({
+      config: {
+        live: {
+          transcoding: { resolutions: { '0p': true } },
+          rtmps: { enabled: true, key_file: join(certDir, 'key.pem'), cert_file: join(certDir, 'cert.pem') }
+        }
+      }
+    })
   })
 
   after(async function () {
     await instance.stop()
+    rmSync(certDir, { recursive: true, force: true })
   })
 
   const auth = () => ({ Authorization: `Bearer ${instance.accessToken}` })
@@ -54,6 +70,22 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     const { code, stderr } = await push.exited
     expect(code).to.not.equal(0)
     expect(stderr).to.include('Invalid stream key')
+  })
+
+  it('takes a push over RTMPS too (TLS with the configured certificate), refusing a wrong key there as well', async function () {
+    const { uuid } = (await createLive(instance, { name: 'Over TLS' })).body.video
+    const { streamKey, rtmpsUrl } = await getLive(instance, uuid)
+    const port = instance.rtmpPort + 10
+    expect(rtmpsUrl).to.equal(`rtmps://localhost:${port}/live`)
+
+    const refused = await pushRtmp(`rtmps://127.0.0.1:${port}/live/not-a-key`, { seconds: 3 }).exited
+    expect(refused.stderr).to.include('Invalid stream key')
+
+    const push = pushRtmp(`rtmps://127.0.0.1:${port}/live/${streamKey}`, { seconds: 30 })
+    await waitUntil(async () => (await getVideo(instance, uuid)).body.state.id === 1, 20_000, 200)
+    push.stop()
+    await push.exited
+    await waitUntil(async () => (await getVideo(instance, uuid)).body.state.id === 5, 15_000)
   })
 
   it('streams: the ladder appears (fMP4 HLS, program date times, hashes), the live is listed, a second push is refused, the replay becomes a video', async function () {
