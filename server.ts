@@ -42,6 +42,9 @@ async function main () {
   const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
   const { registerReportableComments } = await import('./server/lib/video-comments/reportable-comments.js')
   const { registerNotifications } = await import('./server/lib/notifications/register-notifications.js')
+  const { startLives } = await import('./server/lib/live/start-lives.js')
+  const { registerLiveFederation } = await import('./server/lib/live/federation/register-live-federation.js')
+  const { liveManager } = await import('./server/lib/live/live-manager.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -66,6 +69,8 @@ async function main () {
       // httpServer.close() would wait for them forever.
       tracker?.close()
       closeNotificationStreams()
+      // Sessions end as if their streamers stopped: states and replays recorded while the database is there.
+      await liveManager.stop()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -97,12 +102,15 @@ async function main () {
     registerPlaylistFederation()
     registerReportableComments()
     registerNotifications()
+    registerLiveFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
     await jobQueue.init()
     await requeueUnfinishedTranscodings()
+    // Before the storage sweep: sessions cut by a crash still have their files, and may need them for a replay.
+    await startLives()
     await scheduleStorageSweep(CONFIG.housekeeping.storage_sweep_delay)
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()

@@ -12,6 +12,9 @@ import { VideoModel } from '../models/video/video.js'
 import { fromRoot } from '../helpers/project-root.js'
 import { serveMediaFolder } from '../helpers/http/media-file-sender.js'
 import { CONFIG } from '../initializers/config/index.js'
+import { liveHlsFiles } from './live-static.js'
+import { serveRelayedLiveFile } from './live-relay.js'
+import { LIVE_RELAY_PATH } from '../lib/live/relay/relay-urls.js'
 
 // Files: media straight from disk by serveMediaFolder (ranges, ETag, large reads), images and torrents by `send`,
 // with CORS so browsers' WebTorrent can use them as WebSeeds. File names are fresh UUIDs, so media files are
@@ -129,8 +132,10 @@ export function buildStaticRouter () {
 
   router.use(STATIC_PATHS.PRIVATE_HLS, privateFolderGuard(hlsFolderOf),
     fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot)))
-  router.use(STATIC_PATHS.HLS, denyPrivate, publicFolderGuard(hlsFolderOf),
+  router.use(STATIC_PATHS.HLS, denyPrivate, publicFolderGuard(hlsFolderOf), liveHlsFiles,
     fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'))))
+
+  router.get(`${LIVE_RELAY_PATH}:uuid/:filename`, serveRelayedLiveFile)
 
   router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), immutable))
   router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), immutable))

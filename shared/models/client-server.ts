@@ -37,6 +37,7 @@ export interface ServerConfig {
   /** Tubeless extension: STUN/TURN servers for browser WebRTC. Either location may be used. */
   tracker?: { enabled?: boolean; iceServers?: RTCIceServerLike[] }
   p2p?: { iceServers?: RTCIceServerLike[] }
+  live?: { enabled?: boolean; allowReplay?: boolean; latencySetting?: { enabled?: boolean }; rtmp?: { port?: number } }
 }
 
 /** Structural copy of the DOM `RTCIceServer` so Node code can use this type without the DOM lib. */

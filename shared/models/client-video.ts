@@ -6,7 +6,7 @@ export const VideoPrivacy = { PUBLIC: 1, UNLISTED: 2, PRIVATE: 3, INTERNAL: 4, P
 export type VideoPrivacyId = (typeof VideoPrivacy)[keyof typeof VideoPrivacy]
 
 /** `state.id` values the client reacts to; other values are shown by their label. */
-export const VideoStateId = { PUBLISHED: 1, TO_TRANSCODE: 2, TO_IMPORT: 3, TRANSCODING_FAILED: 7 } as const
+export const VideoStateId = { PUBLISHED: 1, TO_TRANSCODE: 2, TO_IMPORT: 3, WAITING_FOR_LIVE: 4, LIVE_ENDED: 5, TRANSCODING_FAILED: 7 } as const
 
 /** `streamingPlaylists[].type`: 1 is HLS. */
 export const StreamingPlaylistType = { HLS: 1 } as const

@@ -4,6 +4,7 @@ import { aboutArea } from '../areas/about.js'
 import { accountArea } from '../areas/account.js'
 import { adminArea } from '../areas/admin.js'
 import { libraryArea } from '../areas/library.js'
+import { liveArea } from '../areas/live.js'
 import { moderationArea } from '../areas/moderation.js'
 import { publishArea } from '../areas/publish.js'
 import { signupArea } from '../areas/signup.js'
@@ -18,7 +19,8 @@ export const AREAS: AppArea[] = [
   aboutArea,
   adminArea,
   libraryArea,
-  moderationArea
+  moderationArea,
+  liveArea
 ]
 
 export const ROUTES: PageRoute[] = AREAS.flatMap(area => area.routes ?? [])

@@ -30,7 +30,8 @@ const PATHS = {
   flag: 'M5 21V4M5 4h11l-2 4 2 4H5',
   comment: 'M4 5h16v11H9l-5 4z',
   mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
-  history: 'M4 12a8 8 0 1 0 2.6-5.9M4 4v4h4M12 8v4l3 2'
+  history: 'M4 12a8 8 0 1 0 2.6-5.9M4 4v4h4M12 8v4l3 2',
+  live: 'M12 10a2 2 0 1 0 0 4a2 2 0 1 0 0-4zM8 8a5.5 5.5 0 0 0 0 8M16 8a5.5 5.5 0 0 1 0 8M5 5a9.5 9.5 0 0 0 0 14M19 5a9.5 9.5 0 0 1 0 14'
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -33,7 +33,9 @@ export function VideoCard ({ video, showState = false }: { video: Video; showSta
             ? <img src={video.thumbnailPath} alt="" loading="lazy" onError={e => { (e.currentTarget as HTMLImageElement).style.visibility = 'hidden' }} />
             : <div class="thumbnail-placeholder" />}
           {blurred && <span class="nsfw-label">{t('video.sensitive')}</span>}
-          <span class="duration">{video.isLive ? t('video.live') : formatDuration(video.duration)}</span>
+          {video.isLive
+            ? <span class="duration live-badge" data-testid="video-card-live">{t('video.live')}</span>
+            : <span class="duration">{formatDuration(video.duration)}</span>}
         </div>
       </a>
       <div class="video-card-body">

@@ -26,6 +26,7 @@ import { SubscribeButton } from '../components/SubscribeButton.js'
 import { actorHandle } from '../components/VideoCard.js'
 import { lazyPage } from '../lazy.js'
 import { resumeTime } from '../player/watch-reporter.js'
+import { LiveBanner, LiveOwnerSettings, livePhase, useLiveRefresh } from './live/watch-live.js'
 
 // Below the player and the description: loaded after the page's first paint.
 const VideoComments = lazyPage<{ details: VideoDetails }>(() => import('./watch-comments.js').then(m => ({ default: m.VideoComments })))
@@ -44,6 +45,7 @@ export default function WatchPage ({ id }: { id: string }) {
   const video = useAsync(() => loadVideo(id), [id])
   const playerReady = usePlayerSettingsReady()
   const [deleteError, setDeleteError] = useState<unknown>(null)
+  useLiveRefresh(video.data?.details, video.reload)
 
   if (video.error) return <UnavailablePage what="video" error={video.error} />
   if (!video.data) return <p class="muted" aria-busy="true">{t('common.loading')}</p>
@@ -52,6 +54,7 @@ export default function WatchPage ({ id }: { id: string }) {
   const canEdit = !!user && details.isLocal !== false && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const canDelete = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const published = details.state?.id === VideoStateId.PUBLISHED
+  const phase = livePhase(details)
 
   const onDelete = async () => {
     if (!confirm(t('video.deleteConfirm', { name: details.name }))) return
@@ -70,11 +73,14 @@ export default function WatchPage ({ id }: { id: string }) {
           {t('watch.blockedNotice')}{details.blacklistedReason ? <> {t('watch.blockedReason', { reason: details.blacklistedReason })}</> : null}
         </p>
       )}
-      {!published && details.state && <p class="notice" data-testid="video-state">{t('watch.notPublished', { state: constantLabel('state', details.state) })}</p>}
-      {playerReady
-        ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={user?.autoPlayVideo ?? false}
-            startTime={resumeTime(details, query.get('start'))} />
-        : <div class="player player-placeholder" aria-busy="true" />}
+      {phase && <LiveBanner details={details} />}
+      {!phase && !published && details.state && <p class="notice" data-testid="video-state">{t('watch.notPublished', { state: constantLabel('state', details.state) })}</p>}
+      {phase === 'waiting' || phase === 'ended'
+        ? null
+        : playerReady
+          ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={phase === 'live' || (user?.autoPlayVideo ?? false)}
+              startTime={phase ? undefined : resumeTime(details, query.get('start'))} />
+          : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">
         <h1 data-testid="video-title">{details.name}</h1>
         <p class="muted">
@@ -102,6 +108,7 @@ export default function WatchPage ({ id }: { id: string }) {
           {canDelete && <button type="button" class="danger" onClick={onDelete} data-testid="delete-video">{t('common.delete')}</button>}
         </p>
       </div>
+      {canEdit && details.isLive && <LiveOwnerSettings details={details} />}
       <ErrorAlert error={deleteError} />
       <WatchModeration details={details} onChange={video.reload} />
       {details.tags?.length > 0 && (

@@ -4,7 +4,7 @@ import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { Dialog } from '../components/Dialog.js'
 import { t } from '../i18n/i18n.js'
 
-function CopyField ({ id, label, value }: { id: string; label: string; value: string }) {
+export function CopyField ({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {

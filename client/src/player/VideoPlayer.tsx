@@ -66,8 +66,9 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     const stats = new StatsTracker()
     const p2p = isP2PEnabled(embed) && hasWebRTC()
     const order = engineOrder({ details, p2p, forced: forcedEngine })
-    const stopViews = watchForView(video, details.uuid)
-    const stopReporting = reportWatchingPosition(video, details.uuid)
+    const stopViews = watchForView(video, details.uuid, { live: details.isLive })
+    // A live has no position to resume at.
+    const stopReporting = details.isLive ? () => {} : reportWatchingPosition(video, details.uuid)
     let startApplied = startTime === undefined
     let ended = false
     const applyStart = () => {

@@ -3,6 +3,7 @@
 // the server's SHA-256 list before use.
 import { StreamingPlaylistType, type VideoStreamingPlaylist } from '../../../shared/models/client-video.js'
 import { AUTO_RESOLUTION, resolutionLabel, type EngineContext, type PlayerEngine, type ResolutionOption } from './engine.js'
+import { frameProgramDate, livePlaybackOf } from './live-playback.js'
 import { canValidateSegments, createSegmentValidator } from './segment-validator.js'
 import { webSocketTrackers } from './trackers.js'
 
@@ -29,11 +30,15 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   ])
   if (!Hls.isSupported()) throw new Error('This browser cannot play HLS through Media Source Extensions')
 
+  const live = details.isLive ? await livePlaybackOf(details, playlist) : undefined
+  const sourceUrl = live?.sourceUrl ?? playlist.playlistUrl
+  const hashesUrl = live ? live.segmentsSha256Url : playlist.segmentsSha256Url
   // Without a way to check peer data, do not take data from peers at all.
-  const p2p = context.p2p && canValidateSegments() && !!playlist.segmentsSha256Url
+  const p2p = context.p2p && (live?.p2p ?? true) && canValidateSegments() && !!hashesUrl
   const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
   const hls = new HlsWithP2P({
     capLevelToPlayerSize: true,
+    ...live?.hlsConfig,
     p2p: {
       core: {
         // The origin's playlist URL: viewers of the same video on any instance share one swarm.
@@ -42,7 +47,8 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
         rtcConfig: { iceServers: context.iceServers },
         isP2PDisabled: !p2p,
         isP2PUploadDisabled: !p2p,
-        validateP2PSegment: p2p ? createSegmentValidator(playlist.segmentsSha256Url) : undefined
+        validateP2PSegment: p2p ? createSegmentValidator(hashesUrl!) : undefined,
+        ...live?.p2pConfig
       }
     }
   })
@@ -81,8 +87,12 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
     else context.onFatalError(`HLS: ${data.details}`)
   })
 
-  hls.loadSource(playlist.playlistUrl)
+  // A live read through this instance's relay keeps the origin's playlist URL as its swarm id (above).
+  hls.loadSource(sourceUrl)
   hls.attachMedia(video)
+
+  // The live edge date of what plays now (EXT-X-PROGRAM-DATE-TIME): for latency measurements.
+  if (live) (window as unknown as { __tubelessLive?: unknown }).__tubelessLive = { latencyMode: live.latencyMode, sourceUrl, playingDate: () => frameProgramDate(hls.levels[hls.currentLevel]?.details, video.currentTime) }
 
   return {
     kind: 'hls',
@@ -100,6 +110,7 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
     destroy () {
       stats.stop()
       hls.destroy()
+      if (live) delete (window as unknown as { __tubelessLive?: unknown }).__tubelessLive
     }
   }
 }

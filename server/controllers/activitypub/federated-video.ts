@@ -15,7 +15,10 @@ export async function loadFederatedVideo (req: Request, level: 'summary' | 'deta
   const uuid = toFullUuid(String(req.params.id ?? req.params.videoId))
   const include = level === 'details' ? detailsIncludes() : summaryIncludes()
   const video = uuid ? await VideoModel.findOne({ where: { uuid }, include }) : null
-  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && video.state === VideoState.PUBLISHED &&
+  // Lives also federate while they wait for their stream and once ended.
+  const federatedState = video && (video.state === VideoState.PUBLISHED ||
+    (video.isLive && (video.state === VideoState.WAITING_FOR_LIVE || video.state === VideoState.LIVE_ENDED)))
+  const visible = video && (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) && federatedState &&
     !video.VideoBlacklist?.unfederated
   if (!video || !visible) throw notFound('Video not found')
   return video

@@ -35,6 +35,7 @@ import { videoWatchingRouter } from './videos/watching.js'
 import { actorFollowersRouter } from './actor-followers.js'
 import { videoPlaylistsRouter } from './video-playlists.js'
 import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
+import { liveRouter } from './videos/live.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -51,6 +52,8 @@ export function buildApiRouter () {
   // Fixed paths before parameterized ones: /videos/categories and /videos/upload-resumable before /videos/:id.
   const features = [
     ...moderationRouters,
+    // Lives (issue 15): /videos/live before /videos/:id
+    liveRouter,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
     serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
     ownerVideosRouter, searchRouter, videoFileMetadataRouter, videoSourceRouter,

@@ -233,7 +233,36 @@ export const configSchema = z.object({
     subject: z.object({ prefix: z.string() }).strict()
   }).strict(),
 
-  contact_form: z.object({ enabled: z.boolean() }).strict()
+  contact_form: z.object({ enabled: z.boolean() }).strict(),
+
+  // PeerTube's keys, plus relay (ours: serving followed instances' lives from our own cache).
+  live: z.object({
+    enabled: z.boolean(),
+    allow_replay: z.boolean(),
+    latency_setting: z.object({ enabled: z.boolean() }).strict(),
+    // -1: no limit; a session is ended once it streamed this long.
+    max_duration: z.union([ z.literal(-1), duration ]),
+    max_instance_lives: z.number().int().min(-1),
+    max_user_lives: z.number().int().min(-1),
+    rtmp: z.object({ enabled: z.boolean(), hostname, port, public_hostname: z.string().min(1).nullable() }).strict(),
+    rtmps: z.object({
+      enabled: z.boolean(),
+      hostname,
+      port,
+      key_file: z.string().min(1).nullable(),
+      cert_file: z.string().min(1).nullable(),
+      public_hostname: z.string().min(1).nullable()
+    }).strict().refine(r => !r.enabled || (r.key_file && r.cert_file), { message: 'RTMPS needs key_file and cert_file', path: [ 'key_file' ] }),
+    transcoding: z.object({
+      enabled: z.boolean(),
+      resolutions: z.object({
+        '0p': z.boolean(),
+        ...Object.fromEntries(TRANSCODING_RESOLUTIONS.map(r => [ `${r}p`, z.boolean() ])) as Record<`${typeof TRANSCODING_RESOLUTIONS[number]}p`, z.ZodBoolean>
+      }).strict(),
+      always_transcode_original_resolution: z.boolean()
+    }).strict(),
+    relay: z.object({ enabled: z.boolean() }).strict()
+  }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

@@ -14,5 +14,9 @@ export const ProblemCode = {
   DOES_NOT_RESPECT_FOLLOW_CONSTRAINTS: 'does_not_respect_follow_constraints',
   SERVICE_UNAVAILABLE: 'service_unavailable',
   INSUFFICIENT_STORAGE: 'insufficient_storage',
-  EMAIL_NOT_VERIFIED: 'access_denied'
+  EMAIL_NOT_VERIFIED: 'access_denied',
+  LIVE_NOT_ENABLED: 'live_not_enabled',
+  LIVE_NOT_ALLOWING_REPLAY: 'live_not_allowing_replay',
+  MAX_INSTANCE_LIVES_LIMIT_REACHED: 'max_instance_lives_limit_reached',
+  MAX_USER_LIVES_LIMIT_REACHED: 'max_user_lives_limit_reached'
 } as const

@@ -60,8 +60,14 @@ export class InstanceProcess {
     return {
       listen: { port: this.port },
       webserver: { port: this.port },
+      live: { rtmp: { port: this.rtmpPort }, rtmps: { port: this.rtmpPort + 10 } },
       storage: Object.fromEntries(folders.map(key => [ key, this.storageDir(key) ]))
     }
+  }
+
+  /** The RTMP ingest port: in the slot's range (9000 + 100 * slot + 50 + n), never 1935. */
+  get rtmpPort () {
+    return this.slot === 0 ? 19350 + this.n : 9000 + 100 * this.slot + 50 + this.n
   }
 
   /** One storage folder (a key of the `storage` configuration) of this instance, relative to the project root. */

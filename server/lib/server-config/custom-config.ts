@@ -43,11 +43,27 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'transcoding.hls.enabled', 'transcoding.hls.enabled' ],
   [ 'followers.instance.enabled', 'federation.followers.instance.enabled' ],
   [ 'followers.instance.manualApproval', 'federation.followers.instance.manual_approval' ],
-  [ 'followings.instance.autoFollowBack.enabled', 'federation.followings.instance.auto_follow_back.enabled' ]
+  [ 'followings.instance.autoFollowBack.enabled', 'federation.followings.instance.auto_follow_back.enabled' ],
+  [ 'live.enabled', 'live.enabled' ],
+  [ 'live.allowReplay', 'live.allow_replay' ],
+  [ 'live.latencySetting.enabled', 'live.latency_setting.enabled' ],
+  [ 'live.maxDuration', 'live.max_duration' ],
+  [ 'live.maxInstanceLives', 'live.max_instance_lives' ],
+  [ 'live.maxUserLives', 'live.max_user_lives' ],
+  [ 'live.transcoding.enabled', 'live.transcoding.enabled' ],
+  [ 'live.transcoding.alwaysTranscodeOriginalResolution', 'live.transcoding.always_transcode_original_resolution' ],
+  ...[ 0, ...TRANSCODING_RESOLUTIONS ].map(r => [ `live.transcoding.resolutions.${r}p`, `live.transcoding.resolutions.${r}p` ] as [ string, string ])
 ]
 
 /** What PUT /api/v1/config/custom accepts (also its OpenAPI description). */
 export const customConfigUpdateSchema = buildCustomConfigSchema(RUNTIME_SETTINGS)
+
+const changeListeners: (() => void)[] = []
+
+/** Runs `listener` after every runtime change of the settings (services that start or stop with one). */
+export function onCustomConfigChange (listener: () => void) {
+  changeListeners.push(listener)
+}
 
 /** GET /api/v1/config/custom */
 export function buildCustomConfig () {
@@ -70,6 +86,7 @@ export async function updateCustomConfig (doc: Record<string, unknown>) {
   const next = validateWithOverrides(overrides)
   await CustomConfigModel.saveOverrides(overrides)
   replaceConfig(next)
+  for (const listener of changeListeners) listener()
   return buildCustomConfig()
 }
 
@@ -77,6 +94,7 @@ export async function updateCustomConfig (doc: Record<string, unknown>) {
 export async function resetCustomConfig () {
   await CustomConfigModel.saveOverrides({})
   replaceConfig(loadConfig())
+  for (const listener of changeListeners) listener()
   return buildCustomConfig()
 }
 

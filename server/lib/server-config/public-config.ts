@@ -50,7 +50,22 @@ export async function buildPublicConfig () {
       profile: 'default',
       availableProfiles: [ 'default' ]
     },
-    live: { enabled: false, allowReplay: false, maxDuration: -1, maxInstanceLives: 0, maxUserLives: 0, transcoding: { enabled: false, enabledResolutions: [] }, rtmp: { port: 1935 } },
+    live: {
+      enabled: CONFIG.live.enabled,
+      allowReplay: CONFIG.live.allow_replay,
+      latencySetting: { enabled: CONFIG.live.latency_setting.enabled },
+      maxDuration: CONFIG.live.max_duration,
+      maxInstanceLives: CONFIG.live.max_instance_lives,
+      maxUserLives: CONFIG.live.max_user_lives,
+      transcoding: {
+        enabled: CONFIG.live.transcoding.enabled,
+        remoteRunners: { enabled: false },
+        enabledResolutions: [ ...(CONFIG.live.transcoding.resolutions['0p'] ? [ 0 ] : []), ...TRANSCODING_RESOLUTIONS.filter(r => CONFIG.live.transcoding.resolutions[`${r}p`]) ],
+        profile: 'default',
+        availableProfiles: [ 'default' ]
+      },
+      rtmp: { port: CONFIG.live.rtmp.port }
+    },
     import: { videos: { http: { enabled: false }, torrent: { enabled: false } }, videoChannelSynchronization: { enabled: false } },
     autoBlacklist: { videos: { ofUsers: { enabled: CONFIG.auto_blacklist.videos.of_users.enabled } } },
     avatar: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },

@@ -27,7 +27,9 @@ export interface VideoVisibilityOptions {
  */
 export function videoVisibility (video: VideoModel, user: AuthenticatedUser | undefined, options: VideoVisibilityOptions = {}): VideoVisibility {
   if (isVideoOwner(video, user) || user?.hasRight(UserRight.SEE_ALL_VIDEOS)) return 'visible'
-  if (video.state !== VideoState.PUBLISHED) return 'not-found'
+  // A live waiting for its stream, or over, has a page anyone may open (it says so), as with PeerTube.
+  const liveWithoutStream = video.isLive && (video.state === VideoState.WAITING_FOR_LIVE || video.state === VideoState.LIVE_ENDED)
+  if (video.state !== VideoState.PUBLISHED && !liveWithoutStream) return 'not-found'
 
   const ownerOnly = user ? 'forbidden' : 'login-required'
   // Blocked by a moderator (or auto-blocked until reviewed): its owner's and the moderators' only, as PeerTube.

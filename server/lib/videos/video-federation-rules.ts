@@ -5,5 +5,6 @@ import type { VideoModel } from '../../models/video/video.js'
 export function isVideoFederated (video: Pick<VideoModel, 'privacy' | 'state' | 'remote'>) {
   return !video.remote &&
     (video.privacy === VideoPrivacy.PUBLIC || video.privacy === VideoPrivacy.UNLISTED) &&
-    video.state === VideoState.PUBLISHED
+    // Lives also federate while they wait for their stream and once ended (PeerTube's rule).
+    (video.state === VideoState.PUBLISHED || video.state === VideoState.WAITING_FOR_LIVE || video.state === VideoState.LIVE_ENDED)
 }

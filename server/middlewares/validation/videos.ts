@@ -11,19 +11,19 @@ import { paginationQuery, positiveIntId, queryArray, queryBoolean } from './fiel
 
 // Multipart and form bodies carry strings: numbers and booleans are coerced here, once, for every video route.
 
-const formBoolean = z.preprocess(
+export const formBoolean = z.preprocess(
   value => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value),
   z.boolean({ message: 'Should be a boolean' })
 )
 
-const formInt = (message: string) => z.coerce.number({ message }).int({ message })
+export const formInt = (message: string) => z.coerce.number({ message }).int({ message })
 
 export const videoName = z.string({ message: 'Should have a video name' })
   .trim()
   .min(VIDEO_CONSTRAINTS.NAME.min, `Should have a video name between ${VIDEO_CONSTRAINTS.NAME.min} and ${VIDEO_CONSTRAINTS.NAME.max} characters`)
   .max(VIDEO_CONSTRAINTS.NAME.max, `Should have a video name between ${VIDEO_CONSTRAINTS.NAME.min} and ${VIDEO_CONSTRAINTS.NAME.max} characters`)
 
-const privacy = formInt('Should have a valid privacy')
+export const privacy = formInt('Should have a valid privacy')
   .refine(v => (SUPPORTED_PRIVACIES as readonly number[]).includes(v), 'Should have a valid privacy (1 public, 2 unlisted, 3 private, 4 internal)')
   .transform(v => v as VideoPrivacyType)
 

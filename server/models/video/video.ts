@@ -11,6 +11,7 @@ import type { TrackerModel } from './tracker.js'
 import type { VideoFileModel } from './video-file.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
 import type { VideoBlacklistModel } from '../moderation/video-blacklist.js'
+import type { VideoLiveModel } from '../live/video-live.js'
 
 /**
  * A video, local or remote. Files, playlists, thumbnails and tags are their own tables; listing queries live in
@@ -34,6 +35,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare duration: number
   declare aspectRatio: number | null
   declare views: CreationOptional<number>
+  /** Live videos: people watching now (ours, and those remote instances reported; a remote live's origin count). */
+  declare viewers: CreationOptional<number>
   declare likes: CreationOptional<number>
   declare dislikes: CreationOptional<number>
   declare remote: boolean
@@ -64,6 +67,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare Trackers?: NonAttribute<TrackerModel[]>
   /** Its block by a moderator, if any (loaded with every video read: see video-includes). */
   declare VideoBlacklist?: NonAttribute<VideoBlacklistModel | null>
+  /** Live videos: their settings (loaded with the details includes). */
+  declare VideoLive?: NonAttribute<VideoLiveModel | null>
 
   static initModel (sequelize: Sequelize) {
     VideoModel.init({
@@ -80,6 +85,7 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
       duration: { type: DataTypes.INTEGER, allowNull: false },
       aspectRatio: { type: DataTypes.FLOAT, allowNull: true },
       views: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      viewers: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       likes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       dislikes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       remote: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },

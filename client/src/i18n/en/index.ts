@@ -8,6 +8,7 @@ import { common } from './common.js'
 import { errors } from './errors.js'
 import { layout } from './layout.js'
 import { library } from './library.js'
+import { live } from './live.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
@@ -29,7 +30,8 @@ export const en = {
   ...comments,
   ...moderation,
   ...library,
-  ...recovery
+  ...recovery,
+  ...live
 }
 
 export type MessageKey = keyof typeof en

@@ -19,6 +19,7 @@ export const layout = {
   'menu.local': 'Local videos',
   'menu.myVideos': 'My videos',
   'menu.myChannels': 'My channels',
+  'menu.goLive': 'Go live',
   'menu.myAccount': 'My account',
   'menu.about': 'About',
   'menu.adminOverview': 'Overview',

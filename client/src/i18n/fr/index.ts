@@ -9,6 +9,7 @@ import { common } from './common.js'
 import { errors } from './errors.js'
 import { layout } from './layout.js'
 import { library } from './library.js'
+import { live } from './live.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
@@ -30,5 +31,6 @@ export const fr: Catalog = {
   ...comments,
   ...moderation,
   ...library,
-  ...recovery
+  ...recovery,
+  ...live
 }

@@ -21,6 +21,7 @@ export const layout: Translation<typeof en> = {
   'menu.local': 'Vidéos locales',
   'menu.myVideos': 'Mes vidéos',
   'menu.myChannels': 'Mes chaînes',
+  'menu.goLive': 'Diffuser en direct',
   'menu.myAccount': 'Mon compte',
   'menu.about': 'À propos',
   'menu.adminOverview': 'Vue d’ensemble',

@@ -18,6 +18,7 @@ import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-vide
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { noteLocalViewer } from '../../../lib/live/viewers/live-viewers.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
 
@@ -110,6 +111,7 @@ videosRouter.post('/videos/:id/views', {
   const video = await loadVisibleVideo(params.id, user, 'summary')
   await recordWatchingPosition(user, video, body?.currentTime)
   await addView(video, req.ip ?? 'unknown')
+  if (video.isLive) await noteLocalViewer(video, req.ip ?? 'unknown')
   res.sendStatus(204)
 })
 

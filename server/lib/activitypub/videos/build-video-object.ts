@@ -8,6 +8,7 @@ import { toActivityStreamsDuration } from './activity-streams-duration.js'
 import { getVideoAudience, type Audience } from './audience.js'
 import { buildLocalVideoLinks } from './local-video-links.js'
 import { videoCollectionUrls } from './video-activity-urls.js'
+import { liveFieldsOf } from '../../live/federation/live-video-fields.js'
 
 const IMAGE_MEDIA_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.gif': 'image/gif' }
 
@@ -72,10 +73,7 @@ export function buildVideoObject (video: VideoModel, audience: Audience = getVid
       { type: 'Person', id: channel.Account!.Actor!.url },
       { type: 'Group', id: channel.Actor!.url }
     ],
-    isLiveBroadcast: false,
-    liveSaveReplay: null,
-    permanentLive: null,
-    latencyMode: null
+    ...liveFieldsOf(video)
   }
 }
 

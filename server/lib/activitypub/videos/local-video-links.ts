@@ -25,10 +25,13 @@ export function buildLocalVideoLinks (video: VideoModel): Link[] {
   }
 
   const playlist = (video.VideoStreamingPlaylists ?? []).find(p => p.type === VideoStreamingPlaylistType.HLS)
-  if (playlist && (playlist.VideoFiles?.length ?? 0) !== 0) {
+  // A live's playlist has no files (its segments come and go): it is listed while it streams, as PeerTube does.
+  if (playlist && ((playlist.VideoFiles?.length ?? 0) !== 0 || video.isLive)) {
     const { playlistUrl, segmentsSha256Url } = hlsPlaylistUrls(video, playlist)
-    // One swarm id per rendition (the stored list may briefly hold one more while a rendition is replaced).
-    const infohashes = playlist.p2pMediaLoaderInfohashes.slice(0, playlist.VideoFiles!.length)
+    // One swarm id per rendition (the stored list may briefly hold one more while a rendition is replaced; a
+    // live's holds PeerTube's then our client's, one each per rendition).
+    const renditions = video.isLive ? Math.ceil(playlist.p2pMediaLoaderInfohashes.length / 2) : playlist.VideoFiles!.length
+    const infohashes = playlist.p2pMediaLoaderInfohashes.slice(0, renditions)
     const tag: Link[] = [
       ...infohashes.map(infohash => ({ type: 'Infohash', name: infohash })),
       { type: 'Link', name: 'sha256', mediaType: AP_LINK_MEDIA_TYPES.JSON, href: segmentsSha256Url }

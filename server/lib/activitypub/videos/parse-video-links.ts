@@ -133,14 +133,15 @@ export function parseWebVideoFiles (url: unknown) {
   return parseFiles(links(url))
 }
 
-export function parseHlsPlaylist (url: unknown): RemotePlaylistData | undefined {
+export function parseHlsPlaylist (url: unknown, options: { allowNoFiles?: boolean } = {}): RemotePlaylistData | undefined {
   const playlist = links(url).find(l => l.mediaType === AP_LINK_MEDIA_TYPES.HLS && isHttpUrl(l.href))
   if (!playlist) return undefined
 
   const tag = links(playlist.tag)
   const sha256 = tag.find(t => t.type === 'Link' && t.name === 'sha256' && t.mediaType === AP_LINK_MEDIA_TYPES.JSON && isHttpUrl(t.href))
   const files = parseFiles(tag)
-  if (files.length === 0) return undefined
+  // A live's playlist lists no files: its segments are in its media playlists.
+  if (files.length === 0 && !options.allowNoFiles) return undefined
 
   return {
     playlistUrl: playlist.href as string,

@@ -9,6 +9,7 @@ import { fromActivityStreamsDuration } from './activity-streams-duration.js'
 import {
   isHttpUrl, parseHlsPlaylist, parseTrackers, parseWebVideoFiles, type RemoteFileData, type RemotePlaylistData
 } from './parse-video-links.js'
+import { parseLiveFields, type RemoteLiveData } from '../../live/federation/live-video-fields.js'
 
 export interface RemoteImageData {
   url: string
@@ -47,6 +48,8 @@ export interface RemoteVideoData {
   webVideoFiles: RemoteFileData[]
   hlsPlaylist: RemotePlaylistData | undefined
   trackers: string[]
+  /** Lives: what their Video object says of them. */
+  live: RemoteLiveData | undefined
 }
 
 export class InvalidVideoObjectError extends Error {
@@ -115,8 +118,9 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     thumbnail: pickImage(icons, 'smallest'),
     preview: pickImage(icons, 'largest'),
     webVideoFiles: parseWebVideoFiles(object.url),
-    hlsPlaylist: parseHlsPlaylist(object.url),
-    trackers: parseTrackers(object.url)
+    hlsPlaylist: parseHlsPlaylist(object.url, { allowNoFiles: object.isLiveBroadcast === true }),
+    trackers: parseTrackers(object.url),
+    live: parseLiveFields(object)
   }
 }
 

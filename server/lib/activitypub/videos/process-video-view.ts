@@ -13,9 +13,12 @@ const log = loggerWithTags('activitypub', 'videos')
  * (no `expires`): counted once per viewer id (the activity id) and window, from instances that know us, within a
  * per-instance cap; a "viewer" report (with `expires`, live viewer counts) is not a view. For a remote video, only
  * its origin speaks: its counter in `result` (userInteractionCount) when it is not a viewer report.
+ * Viewer reports with `expires` are left to the next handler (lib/live counts them).
  * Unknown videos are not fetched for a View.
  */
 export async function processVideoView ({ activity, byActor }: ActivityContext) {
+  // A viewer report with `expires` is the live module's (live viewer counts, registered after this handler).
+  if (activity.expires !== undefined) return false
   const url = getObjectId(activity.object)
   if (!url) return false
   const video = await VideoModel.loadByUrl(url)

@@ -22,6 +22,7 @@ import { remoteFileName, urlBasename } from './parse-video-links.js'
 import type { RemoteImageData, RemoteVideoData } from './parse-video-object.js'
 import { noteIdentityConflict } from '../trust/identity-conflicts.js'
 import { substituteVideoUuid } from '../trust/substitute-uuid.js'
+import { syncRemoteLive } from '../../live/federation/live-video-fields.js'
 
 export class RemoteVideoConflictError extends Error {
   constructor (message: string) {
@@ -85,6 +86,7 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     await TrackerModel.setVideoTrackers(video.id, data.trackers, transaction)
     await syncWebVideoFiles(video, data.webVideoFiles, transaction)
     await syncHlsPlaylist(video, data.hlsPlaylist, transaction)
+    await syncRemoteLive(video.id, data.live, transaction)
 
     const removedImages: ThumbnailModel[] = []
     const images = await ThumbnailModel.findAll({ where: { videoId: video.id }, transaction })

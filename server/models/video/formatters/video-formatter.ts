@@ -11,6 +11,7 @@ import { formatVideoChannel, formatVideoChannelSummary } from '../../account/for
 import type { VideoModel } from '../video.js'
 import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
 import { remoteTrackerUrls } from './remote-video-urls.js'
+import { liveRedundancies } from '../../../lib/live/relay/relay-urls.js'
 
 function constant<T> (id: T, labels: Record<string | number, string>) {
   return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
@@ -63,7 +64,7 @@ export function formatVideo (video: VideoModel) {
     duration: video.duration,
     aspectRatio: video.aspectRatio,
     views: video.views,
-    viewers: 0,
+    viewers: video.viewers ?? 0,
     likes: video.likes,
     dislikes: video.dislikes,
     thumbnailPath: imagePath(video, THUMBNAIL_TYPE.MINIATURE),
@@ -98,7 +99,7 @@ export function formatVideoDetails (video: VideoModel) {
       id: playlist.id,
       type: playlist.type,
       ...hlsPlaylistUrls(video, playlist),
-      redundancies: [],
+      redundancies: liveRedundancies(video),
       files: sortFilesByResolution(playlist.VideoFiles).map(file => formatVideoFile(video, file))
     })),
     files: sortFilesByResolution(video.VideoFiles).map(file => formatVideoFile(video, file)),

@@ -29,7 +29,7 @@ export function formatVideoListItem (row: VideoListRow) {
     duration: row.duration,
     aspectRatio: row.aspectRatio,
     views: row.views,
-    viewers: 0,
+    viewers: row.viewers ?? 0,
     likes: row.likes,
     dislikes: row.dislikes,
     thumbnailPath: thumbnailPath(row, THUMBNAIL_TYPE.MINIATURE),

@@ -6,6 +6,7 @@ import { ThumbnailModel } from '../thumbnail.js'
 import { TrackerModel } from '../tracker.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
+import { VideoLiveModel } from '../../live/video-live.js'
 
 // What each kind of read loads with a video. Kept in one place so formatters always find what they need.
 
@@ -25,7 +26,8 @@ export function detailsIncludes (): Includeable[] {
     { model: VideoFileModel, required: false },
     { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false } ] },
     { model: TagModel, required: false, through: { attributes: [] } },
-    { model: TrackerModel, required: false, through: { attributes: [] } }
+    { model: TrackerModel, required: false, through: { attributes: [] } },
+    { model: VideoLiveModel, required: false }
   ]
 }
 

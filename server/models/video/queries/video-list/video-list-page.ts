@@ -18,6 +18,8 @@ export interface VideoListRow {
   duration: number
   aspectRatio: number | null
   views: number
+  /** Live viewers now (0 for a video that is not live). */
+  viewers: number
   likes: number
   dislikes: number
   remote: boolean
@@ -62,7 +64,7 @@ const actorJson = (owner: string, actor: string, server: string) => `json_build_
 const pageSql = (idsSql: string, count: number) => `
   WITH "page" AS (SELECT ARRAY(${idsSql}) AS "ids")
   SELECT v."id", v."uuid", v."name", v."category", v."licence", v."language", v."privacy", v."nsfw",
-    left(v."description", 300) AS "descriptionStart", v."duration", v."aspectRatio", v."views", v."likes", v."dislikes",
+    left(v."description", 300) AS "descriptionStart", v."duration", v."aspectRatio", v."views", v."viewers", v."likes", v."dislikes",
     v."remote", v."isLive", v."url", v."state", v."waitTranscoding", v."publishedAt", v."originallyPublishedAt",
     v."createdAt", v."updatedAt",
     (SELECT json_agg(json_build_object('type', t."type", 'filename', t."filename")) FROM "thumbnail" t WHERE t."videoId" = v."id") AS "thumbnails",

@@ -1,0 +1,56 @@
+// The live parts of the watch page: the waiting / live / ended banner with the viewer count, the page kept up
+// to date while the live waits or runs, and the streaming settings for the live's owner.
+import { useEffect } from 'preact/hooks'
+import type { VideoDetails } from '../../../../shared/models/client-video.js'
+import { VideoStateId } from '../../../../shared/models/client-video.js'
+import { getLive } from '../../api/lives.js'
+import { t, tn } from '../../i18n/i18n.js'
+import { useAsync } from '../../lib/use-async.js'
+import { LiveStreamInfo } from './live-stream-info.js'
+
+/** How often a live's page re-reads the video (state changes, viewer count). */
+const LIVE_REFRESH_MS = 4000
+
+export type LivePhase = 'waiting' | 'live' | 'ended'
+
+export function livePhase (details: VideoDetails): LivePhase | null {
+  if (!details.isLive) return null
+  if (details.state?.id === VideoStateId.WAITING_FOR_LIVE) return 'waiting'
+  if (details.state?.id === VideoStateId.LIVE_ENDED) return 'ended'
+  return details.streamingPlaylists?.length ? 'live' : 'waiting'
+}
+
+/** Re-reads the video while its live waits or runs: the player appears when the stream starts. */
+export function useLiveRefresh (details: VideoDetails | undefined, reload: () => void) {
+  const phase = details ? livePhase(details) : null
+  useEffect(() => {
+    if (phase !== 'waiting' && phase !== 'live') return
+    const timer = setInterval(reload, LIVE_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [phase, details?.uuid])
+}
+
+export function LiveBanner ({ details }: { details: VideoDetails }) {
+  const phase = livePhase(details)
+  if (phase === 'waiting') return <p class="notice live-notice" data-testid="live-waiting">{t('live.watch.waiting')}</p>
+  if (phase === 'ended') return <p class="notice live-notice" data-testid="live-ended">{t('live.watch.ended')}</p>
+  if (phase !== 'live') return null
+  return (
+    <p class="live-status" data-testid="live-status">
+      <span class="badge live-badge" data-testid="live-badge">{t('video.live')}</span>
+      {' '}<span data-testid="live-viewers">{tn('live.viewers', details.viewers ?? 0)}</span>
+    </p>
+  )
+}
+
+/** The RTMP URL and stream key, on the page of a local live its owner is looking at. */
+export function LiveOwnerSettings ({ details }: { details: VideoDetails }) {
+  const live = useAsync(() => getLive(details.uuid), [details.uuid])
+  if (!live.data?.streamKey) return null
+  return (
+    <details class="share" data-testid="live-owner-settings">
+      <summary>{t('live.stream.settings')}</summary>
+      <LiveStreamInfo live={live.data} />
+    </details>
+  )
+}

@@ -1,0 +1,77 @@
+// How the HLS engine plays a live: where it reads the stream (this instance's relay for a remote live, so each
+// segment leaves the origin once per instance), how far behind the live edge it sits per latency mode, and
+// whether viewers share segments (never in small-latency mode: there is no time to fetch from peers).
+import { LiveVideoLatencyMode, type LiveVideoLatencyModeType } from '../../../shared/models/lives.js'
+import type { VideoDetails, VideoStreamingPlaylist } from '../../../shared/models/client-video.js'
+import { getLive } from '../api/lives.js'
+
+export interface LivePlayback {
+  latencyMode: LiveVideoLatencyModeType
+  /** The master playlist the player loads (the relay's copy when there is one here). */
+  sourceUrl: string
+  /** The segment hashes the player checks peer data against (from the same place as the segments). */
+  segmentsSha256Url: string | null
+  p2p: boolean
+  /** hls.js settings for this mode. */
+  hlsConfig: Record<string, unknown>
+  /** p2p-media-loader windows (seconds ahead of the playhead) for this mode. */
+  p2pConfig: Record<string, number>
+}
+
+function fileName (url: string) {
+  return url.slice(url.lastIndexOf('/') + 1)
+}
+
+/** Our own relay of a remote live, when this instance lists itself among the playlist's redundancies. */
+function localRelayBase (details: VideoDetails, playlist: VideoStreamingPlaylist): string | undefined {
+  if (details.isLocal !== false) return undefined
+  return playlist.redundancies?.find(r => r.baseUrl.startsWith(`${window.location.origin}/`))?.baseUrl
+}
+
+const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
+  // One-second segments, two behind the edge. hls.js's LL-HLS mode (partial segments) is not used: with our parts
+  // its timeline drifts on every playlist reload and playback stalls (see FAQ.md); whole segments play steadily.
+  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 2, liveMaxLatencyDuration: 5, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 10 },
+  // Two segments behind the edge: the newest one is fetched from a peer when one has it.
+  [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDuration: 4, liveMaxLatencyDuration: 12, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
+  [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }
+}
+
+// Only the segment about to play is urgent (fetched from the server if no peer has it); newer ones, a few
+// seconds ahead, are taken from peers, one viewer at random fetching each from the server first.
+const P2P_CONFIG: Record<LiveVideoLatencyModeType, Record<string, number>> = {
+  [LiveVideoLatencyMode.SMALL_LATENCY]: {},
+  [LiveVideoLatencyMode.DEFAULT]: { highDemandTimeWindow: 2, httpDownloadTimeWindow: 30, p2pDownloadTimeWindow: 30 },
+  [LiveVideoLatencyMode.HIGH_LATENCY]: { highDemandTimeWindow: 5, httpDownloadTimeWindow: 60, p2pDownloadTimeWindow: 60 }
+}
+
+export async function livePlaybackOf (details: VideoDetails, playlist: VideoStreamingPlaylist): Promise<LivePlayback> {
+  const settings = await getLive(details.uuid).catch(() => undefined)
+  const latencyMode = settings?.latencyMode ?? LiveVideoLatencyMode.DEFAULT
+  const relay = localRelayBase(details, playlist)
+  const hashesUrl = playlist.segmentsSha256Url || null
+  return {
+    latencyMode,
+    sourceUrl: relay ? relay + fileName(playlist.playlistUrl) : playlist.playlistUrl,
+    segmentsSha256Url: relay && hashesUrl ? relay + fileName(hashesUrl) : hashesUrl,
+    p2p: latencyMode !== LiveVideoLatencyMode.SMALL_LATENCY,
+    hlsConfig: HLS_CONFIG[latencyMode] ?? HLS_CONFIG[LiveVideoLatencyMode.DEFAULT],
+    p2pConfig: P2P_CONFIG[latencyMode] ?? {}
+  }
+}
+
+interface TimedSegment { start: number, duration: number, programDateTime: number | null }
+interface PlaylistTimeline { fragments: TimedSegment[], partList?: { start: number, duration: number, fragment: TimedSegment }[] | null }
+
+/**
+ * The EXT-X-PROGRAM-DATE-TIME of the frame at `time` (ms), from the playlist the player reads: the segment
+ * holding it, or, at the LL-HLS edge, the part holding it (whose segment is not complete yet).
+ */
+export function frameProgramDate (timeline: PlaylistTimeline | undefined, time: number): number | null {
+  if (!timeline) return null
+  const segment = timeline.fragments.find(f => time >= f.start && time < f.start + f.duration)
+  if (segment?.programDateTime) return segment.programDateTime + (time - segment.start) * 1000
+  const part = timeline.partList?.find(p => time >= p.start && time < p.start + p.duration)
+  if (part?.fragment.programDateTime) return part.fragment.programDateTime + (time - part.fragment.start) * 1000
+  return null
+}
