@@ -37,6 +37,9 @@ async function main () {
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
   const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
   const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
+  const { runnerNotifier } = await import('./server/lib/runners/runner-socket.js')
+  const { scheduleRunnerJobWatchdog } = await import('./server/lib/schedulers/runner-job-watchdog.js')
+  const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -61,6 +64,7 @@ async function main () {
       // httpServer.close() would wait for them forever.
       tracker?.close()
       closeNotificationStreams()
+      await runnerNotifier.close()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -91,6 +95,7 @@ async function main () {
     await registerModeration()
     registerPlaylistFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await checkEncoderProfile()
     await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
@@ -100,6 +105,7 @@ async function main () {
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
+    scheduleRunnerJobWatchdog()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {
@@ -109,6 +115,7 @@ async function main () {
       server.once('error', reject)
     })
     tracker?.attach(httpServer)
+    runnerNotifier.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.
     process.stdout.write(`tubeless: ready on ${WEBSERVER.URL}\n`)

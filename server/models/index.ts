@@ -33,6 +33,9 @@ import { UserNotificationModel } from './user/user-notification.js'
 import { UserVideoHistoryModel } from './user/user-video-history.js'
 import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
+import { RunnerRegistrationTokenModel } from './runner/runner-registration-token.js'
+import { RunnerModel } from './runner/runner.js'
+import { RunnerJobModel } from './runner/runner-job.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -78,7 +81,10 @@ const MODELS: RegisteredModel[] = [
   UserNotificationModel,
   UserVideoHistoryModel,
   VideoPlaylistModel,
-  VideoPlaylistElementModel
+  VideoPlaylistElementModel,
+  RunnerRegistrationTokenModel,
+  RunnerModel,
+  RunnerJobModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -1,0 +1,41 @@
+import { RunnerJobState } from '../../../../shared/models/runners.js'
+import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
+import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
+import type { VodPrivatePayload } from '../../../lib/runners/vod/vod-runner-jobs.js'
+import { imagePathOnDisk } from '../../../lib/videos/video-images.js'
+import { heldJobBody, jobFileParams } from '../../../middlewares/validation/runners.js'
+import { ThumbnailModel } from '../../../models/video/thumbnail.js'
+import { VideoModel } from '../../../models/video/video.js'
+import { ApiRouter } from '../../shared/api-router.js'
+import { heldJob } from './runner-protocol.js'
+
+/**
+ * What a runner downloads for the job it holds (POST with its tokens, PeerTube's paths): the video's kept upload,
+ * and its preview for an audio upload. Nothing else of the instance is reachable this way.
+ */
+export const runnerJobFilesRouter = new ApiRouter('/api/v1')
+
+runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/max-quality', {
+  operationId: 'getRunnerJobInputFile', summary: 'Download the source of the job\'s video', tags: [ 'Runner Jobs' ], auth: 'none',
+  params: jobFileParams, body: heldJobBody
+}, async ({ params, body }, req, res) => {
+  const job = await heldJob(req, params.jobUUID, body, [ RunnerJobState.PROCESSING ])
+  const privatePayload = job.privatePayload as VodPrivatePayload
+  if (privatePayload.videoUUID !== params.videoId) throw forbidden('Job is not associated to this video')
+  res.sendFile(privatePayload.inputPath, { dotfiles: 'allow' }, err => {
+    if (err && !res.headersSent) res.status(404).type('application/problem+json').json({ status: 404, title: 'Not Found', detail: 'The source of this video is gone' })
+  })
+})
+
+runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/previews/max-quality', {
+  operationId: 'getRunnerJobPreviewFile', summary: 'Download the preview of the job\'s video (audio uploads)', tags: [ 'Runner Jobs' ], auth: 'none',
+  params: jobFileParams, body: heldJobBody
+}, async ({ params, body }, req, res) => {
+  const job = await heldJob(req, params.jobUUID, body, [ RunnerJobState.PROCESSING ])
+  const privatePayload = job.privatePayload as VodPrivatePayload
+  if (privatePayload.videoUUID !== params.videoId) throw forbidden('Job is not associated to this video')
+  const video = await VideoModel.findOne({ where: { uuid: privatePayload.videoUUID }, attributes: [ 'id' ] })
+  const preview = video ? await ThumbnailModel.findOne({ where: { videoId: video.id, type: THUMBNAIL_TYPE.PREVIEW } }) : null
+  if (!preview) throw notFound('This video has no preview')
+  res.sendFile(imagePathOnDisk(preview))
+})
