@@ -1,3 +1,4 @@
+import type { Response } from 'express'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
 import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
@@ -22,9 +23,7 @@ runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/max-qual
   const job = await heldJob(req, params.jobUUID, body, [ RunnerJobState.PROCESSING ])
   const privatePayload = job.privatePayload as VodPrivatePayload
   if (privatePayload.videoUUID !== params.videoId) throw forbidden('Job is not associated to this video')
-  res.sendFile(privatePayload.inputPath, { dotfiles: 'allow' }, err => {
-    if (err && !res.headersSent) res.status(404).type('application/problem+json').json({ status: 404, title: 'Not Found', detail: 'The source of this video is gone' })
-  })
+  await sendFile(res, privatePayload.inputPath, 'The source of this video is gone')
 })
 
 runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/previews/max-quality', {
@@ -37,5 +36,15 @@ runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/previews
   const video = await VideoModel.findOne({ where: { uuid: privatePayload.videoUUID }, attributes: [ 'id' ] })
   const preview = video ? await ThumbnailModel.findOne({ where: { videoId: video.id, type: THUMBNAIL_TYPE.PREVIEW } }) : null
   if (!preview) throw notFound('This video has no preview')
-  res.sendFile(imagePathOnDisk(preview))
+  await sendFile(res, imagePathOnDisk(preview), 'The preview of this video is gone')
 })
+
+function sendFile (res: Response, path: string, goneDetail: string) {
+  return new Promise<void>((resolve, reject) => {
+    res.sendFile(path, { dotfiles: 'allow' }, err => {
+      if (!err) return resolve()
+      if (res.headersSent) return resolve()
+      reject(notFound(goneDetail))
+    })
+  })
+}
