@@ -31,6 +31,7 @@ const AdminVideoBlocks = lazyPage(() => import('./pages/admin/moderation/admin-v
 const AdminMutedAccounts = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedAccounts })))
 const AdminMutedServers = lazyPage<object>(() => import('./pages/admin/moderation/admin-blocklist.js').then(m => ({ default: m.AdminMutedServers })))
 const AdminRegistrations = lazyPage(() => import('./pages/admin/moderation/admin-registrations.js'))
+const AdminRunners = lazyPage(() => import('./pages/admin/admin-runners.js'))
 const RegistrationRequestPage = lazyPage(() => import('./pages/registration-request-page.js'))
 const MyAbusesPage = lazyPage(() => import('./pages/my-abuses-page.js'))
 const MyBlocklistPage = lazyPage(() => import('./pages/my-blocklist-page.js'))
@@ -83,6 +84,7 @@ const ROUTES: Route[] = [
   { pattern: '/admin/follows', render: page(AdminFollows), auth: true },
   { pattern: '/admin/jobs', render: page(AdminJobs), auth: true },
   { pattern: '/admin/deliveries', render: page(AdminDeliveries), auth: true },
+  { pattern: '/admin/runners', render: page(AdminRunners), auth: true },
   { pattern: '/admin/settings', render: page(AdminSettings), auth: true },
   { pattern: '/admin/comments', render: page(AdminComments), auth: true },
   // Moderation (issue 13)

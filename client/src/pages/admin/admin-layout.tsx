@@ -12,6 +12,7 @@ const SECTIONS = [
   { path: '/admin/follows', label: 'Follows', adminOnly: true },
   { path: '/admin/jobs', label: 'Jobs', adminOnly: true },
   { path: '/admin/deliveries', label: 'Deliveries', adminOnly: true },
+  { path: '/admin/runners', label: 'Runners', adminOnly: true },
   { path: '/admin/settings', label: 'Settings', adminOnly: true }
 ]
 
