@@ -2,6 +2,7 @@ import type { Response } from 'express'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
 import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
+import { audioBackgroundJpeg } from '../../../lib/runners/vod/audio-background.js'
 import type { VodPrivatePayload } from '../../../lib/runners/vod/vod-runner-jobs.js'
 import { imagePathOnDisk } from '../../../lib/videos/video-images.js'
 import { heldJobBody, jobFileParams } from '../../../middlewares/validation/runners.js'
@@ -34,8 +35,13 @@ runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/previews
   const privatePayload = job.privatePayload as VodPrivatePayload
   if (privatePayload.videoUUID !== params.videoId) throw forbidden('Job is not associated to this video')
   const video = await VideoModel.findOne({ where: { uuid: privatePayload.videoUUID }, attributes: [ 'id' ] })
-  const preview = video ? await ThumbnailModel.findOne({ where: { videoId: video.id, type: THUMBNAIL_TYPE.PREVIEW } }) : null
-  if (!preview) throw notFound('This video has no preview')
+  if (!video) throw notFound('The video of this job is gone')
+  const preview = await ThumbnailModel.findOne({ where: { videoId: video.id, type: THUMBNAIL_TYPE.PREVIEW } })
+  // An audio upload without a picture of its own is shown over the plain background, as a local encode does.
+  if (!preview) {
+    res.type('image/jpeg').send(await audioBackgroundJpeg())
+    return
+  }
   await sendFile(res, imagePathOnDisk(preview), 'The preview of this video is gone')
 })
 

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { KEYFRAME_INTERVAL_SECONDS, X264 } from '../../../initializers/constants/transcoding.js'
 import { runFfmpegCapture } from './ffmpeg-capture.js'
+import { videoLeadSeconds } from './video-lead.js'
 
 export interface SpotCheckOptions {
   sourcePath: string
@@ -48,13 +49,14 @@ export async function spotCheck (options: SpotCheckOptions): Promise<SpotCheckRe
   const starts = options.starts ?? randomStarts(options.durationSeconds, seconds, options.samples)
   const result: SpotCheckResult = { problems: [], windows: [], encodeMs: 0, compareMs: 0 }
   const reference = `fps=${options.fps},scale=${options.width}:${options.height}:flags=bicubic,format=yuv420p,setsar=1`
+  const [ outputLead, sourceLead ] = await Promise.all([ videoLeadSeconds(options.outputPath), videoLeadSeconds(options.sourcePath) ])
 
   for (const start of starts) {
     const ours = join(options.workDir, `spot-${randomUUID()}.mp4`)
     try {
       const encodeStarted = Date.now()
       const encoded = await runFfmpegCapture([
-        '-v', 'error', '-ss', start.toFixed(3), '-t', seconds.toFixed(3), '-i', options.sourcePath,
+        '-v', 'error', '-ss', (start + sourceLead).toFixed(3), '-t', seconds.toFixed(3), '-i', options.sourcePath,
         '-map', '0:v:0', '-vf', reference,
         '-c:v', 'libx264', '-preset', options.preset, '-crf', String(X264.CRF), '-profile:v', X264.PROFILE,
         '-maxrate', String(options.maxBitrate), '-bufsize', String(options.maxBitrate * 2),
@@ -65,9 +67,10 @@ export async function spotCheck (options: SpotCheckOptions): Promise<SpotCheckRe
       result.encodeMs += Date.now() - encodeStarted
 
       const compareStarted = Date.now()
+      const oursLead = await videoLeadSeconds(ours)
       const [ theirs, ourScore ] = await Promise.all([
-        compare({ distorted: options.outputPath, source: options.sourcePath, start, seconds, reference, fps: options.fps, signal: options.signal }),
-        compare({ distorted: ours, source: options.sourcePath, start: 0, sourceStart: start, seconds, reference, fps: options.fps, signal: options.signal })
+        compare({ distorted: options.outputPath, source: options.sourcePath, start: start + outputLead, sourceStart: start + sourceLead, seconds, reference, fps: options.fps, signal: options.signal }),
+        compare({ distorted: ours, source: options.sourcePath, start: oursLead, sourceStart: start + sourceLead, seconds, reference, fps: options.fps, signal: options.signal })
       ])
       result.compareMs += Date.now() - compareStarted
       result.windows.push({ start, theirs, ours: ourScore })
@@ -87,8 +90,8 @@ export async function spotCheck (options: SpotCheckOptions): Promise<SpotCheckRe
 }
 
 /**
- * SSIM and PSNR of `distorted` (from `start`, `seconds` long) against the source's same seconds, scaled to the
- * rung (`sourceStart` when the distorted file is itself a window starting at 0).
+ * SSIM and PSNR of `distorted` (from `start`, `seconds` long) against the source from `sourceStart` (the same
+ * pictures: the callers add each file's video lead), scaled to the rung.
  */
 async function compare (options: { distorted: string, source: string, start: number, sourceStart?: number, seconds: number, reference: string, fps: number, signal?: AbortSignal }) {
   const { distorted, source, start, seconds, reference, signal } = options
