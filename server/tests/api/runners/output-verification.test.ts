@@ -69,6 +69,26 @@ describe('Runner output verification', function () {
     expect(verdict.problems.join('; ')).to.match(/decode|SSIM|PSNR/)
   })
 
+  it('accepts an audio merge whose picture runs on past the sound, and refuses one missing seconds of sound', async function () {
+    const song = await generateClip(join(dir, 'song.m4a'), { width: 0, height: 0, video: 'none', audio: 'aac', durationSeconds: 3 })
+    const merge = async (name: string, soundSeconds: number) => {
+      const output = join(dir, name)
+      await ffmpeg([
+        '-f', 'lavfi', '-t', '4.5', '-i', 'color=c=0x202020:s=854x480:r=25', '-t', String(soundSeconds), '-i', song,
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', output
+      ])
+      return verifyRunnerOutput({
+        outputPath: output,
+        sourcePath: song,
+        expected: { ...expected, resolution: 480, fps: 25, sourceWidth: 0, sourceHeight: 0, sourceDurationSeconds: 3 },
+        settings,
+        workDir: dir
+      })
+    }
+    expect((await merge('merged.mp4', 3)).problems).to.deep.equal([])
+    expect((await merge('short-sound.mp4', 1.5)).problems).to.deep.equal([ 'duration is 1.50 s, the source\'s is 3.00 s' ])
+  })
+
   it('refuses a rung of the wrong size or frame rate before decoding anything', async function () {
     const output = await encodeRung(source, join(dir, 'wrong-360.mp4'), 360, 25)
     const verdict = await verify(output)

@@ -16,6 +16,8 @@ const PEERTUBE_RUNNER = process.env.TUBELESS_PEERTUBE_RUNNER
 const STALLS = { remote_runners: { stalled_jobs: { vod: '2 minutes', live: '30 seconds' } } }
 
 describe('PeerTube\'s own runner program against Tubeless', function () {
+  // Not in the timed suite: generous limits for a loaded machine.
+  this.timeout(600_000)
   const webVideos = new TestInstance(1)
   const hlsOnly = new TestInstance(2)
   let dir: string
@@ -84,7 +86,7 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
     expect(upload.status).to.equal(200)
     const uuid = upload.body.video.uuid as string
 
-    await waitForLadder(webVideos, uuid, [ 360, 240, 144 ], { timeoutMs: 120_000 }).catch(withRunnerLog)
+    await waitForLadder(webVideos, uuid, [ 360, 240, 144 ], { timeoutMs: 300_000 }).catch(withRunnerLog)
     const jobs = await expectAllDoneBy(webVideos, uuid, 'peertube-runner')
     expect(jobs.every(j => j.type === 'vod-web-video-transcoding')).to.equal(true)
   })
@@ -99,7 +101,7 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
     const audio = await uploadVideo(hlsOnly, song, { name: 'Song through PeerTube\'s runner' })
     expect([ video.status, audio.status ]).to.deep.equal([ 200, 200 ])
 
-    await waitForLadder(hlsOnly, video.body.video.uuid, [ 360, 240, 144 ], { web: false, timeoutMs: 120_000 }).catch(withRunnerLog)
+    await waitForLadder(hlsOnly, video.body.video.uuid, [ 360, 240, 144 ], { web: false, timeoutMs: 300_000 }).catch(withRunnerLog)
     const hlsJobs = await expectAllDoneBy(hlsOnly, video.body.video.uuid, 'peertube-runner-hls')
     expect(hlsJobs.every(j => j.type === 'vod-hls-transcoding')).to.equal(true)
 
@@ -107,7 +109,7 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
       const body = (await getVideo(hlsOnly, audio.body.video.uuid)).body
       const jobs = (await listRunnerJobs(hlsOnly)).filter(j => j.privatePayload.videoUUID === audio.body.video.uuid)
       return body.state?.id === 1 && jobs.length !== 0 && jobs.every(j => j.state.id === 3) ? body : undefined
-    }, 120_000, 500).catch(withRunnerLog)
+    }, 300_000, 500).catch(withRunnerLog)
     expect(published.streamingPlaylists[0].files.length).to.be.greaterThan(0)
     const audioJobs = await expectAllDoneBy(hlsOnly, audio.body.video.uuid, 'peertube-runner-hls')
     expect(audioJobs.every(j => j.type === 'vod-audio-merge-transcoding')).to.equal(true)
