@@ -21,7 +21,7 @@ describe('Remote runners admin page in a real browser', function () {
     dir = await makeTempDir('browser-runners')
     const [ clip ] = await Promise.all([
       generateClip(join(dir, 'clip.mp4'), { width: 640, height: 360, durationSeconds: 2 }),
-      instance.flushAndStart({ config: { ...RUNNERS_CONFIG, remote_runners: { stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } } })
+      instance.flushAndStart({ config: { ...RUNNERS_CONFIG, remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } } })
     ])
     const upload = await uploadVideo(instance, clip, { name: 'Waiting for runners' })
     expect(upload.status).to.equal(200)

@@ -1,5 +1,4 @@
 import type { ProbeResult } from '../../../helpers/ffmpeg/probe.js'
-import { toEven } from '../../../helpers/ffmpeg/resolution.js'
 
 /** What an output was asked to be, and what its source was. */
 export interface ExpectedOutput {
@@ -63,13 +62,6 @@ export function checkOutputStreams (probe: ProbeResult, expected: ExpectedOutput
     problems.push(`duration is ${duration.toFixed(2)} s, the source's is ${expected.sourceDurationSeconds.toFixed(2)} s`)
   }
   return problems
-}
-
-/** The picture size a rung of this source has (the shorter side is the resolution, the other keeps the ratio). */
-export function rungDimensions (resolution: number, sourceWidth: number, sourceHeight: number) {
-  if (!sourceWidth || !sourceHeight) return { width: toEven(Math.round(resolution * 16 / 9)), height: resolution }
-  if (sourceWidth >= sourceHeight) return { width: toEven(Math.round(sourceWidth * resolution / sourceHeight)), height: resolution }
-  return { width: resolution, height: toEven(Math.round(sourceHeight * resolution / sourceWidth)) }
 }
 
 /**

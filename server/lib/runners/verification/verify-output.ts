@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { probe } from '../../../helpers/ffmpeg/probe.js'
 import { parseMediaPlaylist } from '../../video-pipeline/index.js'
-import { checkOutputStreams, rungDimensions, type ExpectedOutput } from './check-streams.js'
+import { checkOutputStreams, type ExpectedOutput } from './check-streams.js'
 import { decodeSamples } from './decode-samples.js'
 import { spotCheck, type WindowScore } from './spot-check.js'
 
@@ -72,7 +72,10 @@ export async function verifyRunnerOutput (options: {
 
   const spot = options.settings.spotCheck
   if (spot && probed.video && options.expected.sourceWidth > 0) {
-    const { width, height } = rungDimensions(options.expected.resolution, options.expected.sourceWidth, options.expected.sourceHeight)
+    // The output's own size (its height and aspect were checked above): encoders round the other side differently
+    // (ffmpeg's scale=-2:480 of 16:9 gives 854, not 852), and the measures need both pictures the same size.
+    const width = probed.video.displayWidth
+    const height = probed.video.displayHeight
     const result = await spotCheck({
       sourcePath: options.sourcePath,
       outputPath: options.outputPath,

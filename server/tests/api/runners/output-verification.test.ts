@@ -49,6 +49,19 @@ describe('Runner output verification', function () {
     for (const window of verdict.windows) expect(window.theirs.ssim).to.be.above(0.97)
   })
 
+  it('compares pictures at the output\'s own width, which encoders round differently (480p of 16:9 is 854 wide)', async function () {
+    const wide = await generateClip(join(dir, 'wide.mp4'), { width: 1280, height: 720, durationSeconds: 2, gop: 30 })
+    const output = await encodeRung(wide, join(dir, 'wide-480.mp4'), 480, 30)
+    const verdict = await verifyRunnerOutput({
+      outputPath: output,
+      sourcePath: wide,
+      expected: { ...expected, resolution: 480, maxBitrate: 1_500_000, sourceWidth: 1280, sourceHeight: 720, sourceDurationSeconds: 2 },
+      settings: { ...settings, spotCheck: { ...settings.spotCheck!, starts: [ 0.5 ] } },
+      workDir: dir
+    })
+    expect(verdict.problems).to.deep.equal([])
+  })
+
   it('refuses a file of the right kind showing other pictures (mirrored), naming the failed measure', async function () {
     const output = join(dir, 'mirrored-240.mp4')
     await ffmpeg([ '-i', source, '-vf', 'hflip,scale=-2:240', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-movflags', '+faststart', output ])

@@ -13,7 +13,7 @@ import { generateRegistrationToken, listRunnerJobs, RUNNERS_CONFIG } from './sha
 const PEERTUBE_RUNNER = process.env.TUBELESS_PEERTUBE_RUNNER
 
 // PeerTube's runner reports progress every few seconds only: the stall limits are PeerTube's.
-const STALLS = { remote_runners: { stalled_jobs: { vod: '2 minutes', live: '30 seconds' } } }
+const STALLS = { remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '2 minutes', live: '30 seconds' } } }
 
 describe('PeerTube\'s own runner program against Tubeless', function () {
   // Not in the timed suite: generous limits for a loaded machine.

@@ -27,7 +27,7 @@ describe('Runner protocol: tokens, jobs, results refused or accepted', function 
     dir = await makeTempDir('runner-protocol')
     clip = await generateClip(join(dir, 'clip.mp4'), { width: 640, height: 360, durationSeconds: 4, gop: 30 })
     // Jobs held by hand here stay held: no stall limit within the test's time.
-    await instance.flushAndStart({ config: { ...RUNNERS_CONFIG, remote_runners: { stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } } })
+    await instance.flushAndStart({ config: { ...RUNNERS_CONFIG, remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } } })
   })
 
   after(async function () {

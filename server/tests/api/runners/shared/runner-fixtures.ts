@@ -4,14 +4,20 @@ import type { TestInstance } from '../../../shared/test-instance.js'
 
 const execFileAsync = promisify(execFile)
 
-/** Remote runners on, a small ladder (360p source: 240p and 144p to make), stalls noticed within seconds. */
+/**
+ * Remote runners on, a small ladder (360p source: 240p and 144p to make), stalls noticed within seconds, spot checks
+ * of 1 s windows (cheaper; a different picture fails them as surely).
+ */
 export const RUNNERS_CONFIG = {
   transcoding: {
     remote_runners: { enabled: true },
     always_transcode_original_resolution: false,
     resolutions: { '144p': true, '240p': true, '360p': true, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false }
   },
-  remote_runners: { stalled_jobs: { vod: '3 seconds', live: '3 seconds' } }
+  remote_runners: {
+    stalled_jobs: { vod: '3 seconds', live: '3 seconds' },
+    verification: { spot_check: { sample_duration: '1 second' } }
+  }
 }
 
 export async function generateRegistrationToken (instance: TestInstance) {
