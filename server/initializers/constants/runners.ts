@@ -11,6 +11,13 @@ export const RUNNER_JOBS = {
   NOTIFY_DEBOUNCE_MS: 500
 } as const
 
+export const RUNNER_VERIFICATION = {
+  /** Outputs checked at once: each check runs ffmpeg on the instance's own CPU; the others wait their turn. */
+  CONCURRENCY: 2,
+  /** While an output waits for or undergoes its check, its job is kept alive this often (the watchdog would requeue it). */
+  KEEP_ALIVE_MS: 20_000
+} as const
+
 /** Lower runs first, as in PeerTube. */
 export const RUNNER_JOB_PRIORITY = {
   LIVE: 0,

@@ -4,14 +4,15 @@ import { RunnerJobState } from '../../../../shared/models/runners.js'
 import { moveFile } from '../../../helpers/fs/move-file.js'
 import { loggerWithTags } from '../../../helpers/logger.js'
 import { CONFIG } from '../../../initializers/config/index.js'
-import { RUNNER_UPLOAD } from '../../../initializers/constants/runners.js'
+import { RUNNER_UPLOAD, RUNNER_VERIFICATION } from '../../../initializers/constants/runners.js'
+import { createConcurrencyLimit } from '../../../helpers/concurrency-limit.js'
 import { RunnerJobModel } from '../../../models/runner/runner-job.js'
 import type { RunnerModel } from '../../../models/runner/runner.js'
 import { HttpProblem } from '../../http-problems/http-problem.js'
 import { removeFilesAfterCommit } from '../../job-queue/handlers/files-removal.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { transcodingRootDir } from '../../video-paths.js'
-import { failJob } from '../runner-job-states.js'
+import { failJob, recordProgress } from '../runner-job-states.js'
 import { RUNNER_PROBLEM } from '../runner-problems.js'
 import { recordVerdict } from '../runner-reputation.js'
 import { maxResultBytes } from '../verification/check-streams.js'
@@ -20,6 +21,7 @@ import { recordRunnerJobEnded, type VodPrivatePayload } from './vod-runner-jobs.
 import { verificationSettingsFor } from '../verification/verification-settings.js'
 
 const log = loggerWithTags('runners', 'transcoding')
+const verificationSlot = createConcurrencyLimit(RUNNER_VERIFICATION.CONCURRENCY)
 
 export interface UploadedResult {
   field: string
@@ -66,7 +68,7 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
 
   const workDir = heldResultsDir(job.uuid)
   await mkdir(workDir, { recursive: true })
-  const verdict = await verifyRunnerOutput({
+  const verdict = await keepingJobAlive(job, () => verificationSlot(() => verifyRunnerOutput({
     outputPath: options.video.path,
     playlistPath: options.playlist?.path,
     sourcePath: privatePayload.inputPath,
@@ -82,7 +84,7 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
     },
     settings: verificationSettingsFor(runner),
     workDir
-  })
+  })))
   logVerdict(job, runner, verdict)
 
   const uploaded = [ options.video.path, ...(options.playlist ? [ options.playlist.path ] : []) ]
@@ -119,6 +121,21 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
   } catch (err) {
     await rm(workDir, { recursive: true, force: true })
     throw err
+  }
+}
+
+/**
+ * The runner is silent while its output is checked (PeerTube's stops reporting progress once it posts): the job is
+ * touched meanwhile, so a long check (a long video, a busy instance) is not taken for a stalled runner.
+ */
+async function keepingJobAlive<T> (job: RunnerJobModel, fn: () => Promise<T>) {
+  const touch = () => recordProgress(job, undefined).catch(err => log.warn(`Cannot keep runner job ${job.uuid} alive: ${(err as Error).message}`))
+  await touch()
+  const timer = setInterval(() => { void touch() }, RUNNER_VERIFICATION.KEEP_ALIVE_MS)
+  try {
+    return await fn()
+  } finally {
+    clearInterval(timer)
   }
 }
 
