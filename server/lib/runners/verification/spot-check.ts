@@ -68,10 +68,12 @@ export async function spotCheck (options: SpotCheckOptions): Promise<SpotCheckRe
 
       const compareStarted = Date.now()
       const oursLead = await videoLeadSeconds(ours)
-      const [ theirs, ourScore ] = await Promise.all([
-        compare({ distorted: options.outputPath, source: options.sourcePath, start: start + outputLead, sourceStart: start + sourceLead, seconds, reference, fps: options.fps, signal: options.signal }),
-        compare({ distorted: ours, source: options.sourcePath, start: oursLead, sourceStart: start + sourceLead, seconds, reference, fps: options.fps, signal: options.signal })
-      ])
+      const { theirs, ours: ourScore } = await compareWithSource({
+        theirs: { path: options.outputPath, start: start + outputLead },
+        ours: { path: ours, start: oursLead },
+        source: { path: options.sourcePath, start: start + sourceLead },
+        seconds, reference, fps: options.fps, signal: options.signal
+      })
       result.compareMs += Date.now() - compareStarted
       result.windows.push({ start, theirs, ours: ourScore })
 
@@ -89,26 +91,43 @@ export async function spotCheck (options: SpotCheckOptions): Promise<SpotCheckRe
   return result
 }
 
+interface WindowInput {
+  path: string
+  /** Where the window's first picture is in this file (each file's video lead added by the caller). */
+  start: number
+}
+
 /**
- * SSIM and PSNR of `distorted` (from `start`, `seconds` long) against the source from `sourceStart` (the same
- * pictures: the callers add each file's video lead), scaled to the rung.
+ * SSIM and PSNR of the runner's window and of ours against the same seconds of the source, scaled to the rung, in
+ * one ffmpeg run: the source window is decoded and scaled once for both measures.
  */
-async function compare (options: { distorted: string, source: string, start: number, sourceStart?: number, seconds: number, reference: string, fps: number, signal?: AbortSignal }) {
-  const { distorted, source, start, seconds, reference, signal } = options
-  const sourceStart = options.sourceStart ?? start
-  const graph = `[1:v]${reference},split=2[r1][r2];[0:v]fps=${options.fps},format=yuv420p,setsar=1[d];[d][r1]psnr[p];[p][r2]ssim`
+async function compareWithSource (options: { theirs: WindowInput, ours: WindowInput, source: WindowInput, seconds: number, reference: string, fps: number, signal?: AbortSignal }) {
+  const { seconds, fps } = options
+  const distorted = `fps=${fps},format=yuv420p,setsar=1`
+  const graph = [
+    `[2:v]${options.reference},split=4[r0][r1][r2][r3]`,
+    `[0:v]${distorted}[d0]`, `[1:v]${distorted}[d1]`,
+    '[d0][r0]psnr[p0]', '[p0][r1]ssim[theirs]',
+    '[d1][r2]psnr[p1]', '[p1][r3]ssim[ours]'
+  ].join(';')
+  const window = (input: WindowInput) => [ '-ss', input.start.toFixed(3), '-t', seconds.toFixed(3), '-i', input.path ]
   const { code, stderr } = await runFfmpegCapture([
-    '-v', 'info', '-ss', start.toFixed(3), '-t', seconds.toFixed(3), '-i', distorted,
-    '-ss', sourceStart.toFixed(3), '-t', seconds.toFixed(3), '-i', source,
-    '-filter_complex', graph, '-an', '-f', 'null', '-'
-  ], { signal, timeoutMs: 120_000 })
-  const psnr = /PSNR .*average:(inf|[\d.]+)/.exec(stderr)?.[1]
-  const ssim = /SSIM .*All:([\d.]+)/.exec(stderr)?.[1]
-  if (code !== 0 || psnr === undefined || ssim === undefined) {
-    // An output that cannot even be compared is refused by the caller as undecodable.
-    return { ssim: 0, psnr: 0 }
+    '-v', 'info', ...window(options.theirs), ...window(options.ours), ...window(options.source),
+    '-filter_complex', graph, '-map', '[theirs]', '-f', 'null', '-', '-map', '[ours]', '-f', 'null', '-'
+  ], { signal: options.signal, timeoutMs: 120_000 })
+
+  // Each measure logs as Parsed_<filter>_<index in the graph>: the runner's chain comes first in the graph.
+  const scores = (filter: 'psnr' | 'ssim', pattern: RegExp) => [ ...stderr.matchAll(new RegExp(`\\[Parsed_${filter}_(\\d+) @[^\\]]*\\] ${pattern.source}`, 'g')) ]
+    .map(m => ({ index: Number(m[1]), value: m[2] === 'inf' ? 100 : Number(m[2]) }))
+    .sort((a, b) => a.index - b.index)
+    .map(m => m.value)
+  const psnr = scores('psnr', /PSNR .*average:(inf|[\d.]+)/)
+  const ssim = scores('ssim', /SSIM .*All:([\d.]+)/)
+  if (code !== 0 || psnr.length !== 2 || ssim.length !== 2) {
+    // An output that cannot even be compared is refused by the caller (its scores are 0).
+    return { theirs: { ssim: 0, psnr: 0 }, ours: { ssim: 0, psnr: 0 } }
   }
-  return { ssim: Number(ssim), psnr: psnr === 'inf' ? 100 : Number(psnr) }
+  return { theirs: { ssim: ssim[0], psnr: psnr[0] }, ours: { ssim: ssim[1], psnr: psnr[1] } }
 }
 
 function randomStarts (durationSeconds: number, seconds: number, count: number) {
