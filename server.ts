@@ -42,6 +42,9 @@ async function main () {
   const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
   const { registerReportableComments } = await import('./server/lib/video-comments/reportable-comments.js')
   const { registerNotifications } = await import('./server/lib/notifications/register-notifications.js')
+  const { runnerNotifier } = await import('./server/lib/runners/runner-socket.js')
+  const { scheduleRunnerJobWatchdog } = await import('./server/lib/schedulers/runner-job-watchdog.js')
+  const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -66,6 +69,7 @@ async function main () {
       // httpServer.close() would wait for them forever.
       tracker?.close()
       closeNotificationStreams()
+      await runnerNotifier.close()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -98,6 +102,7 @@ async function main () {
     registerReportableComments()
     registerNotifications()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await checkEncoderProfile()
     await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
@@ -109,6 +114,7 @@ async function main () {
     scheduleReceivedSignaturesCleanup()
     scheduleVideoUpdates()
     scheduleViewsFederation()
+    scheduleRunnerJobWatchdog()
 
     const app = buildApp()
     httpServer = await new Promise<Server>((resolve, reject) => {
@@ -122,6 +128,7 @@ async function main () {
     // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.
     httpServer.on('clientError', handleClientError)
     tracker?.attach(httpServer)
+    runnerNotifier.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.
     process.stdout.write(`tubeless: ready on ${WEBSERVER.URL}\n`)

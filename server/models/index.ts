@@ -37,6 +37,9 @@ import { VideoPlaylistModel } from './video/video-playlist.js'
 import { ScheduleVideoUpdateModel } from './video/schedule-video-update.js'
 import { VideoSourceModel } from './video/video-source.js'
 import { VideoNameWordModel } from './video/video-name-word.js'
+import { RunnerRegistrationTokenModel } from './runner/runner-registration-token.js'
+import { RunnerModel } from './runner/runner.js'
+import { RunnerJobModel } from './runner/runner-job.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -86,7 +89,10 @@ const MODELS: RegisteredModel[] = [
   ScheduleVideoUpdateModel,
   VideoSourceModel,
   IdentityConflictModel,
-  VideoNameWordModel
+  VideoNameWordModel,
+  RunnerRegistrationTokenModel,
+  RunnerModel,
+  RunnerJobModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -11,6 +11,7 @@ import { library } from './library.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
+import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -29,7 +30,8 @@ export const en = {
   ...comments,
   ...moderation,
   ...library,
-  ...recovery
+  ...recovery,
+  ...runners
 }
 
 export type MessageKey = keyof typeof en

@@ -12,6 +12,7 @@ import { library } from './library.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
+import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -30,5 +31,6 @@ export const fr: Catalog = {
   ...comments,
   ...moderation,
   ...library,
-  ...recovery
+  ...recovery,
+  ...runners
 }
