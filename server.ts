@@ -45,6 +45,9 @@ async function main () {
   const { startLives } = await import('./server/lib/live/start-lives.js')
   const { registerLiveFederation } = await import('./server/lib/live/federation/register-live-federation.js')
   const { liveManager } = await import('./server/lib/live/live-manager.js')
+  const { runnerNotifier } = await import('./server/lib/runners/runner-socket.js')
+  const { scheduleRunnerJobWatchdog } = await import('./server/lib/schedulers/runner-job-watchdog.js')
+  const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -71,6 +74,7 @@ async function main () {
       closeNotificationStreams()
       // Sessions end as if their streamers stopped: states and replays recorded while the database is there.
       await liveManager.stop()
+      await runnerNotifier.close()
       await new Promise<void>(resolve => {
         if (!httpServer) return resolve()
         httpServer.close(() => resolve())
@@ -104,6 +108,7 @@ async function main () {
     registerNotifications()
     registerLiveFederation()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
+    await checkEncoderProfile()
     await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
@@ -117,6 +122,7 @@ async function main () {
     scheduleReceivedSignaturesCleanup()
     scheduleVideoUpdates()
     scheduleViewsFederation()
+    scheduleRunnerJobWatchdog()
 
     const app = buildApp()
     httpServer = await new Promise<Server>((resolve, reject) => {
@@ -130,6 +136,7 @@ async function main () {
     // Requests Node refuses before express sees them (oversized headers, malformed request lines) get problem+json too.
     httpServer.on('clientError', handleClientError)
     tracker?.attach(httpServer)
+    runnerNotifier.attach(httpServer)
     logger.info(`Tubeless listening on ${CONFIG.listen.hostname}:${CONFIG.listen.port}, public URL ${WEBSERVER.URL}`)
     // Test helpers and scripts wait for this exact line on stdout.
     process.stdout.write(`tubeless: ready on ${WEBSERVER.URL}\n`)

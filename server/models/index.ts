@@ -39,6 +39,9 @@ import { VideoSourceModel } from './video/video-source.js'
 import { VideoNameWordModel } from './video/video-name-word.js'
 import { VideoLiveModel } from './live/video-live.js'
 import { VideoLiveSessionModel } from './live/video-live-session.js'
+import { RunnerRegistrationTokenModel } from './runner/runner-registration-token.js'
+import { RunnerModel } from './runner/runner.js'
+import { RunnerJobModel } from './runner/runner-job.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -90,7 +93,10 @@ const MODELS: RegisteredModel[] = [
   IdentityConflictModel,
   VideoNameWordModel,
   VideoLiveModel,
-  VideoLiveSessionModel
+  VideoLiveSessionModel,
+  RunnerRegistrationTokenModel,
+  RunnerModel,
+  RunnerJobModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

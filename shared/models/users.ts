@@ -33,7 +33,8 @@ export const UserRight = {
   MANAGE_ANY_VIDEO_COMMENT: 14,
   MANAGE_ACCOUNTS_BLOCKLIST: 15,
   MANAGE_SERVERS_BLOCKLIST: 16,
-  MANAGE_VIDEO_BLACKLIST: 17
+  MANAGE_VIDEO_BLACKLIST: 17,
+  MANAGE_RUNNERS: 18
 } as const
 export type UserRightType = typeof UserRight[keyof typeof UserRight]
 

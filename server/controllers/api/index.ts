@@ -36,6 +36,9 @@ import { actorFollowersRouter } from './actor-followers.js'
 import { videoPlaylistsRouter } from './video-playlists.js'
 import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
 import { liveRouter } from './videos/live.js'
+import { runnersAdminRouter } from './runners/runners-admin.js'
+import { runnerProtocolRouter } from './runners/runner-protocol.js'
+import { runnerJobFilesRouter } from './runners/runner-job-files.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -61,7 +64,9 @@ export function buildApiRouter () {
     // The viewer's library (issue 14)
     myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,
     // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
-    videoPlaylistElementsRouter, videoPlaylistsRouter
+    videoPlaylistElementsRouter, videoPlaylistsRouter,
+    // Remote runners (issue 17)
+    runnerProtocolRouter, runnerJobFilesRouter, runnersAdminRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

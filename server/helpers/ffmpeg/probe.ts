@@ -35,6 +35,8 @@ export interface AudioStreamProbe {
   /** Bits per second, 0 when unknown. */
   bitrate: number
   codecString?: string
+  /** The stream's own duration when the container states it (0 otherwise). */
+  durationSeconds?: number
 }
 
 export interface ProbeResult {
@@ -150,7 +152,8 @@ function toAudio (s: RawStream): AudioStreamProbe {
     channels: s.channels ?? 0,
     sampleRate: positiveNumber(s.sample_rate),
     bitrate: positiveNumber(s.bit_rate) || positiveNumber(s.tags?.BPS),
-    codecString: buildAudioCodecString({ codec: s.codec_name, profile: s.profile })
+    codecString: buildAudioCodecString({ codec: s.codec_name, profile: s.profile }),
+    durationSeconds: positiveNumber(s.duration)
   }
 }
 

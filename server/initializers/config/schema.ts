@@ -148,7 +148,13 @@ export const configSchema = z.object({
     // A transcoding job is stopped after minimum + per_minute_of_video x the source's duration.
     timeout: z.object({ minimum: duration, per_minute_of_video: duration }).strict(),
     // ffmpeg is killed when it reports no progress for this long.
-    ffmpeg_stall_timeout: duration
+    ffmpeg_stall_timeout: duration,
+    // Encoder profile of the ladder (local and remote): 'default' (libx264 with the preset above), another x264
+    // preset, or a hardware encoder this machine has (see transcoding.availableProfiles in /api/v1/config).
+    profile: z.string().min(1).max(50),
+    // true: the ladder is cut into runner jobs done by remote runners (/api/v1/runners); the fast-start copy of a
+    // web-ready source stays local.
+    remote_runners: z.object({ enabled: z.boolean() }).strict()
   }).strict().refine(t => t.web_videos.enabled || t.hls.enabled, {
     message: 'at least one of web_videos.enabled and hls.enabled must be true',
     path: [ 'web_videos', 'enabled' ]
@@ -262,6 +268,30 @@ export const configSchema = z.object({
       always_transcode_original_resolution: z.boolean()
     }).strict(),
     relay: z.object({ enabled: z.boolean() }).strict()
+  }).strict(),
+  // PeerTube's section: a processing job without contact for this long goes back to the queue.
+  remote_runners: z.object({
+    stalled_jobs: z.object({ vod: duration, live: duration }).strict(),
+    // Outputs are checked before they are published; runners whose outputs fail are marked, then disabled.
+    verification: z.object({
+      // Allowed difference between an output's duration and its source's: max(seconds, percent of the source).
+      duration_tolerance: z.object({ seconds: z.number().min(0), percent: z.number().min(0).max(100) }).strict(),
+      // Windows of the output decoded to check it plays (start, middle and end are always among them).
+      decoded_samples: z.number().int().min(1).max(20),
+      // For runners not marked trusted: the instance encodes a few random seconds itself and compares.
+      spot_check: z.object({
+        enabled: z.boolean(),
+        samples: z.number().int().min(1).max(10),
+        sample_duration: duration,
+        // The runner's output must be at least this close to the source...
+        min_ssim: z.number().min(0).max(1),
+        min_psnr: z.number().min(0).max(100),
+        // ...and not much worse than our own encode of the same seconds.
+        max_ssim_loss: z.number().min(0).max(1)
+      }).strict(),
+      // A runner is disabled after this many refused outputs in a row.
+      disable_after_failures: z.number().int().min(1).max(1000)
+    }).strict()
   }).strict()
 }).strict()
 

@@ -26,6 +26,12 @@ export const TRACKER_PATHS = {
   WEBSOCKET: '/tracker/socket'
 } as const
 
+/** socket.io, where PeerTube's runner listens for "available-jobs" (namespace /runners). */
+export const RUNNERS_SOCKET = {
+  PATH: '/socket.io',
+  NAMESPACE: '/runners'
+} as const
+
 /** Immutable files (every file name is a fresh UUID) may be cached for long. */
 export const STATIC_MAX_AGE = {
   IMMUTABLE: '365d',

@@ -12,6 +12,7 @@ import type { AccountEmailRequestPayload } from '../users/account-email-requests
 import type { ActivitypubOutboxCrawlPayload } from '../activitypub/catalogue/outbox-crawl-job.js'
 import type { FederatePlaylistPayload } from '../activitypub/playlists/federate-playlist-job.js'
 import type { RemotePlaylistFetchPayload } from '../activitypub/playlists/remote-playlist-job.js'
+import type { RunnerJobEndedPayload } from '../runners/runner-job-ended-job.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -36,6 +37,7 @@ export interface JobPayloads {
   'activitypub-outbox-crawl': ActivitypubOutboxCrawlPayload
   'federate-playlist': FederatePlaylistPayload
   'activitypub-playlist-fetch': RemotePlaylistFetchPayload
+  'runner-job-ended': RunnerJobEndedPayload
 }
 
 export type JobType = keyof JobPayloads

@@ -3,6 +3,7 @@ import { CONFIG } from '../../initializers/config/index.js'
 import { SERVER_VERSION } from '../../initializers/constants/server.js'
 import { UserModel } from '../../models/user/user.js'
 import { isEmailEnabled } from '../emails/mailer.js'
+import { availableEncoderProfiles } from '../transcoding/encoder-profile-check.js'
 
 export function enabledResolutions () {
   return TRANSCODING_RESOLUTIONS.filter(r => CONFIG.transcoding.resolutions[`${r}p`])
@@ -43,12 +44,12 @@ export async function buildPublicConfig () {
     serverVersion: SERVER_VERSION,
     serverCommit: '',
     transcoding: {
-      remoteRunners: { enabled: false },
+      remoteRunners: { enabled: CONFIG.transcoding.remote_runners.enabled },
       hls: { enabled: CONFIG.transcoding.hls.enabled },
       web_videos: { enabled: CONFIG.transcoding.web_videos.enabled },
       enabledResolutions: enabledResolutions(),
-      profile: 'default',
-      availableProfiles: [ 'default' ]
+      profile: CONFIG.transcoding.profile,
+      availableProfiles: await availableEncoderProfiles()
     },
     live: {
       enabled: CONFIG.live.enabled,

@@ -4,7 +4,7 @@ import { Server as TrackerServer } from 'bittorrent-tracker'
 import { WebSocketServer } from 'ws'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import { TRACKER_PATHS } from '../../initializers/constants/static-paths.js'
+import { RUNNERS_SOCKET, TRACKER_PATHS } from '../../initializers/constants/static-paths.js'
 import { sequelize } from '../../initializers/database.js'
 import { isLocalVideoInfoHash } from '../../models/video/queries/local-info-hash-query.js'
 
@@ -61,6 +61,8 @@ export class EmbeddedTracker {
   attach (httpServer: HttpServer) {
     httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (req.url ?? '').split('?')[0]
+      // Runners' socket.io connections are upgraded by socket.io itself.
+      if (path.startsWith(RUNNERS_SOCKET.PATH + '/')) return
       if (path !== TRACKER_PATHS.WEBSOCKET) {
         socket.destroy()
         return

@@ -25,6 +25,7 @@ import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendit
 import { jobQueue } from '../job-queue/job-queue.js'
 import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { handOverLadderToRunners } from '../runners/vod/vod-runner-jobs.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -125,15 +126,21 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
   // Fresh output names for each run: an ffmpeg orphaned by a crash may still be writing the previous run's files.
   const runId = randomUUID()
 
-  if (!hasPlayableFile(video)) {
+  const remote = CONFIG.transcoding.remote_runners.enabled
+  // With remote runners, only the fast-start copy is done here; a source that needs encoding is encoded by them.
+  if (!hasPlayableFile(video) && (!remote || plan.remuxSource)) {
     await makePlayable({ job, video, source, plan, workDir, temporary, signal })
   }
-
 
   const current = await loadVideo(data.videoUUID)
   if (!current) return { skipped: 'the video was deleted' }
 
   const missing = plan.ladder.filter(rung => !isRungDone(current, rung.resolution, temporary))
+  if (remote) {
+    const created = await handOverLadderToRunners({ video: current, inputPath: data.inputPath, source, plan, missing, playable: hasPlayableFile(current) })
+    await job.progress(100)
+    return { runnerJobs: created, resolutions: missing.map(r => r.resolution) }
+  }
   if (missing.length !== 0) {
     log.info(`Video ${video.uuid}: encoding ${missing.map(r => r.resolution + 'p').join(', ')} in one pass`)
     const renditions = await encodeLadder({
@@ -143,6 +150,7 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
       probe: source,
       threads: CONFIG.transcoding.threads,
       preset: CONFIG.transcoding.preset,
+      profile: CONFIG.transcoding.profile,
       audioOnlyImage: plan.audioOnly ? previewPath(current) : undefined,
       signal,
       onProgress: progress => { if (progress.ratio !== undefined) void job.progress(Math.round(10 + 85 * progress.ratio)) }
@@ -217,7 +225,7 @@ export async function publishSourceCopy (options: {
 }
 
 /** Published as soon as something plays, unless the uploader asked to wait for the whole ladder. */
-async function publishIfPlayable (uuid: string) {
+export async function publishIfPlayable (uuid: string) {
   await unitOfWork(async () => {
     const fresh = await loadVideo(uuid)
     if (fresh && fresh.state === VideoState.TO_TRANSCODE && !fresh.waitTranscoding && hasPlayableFile(fresh)) {
@@ -235,6 +243,7 @@ async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel
     outputs: rungs.map(rung => join(workDir, `${rung.resolution}-${randomUUID()}.mp4`)),
     threads: CONFIG.transcoding.threads,
     preset: CONFIG.transcoding.preset,
+    profile: CONFIG.transcoding.profile,
     audioOnlyImage: plan.audioOnly ? previewPath(video) : undefined,
     signal
   })
@@ -244,7 +253,7 @@ async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel
  * Adds one encoded (or copied) MP4 to the video in every enabled format: HLS remux first, then the web video.
  * Under the video's lock, with its privacy read afresh: a privacy change moves the files between folders.
  */
-async function addRendition (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
+export async function addRendition (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
   await withVideoLock(video.id, async () => {
     const current = await VideoModel.findByPk(video.id, { attributes: [ 'id', 'privacy' ] })
     if (!current) throw new Error(`Video ${video.uuid} was deleted`)
@@ -288,7 +297,7 @@ async function removeLater (videoUuid: string, paths: string[], retiredWebVideos
 }
 
 /** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */
-async function finish (uuid: string) {
+export async function finish (uuid: string) {
   await unitOfWork(async () => {
     const video = await loadVideo(uuid)
     if (!video) return
@@ -305,23 +314,23 @@ async function finish (uuid: string) {
   })
 }
 
-function isRungDone (video: VideoModel, resolution: number, temporary: Set<number>) {
+export function isRungDone (video: VideoModel, resolution: number, temporary: Set<number>) {
   if (temporary.has(resolution)) return false
   const web = (video.VideoFiles ?? []).some(f => f.resolution === resolution)
   const hls = (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles ?? []).some(f => f.resolution === resolution))
   return (!CONFIG.transcoding.web_videos.enabled || web) && (!CONFIG.transcoding.hls.enabled || hls)
 }
 
-function hasPlayableFile (video: VideoModel) {
+export function hasPlayableFile (video: VideoModel) {
   return (video.VideoFiles?.length ?? 0) !== 0 || (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles?.length ?? 0) !== 0)
 }
 
-function previewPath (video: VideoModel) {
+export function previewPath (video: VideoModel) {
   const preview = video.Thumbnails?.find(t => t.type === THUMBNAIL_TYPE.PREVIEW)
   return preview ? imagePathOnDisk(preview) : undefined
 }
 
-async function loadVideo (uuid: string) {
+export async function loadVideo (uuid: string) {
   return VideoModel.findOne({ where: { uuid }, include: detailsIncludes() })
 }
 

@@ -14,3 +14,4 @@ export { generateImagesFromPicture, generateImagesFromVideo, type VideoImages } 
 export { buildMagnetUri, buildTorrentInfoName, choosePieceLength, createVideoTorrent, type VideoTorrent } from './torrent.js'
 export { describeRenditionFile } from './rendition-file.js'
 export * from './file-names.js'
+export { ENCODER_PROFILES, detectEncoderProfiles, findEncoderProfile, x264PresetOf, type EncoderProfile } from './encoder-profiles.js'

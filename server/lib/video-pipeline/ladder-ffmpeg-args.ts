@@ -7,6 +7,7 @@ import {
 } from '../../initializers/constants/transcoding.js'
 import type { AudioStreamProbe, ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { isPortrait } from '../../helpers/ffmpeg/resolution.js'
+import { ENCODER_PROFILES, findEncoderProfile, videoEncoderArgs } from './encoder-profiles.js'
 import type { EncoderSettings, Rung } from './types.js'
 
 export interface LadderArgsInput extends EncoderSettings {
@@ -42,12 +43,12 @@ export function buildLadderArgs (options: LadderArgsInput): string[] {
   const audio = probe.audio
   const audioArgs = audio ? [ '-map', `${source.mediaInputIndex}:${audio.streamIndex}`, ...audioCodecArgs(audio) ] : [ '-an' ]
 
+  const profile = findEncoderProfile(options.profile ?? 'default') ?? ENCODER_PROFILES[0]
+  const x264 = profile.codec === 'libx264'
   const videoArgs: string[] = [
-    '-c:v', 'libx264',
-    '-preset', options.preset ?? X264.DEFAULT_PRESET,
-    '-crf', String(X264.CRF),
-    '-profile:v', X264.PROFILE,
-    ...(audioOnly ? [ '-tune', 'stillimage' ] : []),
+    ...videoEncoderArgs(profile, options.preset ?? X264.DEFAULT_PRESET),
+    ...(x264 ? [ '-crf', String(X264.CRF), '-profile:v', X264.PROFILE ] : []),
+    ...(audioOnly && x264 ? [ '-tune', 'stillimage' ] : []),
     '-force_key_frames:v', `expr:gte(t,n_forced*${KEYFRAME_INTERVAL_SECONDS})`,
     // Through the tee muxer ffmpeg would default to constant frame rate and duplicate frames of variable frame rate
     // (phone) videos; rungs that need a constant rate get it from their fps filter.

@@ -14,6 +14,8 @@ export interface EncoderSettings {
   /** x264/ffmpeg threads; 0 or undefined lets ffmpeg pick. */
   threads?: number
   preset?: X264Preset
+  /** Encoder profile name (see encoder-profiles.ts); 'default' when absent. */
+  profile?: string
 }
 
 /** A finished output file, with what the database and the ActivityPub `url[]` need about it. */

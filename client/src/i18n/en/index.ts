@@ -12,6 +12,7 @@ import { live } from './live.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
+import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -31,7 +32,8 @@ export const en = {
   ...moderation,
   ...library,
   ...recovery,
-  ...live
+  ...live,
+  ...runners
 }
 
 export type MessageKey = keyof typeof en

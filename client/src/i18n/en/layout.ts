@@ -56,5 +56,6 @@ export const layout = {
   'menu.adminComments': 'Comments',
   'menu.adminModeration': 'Moderation',
   'menu.adminDeliveries': 'Deliveries',
+  'menu.adminRunners': 'Runners',
   'menu.contact': 'Contact'
 }

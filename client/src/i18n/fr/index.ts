@@ -13,6 +13,7 @@ import { live } from './live.js'
 import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
+import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -32,5 +33,6 @@ export const fr: Catalog = {
   ...moderation,
   ...library,
   ...recovery,
-  ...live
+  ...live,
+  ...runners
 }

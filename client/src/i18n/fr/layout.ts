@@ -57,5 +57,6 @@ export const layout: Translation<typeof en> = {
   'menu.adminComments': 'Commentaires',
   'menu.adminModeration': 'Modération',
   'menu.adminDeliveries': 'Livraisons',
+  'menu.adminRunners': 'Runners',
   'menu.contact': 'Contact'
 }

@@ -24,6 +24,7 @@ import { processAccountEmailRequest } from '../../users/account-email-requests.j
 import { onOutboxCrawlFailed, processActivitypubOutboxCrawl } from '../../activitypub/catalogue/outbox-crawl-job.js'
 import { processFederatePlaylist } from '../../activitypub/playlists/federate-playlist-job.js'
 import { processRemotePlaylistFetch } from '../../activitypub/playlists/remote-playlist-job.js'
+import { processRunnerJobEnded } from '../../runners/runner-job-ended-job.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -101,5 +102,7 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   // steps that resume from the last page read.
   'activitypub-outbox-crawl': { process: processActivitypubOutboxCrawl, concurrency: 2, attempts: 8, backoffMs: 2_000, timeoutMs: 10 * 60_000, onFinalFailure: onOutboxCrawlFailed },
   'federate-playlist': { process: processFederatePlaylist, concurrency: 2, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
-  'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 }
+  'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 },
+  // Stores a verified runner result (an HLS remux and torrents: seconds) and finishes the video when it was the last.
+  'runner-job-ended': { process: processRunnerJobEnded, concurrency: 2, attempts: 5, backoffMs: 5_000, timeoutMs: 30 * 60_000 }
 }
