@@ -5,6 +5,7 @@ import { buildClientRouter } from './controllers/client.js'
 import { buildLazyStaticRouter } from './controllers/lazy-static.js'
 import { buildStaticRouter } from './controllers/static.js'
 import { buildWellKnownRouter } from './controllers/well-known.js'
+import { feedsRouter } from './controllers/feeds/index.js'
 import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
@@ -25,6 +26,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   app.use(buildStaticRouter())
   if (tracker) app.use(tracker.router())
   app.use(buildWellKnownRouter())
+  app.use('/feeds', feedsRouter.router)
   // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
   app.use(buildActivityPubRouter())
   app.use(buildClientRouter())

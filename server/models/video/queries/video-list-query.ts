@@ -1,7 +1,7 @@
 import { literal, Op, type WhereOptions } from 'sequelize'
 import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { VideoModel } from '../video.js'
-import { summaryIncludes } from './video-includes.js'
+import { detailsIncludes, summaryIncludes } from './video-includes.js'
 import { videoModerationConditions, type VideoModerationFilters } from '../../moderation/queries/video-moderation-filters.js'
 import { subscribedChannelsCondition, notWatchedByCondition } from './library-filters.js'
 
@@ -32,6 +32,11 @@ export interface VideoListFilters {
   subscribedByActorId?: number
   /** Leaves out videos in this user's history. */
   excludeWatchedByUserId?: number
+  /** Videos with (true) or without (false) web video files / HLS files. */
+  hasWebVideoFiles?: boolean
+  hasHLSFiles?: boolean
+  /** Loads files, playlists and tags with each video (feeds list media), not only what list items show. */
+  withFiles?: boolean
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -68,6 +73,12 @@ export async function listVideos (filters: VideoListFilters) {
   and.push(...videoModerationConditions(filters.moderation))
   if (filters.subscribedByActorId) and.push(subscribedChannelsCondition(filters.subscribedByActorId))
   if (filters.excludeWatchedByUserId) and.push(notWatchedByCondition(filters.excludeWatchedByUserId))
+  if (filters.hasWebVideoFiles !== undefined) {
+    and.push(literal(`${filters.hasWebVideoFiles ? '' : 'NOT '}EXISTS (SELECT 1 FROM "videoFile" f WHERE f."videoId" = "Video"."id")`))
+  }
+  if (filters.hasHLSFiles !== undefined) {
+    and.push(literal(`${filters.hasHLSFiles ? '' : 'NOT '}EXISTS (SELECT 1 FROM "videoStreamingPlaylist" p JOIN "videoFile" f ON f."videoStreamingPlaylistId" = p.id WHERE p."videoId" = "Video"."id")`))
+  }
 
   const replacements: Record<string, unknown> = {}
   if (filters.tagsOneOf?.length) {
@@ -106,7 +117,7 @@ export async function listVideos (filters: VideoListFilters) {
   })
 
   const ids = page.map(v => v.id)
-  const loaded = ids.length === 0 ? [] : await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: summaryIncludes() })
+  const loaded = ids.length === 0 ? [] : await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: filters.withFiles ? detailsIncludes() : summaryIncludes() })
   const byId = new Map(loaded.map(v => [ v.id, v ]))
 
   return { total: count, data: ids.map(id => byId.get(id)!).filter(Boolean) }
