@@ -6,6 +6,7 @@ import { buildLazyStaticRouter } from './controllers/lazy-static.js'
 import { buildStaticRouter } from './controllers/static.js'
 import { buildWellKnownRouter } from './controllers/well-known.js'
 import { feedsRouter } from './controllers/feeds/index.js'
+import { servicesRouter } from './controllers/services.js'
 import type { EmbeddedTracker } from './lib/tracker/tracker.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
@@ -27,6 +28,7 @@ export function buildApp (tracker: EmbeddedTracker | undefined) {
   if (tracker) app.use(tracker.router())
   app.use(buildWellKnownRouter())
   app.use('/feeds', feedsRouter.router)
+  app.use(servicesRouter.router)
   // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
   app.use(buildActivityPubRouter())
   app.use(buildClientRouter())

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type Request, type Response } from 'express'
 import { fromRoot } from '../helpers/project-root.js'
+import { indexHtmlFor } from '../lib/link-previews/index-html.js'
 
 /** WebTorrent's streaming service worker: its URL decides its scope, so it lives at the site root. */
 const STREAMING_WORKER_PATH = '/webtorrent-sw.js'
@@ -36,12 +37,13 @@ export function buildClientRouter () {
     res.status(404).type('text/plain').send('Not found')
   })
 
-  router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, (_req: Request, res: Response) => {
+  router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, async (req: Request, res: Response) => {
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The web client is not built: run `npm run build`.')
       return
     }
-    res.set('Cache-Control', 'no-cache').sendFile(index)
+    // Watch, channel and account pages carry their link preview tags (OpenGraph, Twitter, JSON-LD) in the head.
+    res.set('Cache-Control', 'no-cache').type('html').send(await indexHtmlFor(index, req.path))
   })
 
   return router

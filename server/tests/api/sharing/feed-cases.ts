@@ -1,58 +1,16 @@
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor'
 import { expect } from 'chai'
 import { XMLParser } from 'fast-xml-parser'
-import { join } from 'node:path'
 import { parseFeed as parsePodcast } from 'podcast-partytime'
-import { TestInstance } from '../../shared/test-instance.js'
-import { firstChannelId, uploadVideo, waitForLadder } from '../../shared/videos.js'
-import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
-import { auth, createUser, type CreatedUser } from '../shared/users.js'
-
-const ONLY_240P = { transcoding: { resolutions: { '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } } }
+import { auth } from '../shared/users.js'
+import type { SharingContext } from './sharing-context.js'
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 const asArray = <T>(value: T | T[] | undefined): T[] => value === undefined ? [] : Array.isArray(value) ? value : [ value ]
 
-describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
-  const instance = new TestInstance(1)
-  let dir: string
-  let alice: CreatedUser
-  let viewer: CreatedUser
-  let rootChannelId: number
-  let aliceChannelId: number
-  const uuids: Record<string, string> = {}
-
-  const get = (path: string, query: Record<string, string | number> = {}) => instance.api().get(path).query(query)
-
-  before(async function () {
-    dir = await makeTempDir('feeds')
-    const clip = await generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 1 })
-    await instance.flushAndStart({ config: ONLY_240P })
-    alice = await createUser(instance, 'alice')
-    viewer = await createUser(instance, 'viewer')
-    rootChannelId = await firstChannelId(instance)
-    aliceChannelId = await firstChannelId(instance, 'alice')
-
-    const videos: { name: string, token: string, channelId: number, extra: Record<string, string | number> }[] = [
-      { name: 'Root public', token: instance.accessToken, channelId: rootChannelId, extra: { description: 'A **bold** start', category: 15, language: 'fr' } },
-      { name: 'Root unlisted', token: instance.accessToken, channelId: rootChannelId, extra: { privacy: 2 } },
-      { name: 'Alice public', token: alice.token, channelId: aliceChannelId, extra: {} }
-    ]
-    for (const video of videos) {
-      const res = await uploadVideo(instance, clip, { name: video.name, token: video.token, channelId: video.channelId, extra: video.extra })
-      expect(res.status, JSON.stringify(res.body)).to.equal(200)
-      uuids[video.name] = res.body.video.uuid
-    }
-    for (const uuid of Object.values(uuids)) await waitForLadder(instance, uuid, [ 240 ])
-
-    await instance.api().post(`/api/v1/videos/${uuids['Root public']}/comment-threads`).set(auth(alice.token)).send({ text: 'Nice *clip*' }).expect(200)
-    await instance.api().post('/api/v1/users/me/subscriptions').set(auth(viewer.token)).send({ uri: 'alice_channel' }).expect(204)
-  })
-
-  after(async function () {
-    await instance.stop()
-    await removeDir(dir)
-  })
+/** Feeds: every format read by a real parser. */
+export function feedCases (ctx: SharingContext) {
+  const get = (path: string, query: Record<string, string | number> = {}) => ctx.instance.api().get(path).query(query)
 
   describe('Videos', function () {
     it('serves public videos as RSS 2.0 with Media RSS, read by a feed parser', async function () {
@@ -66,7 +24,7 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
 
       const items = asArray(xml.parse(res.text).rss.channel.item) as any[]
       const root = items.find(i => i.title === 'Root public')
-      expect(root.guid['#text'] ?? root.guid).to.equal(`${instance.url}/videos/watch/${uuids['Root public']}`)
+      expect(root.guid['#text'] ?? root.guid).to.equal(`${ctx.instance.url}/videos/watch/${ctx.uuids['Root public']}`)
       expect(root['content:encoded']).to.include('<strong>bold</strong>')
       const group = root['media:group']
       const contents = asArray(group['media:content']) as any[]
@@ -74,7 +32,7 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
       const file = await fetch(contents[0]['@url'])
       expect(file.status).to.equal(200)
       expect(root['media:player']['@url']).to.match(/\/w\//)
-      expect(root['media:embed']['@url']).to.equal(`${instance.url}/videos/embed/${uuids['Root public']}`)
+      expect(root['media:embed']['@url']).to.equal(`${ctx.instance.url}/videos/embed/${ctx.uuids['Root public']}`)
       expect(asArray(group['media:peerLink']).some((l: any) => l['@type'] === 'application/x-bittorrent')).to.equal(true)
     })
 
@@ -94,14 +52,14 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
       const titles = async (query: Record<string, string | number>) =>
         extractFromXml((await get('/feeds/videos.xml', query).expect(200)).text).entries!.map(e => e.title)
 
-      expect(await titles({ videoChannelId: aliceChannelId })).to.deep.equal([ 'Alice public' ])
+      expect(await titles({ videoChannelId: ctx.aliceChannelId })).to.deep.equal([ 'Alice public' ])
       expect(await titles({ videoChannelName: 'root_channel' })).to.deep.equal([ 'Root public' ])
-      expect(await titles({ accountId: alice.accountId })).to.deep.equal([ 'Alice public' ])
+      expect(await titles({ accountId: ctx.alice.accountId })).to.deep.equal([ 'Alice public' ])
       expect(await titles({ accountName: 'root' })).to.deep.equal([ 'Root public' ])
       expect(await titles({ isLocal: 'true', sort: 'name' })).to.deep.equal([ 'Alice public', 'Root public' ])
       expect(await titles({ sort: '-name' })).to.deep.equal([ 'Root public', 'Alice public' ])
-      const channelFeed = extractFromXml((await get('/feeds/videos.xml', { videoChannelId: aliceChannelId }).expect(200)).text)
-      expect(channelFeed.link).to.equal(`${instance.url}/c/alice_channel`)
+      const channelFeed = extractFromXml((await get('/feeds/videos.xml', { videoChannelId: ctx.aliceChannelId }).expect(200)).text)
+      expect(channelFeed.link).to.equal(`${ctx.instance.url}/c/alice_channel`)
     })
 
     it('answers an unknown channel or account with a 404 and bad filters with a 400, as problem+json', async function () {
@@ -125,18 +83,18 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
       expect(feed.entries!.map(e => e.title)).to.deep.equal([ 'Root public - alice' ])
       expect(feed.entries![0].link).to.include(`;threadId=`)
 
-      const ofVideo = (await get('/feeds/video-comments.json', { videoId: uuids['Root public'] }).expect(200)).body
+      const ofVideo = (await get('/feeds/video-comments.json', { videoId: ctx.uuids['Root public'] }).expect(200)).body
       expect(ofVideo.title).to.equal('Root public - comments')
       expect(ofVideo.items.map((i: any) => i.content_html)).to.deep.equal([ '<p>Nice <em>clip</em></p>\n' ])
-      const none = xml.parse((await get('/feeds/video-comments.atom', { videoChannelId: aliceChannelId }).expect(200)).text)
+      const none = xml.parse((await get('/feeds/video-comments.atom', { videoChannelId: ctx.aliceChannelId }).expect(200)).text)
       expect(none.feed.title).to.equal('Main alice channel - comments')
       expect(none.feed.entry).to.equal(undefined)
     })
 
     it('refuses a video filter mixed with a channel filter, and unknown or unlisted videos', async function () {
-      const mixed = await get('/feeds/video-comments.xml', { videoId: uuids['Root public'], videoChannelId: rootChannelId }).expect(400)
+      const mixed = await get('/feeds/video-comments.xml', { videoId: ctx.uuids['Root public'], videoChannelId: ctx.rootChannelId }).expect(400)
       expect(mixed.body['invalid-params']).to.have.property('videoId')
-      await get('/feeds/video-comments.xml', { videoId: uuids['Root unlisted'] }).expect(404)
+      await get('/feeds/video-comments.xml', { videoId: ctx.uuids['Root unlisted'] }).expect(404)
       await get('/feeds/video-comments.xml', { videoId: '99999' }).expect(404)
     })
   })
@@ -145,33 +103,33 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
     let token: string
 
     it('gives users their feed token, as PeerTube\'s scoped tokens', async function () {
-      await instance.api().get('/api/v1/users/scoped-tokens').expect(401)
-      token = (await instance.api().get('/api/v1/users/scoped-tokens').set(auth(viewer.token)).expect(200)).body.feedToken
+      await ctx.instance.api().get('/api/v1/users/scoped-tokens').expect(401)
+      token = (await ctx.instance.api().get('/api/v1/users/scoped-tokens').set(auth(ctx.viewer.token)).expect(200)).body.feedToken
       expect(token).to.match(/^[0-9a-f-]{36}$/)
-      expect((await instance.api().get('/api/v1/users/me/feed-token').set(auth(viewer.token)).expect(200)).body.feedToken).to.equal(token)
+      expect((await ctx.instance.api().get('/api/v1/users/me/feed-token').set(auth(ctx.viewer.token)).expect(200)).body.feedToken).to.equal(token)
     })
 
     it('lists the videos of the subscribed channels for the right token only', async function () {
-      const feed = extractFromXml((await get('/feeds/subscriptions.xml', { accountId: viewer.accountId, token }).expect(200)).text)
+      const feed = extractFromXml((await get('/feeds/subscriptions.xml', { accountId: ctx.viewer.accountId, token }).expect(200)).text)
       expect(feed.entries!.map(e => e.title)).to.deep.equal([ 'Alice public' ])
 
-      await get('/feeds/subscriptions.atom', { accountId: alice.accountId, token }).expect(403)
-      await get('/feeds/subscriptions.json', { accountId: viewer.accountId, token: '00000000-0000-4000-8000-000000000000' }).expect(403)
-      const missing = await get('/feeds/subscriptions.json', { accountId: viewer.accountId }).expect(400)
+      await get('/feeds/subscriptions.atom', { accountId: ctx.alice.accountId, token }).expect(403)
+      await get('/feeds/subscriptions.json', { accountId: ctx.viewer.accountId, token: '00000000-0000-4000-8000-000000000000' }).expect(403)
+      const missing = await get('/feeds/subscriptions.json', { accountId: ctx.viewer.accountId }).expect(400)
       expect(missing.body['invalid-params']).to.have.property('token')
     })
 
     it('stops accepting the old token once it is renewed', async function () {
-      const renewed = (await instance.api().post('/api/v1/users/scoped-tokens').set(auth(viewer.token)).expect(200)).body.feedToken
+      const renewed = (await ctx.instance.api().post('/api/v1/users/scoped-tokens').set(auth(ctx.viewer.token)).expect(200)).body.feedToken
       expect(renewed).to.not.equal(token)
-      await get('/feeds/subscriptions.xml', { accountId: viewer.accountId, token }).expect(403)
-      await get('/feeds/subscriptions.xml', { accountId: viewer.accountId, token: renewed }).expect(200)
+      await get('/feeds/subscriptions.xml', { accountId: ctx.viewer.accountId, token }).expect(403)
+      await get('/feeds/subscriptions.xml', { accountId: ctx.viewer.accountId, token: renewed }).expect(200)
     })
   })
 
   describe('Podcast', function () {
     it('serves a channel as a Podcasting 2.0 feed, read by a podcast parser', async function () {
-      const res = await get('/feeds/podcast/videos.xml', { videoChannelId: rootChannelId }).expect(200)
+      const res = await get('/feeds/podcast/videos.xml', { videoChannelId: ctx.rootChannelId }).expect(200)
       expect(res.headers['content-type']).to.match(/^application\/rss\+xml/)
 
       const podcast = parsePodcast(res.text)!
@@ -187,7 +145,7 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
       expect(episode.duration).to.be.greaterThan(0)
       expect(episode.podcastPeople?.[0]?.name).to.equal('root')
       expect(episode.podcastSocialInteraction?.[0]?.platform).to.equal('activitypub')
-      expect(episode.podcastSocialInteraction?.[0]?.url).to.equal(`${instance.url}/videos/watch/${uuids['Root public']}`)
+      expect(episode.podcastSocialInteraction?.[0]?.url).to.equal(`${ctx.instance.url}/videos/watch/${ctx.uuids['Root public']}`)
       expect((episode.alternativeEnclosures ?? []).map(e => e.type)).to.deep.equal([ 'video/mp4', 'video/mp4' ])
       // The HLS playlist has no length, which this parser requires: read it from the XML
       const item = xml.parse(res.text).rss.channel.item
@@ -201,4 +159,4 @@ describe('Feeds: RSS, Atom, JSON Feed and podcast', function () {
       await get('/feeds/podcast/videos.xml', { videoChannelId: 99999 }).expect(404)
     })
   })
-})
+}

@@ -1,0 +1,23 @@
+import { feedCases } from './feed-cases.js'
+import { linkPreviewCases } from './link-preview-cases.js'
+import { SharingContext } from './sharing-context.js'
+
+describe('Reaching people outside the instance: feeds, link previews, captions', function () {
+  const ctx = new SharingContext()
+
+  before(async function () {
+    await ctx.setUp()
+  })
+
+  after(async function () {
+    await ctx.tearDown()
+  })
+
+  describe('Feeds', function () {
+    feedCases(ctx)
+  })
+
+  describe('Link previews, OEmbed and sitemap', function () {
+    linkPreviewCases(ctx)
+  })
+})
