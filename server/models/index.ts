@@ -33,6 +33,7 @@ import { UserNotificationModel } from './user/user-notification.js'
 import { UserVideoHistoryModel } from './user/user-video-history.js'
 import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
+import { VideoCaptionModel } from './video/video-caption.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -78,7 +79,8 @@ const MODELS: RegisteredModel[] = [
   UserNotificationModel,
   UserVideoHistoryModel,
   VideoPlaylistModel,
-  VideoPlaylistElementModel
+  VideoPlaylistElementModel,
+  VideoCaptionModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -1,12 +1,19 @@
-/** A caption as feeds list it (captions are read by the caption module; feeds only need these fields). */
+import { VideoCaptionModel } from '../../models/video/video-caption.js'
+import { captionUrl } from '../captions/caption-files.js'
+
+/** A caption as feeds list it. */
 export interface FeedCaption {
   language: string
   url: string
 }
 
-/** Captions of several videos, by video id. Replaced by the captions module once it registers itself. */
-export let loadFeedCaptions: (videoIds: number[]) => Promise<Map<number, FeedCaption[]>> = async () => new Map()
-
-export function registerFeedCaptionsLoader (loader: typeof loadFeedCaptions) {
-  loadFeedCaptions = loader
+/** Captions of several videos, by video id, in one query. */
+export async function loadFeedCaptions (videoIds: number[]) {
+  const byVideo = new Map<number, FeedCaption[]>()
+  for (const caption of await VideoCaptionModel.listOfVideos(videoIds)) {
+    const list = byVideo.get(caption.videoId) ?? []
+    list.push({ language: caption.language, url: captionUrl(caption) })
+    byVideo.set(caption.videoId, list)
+  }
+  return byVideo
 }

@@ -15,6 +15,7 @@ import { VideoFileModel } from '../../../models/video/video-file.js'
 import { VideoStreamingPlaylistModel } from '../../../models/video/video-streaming-playlist.js'
 import { VideoModel } from '../../../models/video/video.js'
 import { imagePathOnDisk } from '../../videos/video-images.js'
+import { syncRemoteCaptions } from '../../captions/remote-captions.js'
 import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
@@ -34,6 +35,7 @@ export class RemoteVideoConflictError extends Error {
  */
 export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoChannelModel) {
   const removedImages: ThumbnailModel[] = []
+  const staleCaptionFiles: string[] = []
 
   const { videoId, created } = await sequelize().transaction(async transaction => {
     let video = await VideoModel.findOne({ where: { url: data.url }, transaction, lock: transaction.LOCK.UPDATE })
@@ -91,11 +93,14 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
       if (removed) removedImages.push(removed)
     }
 
+    staleCaptionFiles.push(...await syncRemoteCaptions(video.id, data.captions, transaction))
+
     return { videoId: video.id, created }
   })
 
   // Cached copies of images that changed: the new ones are fetched on demand.
   await Promise.all(removedImages.filter(i => i.onDisk).map(i => rm(imagePathOnDisk(i), { force: true })))
+  await Promise.all(staleCaptionFiles.map(path => rm(path, { force: true })))
 
   const video = await VideoModel.findByPk(videoId, { include: detailsIncludes() })
   return { video: video!, created }

@@ -1,3 +1,4 @@
+import { captionCases } from './caption-cases.js'
 import { feedCases } from './feed-cases.js'
 import { linkPreviewCases } from './link-preview-cases.js'
 import { SharingContext } from './sharing-context.js'
@@ -19,5 +20,9 @@ describe('Reaching people outside the instance: feeds, link previews, captions',
 
   describe('Link previews, OEmbed and sitemap', function () {
     linkPreviewCases(ctx)
+  })
+
+  describe('Captions', function () {
+    captionCases(ctx)
   })
 })

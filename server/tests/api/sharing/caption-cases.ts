@@ -1,0 +1,90 @@
+import { expect } from 'chai'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { waitUntil } from '../../shared/wait.js'
+import { auth } from '../shared/users.js'
+import type { SharingContext } from './sharing-context.js'
+
+const SRT = '1\r\n00:00:00,000 --> 00:00:00,800\r\n<font color="red">Bonjour</font> à tous\r\n\r\n2\r\n00:00:00,800 --> 00:00:01,000\r\nFin\r\n'
+const VTT = 'WEBVTT\n\nNOTE a comment\n\nintro\n00:00.000 --> 00:00.900 line:0\n<b>Hello</b>\n'
+
+export function captionCases (ctx: SharingContext) {
+  const files: Record<string, string> = {}
+  const uuid = () => ctx.uuids['Root public']
+  const put = (language: string, file: string, token = ctx.instance.accessToken, id = uuid()) =>
+    ctx.instance.api().put(`/api/v1/videos/${id}/captions/${language}`).set(auth(token)).attach('captionfile', files[file])
+  const list = async (id = uuid()) => (await ctx.instance.api().get(`/api/v1/videos/${id}/captions`).expect(200)).body
+
+  before(async function () {
+    const entries: [ string, string | Buffer ][] = [
+      [ 'fr.srt', SRT ], [ 'en.vtt', VTT ], [ 'prose.srt', 'Just a letter to a friend.\n\nNothing timed here.\n' ],
+      [ 'empty.vtt', 'WEBVTT\n' ], [ 'binary.vtt', Buffer.from([ 0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70 ]) ]
+    ]
+    for (const [ name, content ] of entries) {
+      files[name] = join(ctx.dir, name)
+      await writeFile(files[name], content)
+    }
+  })
+
+  it('stores a SubRip file as WebVTT and a WebVTT file as is, one per language', async function () {
+    await put('fr', 'fr.srt').expect(204)
+    await put('en', 'en.vtt').expect(204)
+
+    const { total, data } = await list()
+    expect(total).to.equal(2)
+    expect(data.map((c: any) => c.language)).to.deep.equal([ { id: 'en', label: 'English' }, { id: 'fr', label: 'French' } ])
+    expect(data[1].captionPath).to.match(/^\/lazy-static\/video-captions\/[0-9a-f-]{36}-fr\.vtt$/)
+
+    const fr = await ctx.instance.api().get(data[1].captionPath).expect(200)
+    expect(fr.headers['content-type']).to.match(/^text\/vtt/)
+    expect(fr.headers['access-control-allow-origin']).to.equal('*')
+    expect(fr.text).to.equal('WEBVTT\n\n00:00:00.000 --> 00:00:00.800\nBonjour à tous\n\n00:00:00.800 --> 00:00:01.000\nFin\n')
+    expect((await ctx.instance.api().get(data[0].captionPath).expect(200)).text).to.equal(VTT)
+  })
+
+  it('replaces a language\'s caption under a new URL and removes the old file', async function () {
+    const before = (await list()).data.find((c: any) => c.language.id === 'en').captionPath
+    await put('en', 'fr.srt').expect(204)
+    const after = (await list()).data.find((c: any) => c.language.id === 'en').captionPath
+    expect(after).to.not.equal(before)
+    await waitUntil(async () => (await ctx.instance.api().get(before)).status === 404)
+  })
+
+  it('refuses what is not a subtitle file, unknown languages and other users, with problem+json', async function () {
+    for (const file of [ 'prose.srt', 'empty.vtt', 'binary.vtt' ]) {
+      const res = await put('de', file).expect(400)
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      expect(res.body['invalid-params']).to.have.property('captionfile')
+    }
+    expect((await put('xx-nope', 'en.vtt').expect(400)).body['invalid-params']).to.have.property('captionLanguage')
+    const missing = await ctx.instance.api().put(`/api/v1/videos/${uuid()}/captions/de`).set(auth(ctx.instance.accessToken)).expect(400)
+    expect(missing.body['invalid-params']).to.have.property('captionfile')
+    await put('de', 'en.vtt', ctx.alice.token).expect(403)
+    await ctx.instance.api().put(`/api/v1/videos/${uuid()}/captions/de`).attach('captionfile', files['en.vtt']).expect(401)
+    await put('de', 'en.vtt', ctx.instance.accessToken, '00000000-0000-4000-8000-000000000000').expect(404)
+    expect((await list()).total).to.equal(2)
+  })
+
+  it('federates captions in the Video object\'s subtitleLanguage, as PeerTube does', async function () {
+    const object = (await ctx.instance.api().get(`/videos/watch/${uuid()}`).set('Accept', 'application/activity+json').expect(200)).body
+    expect(object.subtitleLanguage.map((s: any) => [ s.identifier, s.name ])).to.deep.equal([ [ 'en', 'English' ], [ 'fr', 'French' ] ])
+    expect(object.subtitleLanguage[1].url).to.match(new RegExp(`^${ctx.instance.url}/lazy-static/video-captions/[0-9a-f-]{36}-fr\\.vtt$`))
+  })
+
+  it('lists captions in feeds (Media RSS subtitles and podcast transcripts)', async function () {
+    const rss = (await ctx.instance.api().get('/feeds/videos.xml').expect(200)).text
+    // (@peertube/feed, PeerTube's own feed library, writes one media:subTitle per item: the last language)
+    expect(rss).to.match(/<media:subTitle href="[^"]+-fr\.vtt" type="text\/vtt" lang="fr"\/>/)
+    const podcast = (await ctx.instance.api().get('/feeds/podcast/videos.xml').query({ videoChannelId: ctx.rootChannelId }).expect(200)).text
+    expect(podcast).to.match(/<podcast:transcript url="[^"]+-fr\.vtt" type="text\/vtt" language="fr" rel="captions"\/>/)
+  })
+
+  it('deletes a caption, then answers 404 for it', async function () {
+    const path = (await list()).data.find((c: any) => c.language.id === 'fr').captionPath
+    await ctx.instance.api().delete(`/api/v1/videos/${uuid()}/captions/fr`).set(auth(ctx.alice.token)).expect(403)
+    await ctx.instance.api().delete(`/api/v1/videos/${uuid()}/captions/fr`).set(auth(ctx.instance.accessToken)).expect(204)
+    await ctx.instance.api().delete(`/api/v1/videos/${uuid()}/captions/fr`).set(auth(ctx.instance.accessToken)).expect(404)
+    expect((await list()).data.map((c: any) => c.language.id)).to.deep.equal([ 'en' ])
+    await waitUntil(async () => (await ctx.instance.api().get(path)).status === 404)
+  })
+}
