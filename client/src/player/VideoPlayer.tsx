@@ -1,6 +1,7 @@
 // The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { listVideoCaptions, type VideoCaption } from '../api/captions.js'
 import { iceServersFrom } from '../api/server.js'
 import { configStore, isP2PEnabled } from '../lib/session.js'
 import { ENGINE_FACTORIES, engineOrder, hasWebRTC } from './choose-engine.js'
@@ -42,6 +43,15 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
   const engineRef = useRef<PlayerEngine | null>(null)
   const [view, setView] = useState<EngineView>(NO_ENGINE)
   const [error, setError] = useState<string | null>(null)
+  const [captions, setCaptions] = useState<VideoCaption[]>([])
+
+  // Subtitles as <track>s: the browser's own captions menu lists them (none shown until the viewer picks one).
+  useEffect(() => {
+    let cancelled = false
+    setCaptions([])
+    listVideoCaptions(details.uuid).then(list => { if (!cancelled) setCaptions(list.data) }, () => undefined)
+    return () => { cancelled = true }
+  }, [details.uuid])
 
   useEffect(() => {
     const video = videoRef.current
@@ -158,7 +168,11 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
         preload="metadata"
         poster={details.previewPath ?? undefined}
         aria-label={`Video: ${details.name}`}
-      />
+      >
+        {captions.map(c => (
+          <track key={c.language.id} kind="subtitles" srclang={c.language.id} label={c.language.label} src={c.captionPath} data-testid="caption-track" />
+        ))}
+      </video>
       {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
       <div class="player-toolbar">
         {view.resolutions.length > 0 && (
