@@ -34,6 +34,7 @@ import { UserVideoHistoryModel } from './user/user-video-history.js'
 import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
 import { VideoCaptionModel } from './video/video-caption.js'
+import { VideoChapterModel } from './video/video-chapter.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -80,7 +81,8 @@ const MODELS: RegisteredModel[] = [
   UserVideoHistoryModel,
   VideoPlaylistModel,
   VideoPlaylistElementModel,
-  VideoCaptionModel
+  VideoCaptionModel,
+  VideoChapterModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -32,6 +32,7 @@ import { actorFollowersRouter } from './actor-followers.js'
 import { videoPlaylistsRouter } from './video-playlists.js'
 import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
 import { videoCaptionsRouter } from './videos/captions.js'
+import { videoChaptersRouter } from './videos/chapters.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -55,7 +56,7 @@ export function buildApiRouter () {
     // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
     videoPlaylistElementsRouter, videoPlaylistsRouter,
     // Captions (issue 21)
-    videoCaptionsRouter
+    videoCaptionsRouter, videoChaptersRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

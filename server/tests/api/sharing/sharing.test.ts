@@ -1,9 +1,10 @@
 import { captionCases } from './caption-cases.js'
+import { chapterCases } from './chapter-cases.js'
 import { feedCases } from './feed-cases.js'
 import { linkPreviewCases } from './link-preview-cases.js'
 import { SharingContext } from './sharing-context.js'
 
-describe('Reaching people outside the instance: feeds, link previews, captions', function () {
+describe('Reaching people outside the instance: feeds, link previews, captions, chapters', function () {
   const ctx = new SharingContext()
 
   before(async function () {
@@ -24,5 +25,9 @@ describe('Reaching people outside the instance: feeds, link previews, captions',
 
   describe('Captions', function () {
     captionCases(ctx)
+  })
+
+  describe('Chapters', function () {
+    chapterCases(ctx)
   })
 })

@@ -1,0 +1,46 @@
+import { expect } from 'chai'
+import { auth } from '../shared/users.js'
+import type { SharingContext } from './sharing-context.js'
+
+export function chapterCases (ctx: SharingContext) {
+  const uuid = () => ctx.uuids['Root public']
+  const chapters = async () => (await ctx.instance.api().get(`/api/v1/videos/${uuid()}/chapters`).expect(200)).body.chapters
+  const put = (body: unknown, token = ctx.instance.accessToken) =>
+    ctx.instance.api().put(`/api/v1/videos/${uuid()}/chapters`).set(auth(token)).send(body as object)
+
+  it('reads the chapters of the uploaded file\'s container', async function () {
+    expect(await chapters()).to.deep.equal([ { timecode: 0, title: 'Opening' }, { timecode: 1, title: 'The rest' } ])
+  })
+
+  it('replaces them, sorted, and federates them at the Video object\'s hasParts as PeerTube does', async function () {
+    await put({ chapters: [ { timecode: 1, title: 'Second' }, { timecode: 0, title: 'First' } ] }).expect(204)
+    expect(await chapters()).to.deep.equal([ { timecode: 0, title: 'First' }, { timecode: 1, title: 'Second' } ])
+
+    const object = (await ctx.instance.api().get(`/videos/watch/${uuid()}`).set('Accept', 'application/activity+json').expect(200)).body
+    const parts = (await ctx.instance.api().get(new URL(object.hasParts).pathname).set('Accept', 'application/activity+json').expect(200)).body
+    expect(parts.id).to.equal(object.hasParts)
+    expect(parts.hasPart).to.deep.equal([ { name: 'First', startOffset: 0, endOffset: 1 }, { name: 'Second', startOffset: 1, endOffset: 2 } ])
+  })
+
+  it('refuses bad chapters and other users, and keeps the current ones', async function () {
+    const bad: unknown[] = [
+      { chapters: [ { timecode: 0, title: 'A' }, { timecode: 0, title: 'B' } ] },
+      { chapters: [ { timecode: -1, title: 'A' } ] },
+      { chapters: [ { timecode: 0.5, title: 'A' } ] },
+      { chapters: [ { timecode: 0, title: '' } ] },
+      { chapters: [ { timecode: 0, title: 'x'.repeat(101) } ] },
+      { chapters: [ { timecode: 999, title: 'After the end' } ] },
+      { chapters: 'none' }
+    ]
+    for (const body of bad) {
+      const res = await put(body).expect(400)
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      expect(Object.keys(res.body['invalid-params'])[0]).to.match(/^chapters/)
+    }
+    await put({ chapters: [] }, ctx.alice.token).expect(403)
+    expect((await chapters()).length).to.equal(2)
+
+    await put({ chapters: [] }).expect(204)
+    expect(await chapters()).to.deep.equal([])
+  })
+}
