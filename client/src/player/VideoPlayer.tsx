@@ -1,7 +1,8 @@
 // The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
-import { listVideoCaptions, type VideoCaption } from '../api/captions.js'
+import { listVideoCaptions, listVideoChapters, type VideoCaption, type VideoChapter } from '../api/captions.js'
+import { ChapterMarkers } from './ChapterMarkers.js'
 import { iceServersFrom } from '../api/server.js'
 import { configStore, isP2PEnabled } from '../lib/session.js'
 import { ENGINE_FACTORIES, engineOrder, hasWebRTC } from './choose-engine.js'
@@ -44,12 +45,15 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
   const [view, setView] = useState<EngineView>(NO_ENGINE)
   const [error, setError] = useState<string | null>(null)
   const [captions, setCaptions] = useState<VideoCaption[]>([])
+  const [chapters, setChapters] = useState<VideoChapter[]>([])
 
   // Subtitles as <track>s: the browser's own captions menu lists them (none shown until the viewer picks one).
   useEffect(() => {
     let cancelled = false
     setCaptions([])
+    setChapters([])
     listVideoCaptions(details.uuid).then(list => { if (!cancelled) setCaptions(list.data) }, () => undefined)
+    listVideoChapters(details.uuid).then(list => { if (!cancelled) setChapters(list) }, () => undefined)
     return () => { cancelled = true }
   }, [details.uuid])
 
@@ -174,6 +178,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
         ))}
       </video>
       {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
+      {!embed && <ChapterMarkers chapters={chapters} duration={details.duration} onSeek={seconds => { if (videoRef.current) videoRef.current.currentTime = seconds }} />}
       <div class="player-toolbar">
         {view.resolutions.length > 0 && (
           <label>

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { launchBrowser } from '../../browser/shared/browser.js'
 import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
 
@@ -20,6 +21,22 @@ export function chapterCases (ctx: SharingContext) {
     const parts = (await ctx.instance.api().get(new URL(object.hasParts).pathname).set('Accept', 'application/activity+json').expect(200)).body
     expect(parts.id).to.equal(object.hasParts)
     expect(parts.hasPart).to.deep.equal([ { name: 'First', startOffset: 0, endOffset: 1 }, { name: 'Second', startOffset: 1, endOffset: 2 } ])
+  })
+
+  it('shows them under the player on the watch page, each seeking to its start', async function () {
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${ctx.instance.url}/w/${uuid()}?mode=http`)
+      const buttons = page.getByTestId('chapter')
+      await buttons.nth(1).waitFor()
+      expect(await buttons.allTextContents()).to.deep.equal([ '0:00 First', '0:01 Second' ])
+      await page.waitForFunction('document.querySelector("video").readyState >= 1')
+      await buttons.nth(1).click()
+      await page.waitForFunction('Math.abs(document.querySelector("video").currentTime - 1) < 0.3')
+    } finally {
+      await browser.close()
+    }
   })
 
   it('refuses bad chapters and other users, and keeps the current ones', async function () {
