@@ -206,6 +206,15 @@ describe('Video federation between instances', function () {
       expect(served.text).to.equal('WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n')
     })
 
+    it('gets the chapters of a remote video with its Update, from the Video object\'s hasParts (issue 21)', async function () {
+      const chapters = [ { timecode: 0, title: 'Start' }, { timecode: 1, title: 'End' } ]
+      await two.api().put(`/api/v1/videos/${newVideoUuid}/chapters`).set(bearer(two)).send({ chapters }).expect(204)
+      await waitUntil(async () => {
+        const body = (await one.api().get(`/api/v1/videos/${newVideoUuid}/chapters`).expect(200)).body
+        return JSON.stringify(body.chapters) === JSON.stringify(chapters)
+      })
+    })
+
     it('lists remote videos in the video list, search and the remote channel\'s page', async function () {
       const list = (await one.api().get('/api/v1/videos').query({ isLocal: false }).expect(200)).body
       expect(list.data.map((v: any) => v.uuid)).to.include.members([ oldVideoUuid, newVideoUuid ])
