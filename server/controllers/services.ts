@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { buildVideoOEmbed, loadVideoOfWatchUrl } from '../lib/link-previews/oembed.js'
+import { buildPlaylistOEmbed, buildVideoOEmbed, loadOEmbedTarget } from '../lib/link-previews/oembed.js'
 import { buildSitemap } from '../lib/link-previews/sitemap.js'
 import { ApiRouter } from './shared/api-router.js'
 
@@ -10,7 +10,7 @@ const dimension = (name: string) => z.coerce.number({ message: `Should have a va
 
 servicesRouter.get('/services/oembed', {
   operationId: 'getOEmbed',
-  summary: 'OEmbed of a video page of this instance (an iframe of its embed page)',
+  summary: 'OEmbed of a video or playlist page of this instance (an iframe of its embed page)',
   tags: [ 'Video' ],
   auth: 'none',
   query: z.object({
@@ -21,8 +21,8 @@ servicesRouter.get('/services/oembed', {
   }),
   responses: { 200: 'OEmbed JSON', 400: 'Not a video page of this instance', 404: 'No such video, or not public', 501: 'XML asked' }
 }, async ({ query }, _req, res) => {
-  const video = await loadVideoOfWatchUrl(query.url)
-  res.json(buildVideoOEmbed(video, query))
+  const target = await loadOEmbedTarget(query.url)
+  res.json('video' in target ? buildVideoOEmbed(target.video, query) : buildPlaylistOEmbed(target.playlist, query))
 })
 
 servicesRouter.get('/sitemap.xml', {

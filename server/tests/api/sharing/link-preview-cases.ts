@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { XMLParser } from 'fast-xml-parser'
+import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
 
 /** The head of a page as a link preview crawler reads it: meta tags by property or name, links, JSON-LD. */
@@ -89,6 +90,18 @@ export function linkPreviewCases (ctx: SharingContext) {
       // What the watch page advertises works as is
       const advertised = (await page(`/videos/watch/${ctx.uuids['Root public']}`)).links.find(l => l.type === 'application/json+oembed')!
       expect((await fetch(advertised.href)).status).to.equal(200)
+    })
+
+    it('embeds a public playlist too, and not a private one', async function () {
+      const create = (privacy: number) => ctx.instance.api().post('/api/v1/video-playlists').set(auth(ctx.alice.token))
+        .send({ displayName: `Alice's picks ${privacy}`, privacy, videoChannelId: ctx.aliceChannelId }).expect(200)
+      const shared = (await create(1)).body.videoPlaylist
+      const body = (await oembed({ url: `${ctx.instance.url}/w/p/${shared.shortUUID}` }).expect(200)).body
+      expect(body).to.include({ type: 'rich', title: 'Alice\'s picks 1', author_name: 'alice', width: 560, height: 315 })
+      expect(body.html).to.include(`src="${ctx.instance.url}/video-playlists/embed/${shared.uuid}"`)
+
+      const hidden = (await ctx.instance.api().post('/api/v1/video-playlists').set(auth(ctx.alice.token)).send({ displayName: 'Mine', privacy: 3 }).expect(200)).body.videoPlaylist
+      await oembed({ url: `${ctx.instance.url}/videos/watch/playlist/${hidden.uuid}` }).expect(404)
     })
 
     it('refuses other sites\' URLs, non-video pages, private videos and XML, with problem+json', async function () {
