@@ -9,7 +9,7 @@ import { hlsPlaylistUrls, trackerUrls } from '../video-paths.js'
 import { accountClientUrl, actorAvatarUrl, channelClientUrl } from '../client-urls.js'
 import { loadFeedCaptions, type FeedCaption } from './feed-captions.js'
 import { feedMetadata, initFeed } from './feed-init.js'
-import { commonVideoItemFields, playableFiles } from './video-feed-items.js'
+import { commonVideoItemFields, playableFiles, videoThumbnail } from './video-feed-items.js'
 import { instanceAccountId } from '../moderation/instance-account.js'
 
 // Podcasting 2.0 (https://podcastindex.org/namespace/1.0) feed of one channel, with PeerTube's tags: podcast:guid,
@@ -51,6 +51,8 @@ export async function buildPodcastFeed (channel: VideoChannelModel, search: stri
 
   const feed = initFeed({
     ...meta,
+    // Podcast directories require a cover: the channel's avatar, else its newest episode's preview.
+    imageUrl: meta.imageUrl ?? (videos[0] ? videoThumbnail(videos[0])?.url : undefined),
     resource: 'videos',
     search,
     podcast: {

@@ -137,6 +137,8 @@ export function feedCases (ctx: SharingContext) {
       expect(podcast.title).to.equal('Main root channel')
       expect(podcast.language).to.equal('fr')
       expect(podcast.guid).to.match(/^[0-9a-f-]{36}$/)
+      // No avatar: the newest episode's preview is the cover
+      expect(podcast.itunesImage).to.match(/\/lazy-static\/previews\/[0-9a-f-]{36}\.jpg$/)
       expect(podcast.items.map(i => i.title)).to.deep.equal([ 'Root public' ])
 
       const episode = podcast.items[0]
