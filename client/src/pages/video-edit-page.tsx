@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { VideoDetails, VideoUpdate } from '../../../shared/models/client-video.js'
 import { deleteVideo, getCategories, getVideo, updateVideo } from '../api/videos.js'
+import { CaptionsEditor } from '../components/CaptionsEditor.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Markdown } from '../components/Markdown.js'
 import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
@@ -142,6 +143,7 @@ export default function VideoEditPage ({ id }: { id: string }) {
           {saved && <span class="success" role="status" data-testid="edit-saved">Saved.</span>}
         </p>
       </form>
+      <CaptionsEditor videoId={details.uuid} />
     </section>
   )
 }

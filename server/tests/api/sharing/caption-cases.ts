@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { waitUntil } from '../../shared/wait.js'
 import { launchBrowser } from '../../browser/shared/browser.js'
+import { logInThroughForm } from '../../browser/shared/pages.js'
 import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
 
@@ -95,6 +96,28 @@ export function captionCases (ctx: SharingContext) {
         return { kind: track.kind, label: track.label, cues: [ ...(track.cues || []) ].map(c => c.text) }
       })()`)
       expect(french).to.deep.equal({ kind: 'subtitles', label: 'French', cues: [ 'Bonjour à tous', 'Fin' ] })
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('lets the owner add and remove captions from the video\'s edit page', async function () {
+    const browser = await launchBrowser()
+    try {
+      const page = await (await browser.newContext({ baseURL: ctx.instance.url })).newPage()
+      await logInThroughForm(page, 'root', ctx.instance.rootPassword)
+      await page.goto(`/videos/update/${uuid()}`)
+      const items = page.getByTestId('caption-item')
+      await items.nth(1).waitFor()
+      await page.getByTestId('caption-language').selectOption('de')
+      await page.getByTestId('caption-file').setInputFiles(files['fr.srt'])
+      await page.getByTestId('caption-upload').click()
+      await items.nth(2).waitFor()
+      expect(await items.allTextContents()).to.deep.equal([ 'German Remove', 'English Remove', 'French Remove' ])
+
+      await items.nth(0).getByRole('button', { name: 'Remove' }).click()
+      await page.waitForFunction('document.querySelectorAll("[data-testid=caption-item]").length === 2')
+      expect((await list()).data.map((c: any) => c.language.id)).to.deep.equal([ 'en', 'fr' ])
     } finally {
       await browser.close()
     }
