@@ -35,3 +35,7 @@ export function deleteVideoCaption (id: string | number, language: string): Prom
 export function getLanguages (): Promise<Record<string, string>> {
   return api.get<Record<string, string>>('/videos/languages', undefined, { auth: false })
 }
+
+export function putVideoChapters (id: string | number, chapters: VideoChapter[]): Promise<void> {
+  return api.put<void>(`/videos/${encodeURIComponent(String(id))}/chapters`, { chapters })
+}

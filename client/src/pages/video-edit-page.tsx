@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { VideoDetails, VideoUpdate } from '../../../shared/models/client-video.js'
 import { deleteVideo, getCategories, getVideo, updateVideo } from '../api/videos.js'
 import { CaptionsEditor } from '../components/CaptionsEditor.js'
+import { ChaptersEditor } from '../components/ChaptersEditor.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Markdown } from '../components/Markdown.js'
 import { FormField, fieldAria, fieldErrorsOf, formErrorOf } from '../components/FormField.js'
@@ -144,6 +145,7 @@ export default function VideoEditPage ({ id }: { id: string }) {
         </p>
       </form>
       <CaptionsEditor videoId={details.uuid} />
+      <ChaptersEditor videoId={details.uuid} />
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { launchBrowser } from '../../browser/shared/browser.js'
+import { logInThroughForm } from '../../browser/shared/pages.js'
 import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
 
@@ -34,6 +35,28 @@ export function chapterCases (ctx: SharingContext) {
       await page.waitForFunction('document.querySelector("video").readyState >= 1')
       await buttons.nth(1).click()
       await page.waitForFunction('Math.abs(document.querySelector("video").currentTime - 1) < 0.3')
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('lets the owner edit them as text on the video\'s edit page', async function () {
+    const browser = await launchBrowser()
+    try {
+      const page = await (await browser.newContext({ baseURL: ctx.instance.url })).newPage()
+      await logInThroughForm(page, 'root', ctx.instance.rootPassword)
+      await page.goto(`/videos/update/${uuid()}`)
+      const text = page.getByTestId('chapters-text')
+      await page.waitForFunction('document.querySelector("[data-testid=chapters-text]")?.value === "0:00 First\\n0:01 Second"')
+
+      await text.fill('0:00 Intro\nnot a chapter')
+      await page.getByTestId('chapters-save').click()
+      expect(await page.getByTestId('chapters-error').textContent()).to.include('not a chapter')
+
+      await text.fill('0:00 Intro\n0:01 Main part')
+      await page.getByTestId('chapters-save').click()
+      await page.getByTestId('chapters-saved').waitFor()
+      expect(await chapters()).to.deep.equal([ { timecode: 0, title: 'Intro' }, { timecode: 1, title: 'Main part' } ])
     } finally {
       await browser.close()
     }
