@@ -2,7 +2,6 @@ import { expect } from 'chai'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { waitUntil } from '../../shared/wait.js'
-import { launchBrowser } from '../../browser/shared/browser.js'
 import { logInThroughForm } from '../../browser/shared/pages.js'
 import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
@@ -83,9 +82,8 @@ export function captionCases (ctx: SharingContext) {
   })
 
   it('shows them in the player: a subtitles track per language, with its cues', async function () {
-    const browser = await launchBrowser()
+    const page = await ctx.newPage()
     try {
-      const page = await browser.newPage()
       await page.goto(`${ctx.instance.url}/videos/embed/${uuid()}?mode=http`)
       // (browser-side code as strings: the tests are compiled without the DOM types)
       await page.waitForFunction('document.querySelectorAll("video track").length === 2')
@@ -97,14 +95,13 @@ export function captionCases (ctx: SharingContext) {
       })()`)
       expect(french).to.deep.equal({ kind: 'subtitles', label: 'French', cues: [ 'Bonjour à tous', 'Fin' ] })
     } finally {
-      await browser.close()
+      await page.context().close()
     }
   })
 
   it('lets the owner add and remove captions from the video\'s edit page', async function () {
-    const browser = await launchBrowser()
+    const page = await ctx.newPage()
     try {
-      const page = await (await browser.newContext({ baseURL: ctx.instance.url })).newPage()
       await logInThroughForm(page, 'root', ctx.instance.rootPassword)
       await page.goto(`/videos/update/${uuid()}`)
       const items = page.getByTestId('caption-item')
@@ -119,7 +116,7 @@ export function captionCases (ctx: SharingContext) {
       await page.waitForFunction('document.querySelectorAll("[data-testid=caption-item]").length === 2')
       expect((await list()).data.map((c: any) => c.language.id)).to.deep.equal([ 'en', 'fr' ])
     } finally {
-      await browser.close()
+      await page.context().close()
     }
   })
 

@@ -1,5 +1,4 @@
 import { expect } from 'chai'
-import { launchBrowser } from '../../browser/shared/browser.js'
 import { logInThroughForm } from '../../browser/shared/pages.js'
 import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
@@ -25,9 +24,8 @@ export function chapterCases (ctx: SharingContext) {
   })
 
   it('shows them under the player on the watch page, each seeking to its start', async function () {
-    const browser = await launchBrowser()
+    const page = await ctx.newPage()
     try {
-      const page = await browser.newPage()
       await page.goto(`${ctx.instance.url}/w/${uuid()}?mode=http`)
       const buttons = page.getByTestId('chapter')
       await buttons.nth(1).waitFor()
@@ -36,14 +34,13 @@ export function chapterCases (ctx: SharingContext) {
       await buttons.nth(1).click()
       await page.waitForFunction('Math.abs(document.querySelector("video").currentTime - 1) < 0.3')
     } finally {
-      await browser.close()
+      await page.context().close()
     }
   })
 
   it('lets the owner edit them as text on the video\'s edit page', async function () {
-    const browser = await launchBrowser()
+    const page = await ctx.newPage()
     try {
-      const page = await (await browser.newContext({ baseURL: ctx.instance.url })).newPage()
       await logInThroughForm(page, 'root', ctx.instance.rootPassword)
       await page.goto(`/videos/update/${uuid()}`)
       const text = page.getByTestId('chapters-text')
@@ -58,7 +55,7 @@ export function chapterCases (ctx: SharingContext) {
       await page.getByTestId('chapters-saved').waitFor()
       expect(await chapters()).to.deep.equal([ { timecode: 0, title: 'Intro' }, { timecode: 1, title: 'Main part' } ])
     } finally {
-      await browser.close()
+      await page.context().close()
     }
   })
 

@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from '../../browser/shared/browser.js'
 import { TestInstance } from '../../shared/test-instance.js'
 import { firstChannelId, uploadVideo, waitForLadder } from '../../shared/videos.js'
 import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
@@ -28,6 +30,18 @@ export class SharingContext {
   rootChannelId = 0
   aliceChannelId = 0
   readonly uuids: Record<string, string> = {}
+  private browserStarted?: Promise<Browser>
+
+  /** One Chromium for every browser case of the file, started on first use. */
+  browser () {
+    this.browserStarted ??= launchBrowser()
+    return this.browserStarted
+  }
+
+  /** A fresh tab (own storage) on the instance. */
+  async newPage () {
+    return (await (await this.browser()).newContext({ baseURL: this.instance.url })).newPage()
+  }
 
   async setUp () {
     this.dir = await makeTempDir('sharing')
@@ -57,6 +71,7 @@ export class SharingContext {
   }
 
   async tearDown () {
+    if (this.browserStarted) await (await this.browserStarted).close()
     await this.instance.stop()
     await removeDir(this.dir)
   }
