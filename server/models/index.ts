@@ -37,6 +37,8 @@ import { VideoPlaylistModel } from './video/video-playlist.js'
 import { ScheduleVideoUpdateModel } from './video/schedule-video-update.js'
 import { VideoSourceModel } from './video/video-source.js'
 import { VideoNameWordModel } from './video/video-name-word.js'
+import { VideoCaptionModel } from './video/video-caption.js'
+import { VideoChapterModel } from './video/video-chapter.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -86,7 +88,9 @@ const MODELS: RegisteredModel[] = [
   ScheduleVideoUpdateModel,
   VideoSourceModel,
   IdentityConflictModel,
-  VideoNameWordModel
+  VideoNameWordModel,
+  VideoCaptionModel,
+  VideoChapterModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

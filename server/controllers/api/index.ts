@@ -35,6 +35,8 @@ import { videoWatchingRouter } from './videos/watching.js'
 import { actorFollowersRouter } from './actor-followers.js'
 import { videoPlaylistsRouter } from './video-playlists.js'
 import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
+import { videoCaptionsRouter } from './videos/captions.js'
+import { videoChaptersRouter } from './videos/chapters.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -58,7 +60,9 @@ export function buildApiRouter () {
     // The viewer's library (issue 14)
     myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,
     // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
-    videoPlaylistElementsRouter, videoPlaylistsRouter
+    videoPlaylistElementsRouter, videoPlaylistsRouter,
+    // Captions (issue 21)
+    videoCaptionsRouter, videoChaptersRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

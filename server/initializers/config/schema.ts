@@ -233,7 +233,15 @@ export const configSchema = z.object({
     subject: z.object({ prefix: z.string() }).strict()
   }).strict(),
 
-  contact_form: z.object({ enabled: z.boolean() }).strict()
+  contact_form: z.object({ enabled: z.boolean() }).strict(),
+
+  // Reaching people outside the instance (issue 21): PeerTube's keys.
+  feeds: z.object({
+    videos: z.object({ count: z.number().int().min(1).max(100) }).strict(),
+    comments: z.object({ count: z.number().int().min(1).max(100) }).strict()
+  }).strict(),
+
+  services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

@@ -1,4 +1,5 @@
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../../shared/models/videos.js'
+import { parseSubtitleLanguages, type RemoteCaptionData } from '../../captions/remote-captions.js'
 import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import { isUuid } from '../../../helpers/uuid.js'
 import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.js'
@@ -47,6 +48,7 @@ export interface RemoteVideoData {
   webVideoFiles: RemoteFileData[]
   hlsPlaylist: RemotePlaylistData | undefined
   trackers: string[]
+  captions: RemoteCaptionData[]
 }
 
 export class InvalidVideoObjectError extends Error {
@@ -116,7 +118,8 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     preview: pickImage(icons, 'largest'),
     webVideoFiles: parseWebVideoFiles(object.url),
     hlsPlaylist: parseHlsPlaylist(object.url),
-    trackers: parseTrackers(object.url)
+    trackers: parseTrackers(object.url),
+    captions: parseSubtitleLanguages(object.subtitleLanguage)
   }
 }
 
