@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { buildPlaylistOEmbed, buildVideoOEmbed, loadOEmbedTarget } from '../lib/link-previews/oembed.js'
 import { buildSitemap } from '../lib/link-previews/sitemap.js'
+import { setPublicCacheControl } from '../helpers/http/public-cache-control.js'
 import { ApiRouter } from './shared/api-router.js'
 
 /** OEmbed (/services/oembed) and the sitemap (/sitemap.xml): how other sites embed and index our videos. */
@@ -31,5 +32,6 @@ servicesRouter.get('/sitemap.xml', {
   tags: [ 'Video' ],
   auth: 'none'
 }, async (_ctx, _req, res) => {
-  res.set('Cache-Control', 'public, max-age=3600').type('application/xml; charset=utf-8').send(await buildSitemap())
+  setPublicCacheControl(res, 3600)
+  res.type('application/xml; charset=utf-8').send(await buildSitemap())
 })

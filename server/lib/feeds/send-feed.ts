@@ -1,13 +1,14 @@
 import type { Feed } from '@peertube/feed'
 import type { Response } from 'express'
 import type { FeedFormat } from '../../middlewares/validation/feeds.js'
+import { setPublicCacheControl } from '../../helpers/http/public-cache-control.js'
 
 /** How long readers and proxies may keep a feed, as PeerTube's 15-minute route cache. */
 const FEED_MAX_AGE_SECONDS = 15 * 60
 
 /** Serialises a feed in the format its path (or, for `.xml`, its `?format=`) asks for. */
 export function sendFeed (res: Response, feed: Feed, format: FeedFormat, queryFormat?: string) {
-  res.set('Cache-Control', `public, max-age=${FEED_MAX_AGE_SECONDS}`)
+  setPublicCacheControl(res, FEED_MAX_AGE_SECONDS)
 
   const wanted = format === 'xml' ? (queryFormat ?? 'rss') : format
   if (wanted === 'atom' || wanted === 'atom1') {
@@ -20,6 +21,6 @@ export function sendFeed (res: Response, feed: Feed, format: FeedFormat, queryFo
 }
 
 export function sendPodcast (res: Response, feed: Feed) {
-  res.set('Cache-Control', `public, max-age=${FEED_MAX_AGE_SECONDS}`)
+  setPublicCacheControl(res, FEED_MAX_AGE_SECONDS)
   res.type('application/rss+xml; charset=utf-8').send(feed.podcast())
 }
