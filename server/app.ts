@@ -5,6 +5,8 @@ import { buildClientRouter } from './controllers/client.js'
 import { buildLazyStaticRouter } from './controllers/lazy-static.js'
 import { buildStaticRouter } from './controllers/static.js'
 import { buildWellKnownRouter } from './controllers/well-known.js'
+import { feedsRouter } from './controllers/feeds/index.js'
+import { servicesRouter } from './controllers/services.js'
 import { CONFIG } from './initializers/config/index.js'
 import { accessLog } from './middlewares/access-log.js'
 import { compressResponses } from './middlewares/compression.js'
@@ -32,6 +34,8 @@ export function buildApp () {
   app.use(buildLazyStaticRouter())
   app.use(buildStaticRouter())
   app.use(buildWellKnownRouter())
+  app.use('/feeds', feedsRouter.router)
+  app.use(servicesRouter.router)
   // Before the client: actor URLs answer ActivityPub clients here and fall through to the client for browsers.
   app.use(buildActivityPubRouter())
   app.use(buildClientRouter())

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { fromRoot } from '../helpers/project-root.js'
 import { servePrecompressed } from '../middlewares/compression.js'
 import { notFound, serviceUnavailable } from '../lib/http-problems/http-problem.js'
+import { indexHtmlFor } from '../lib/link-previews/index-html.js'
 
 /** WebTorrent's streaming service worker: its URL decides its scope, so it lives at the site root. */
 const STREAMING_WORKER_PATH = '/webtorrent-sw.js'
@@ -39,9 +40,10 @@ export function buildClientRouter () {
     throw notFound('No such file of the web client')
   })
 
-  router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, (_req: Request, res: Response) => {
+  router.get(/^\/(?!api\/|static\/|lazy-static\/|download\/|tracker\/|\.well-known\/).*/, async (req: Request, res: Response) => {
     if (!existsSync(index)) throw serviceUnavailable('The web client is not built: run `npm run build`.')
-    res.set('Cache-Control', 'no-cache').sendFile(index)
+    // Watch, channel and account pages carry their link preview tags (OpenGraph, Twitter, JSON-LD) in the head.
+    res.set('Cache-Control', 'no-cache').type('html').send(await indexHtmlFor(index, req.path))
   })
 
   return router

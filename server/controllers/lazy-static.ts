@@ -1,8 +1,11 @@
+import { basename } from 'node:path'
 import cors from 'cors'
 import express from 'express'
 import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
 import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
 import { safeStaticPath } from '../middlewares/safe-static-path.js'
+import { captionsDir } from '../lib/captions/caption-files.js'
+import { ensureRemoteCaptionOnDisk } from '../lib/captions/remote-captions.js'
 import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
 import { buildRemotePlaylistImagesRouter } from './activitypub/playlists.js'
 
@@ -20,5 +23,13 @@ export function buildLazyStaticRouter () {
   // Remote videos' images are fetched from their origin on first request, then served from disk (static.ts).
   router.use(buildRemoteVideoImagesRouter())
   router.use(buildRemotePlaylistImagesRouter())
+  // Captions (WebVTT): remote ones are fetched from their origin on first request.
+  router.use(LAZY_STATIC_PATHS.VIDEO_CAPTIONS, cors(), async (req, _res, next) => {
+    await ensureRemoteCaptionOnDisk(basename(req.path)).catch(() => undefined)
+    next()
+  }, express.static(captionsDir(), {
+    maxAge: '365d', immutable: true, fallthrough: false, index: false, dotfiles: 'deny',
+    setHeaders: res => res.type('text/vtt; charset=utf-8')
+  }))
   return router
 }

@@ -15,6 +15,8 @@ export type UploadedFiles = Record<string, Express.Multer.File[] | undefined>
 
 const IMAGE_MAX_BYTES = 4 * 1024 * 1024
 const IMAGE_FIELDS = [ 'thumbnailfile', 'previewfile' ]
+/** PeerTube's limit for a caption file. */
+const CAPTION_MAX_BYTES = 20 * 1024 * 1024
 
 /**
  * Multipart video upload: files stream to the temporary folder (memory stays flat whatever the size), limits are
@@ -42,6 +44,16 @@ export function videoImagesMultipart (): RequestHandler[] {
   }).fields(IMAGE_FIELDS.map(name => ({ name, maxCount: 1 })))
 
   return [ removeFilesAfterReply, parseWith(parser, () => IMAGE_MAX_BYTES, 'thumbnailfile') ]
+}
+
+/** Multipart caption upload: one `captionfile` (its content is checked when it is converted to WebVTT). */
+export function captionMultipart (): RequestHandler[] {
+  const parser = multer({
+    storage: temporaryStorage(),
+    limits: { fileSize: CAPTION_MAX_BYTES, files: 1, fields: 10, fieldSize: 1000 }
+  }).fields([ { name: 'captionfile', maxCount: 1 } ])
+
+  return [ removeFilesAfterReply, parseWith(parser, () => CAPTION_MAX_BYTES, 'captionfile') ]
 }
 
 function temporaryStorage () {

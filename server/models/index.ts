@@ -42,6 +42,8 @@ import { VideoLiveSessionModel } from './live/video-live-session.js'
 import { RunnerRegistrationTokenModel } from './runner/runner-registration-token.js'
 import { RunnerModel } from './runner/runner.js'
 import { RunnerJobModel } from './runner/runner-job.js'
+import { VideoCaptionModel } from './video/video-caption.js'
+import { VideoChapterModel } from './video/video-chapter.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -96,7 +98,9 @@ const MODELS: RegisteredModel[] = [
   VideoLiveSessionModel,
   RunnerRegistrationTokenModel,
   RunnerModel,
-  RunnerJobModel
+  RunnerJobModel,
+  VideoCaptionModel,
+  VideoChapterModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

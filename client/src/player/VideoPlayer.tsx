@@ -3,9 +3,12 @@
 // the engine (hls.js, WebTorrent: most of the page's weight) loads only then. With autoplay it starts at once.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
+import { listVideoCaptions, listVideoChapters, type VideoCaption, type VideoChapter } from '../api/captions.js'
+import { ChapterMarkers } from './ChapterMarkers.js'
 import { iceServersFrom } from '../api/server.js'
 import { Icon } from '../components/Icon.js'
 import { t } from '../i18n/i18n.js'
+import { languageLabel } from '../lib/constants.js'
 import { configStore, isP2PEnabled } from '../lib/session.js'
 import { ENGINE_FACTORIES, engineOrder, hasWebRTC } from './choose-engine.js'
 import { AUTO_RESOLUTION, type PlayerEngine, type ResolutionOption } from './engine.js'
@@ -59,6 +62,32 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     return () => video.removeEventListener('play', onPlay)
   }, [started, details.uuid])
 
+  const [captions, setCaptions] = useState<VideoCaption[]>([])
+  const [chapters, setChapters] = useState<VideoChapter[]>([])
+  // A chapter chosen before the start: applied once the engine has loaded the video's metadata.
+  const pendingSeek = useRef<number | null>(null)
+
+  // Subtitles as <track>s: the browser's own captions menu lists them (none shown until the viewer picks one).
+  useEffect(() => {
+    let cancelled = false
+    setCaptions([])
+    setChapters([])
+    listVideoCaptions(details.uuid).then(list => { if (!cancelled) setCaptions(list.data) }, () => undefined)
+    listVideoChapters(details.uuid).then(list => { if (!cancelled) setChapters(list) }, () => undefined)
+    return () => { cancelled = true }
+  }, [details.uuid])
+
+  const seek = (seconds: number) => {
+    const video = videoRef.current
+    if (!video) return
+    if (started && video.readyState >= 1) {
+      video.currentTime = seconds
+      return
+    }
+    pendingSeek.current = seconds
+    if (!started) setStarted(true)
+  }
+
   useEffect(() => {
     const video = videoRef.current
     if (!video || !started) return
@@ -72,6 +101,12 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     let startApplied = startTime === undefined
     let ended = false
     const applyStart = () => {
+      if (pendingSeek.current !== null && Number.isFinite(video.duration)) {
+        video.currentTime = Math.min(pendingSeek.current, video.duration)
+        pendingSeek.current = null
+        startApplied = true
+        return
+      }
       if (startApplied || !Number.isFinite(video.duration)) return
       startApplied = true
       if (startTime! > 0 && startTime! < video.duration) video.currentTime = startTime!
@@ -178,7 +213,12 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
           preload={started ? 'metadata' : 'none'}
           poster={details.previewPath ?? details.thumbnailPath ?? undefined}
           aria-label={t('player.label', { name: details.name })}
-        />
+        >
+          {/* Subtitles: the browser's own captions menu lists them (none shown until the viewer picks one). */}
+          {captions.map(c => (
+            <track key={c.language.id} kind="subtitles" srclang={c.language.id} label={languageLabel(c.language)} src={c.captionPath} data-testid="caption-track" />
+          ))}
+        </video>
         {!started && (
           <button type="button" class="player-start" onClick={() => setStarted(true)} data-testid="player-start" aria-label={t('player.play', { name: details.name })}>
             <Icon name="play" size={40} />
@@ -186,6 +226,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
         )}
       </div>
       {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
+      {!embed && <ChapterMarkers chapters={chapters} duration={details.duration} onSeek={seek} />}
       {started && (
         <div class="player-toolbar">
           {view.resolutions.length > 0 && (

@@ -1,4 +1,6 @@
 import express, { type Request, type Response } from 'express'
+import { chaptersToActivityPub } from '../../lib/chapters/video-chapters.js'
+import { VideoChapterModel } from '../../models/video/video-chapter.js'
 import { buildActivityPubContext, withActivityPubContext } from '../../helpers/activitypub/index.js'
 import { buildOrderedCollection, parsePageParam } from '../../lib/activitypub/collections/ordered-collection.js'
 import { getAudienceFromFollowersOf, getVideoAudience } from '../../lib/activitypub/videos/audience.js'
@@ -97,7 +99,8 @@ export function buildVideosActivityPubRouter () {
   router.get('/videos/watch/:id/chapters', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     if (redirectIfRemote(video, res)) return
-    sendActivityPub(res, { '@context': buildActivityPubContext('Chapters'), id: videoCollectionUrls(video).hasParts, hasPart: [] })
+    const chapters = chaptersToActivityPub(await VideoChapterModel.listOfVideo(video.id), video.duration)
+    sendActivityPub(res, { '@context': buildActivityPubContext('Chapters'), id: videoCollectionUrls(video).hasParts, hasPart: chapters })
   })
 
   return router

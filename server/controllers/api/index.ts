@@ -39,6 +39,8 @@ import { liveRouter } from './videos/live.js'
 import { runnersAdminRouter } from './runners/runners-admin.js'
 import { runnerProtocolRouter } from './runners/runner-protocol.js'
 import { runnerJobFilesRouter } from './runners/runner-job-files.js'
+import { videoCaptionsRouter } from './videos/captions.js'
+import { videoChaptersRouter } from './videos/chapters.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -66,7 +68,9 @@ export function buildApiRouter () {
     // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
     videoPlaylistElementsRouter, videoPlaylistsRouter,
     // Remote runners (issue 17)
-    runnerProtocolRouter, runnerJobFilesRouter, runnersAdminRouter
+    runnerProtocolRouter, runnerJobFilesRouter, runnersAdminRouter,
+    // Captions (issue 21)
+    videoCaptionsRouter, videoChaptersRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

@@ -49,6 +49,8 @@ export interface ProbeResult {
   bitrate: number
   video?: VideoStreamProbe
   audio?: AudioStreamProbe
+  /** Chapters of the container (MP4, Matroska...), as ffprobe lists them. */
+  chapters?: { start_time?: string, tags?: Record<string, string> }[]
 }
 
 interface RawStream {
@@ -77,6 +79,7 @@ interface RawStream {
 interface RawProbe {
   streams?: RawStream[]
   format?: { format_name?: string, duration?: string, size?: string, bit_rate?: string }
+  chapters?: { start_time?: string, tags?: Record<string, string> }[]
 }
 
 const FFPROBE_MAX_BUFFER = 16 * 1024 * 1024
@@ -99,12 +102,12 @@ export async function probe (path: string): Promise<ProbeResult> {
   const audio = rawAudio ? toAudio(rawAudio) : undefined
   const video = rawVideo ? toVideo(rawVideo, bitrate, audio?.bitrate ?? 0) : undefined
 
-  return { durationSeconds, size, formatName: format.format_name ?? '', bitrate, video, audio }
+  return { durationSeconds, size, formatName: format.format_name ?? '', bitrate, video, audio, chapters: raw.chapters ?? [] }
 }
 
 function runFfprobe (path: string): Promise<RawProbe> {
   // -show_data adds the streams' extradata, where the exact H.264 profile/level bytes for HLS CODECS live.
-  const args = [ '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-show_data', path ]
+  const args = [ '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-show_data', '-show_chapters', path ]
 
   return new Promise((resolve, reject) => {
     execFile(getFfprobePath(), args, { maxBuffer: FFPROBE_MAX_BUFFER }, (err, stdout, stderr) => {

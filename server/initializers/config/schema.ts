@@ -292,7 +292,14 @@ export const configSchema = z.object({
       // A runner is disabled after this many refused outputs in a row.
       disable_after_failures: z.number().int().min(1).max(1000)
     }).strict()
-  }).strict()
+  }).strict(),
+  // Reaching people outside the instance (issue 21): PeerTube's keys.
+  feeds: z.object({
+    videos: z.object({ count: z.number().int().min(1).max(100) }).strict(),
+    comments: z.object({ count: z.number().int().min(1).max(100) }).strict()
+  }).strict(),
+
+  services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

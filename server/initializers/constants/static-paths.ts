@@ -11,7 +11,8 @@ export const LAZY_STATIC_PATHS = {
   PREVIEWS: '/lazy-static/previews/',
   TORRENTS: '/lazy-static/torrents/',
   AVATARS: '/lazy-static/avatars/',
-  BANNERS: '/lazy-static/banners/'
+  BANNERS: '/lazy-static/banners/',
+  VIDEO_CAPTIONS: '/lazy-static/video-captions/'
 } as const
 
 export const DOWNLOAD_PATHS = {

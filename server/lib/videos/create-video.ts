@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { chaptersFromContainer } from '../chapters/video-chapters.js'
+import { VideoChapterModel } from '../../models/video/video-chapter.js'
 import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
 import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { mkdir, rm } from 'node:fs/promises'
@@ -145,6 +147,7 @@ export async function createVideoFromUpload (options: {
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
       await recordScheduledUpdate(video.id, fields.scheduleUpdate ?? undefined)
       await recordVideoSource(video.id, file, probed)
+      await VideoChapterModel.replaceOfVideo(video.id, chaptersFromContainer(probed.chapters ?? [], probed.durationSeconds), transaction)
       await recordVideoImages(video.id, images, transaction)
       await autoBlockIfNeeded(video, user)
       jobId = await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(uuid), parked: true, delay: UPLOAD_JOB_HOLD_MS })

@@ -4,6 +4,7 @@ import { Op } from 'sequelize'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
+import { captionFilePath } from '../captions/caption-files.js'
 import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
 import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
 import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
@@ -43,7 +44,8 @@ async function filesOf (video: VideoModel) {
     ...(video.VideoFiles ?? []).flatMap(file => video.remote ? [] : [ webVideoFilePathIn(false, file), webVideoFilePathIn(true, file) ]),
     ...(video.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
     ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
-    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk)
+    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk),
+    ...(video.VideoCaptions ?? []).filter(c => c.onDisk).map(c => captionFilePath(c.filename))
   ]
   if (video.remote) return { paths, folders: [] }
 

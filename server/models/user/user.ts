@@ -46,6 +46,8 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   /** PeerTube's UserAdminFlag bits (1: new videos skip the auto-block). */
   declare adminFlags: CreationOptional<number>
   declare lastLoginDate: CreationOptional<Date | null>
+  /** Secret of the user's private feeds (/feeds/subscriptions.*): PeerTube's scoped token, renewable. */
+  declare feedToken: CreationOptional<string>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -77,6 +79,7 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
       blockedReason: { type: DataTypes.STRING(250), allowNull: true },
       adminFlags: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastLoginDate: { type: DataTypes.DATE, allowNull: true },
+      feedToken: { type: DataTypes.UUID, allowNull: false, defaultValue: DataTypes.UUIDV4 },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {

@@ -35,6 +35,12 @@ describe('Trust: what is listed is what is followed; identities are not squatted
     return (res.body.data as { uuid: string }[]).map(v => v.uuid)
   }
 
+  /** The ids (video URLs) of the instance's video feed, which must list what the public list lists. */
+  async function feedVideoUrls (query: Record<string, string> = {}) {
+    const res = await instance.api().get('/feeds/videos.json').query(query).expect(200)
+    return (JSON.parse(res.text).items as { id: string }[]).map(item => item.id)
+  }
+
   async function videoByUrl (url: string) {
     const [ row ] = await instance.sql<{ uuid: string, views: number }>('SELECT uuid, views FROM video WHERE url = $1', [ url ])
     return row
@@ -83,11 +89,13 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const { uuid } = await videoByUrl(video.id)
       await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)
       expect(await listedUuids()).to.not.include(uuid)
+      expect(await feedVideoUrls()).to.not.include(video.id)
 
       const follow = await waitUntil(async () => receivedActivities(pending).find(a => a.type === 'Follow'))
       const accept = await postToInbox(instance, { type: 'Accept', id: `${pending.serverActor.url}/accepts/1`, actor: pending.serverActor.url, object: follow }, pending.serverActor)
       expect(accept.status).to.equal(204)
       await waitUntil(async () => (await listedUuids()).includes(uuid))
+      expect(await feedVideoUrls()).to.include(video.id)
     })
 
     it('keeps the videos of a user\'s subscription out of the public lists, and shows them to logged-in users on the channel page', async function () {
@@ -103,6 +111,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect(await listedUuids({}, asUser())).to.not.include(uuid)
       const search = await instance.api().get('/api/v1/search/videos').query({ search: 'For subscribers' }).expect(200)
       expect(search.body.total).to.equal(0)
+      expect(await feedVideoUrls()).to.not.include(video.id)
 
       const channelPath = `/api/v1/video-channels/${encodeURIComponent(handle)}/videos`
       expect((await instance.api().get(channelPath).expect(200)).body.total).to.equal(0)

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'chai'
 import { postSignedActivity } from '../../helpers/requests/index.js'
@@ -188,6 +189,30 @@ describe('Video federation between instances', function () {
         const origin = await two.api().get(originPath).buffer(true).expect(200)
         expect(Buffer.compare(local.body, origin.body)).to.equal(0)
       }
+    })
+
+    it('gets the captions of a remote video with its Update, served from its own /lazy-static/ (issue 21)', async function () {
+      const vtt = join(dir, 'fr.vtt')
+      await writeFile(vtt, 'WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n')
+      await two.api().put(`/api/v1/videos/${newVideoUuid}/captions/fr`).set(bearer(two)).attach('captionfile', vtt).expect(204)
+
+      const captions = await waitUntil(async () => {
+        const list = (await one.api().get(`/api/v1/videos/${newVideoUuid}/captions`).expect(200)).body
+        return list.total === 1 ? list.data : undefined
+      })
+      expect(captions[0].language.id).to.equal('fr')
+      const served = await one.api().get(captions[0].captionPath).expect(200)
+      expect(served.headers['content-type']).to.match(/^text\/vtt/)
+      expect(served.text).to.equal('WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n')
+    })
+
+    it('gets the chapters of a remote video with its Update, from the Video object\'s hasParts (issue 21)', async function () {
+      const chapters = [ { timecode: 0, title: 'Start' }, { timecode: 1, title: 'End' } ]
+      await two.api().put(`/api/v1/videos/${newVideoUuid}/chapters`).set(bearer(two)).send({ chapters }).expect(204)
+      await waitUntil(async () => {
+        const body = (await one.api().get(`/api/v1/videos/${newVideoUuid}/chapters`).expect(200)).body
+        return JSON.stringify(body.chapters) === JSON.stringify(chapters)
+      })
     })
 
     it('lists remote videos in the video list, search and the remote channel\'s page', async function () {

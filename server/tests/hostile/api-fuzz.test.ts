@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { expect } from 'chai'
 import { buildApiRouter } from '../../controllers/api/index.js'
+import { feedsRouter } from '../../controllers/feeds/index.js'
+import { servicesRouter } from '../../controllers/services.js'
 import { TestInstance } from '../shared/test-instance.js'
 import {
   hostileJsonBodies, hostileMultipartBodies, HOSTILE_JSON_VALUES, HOSTILE_STRINGS, numericBoundaries, RAW_PATH_SEGMENTS, sampleValue,
@@ -49,7 +51,8 @@ for (const mode of MODES) {
     })
 
     it('finds every route of the router in the OpenAPI document, and nothing else', function () {
-      // The routes express really serves under /api/v1 (what buildApiRouter mounts, walked layer by layer),
+      // The routes express really serves under /api/v1 (what buildApiRouter mounts, walked layer by layer, and the
+      // feeds and services routers app.ts mounts beside it),
       // against the operations the instance documents: a route added outside ApiRouter, or a declaration that
       // serves nothing, is a difference.
       const documented = operations.map(o => `${o.method} ${o.path}`).sort()
@@ -132,17 +135,20 @@ interface RouterLayer { route?: { path: unknown, methods: Record<string, boolean
 /** `method /api/v1/path/{param}` for every route of the API router as express holds it. */
 function servedApiRoutes () {
   const routes: string[] = []
-  const walk = (stack: RouterLayer[]) => {
+  const walk = (stack: RouterLayer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
         const path = typeof layer.route.path === 'string' ? layer.route.path.replace(/:(\w+)/g, '{$1}') : `(not a string path: ${String(layer.route.path)})`
-        for (const method of Object.keys(layer.route.methods)) routes.push(`${method} /api/v1${path}`)
+        for (const method of Object.keys(layer.route.methods)) routes.push(`${method} ${prefix}${path}`)
       } else if (layer.handle?.stack) {
-        walk(layer.handle.stack)
+        walk(layer.handle.stack, prefix)
       }
     }
   }
-  walk((buildApiRouter() as unknown as { stack: RouterLayer[] }).stack)
+  walk((buildApiRouter() as unknown as { stack: RouterLayer[] }).stack, '/api/v1')
+  // Declared with ApiRouter outside /api/v1, so documented too: feeds (mounted at /feeds), OEmbed and the sitemap.
+  walk((feedsRouter.router as unknown as { stack: RouterLayer[] }).stack, '/feeds')
+  walk((servicesRouter.router as unknown as { stack: RouterLayer[] }).stack, '')
   return routes
 }
 

@@ -85,5 +85,19 @@ export const publish = {
   'edit.title': 'Edit “{name}”',
   'edit.state': 'State:',
   'edit.delete': 'Delete the video',
-  'edit.renditions': 'Renditions'
+  'edit.renditions': 'Renditions',
+
+  'captions.title': 'Captions',
+  'captions.none': 'No captions yet.',
+  'captions.remove': 'Remove',
+  'captions.language': 'Caption language',
+  'captions.chooseLanguage': 'Language…',
+  'captions.file': 'Caption file (.vtt or .srt)',
+  'captions.upload': 'Add or replace',
+
+  'chapters.title': 'Chapters',
+  'chapters.label': 'Chapters, one per line: m:ss Title',
+  'chapters.placeholder': '0:00 Introduction\n1:30 First part',
+  'chapters.save': 'Save chapters',
+  'chapters.badLine': 'Not “m:ss Title”: {line}'
 }

@@ -11,6 +11,7 @@ export const watch = {
   'player.noFile': 'This video cannot be played yet: it has no file this browser can read.',
   'player.cannotPlay': 'This video cannot be played in this browser.',
   'player.statsToggle': 'P2P statistics',
+  'player.chapters': 'Chapters',
   'player.statsLabel': 'Peer-to-peer statistics',
   'player.stats.engine': 'Engine',
   'player.stats.peers': 'Peers',

@@ -87,5 +87,19 @@ export const publish: Translation<typeof en> = {
   'edit.title': 'Modifier « {name} »',
   'edit.state': 'État :',
   'edit.delete': 'Supprimer la vidéo',
-  'edit.renditions': 'Définitions'
+  'edit.renditions': 'Définitions',
+
+  'captions.title': 'Sous-titres',
+  'captions.none': 'Pas encore de sous-titres.',
+  'captions.remove': 'Retirer',
+  'captions.language': 'Langue des sous-titres',
+  'captions.chooseLanguage': 'Langue…',
+  'captions.file': 'Fichier de sous-titres (.vtt ou .srt)',
+  'captions.upload': 'Ajouter ou remplacer',
+
+  'chapters.title': 'Chapitres',
+  'chapters.label': 'Chapitres, un par ligne : m:ss Titre',
+  'chapters.placeholder': '0:00 Introduction\n1:30 Première partie',
+  'chapters.save': 'Enregistrer les chapitres',
+  'chapters.badLine': 'Pas « m:ss Titre » : {line}'
 }

@@ -13,6 +13,7 @@ export const watch: Translation<typeof en> = {
   'player.noFile': 'Cette vidéo n’est pas encore lisible : elle n’a aucun fichier que ce navigateur sache lire.',
   'player.cannotPlay': 'Cette vidéo ne peut pas être lue dans ce navigateur.',
   'player.statsToggle': 'Statistiques P2P',
+  'player.chapters': 'Chapitres',
   'player.statsLabel': 'Statistiques pair-à-pair',
   'player.stats.engine': 'Moteur',
   'player.stats.peers': 'Pairs',

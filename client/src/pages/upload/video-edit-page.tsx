@@ -13,6 +13,8 @@ import { useStore } from '../../lib/store.js'
 import { useAsync } from '../../lib/use-async.js'
 import { navigate } from '../../router.js'
 import { draftFromVideo, draftToUpdate, type VideoDraft } from './draft.js'
+import { CaptionsEditor } from './captions-editor.js'
+import { ChaptersEditor } from './chapters-editor.js'
 import { PublishStatus } from './publish-status.js'
 import { ThumbnailPicker, type ThumbnailChoice } from './thumbnail-picker.js'
 import { validateDraft } from './validate-draft.js'
@@ -90,6 +92,8 @@ export default function VideoEditPage ({ id }: { id: string }) {
           {saved && <span class="success" role="status" data-testid="edit-saved">{t('common.saved')}</span>}
         </p>
       </form>
+      <CaptionsEditor videoId={details.uuid} />
+      <ChaptersEditor videoId={details.uuid} />
       <h2>{t('edit.renditions')}</h2>
       <PublishStatus uuid={details.uuid} />
     </section>

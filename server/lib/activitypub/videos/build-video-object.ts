@@ -4,6 +4,7 @@ import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.
 import { THUMBNAIL_TYPE, VIDEO_CATEGORIES, VIDEO_LANGUAGES, VIDEO_LICENCES } from '../../../initializers/constants/videos.js'
 import type { ThumbnailModel } from '../../../models/video/thumbnail.js'
 import type { VideoModel } from '../../../models/video/video.js'
+import { captionUrl } from '../../captions/caption-files.js'
 import { toActivityStreamsDuration } from './activity-streams-duration.js'
 import { getVideoAudience, type Audience } from './audience.js'
 import { buildLocalVideoLinks } from './local-video-links.js'
@@ -64,7 +65,11 @@ export function buildVideoObject (video: VideoModel, audience: Audience = getVid
     mediaType: 'text/markdown',
     content: video.description ?? null,
     support: video.support ?? null,
-    subtitleLanguage: [],
+    subtitleLanguage: (video.VideoCaptions ?? []).map(caption => ({
+      identifier: caption.language,
+      name: VIDEO_LANGUAGES[caption.language] ?? 'Unknown',
+      url: captionUrl(caption)
+    })),
     icon: images.map(imageObject),
     aspectRatio: video.aspectRatio,
     url: buildLocalVideoLinks(video),

@@ -14,6 +14,7 @@ import { isSameOrigin } from '../ownership.js'
 import { InvalidVideoObjectError, isVideoObject, parseVideoObject } from './parse-video-object.js'
 import { syncRemoteVideoCounts } from '../rates/sync-remote-video-counts.js'
 import { storeRemoteVideo } from './store-remote-video.js'
+import { syncRemoteChapters } from '../../chapters/remote-chapters.js'
 
 const log = loggerWithTags('activitypub', 'videos')
 
@@ -57,6 +58,7 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
     const result = await storeRemoteVideo(data, channel, { notifyIfNew: options.notifyIfNew })
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
     await syncRemoteVideoCounts(result.video, object)
+    await syncRemoteChapters(result.video, object)
     return result
   })
 }

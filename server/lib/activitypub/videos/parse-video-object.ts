@@ -1,4 +1,5 @@
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../../shared/models/videos.js'
+import { parseSubtitleLanguages, type RemoteCaptionData } from '../../captions/remote-captions.js'
 import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import { isUuid } from '../../../helpers/uuid.js'
 import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.js'
@@ -50,6 +51,7 @@ export interface RemoteVideoData {
   trackers: string[]
   /** Lives: what their Video object says of them. */
   live: RemoteLiveData | undefined
+  captions: RemoteCaptionData[]
 }
 
 export class InvalidVideoObjectError extends Error {
@@ -120,7 +122,8 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     webVideoFiles: parseWebVideoFiles(object.url),
     hlsPlaylist: parseHlsPlaylist(object.url, { allowNoFiles: object.isLiveBroadcast === true }),
     trackers: parseTrackers(object.url),
-    live: parseLiveFields(object)
+    live: parseLiveFields(object),
+    captions: parseSubtitleLanguages(object.subtitleLanguage)
   }
 }
 

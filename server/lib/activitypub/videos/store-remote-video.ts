@@ -16,6 +16,7 @@ import { VideoModel } from '../../../models/video/video.js'
 import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { afterCommit, unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { imagePathOnDisk } from '../../videos/video-images.js'
+import { syncRemoteCaptions } from '../../captions/remote-captions.js'
 import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
@@ -98,6 +99,10 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     // (a copy left by a crash is re-fetchable cache, which the storage sweep removes).
     const cached = removedImages.filter(i => i.onDisk).map(i => imagePathOnDisk(i))
     if (cached.length !== 0) afterCommit(() => { void Promise.all(cached.map(path => rm(path, { force: true }))) })
+
+    // Caption files cached from the origin whose caption changed or went: removed once the change commits.
+    const staleCaptionFiles = await syncRemoteCaptions(video.id, data.captions, transaction)
+    if (staleCaptionFiles.length !== 0) afterCommit(() => { void Promise.all(staleCaptionFiles.map(path => rm(path, { force: true }))) })
 
     // The builder checks again, when its job runs, that the video is published.
     if (created && options.notifyIfNew && video.privacy === VideoPrivacy.PUBLIC) await notifyNewVideoFromSubscription(video)

@@ -4,6 +4,7 @@ import { VideoBlacklistModel } from '../../moderation/video-blacklist.js'
 import { TagModel } from '../tag.js'
 import { ThumbnailModel } from '../thumbnail.js'
 import { TrackerModel } from '../tracker.js'
+import { VideoCaptionModel } from '../video-caption.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
 import { VideoLiveModel } from '../../live/video-live.js'
@@ -27,7 +28,9 @@ export function detailsIncludes (): Includeable[] {
     { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false } ] },
     { model: TagModel, required: false, through: { attributes: [] } },
     { model: TrackerModel, required: false, through: { attributes: [] } },
-    { model: VideoLiveModel, required: false }
+    { model: VideoLiveModel, required: false },
+    // Its own query: joined, it would multiply the rows of files and tags.
+    { model: VideoCaptionModel, required: false, separate: true }
   ]
 }
 

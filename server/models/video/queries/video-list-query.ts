@@ -1,4 +1,7 @@
+import { Op, QueryTypes } from 'sequelize'
+import { VideoModel } from '../video.js'
 import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
+import { detailsIncludes } from './video-includes.js'
 import { SqlParams } from './video-list/sql-params.js'
 import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
 import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
@@ -22,6 +25,20 @@ export async function listVideos (filters: VideoListFilters) {
     ? filters.start + rows.length + (hasMore ? 1 : 0)
     : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore })
   return { total, data: rows.map(formatVideoListItem) }
+}
+
+/**
+ * The videos of a list page as models with their files, playlists, tags and images (feeds describe each file),
+ * chosen by the same conditions as listVideos; no total.
+ */
+export async function listVideoModelsWithFiles (filters: VideoListFilters) {
+  const { pageSql, replacements } = await buildListQuery(filters)
+  const rows = await VideoModel.sequelize!.query<{ id: number }>(pageSql, { replacements, type: QueryTypes.SELECT })
+  const ids = rows.slice(0, filters.count).map(r => r.id)
+  if (ids.length === 0) return []
+  const loaded = await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: detailsIncludes() })
+  const byId = new Map(loaded.map(v => [ v.id, v ]))
+  return ids.map(id => byId.get(id)).filter((v): v is VideoModel => v !== undefined)
 }
 
 /** The SQL of a list: its page of ids (one row more than asked, to know whether the list goes on) and its count. */

@@ -24,6 +24,9 @@ export interface VideoListFilters extends VideoListAudienceFilters {
   accountId?: number
   /** No total wanted (PeerTube's `skipCount`): the count is not run. */
   skipCount?: boolean
+  /** Videos with (true) or without (false) web video files / HLS files (feeds' filters, as PeerTube's). */
+  hasWebVideoFiles?: boolean
+  hasHLSFiles?: boolean
 }
 
 /**
@@ -114,8 +117,18 @@ const tagsAllOf: VideoListCondition = (filters, _params, lookups) => {
   return names.length === 0 ? undefined : names.map(name => videosWithTagIdsSql(lookups.tagIds.get(name) ?? [], lookups)).join(' AND ')
 }
 
+const webVideoFiles: VideoListCondition = filters => filters.hasWebVideoFiles === undefined
+  ? undefined
+  : `${filters.hasWebVideoFiles ? '' : 'NOT '}EXISTS (SELECT 1 FROM "videoFile" f WHERE f."videoId" = "video"."id")`
+
+const hlsFiles: VideoListCondition = filters => filters.hasHLSFiles === undefined
+  ? undefined
+  : `${filters.hasHLSFiles ? '' : 'NOT '}EXISTS (SELECT 1 FROM "videoStreamingPlaylist" p ` +
+    'JOIN "videoFile" f ON f."videoStreamingPlaylistId" = p."id" WHERE p."videoId" = "video"."id")'
+
 export const VIDEO_LIST_CONDITIONS: VideoListCondition[] = [
   privacies, states, locality, nsfw, categories, licences, languages, channel, account, tagsOneOf, tagsAllOf,
+  webVideoFiles, hlsFiles,
   ...AUDIENCE_CONDITIONS
 ]
 

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto'
+import { UserModel } from '../../../models/user/user.js'
+import { ApiRouter } from '../../shared/api-router.js'
+
+/** The token of a user's private feeds (/feeds/subscriptions.*), read and renewed as PeerTube's scoped tokens. */
+export const feedTokenRouter = new ApiRouter('/api/v1')
+
+async function readFeedToken (userId: number) {
+  const user = await UserModel.findByPk(userId, { attributes: [ 'id', 'feedToken' ] })
+  return { feedToken: user!.feedToken }
+}
+
+feedTokenRouter.get('/users/scoped-tokens', {
+  operationId: 'getUserScopedTokens',
+  summary: 'Get my feed token (for /feeds/subscriptions.*)',
+  tags: [ 'My User', 'Video Feeds' ],
+  auth: 'required'
+}, async ({ user }, _req, res) => {
+  res.json(await readFeedToken(user.id))
+})
+
+feedTokenRouter.post('/users/scoped-tokens', {
+  operationId: 'renewUserScopedTokens',
+  summary: 'Renew my feed token: feed URLs with the old one stop working',
+  tags: [ 'My User', 'Video Feeds' ],
+  auth: 'required'
+}, async ({ user }, _req, res) => {
+  await UserModel.update({ feedToken: randomUUID() }, { where: { id: user.id } })
+  res.json(await readFeedToken(user.id))
+})
+
+feedTokenRouter.get('/users/me/feed-token', {
+  operationId: 'getMyFeedToken',
+  summary: 'Get my feed token (same as GET /users/scoped-tokens)',
+  tags: [ 'My User', 'Video Feeds' ],
+  auth: 'required'
+}, async ({ user }, _req, res) => {
+  res.json(await readFeedToken(user.id))
+})
