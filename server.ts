@@ -37,6 +37,8 @@ async function main () {
   const { registerModeration } = await import('./server/lib/moderation/register-moderation.js')
   const { closeNotificationStreams } = await import('./server/lib/notifications/live-stream.js')
   const { registerPlaylistFederation } = await import('./server/lib/activitypub/playlists/process-playlist-activities.js')
+  const { checkObjectStorage } = await import('./server/lib/object-storage/object-storage-check.js')
+  const { registerRedundancy, scheduleRedundancyAndScrub } = await import('./server/lib/redundancy/register-redundancy.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -83,6 +85,8 @@ async function main () {
 
   try {
     await createStorageFolders()
+    // A bucket we cannot write to stops the start with one line, before anything else starts.
+    await checkObjectStorage()
     await startEmbeddedServices()
     await initDatabase()
     await applyStoredCustomConfig()
@@ -90,6 +94,7 @@ async function main () {
     registerVideoFederation()
     await registerModeration()
     registerPlaylistFederation()
+    registerRedundancy()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await stopOrphanedFfmpeg()
     await connectRedis()
@@ -100,6 +105,7 @@ async function main () {
     scheduleResumableUploadsCleanup()
     scheduleDeliveryProbes()
     scheduleReceivedSignaturesCleanup()
+    scheduleRedundancyAndScrub()
 
     const app = buildApp(tracker)
     httpServer = await new Promise<Server>((resolve, reject) => {

@@ -11,6 +11,11 @@ import { VideoFileModel } from '../models/video/video-file.js'
 import { VideoModel } from '../models/video/video.js'
 import { fromRoot } from '../helpers/project-root.js'
 import { CONFIG } from '../initializers/config/index.js'
+import { VideoFileStorage } from '../../shared/models/videos.js'
+import { sendObject } from '../lib/object-storage/object-storage-responses.js'
+import { isPrivateFolderVideo } from '../lib/video-paths.js'
+import { REDUNDANCY_STATIC_PATH, redundancyDir } from '../lib/redundancy/redundancy-paths.js'
+import { hlsFromObjectStorage, thumbnailFromObjectStorage, torrentFromObjectStorage, webVideoFromObjectStorage } from './object-storage-fallback.js'
 
 // Files: served straight from disk by `send` (ranges, ETag, sendfile), with CORS so browsers' WebTorrent can
 // use them as WebSeeds. File names are fresh UUIDs, so media files are immutable and cached for a year, except
@@ -75,11 +80,15 @@ function privateFolderGuard (folderOf: (req: Request) => Promise<FolderVerdict>)
   })
 }
 
-/** Serves from the folder the file belongs in, then from the other one (a move under way). */
-function fromEitherFolder (first: RequestHandler, second: RequestHandler): RequestHandler {
+/**
+ * Serves from the folder the file belongs in, then from the other one (a move under way), then from the bucket
+ * when its row says it is there (`last`, given with a falling-through `second`).
+ */
+function fromEitherFolder (first: RequestHandler, second: RequestHandler, last?: RequestHandler): RequestHandler {
   return (req, res, next) => first(req, res, err => {
     if (err || res.locals.fileFolders === 'public-only') return next(err ?? notFound('File not found'))
-    second(req, res, next)
+    if (!last) return second(req, res, next)
+    second(req, res, secondErr => secondErr ? next(secondErr) : Promise.resolve(last(req, res, next)).catch(next))
   })
 }
 
@@ -115,18 +124,21 @@ export function buildStaticRouter () {
 
   const hlsRoot = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
   router.use(STATIC_PATHS.PRIVATE_WEB_VIDEOS, privateFolderGuard(webVideoFolderOf),
-    fromEitherFolder(express.static(webVideosDir(true), tryFirst(immutable)), express.static(webVideosDir(false), immutable)))
+    fromEitherFolder(express.static(webVideosDir(true), tryFirst(immutable)), express.static(webVideosDir(false), tryFirst(immutable)), webVideoFromObjectStorage()))
   router.use(STATIC_PATHS.WEB_VIDEOS, denyPrivate, publicFolderGuard(webVideoFolderOf),
-    fromEitherFolder(express.static(webVideosDir(false), tryFirst(immutable)), express.static(webVideosDir(true), immutable)))
+    fromEitherFolder(express.static(webVideosDir(false), tryFirst(immutable)), express.static(webVideosDir(true), tryFirst(immutable)), webVideoFromObjectStorage()))
 
   router.use(STATIC_PATHS.PRIVATE_HLS, privateFolderGuard(hlsFolderOf),
-    fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot)))
+    fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot, true), hlsFromObjectStorage()))
   router.use(STATIC_PATHS.HLS, denyPrivate, publicFolderGuard(hlsFolderOf),
-    fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'))))
+    fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'), true), hlsFromObjectStorage()))
 
-  router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), immutable))
-  router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), immutable))
-  router.use(LAZY_STATIC_PATHS.TORRENTS, express.static(torrentsDir(), { ...immutable, setHeaders: res => res.type('application/x-bittorrent') }))
+  // Our mirrors of remote videos (PeerTube's path): public files, served like the public folders.
+  router.use(REDUNDANCY_STATIC_PATH, express.static(redundancyDir(), { ...immutable, setHeaders: (res, path) => { if (/\.(m3u8|json)$/.test(path)) res.set('Cache-Control', 'public, max-age=0') } }))
+
+  router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), tryFirst(immutable)), thumbnailFromObjectStorage())
+  router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), tryFirst(immutable)), thumbnailFromObjectStorage())
+  router.use(LAZY_STATIC_PATHS.TORRENTS, express.static(torrentsDir(), { ...tryFirst(immutable), setHeaders: res => res.type('application/x-bittorrent') }), torrentFromObjectStorage())
 
   router.get(`${DOWNLOAD_PATHS.TORRENTS}:filename`, (req: Request, res: Response) => {
     const filename = basename(req.params.filename as string)
@@ -141,6 +153,9 @@ export function buildStaticRouter () {
     const file = await VideoFileModel.findOne({ where: { videoId: video.id, resolution } })
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
+    if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
+      return sendObject(req, res, 'web_videos', file.filename, { isPrivate: isPrivateFolderVideo(video), downloadName: `${video.name}-${file.resolution}p${file.extname}` })
+    }
     res.download(webVideoFilePath(video, file), `${video.name}-${file.resolution}p${file.extname}`)
   })
 
@@ -155,6 +170,9 @@ export function buildStaticRouter () {
     })
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
+    if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
+      return sendObject(req, res, 'streaming_playlists', `${video.uuid}/${file.filename}`, { isPrivate: isPrivateFolderVideo(video), downloadName: `${video.name}-${file.resolution}p-fragmented${file.extname}` })
+    }
     res.download(join(hlsDir(video), file.filename), `${video.name}-${file.resolution}p-fragmented${file.extname}`)
   })
 

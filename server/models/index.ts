@@ -33,6 +33,9 @@ import { UserNotificationModel } from './user/user-notification.js'
 import { UserVideoHistoryModel } from './user/user-video-history.js'
 import { VideoPlaylistElementModel } from './video/video-playlist-element.js'
 import { VideoPlaylistModel } from './video/video-playlist.js'
+import { VideoSourceModel } from './video/video-source.js'
+import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
+import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -78,7 +81,10 @@ const MODELS: RegisteredModel[] = [
   UserNotificationModel,
   UserVideoHistoryModel,
   VideoPlaylistModel,
-  VideoPlaylistElementModel
+  VideoPlaylistElementModel,
+  VideoSourceModel,
+  VideoRedundancyModel,
+  StorageScrubRunModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -31,6 +31,8 @@ import { videoWatchingRouter } from './videos/watching.js'
 import { actorFollowersRouter } from './actor-followers.js'
 import { videoPlaylistsRouter } from './video-playlists.js'
 import { videoPlaylistElementsRouter } from './video-playlist-elements.js'
+import { redundancyRouter } from './server/redundancy.js'
+import { storageScrubRouter } from './server/storage-scrub.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -52,7 +54,9 @@ export function buildApiRouter () {
     // The viewer's library (issue 14)
     myNotificationsRouter, myHistoryRouter, contactRouter, videoWatchingRouter, actorFollowersRouter,
     // Fixed paths (/video-playlists/privacies, /users/me/video-playlists/videos-exist) before /:playlistId
-    videoPlaylistElementsRouter, videoPlaylistsRouter
+    videoPlaylistElementsRouter, videoPlaylistsRouter,
+    // Object storage, redundancy and integrity (issue 16)
+    redundancyRouter, storageScrubRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

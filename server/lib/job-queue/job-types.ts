@@ -12,6 +12,10 @@ import type { AccountEmailRequestPayload } from '../users/account-email-requests
 import type { ActivitypubOutboxCrawlPayload } from '../activitypub/catalogue/outbox-crawl-job.js'
 import type { FederatePlaylistPayload } from '../activitypub/playlists/federate-playlist-job.js'
 import type { RemotePlaylistFetchPayload } from '../activitypub/playlists/remote-playlist-job.js'
+import type { MoveVideoStoragePayload } from '../object-storage/video-storage-moves.js'
+import type { VideoRedundancyPayload } from '../redundancy/mirror-video-job.js'
+import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-job.js'
+import type { StorageScrubPayload } from '../integrity/scrub-job.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -36,6 +40,12 @@ export interface JobPayloads {
   'activitypub-outbox-crawl': ActivitypubOutboxCrawlPayload
   'federate-playlist': FederatePlaylistPayload
   'activitypub-playlist-fetch': RemotePlaylistFetchPayload
+  'move-to-object-storage': MoveVideoStoragePayload
+  'move-to-file-system': MoveVideoStoragePayload
+  'video-redundancy': VideoRedundancyPayload
+  'video-redundancy-check': RedundancyCheckPayload
+  'videos-redundancy-scheduler': Record<string, never>
+  'storage-scrub': StorageScrubPayload
 }
 
 export type JobType = keyof JobPayloads

@@ -49,7 +49,7 @@ export class InstanceProcess {
 
   private slotOverrides (): Record<string, unknown> {
     if (this.slot === 0) return {}
-    const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache' ]
+    const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache', 'redundancy', 'original_video_files' ]
     return {
       listen: { port: this.port },
       webserver: { port: this.port },

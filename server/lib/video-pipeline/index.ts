@@ -14,3 +14,4 @@ export { generateImagesFromPicture, generateImagesFromVideo, type VideoImages } 
 export { buildMagnetUri, buildTorrentInfoName, choosePieceLength, createVideoTorrent, type VideoTorrent } from './torrent.js'
 export { describeRenditionFile } from './rendition-file.js'
 export * from './file-names.js'
+export { rewriteTorrentWebSeeds, torrentWebSeeds } from './torrent-web-seeds.js'

@@ -12,6 +12,9 @@ import { invalidateVideoFileAccess } from './video-file-access.js'
 import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { VideoSourceModel } from '../../models/video/video-source.js'
+import { bucketObjectsOf } from '../object-storage/video-bucket-objects.js'
+import { originalFilePath } from './video-source.js'
 
 /**
  * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
@@ -36,13 +39,20 @@ export async function deleteVideo (video: VideoModel) {
 }
 
 async function filesOf (video: VideoModel) {
+  const local = await localFilesOf(video)
+  return { ...local, objects: await bucketObjectsOf(video) }
+}
+
+async function localFilesOf (video: VideoModel) {
   const torrent = (filename: string | null) => filename ? [ join(torrentsDir(), filename) ] : []
+  const source = video.remote ? null : await VideoSourceModel.findOne({ where: { videoId: video.id } })
   const paths = [
     // Both folders: a privacy move may have been interrupted.
     ...(video.VideoFiles ?? []).flatMap(file => video.remote ? [] : [ webVideoFilePathIn(false, file), webVideoFilePathIn(true, file) ]),
     ...(video.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
     ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
-    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk)
+    ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk),
+    ...(source ? [ originalFilePath(source) ] : [])
   ]
   if (video.remote) return { paths, folders: [] }
 

@@ -6,6 +6,8 @@ import { CONFIG } from '../../../initializers/config/index.js'
 import type { JobPayloads } from '../job-types.js'
 import { jobQueue } from '../job-queue.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
+import type { ObjectKind } from '../../object-storage/object-storage-client.js'
+import { removeObjects } from '../../object-storage/object-storage-files.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -16,6 +18,8 @@ export interface FilesRemovalPayload {
    * routes serve them as files of that video (a file name no row lists any more).
    */
   retiredWebVideos?: { videoUuid: string, filenames: string[] }
+  /** Objects of the object storage's buckets (keys without the kind's prefix). */
+  objects?: { kind: ObjectKind, keys: string[] }[]
 }
 
 /**
@@ -23,7 +27,7 @@ export interface FilesRemovalPayload {
  * still be reading): a rolled-back change removes nothing, a committed one leaves no orphan even after a crash.
  */
 export async function removeFilesAfterCommit (files: FilesRemovalPayload, delayMs = 0) {
-  if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0) return
+  if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0 && (files.objects ?? []).every(o => o.keys.length === 0)) return
   await jobQueue.createJob('files-removal', files, { delay: delayMs })
 }
 
@@ -44,5 +48,11 @@ export async function processFilesRemoval (job: Job<JobPayloads['files-removal']
     if (i === 0) faultPoint('files-removal-started')
   }
   await Promise.all((job.data.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
-  return { removed: all.length }
+  let objects = 0
+  for (const { kind, keys } of job.data.objects ?? []) {
+    if (keys.length === 0) continue
+    await removeObjects(kind, keys)
+    objects += keys.length
+  }
+  return { removed: all.length, objects }
 }

@@ -87,7 +87,9 @@ export function formatVideoDetails (video: VideoModel) {
       id: playlist.id,
       type: playlist.type,
       ...hlsPlaylistUrls(video, playlist),
-      redundancies: [],
+      // Mirrors we checked hold our bytes (or, for a remote video, our own mirror of it).
+      redundancies: ((playlist as { RedundancyVideos?: { fileUrl: string, state: string }[] }).RedundancyVideos ?? [])
+        .filter(r => r.state === 'verified').map(r => ({ baseUrl: r.fileUrl })),
       files: sortFilesByResolution(playlist.VideoFiles).map(file => formatVideoFile(video, file))
     })),
     files: sortFilesByResolution(video.VideoFiles).map(file => formatVideoFile(video, file)),

@@ -6,6 +6,7 @@ import { ThumbnailModel } from '../thumbnail.js'
 import { TrackerModel } from '../tracker.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
+import { VideoRedundancyModel } from '../../redundancy/video-redundancy.js'
 
 // What each kind of read loads with a video. Kept in one place so formatters always find what they need.
 
@@ -22,8 +23,8 @@ export function summaryIncludes (): Includeable[] {
 export function detailsIncludes (): Includeable[] {
   return [
     ...summaryIncludes(),
-    { model: VideoFileModel, required: false },
-    { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false } ] },
+    { model: VideoFileModel, required: false, include: [ redundanciesInclude() ] },
+    { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false, include: [ redundanciesInclude() ] }, redundanciesInclude() ] },
     { model: TagModel, required: false, through: { attributes: [] } },
     { model: TrackerModel, required: false, through: { attributes: [] } }
   ]
@@ -32,4 +33,9 @@ export function detailsIncludes (): Includeable[] {
 /** A video's block, for who may see it and the `blacklisted` fields (moderation). */
 export function videoBlockInclude (): Includeable {
   return { model: VideoBlacklistModel, required: false }
+}
+
+/** Mirrors of a file or playlist (ours and other instances'); formatters list the verified ones. */
+export function redundanciesInclude (): Includeable {
+  return { model: VideoRedundancyModel, as: 'RedundancyVideos', required: false, attributes: [ 'id', 'fileUrl', 'state', 'actorId' ] }
 }
