@@ -49,7 +49,7 @@ export async function processMoveToObjectStorage (job: Job<MoveVideoStoragePaylo
   }
 
   const switched = await switchRowsToObjectStorage(videoUUID, isPrivate, job.data.publishAfter === true)
-  log.info(`Video ${videoUUID}: ${plan.items.length} file(s) in object storage (${uploaded} uploaded, ${bytes} bytes)`)
+  log.info(`Video ${videoUUID}: ${plan.items.length} file(s) in object storage (${uploaded} uploaded, ${bytes} bytes, ${switched} switched)`)
   return { files: plan.items.length, uploaded, bytes, switched }
 }
 

@@ -33,6 +33,9 @@ export function endpointUrl () {
 
 let client: S3Client | undefined
 
+// The SDK warns on every start that it will want Node 22 next year; Node 20 is what we support today.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 export function s3Client () {
   if (client) return client
   const config = CONFIG.object_storage
@@ -44,7 +47,12 @@ export function s3Client () {
     credentials: config.credentials.access_key_id
       ? { accessKeyId: config.credentials.access_key_id, secretAccessKey: config.credentials.secret_access_key }
       : undefined,
-    maxAttempts: config.max_request_attempts
+    maxAttempts: config.max_request_attempts,
+    // Since 2025 the SDK sends streamed bodies as aws-chunked with a trailing CRC32 by default: s3rver, older
+    // MinIO and Garage releases and several providers store the chunk framing as the object's bytes. Checksums
+    // only where the operation requires one (DeleteObjects); our SHA-256 checks the bytes end to end.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED'
   })
   return client
 }

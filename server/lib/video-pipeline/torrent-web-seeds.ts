@@ -12,8 +12,10 @@ export function rewriteTorrentWebSeeds (torrent: Uint8Array, urlList: string[]):
 
 /** The WebSeeds a torrent lists now. */
 export function torrentWebSeeds (torrent: Uint8Array): string[] {
-  const decoded = bencode.decode(torrent, 'utf8') as Record<string, unknown>
+  // Decoded as bytes: bencode's 'utf8' mode fails on the binary `pieces` of the info dictionary.
+  const decoded = bencode.decode(torrent) as Record<string, unknown>
   const list = decoded['url-list']
-  if (typeof list === 'string') return [ list ]
-  return Array.isArray(list) ? list.map(String) : []
+  const text = (value: unknown) => value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : String(value)
+  if (list instanceof Uint8Array || typeof list === 'string') return [ text(list) ]
+  return Array.isArray(list) ? list.map(text) : []
 }

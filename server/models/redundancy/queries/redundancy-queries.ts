@@ -3,7 +3,7 @@ import { VideoRedundancyModel } from '../video-redundancy.js'
 
 // Which remote video a strategy mirrors next, and how much a strategy's mirrors use. Candidates: public, published
 // remote videos of servers an administrator allowed (`server.redundancyAllowed`), that our instance follows, and
-// that we do not mirror yet.
+// that we do not mirror whole yet.
 
 const CANDIDATES = 'SELECT v."id", ' +
   '(COALESCE((SELECT SUM(f."size") FROM "videoFile" f WHERE f."videoId" = v."id"), 0) + ' +
@@ -11,8 +11,13 @@ const CANDIDATES = 'SELECT v."id", ' +
   'FROM "video" v JOIN "videoChannel" c ON c."id" = v."channelId" JOIN "actor" a ON a."id" = c."actorId" JOIN "server" s ON s."id" = a."serverId" ' +
   'WHERE v."remote" = true AND v."privacy" = 1 AND v."state" = 1 AND s."redundancyAllowed" = true ' +
   'AND EXISTS (SELECT 1 FROM "actorFollow" af JOIN "actor" t ON t."id" = af."targetActorId" WHERE af."actorId" = :serverActorId AND af."state" = \'accepted\' AND t."serverId" = s."id") ' +
-  'AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r LEFT JOIN "videoFile" rf ON rf."id" = r."videoFileId" LEFT JOIN "videoStreamingPlaylist" rp ON rp."id" = r."videoStreamingPlaylistId" ' +
-  '  WHERE r."actorId" = :serverActorId AND (rf."videoId" = v."id" OR rp."videoId" = v."id")) '
+  // Something not mirrored yet: a web video file, or an HLS playlist with files (a file the origin replaced lost
+  // its mirror row with its own: it is mirrored again).
+  'AND (EXISTS (SELECT 1 FROM "videoFile" f WHERE f."videoId" = v."id" ' +
+  '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoFileId" = f."id" AND r."actorId" = :serverActorId)) ' +
+  '  OR EXISTS (SELECT 1 FROM "videoStreamingPlaylist" p WHERE p."videoId" = v."id" ' +
+  '    AND EXISTS (SELECT 1 FROM "videoFile" pf WHERE pf."videoStreamingPlaylistId" = p."id") ' +
+  '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoStreamingPlaylistId" = p."id" AND r."actorId" = :serverActorId))) '
 
 const ORDER: Record<string, string> = {
   'most-views': 'ORDER BY v."views" DESC, v."id"',
