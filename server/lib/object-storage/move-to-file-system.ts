@@ -148,7 +148,8 @@ async function switchRowsToFileSystem (uuid: string) {
 
     await removeFilesAfterCommit({
       paths: [],
-      objects: Object.entries(objects).map(([ kind, keys ]) => ({ kind: kind as ObjectKind, keys }))
+      objects: Object.entries(objects).map(([ kind, keys ]) => ({ kind: kind as ObjectKind, keys })),
+      unlessLiveFor: video.uuid
     }, 60_000)
     if (video.state === VideoState.TO_MOVE_TO_FILE_SYSTEM) video.state = VideoState.PUBLISHED
     await video.save()

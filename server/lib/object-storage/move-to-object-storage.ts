@@ -141,7 +141,7 @@ async function switchRowsToObjectStorage (uuid: string, uploadedPrivate: boolean
 
     const torrentItems = oldTorrents.map(name => torrentItem({ torrentFilename: name })!.path)
     // Viewers who loaded the page before the switch may still read the local copies for a little while.
-    await removeFilesAfterCommit({ paths: [ ...localPaths, ...torrentItems ], folders: localFolders }, 60_000)
+    await removeFilesAfterCommit({ paths: [ ...localPaths, ...torrentItems ], folders: localFolders, unlessLiveFor: video.uuid }, 60_000)
 
     if (publishAfter && video.state === VideoState.TO_MOVE_TO_EXTERNAL_STORAGE) {
       video.state = VideoState.PUBLISHED

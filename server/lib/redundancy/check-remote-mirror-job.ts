@@ -45,7 +45,9 @@ export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, 
 
   const problem = await findProblem(video, redundancy, context.signal)
   const wasVerified = redundancy.state === 'verified'
-  await withVideoLock(video.id, async () => {
+  const gone = await withVideoLock(video.id, async () => {
+    // The file may have been replaced meanwhile (a new rendition): its mirror rows went with it.
+    if (!await VideoRedundancyModel.count({ where: { id: redundancy.id } })) return true
     await redundancy.reload()
     redundancy.state = problem ? 'rejected' : 'verified'
     redundancy.stateReason = problem ?? null
@@ -60,7 +62,9 @@ export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, 
         exceptInboxes: [ redundancy.Actor?.sharedInboxUrl ?? '' ]
       })
     }
+    return false
   })
+  if (gone) return { skipped: 'the mirror is gone' }
   if (problem) log.warn(`Mirror ${redundancy.url} of ${video.uuid} refused: ${problem}`)
   else log.info(`Mirror ${redundancy.url} of ${video.uuid} checked: listed`)
   return { state: problem ? 'rejected' : 'verified', reason: problem }

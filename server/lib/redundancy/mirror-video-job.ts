@@ -40,7 +40,7 @@ export async function processVideoRedundancy (job: Job<VideoRedundancyPayload>, 
 
   const serverActor = await getServerActor()
   const expiresOn = job.data.expiresOn ? new Date(job.data.expiresOn) : null
-  const made: { file?: VideoFileModel, playlist?: VideoStreamingPlaylistModel, fileUrl: string, url: string, sha256s: Map<VideoFileModel, string> }[] = []
+  const made: { file?: VideoFileModel, playlist?: VideoStreamingPlaylistModel, existing?: VideoRedundancyModel, fileUrl: string, url: string, sha256s: Map<VideoFileModel, string> }[] = []
 
   for (const file of video.VideoFiles ?? []) {
     if (await VideoRedundancyModel.findOne({ where: { videoFileId: file.id, actorId: serverActor.id } })) continue
@@ -58,13 +58,26 @@ export async function processVideoRedundancy (job: Job<VideoRedundancyPayload>, 
 
   for (const playlist of video.VideoStreamingPlaylists ?? []) {
     if (!playlist.playlistUrl || (playlist.VideoFiles?.length ?? 0) === 0) continue
-    if (await VideoRedundancyModel.findOne({ where: { videoStreamingPlaylistId: playlist.id, actorId: serverActor.id } })) continue
-    made.push({ playlist, fileUrl: hlsMirrorBaseUrl(video.uuid), url: hlsCacheFileId(video.uuid), sha256s: await mirrorHls(video, playlist, context.signal) })
+    const existing = await VideoRedundancyModel.findOne({ where: { videoStreamingPlaylistId: playlist.id, actorId: serverActor.id } })
+    if (existing && !isStaleHlsMirror(existing, playlist)) continue
+    made.push({ playlist, existing: existing ?? undefined, fileUrl: hlsMirrorBaseUrl(video.uuid), url: hlsCacheFileId(video.uuid), sha256s: await mirrorHls(video, playlist, context.signal) })
   }
 
   if (made.length === 0) return { mirrored: 0 }
   await unitOfWork(async () => {
     for (const item of made) {
+      if (item.existing) {
+        // Made again (the origin replaced a rendition): announced again, so the origin checks it again.
+        item.existing.verifiedAt = new Date()
+        item.existing.changed('updatedAt', true)
+        await item.existing.save()
+        for (const [ file, sha256 ] of item.sha256s) {
+          file.sha256 = sha256
+          await file.save()
+        }
+        await sendCreateCacheFile(serverActor, video, item.existing, item.file)
+        continue
+      }
       const redundancy = await VideoRedundancyModel.create({
         expiresOn,
         fileUrl: item.fileUrl,
@@ -85,6 +98,12 @@ export async function processVideoRedundancy (job: Job<VideoRedundancyPayload>, 
   })
   log.info(`Mirrored ${made.length} item(s) of ${video.url} (${job.data.strategy})`)
   return { mirrored: made.length }
+}
+
+/** Our HLS mirror predates a file of the playlist: the origin replaced a rendition since. */
+function isStaleHlsMirror (mirror: VideoRedundancyModel, playlist: VideoStreamingPlaylistModel) {
+  const newest = Math.max(...(playlist.VideoFiles ?? []).map(f => new Date(f.createdAt).getTime()))
+  return new Date(mirror.updatedAt).getTime() < newest
 }
 
 async function download (url: string, path: string, expectedSize: number, signal: AbortSignal) {

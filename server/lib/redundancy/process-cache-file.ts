@@ -82,7 +82,8 @@ export async function processCreateCacheFile ({ activity, byActor }: ActivityCon
       redundancy.stateReason = null
     }
     await redundancy.save()
-    if (changed) {
+    // A mirror announced again (made again after a change, or repaired) is read again; listed meanwhile if it was.
+    if (changed || activity.type === 'Create' || redundancy.state !== 'verified') {
       await jobQueue.createJob('video-redundancy-check', { redundancyId: redundancy.id, activity: activity as Activity }, { dedupKey: `video-redundancy-check:${redundancy.id}` })
     }
   })

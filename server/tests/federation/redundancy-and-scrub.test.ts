@@ -25,6 +25,8 @@ const execFileAsync = promisify(execFile)
  * them from the other's copy; with A's files gone, the video still downloads, from B.
  */
 describe('Redundancy between instances, and the integrity scrub', function () {
+  // Two instances transcoding, moving and mirroring on a shared 2-core machine.
+  this.timeout(300_000)
   const s3 = new TestS3Server()
   const a = new TestInstance(1)
   const b = new TestInstance(2)
@@ -50,10 +52,17 @@ describe('Redundancy between instances, and the integrity scrub', function () {
   async function scrub (instance: TestInstance) {
     const started = await instance.api().post('/api/v1/server/storage-scrub').set(auth(instance))
     expect([ 200, 202 ]).to.include(started.status)
-    return waitUntil(async () => {
-      const res = await instance.api().get('/api/v1/server/storage-scrub').set(auth(instance)).expect(200)
-      return res.body.lastRun?.id === started.body.id && res.body.lastRun.state === 'finished' ? res.body.lastRun : false
-    }, 60_000, 300)
+    let last: unknown
+    try {
+      return await waitUntil(async () => {
+        const res = await instance.api().get('/api/v1/server/storage-scrub').set(auth(instance)).expect(200)
+        last = res.body.lastRun
+        return res.body.lastRun?.id === started.body.id && res.body.lastRun.state === 'finished' ? res.body.lastRun : false
+      }, 150_000, 300)
+    } catch (err) {
+      const jobs = (await instance.api().get('/api/v1/jobs/delayed?jobType=storage-scrub').set(auth(instance))).body.data ?? []
+      throw new Error(`${(err as Error).message}; last run ${JSON.stringify(last)}; delayed ${JSON.stringify(jobs.map((j: any) => j.error))}`)
+    }
   }
 
   async function flipByte (path: string, offset: number) {
@@ -95,14 +104,22 @@ describe('Redundancy between instances, and the integrity scrub', function () {
     const first = await upload('Mirrored from the bucket')
     const second = await upload('Mirrored from the disk')
     // The second one goes back to A's disk: one copy of each kind to damage later.
-    await waitUntil(async () => (await getVideo(a, second).expect(200)).body.files.every((f: any) => f.storage === 1), 90_000, 500)
+    await waitUntil(async () => (await getVideo(a, second).expect(200)).body.files.every((f: any) => f.storage === 1), 90_000, 500).catch(async err => {
+      const video = (await getVideo(a, second)).body
+      const jobs = await Promise.all([ 'failed', 'delayed', 'active', 'waiting' ].map(async state => (await a.api().get(`/api/v1/jobs/${state}`).set(auth(a))).body.data.map((j: any) => [ state, j.type, j.error ])))
+      throw new Error(`${err.message}: ${JSON.stringify(video.files.map((f: any) => [ f.storage, f.fileUrl ]))} ${JSON.stringify(jobs.flat())}`)
+    })
     await execFileAsync(process.execPath, [ fromRoot('dist', 'scripts', 'storage-move.js'), '--to', 'file-system', '--video', second ], { env: a.toolEnvironment(), cwd: fromRoot() })
 
     for (const uuid of [ first, second ]) {
       const { webSeeds, baseUrls } = await waitUntil(async () => {
         const state = await listed(uuid)
         return state.webSeeds.some((u: string) => u.startsWith(b.url)) && state.baseUrls.some(u => u.startsWith(b.url)) ? state : false
-      }, 90_000, 500)
+      }, 150_000, 500).catch(async err => {
+        const rows = async (i: TestInstance) => JSON.stringify(await i.sql('SELECT id, state, "stateReason", "videoFileId", "videoStreamingPlaylistId", "fileUrl" FROM "videoRedundancy" ORDER BY id'))
+        const jobs = async (i: TestInstance) => JSON.stringify((await Promise.all([ 'failed', 'delayed', 'active', 'waiting' ].map(async st => (await i.api().get(`/api/v1/jobs/${st}`).set(auth(i))).body.data.filter((j: any) => j.type !== 'files-removal').map((j: any) => [ st, j.type, j.error ])))).flat())
+        throw new Error(`${err.message} for ${uuid}: A ${await rows(a)} ${await jobs(a)} B ${await rows(b)} ${await jobs(b)} files ${JSON.stringify((await listed(uuid)).video.files.map((f: any) => [ f.id, f.fileUrl, f.magnetUri ]))}`)
+      })
       expect(webSeeds.some((u: string) => u.startsWith(b.url + '/static/redundancy/'))).to.equal(true)
       expect(baseUrls).to.deep.equal([ `${b.url}/static/redundancy/hls/${uuid}` ])
     }

@@ -8,6 +8,7 @@ import { jobQueue } from '../job-queue.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
 import type { ObjectKind } from '../../object-storage/object-storage-client.js'
 import { removeObjects } from '../../object-storage/object-storage-files.js'
+import { liveStoredItems } from '../../object-storage/live-stored-items.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -20,6 +21,8 @@ export interface FilesRemovalPayload {
   retiredWebVideos?: { videoUuid: string, filenames: string[] }
   /** Objects of the object storage's buckets (keys without the kind's prefix). */
   objects?: { kind: ObjectKind, keys: string[] }[]
+  /** Copies left behind by a storage move of this video: kept if its rows use them again by then (moved back). */
+  unlessLiveFor?: string
 }
 
 /**
@@ -43,13 +46,16 @@ export async function processFilesRemoval (job: Job<JobPayloads['files-removal']
   const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
+  const live = job.data.unlessLiveFor ? await liveStoredItems(job.data.unlessLiveFor) : undefined
   for (const [ i, path ] of job.data.paths.entries()) {
+    if (live?.isLivePath(path)) continue
     await rm(path, { force: true })
     if (i === 0) faultPoint('files-removal-started')
   }
-  await Promise.all((job.data.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
+  await Promise.all((job.data.folders ?? []).filter(path => !live?.isLivePath(path)).map(path => rm(path, { recursive: true, force: true })))
   let objects = 0
-  for (const { kind, keys } of job.data.objects ?? []) {
+  for (const { kind, keys: all } of job.data.objects ?? []) {
+    const keys = live ? all.filter(key => !live.isLiveObject(kind, key)) : all
     if (keys.length === 0) continue
     await removeObjects(kind, keys)
     objects += keys.length

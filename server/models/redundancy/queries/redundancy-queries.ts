@@ -17,7 +17,9 @@ const CANDIDATES = 'SELECT v."id", ' +
   '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoFileId" = f."id" AND r."actorId" = :serverActorId)) ' +
   '  OR EXISTS (SELECT 1 FROM "videoStreamingPlaylist" p WHERE p."videoId" = v."id" ' +
   '    AND EXISTS (SELECT 1 FROM "videoFile" pf WHERE pf."videoStreamingPlaylistId" = p."id") ' +
-  '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoStreamingPlaylistId" = p."id" AND r."actorId" = :serverActorId))) '
+  // An HLS mirror older than the playlist's newest file (the origin replaced a rendition) is made again.
+  '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoStreamingPlaylistId" = p."id" AND r."actorId" = :serverActorId ' +
+  '      AND r."updatedAt" >= (SELECT MAX(lf."createdAt") FROM "videoFile" lf WHERE lf."videoStreamingPlaylistId" = p."id")))) '
 
 const ORDER: Record<string, string> = {
   'most-views': 'ORDER BY v."views" DESC, v."id"',
