@@ -17,6 +17,8 @@ const execFileAsync = promisify(execFile)
 const SMALL_LADDER = { resolutions: { '144p': false, '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } }
 
 describe('Object storage (a real S3 server on loopback)', function () {
+  // Moves wait for jobs (and their retry backoff) on a shared 2-core machine.
+  this.timeout(240_000)
   const s3 = new TestS3Server()
   const instance = new TestInstance(1)
   let dir: string
@@ -31,11 +33,16 @@ describe('Object storage (a real S3 server on loopback)', function () {
     return { status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: res.headers }
   }
 
-  async function waitInStorage (uuid: string, storage: number) {
+  async function waitInStorage (uuid: string, storage: number, timeoutMs = 90_000) {
     return waitUntil(async () => {
       const video = (await getVideo(instance, uuid).expect(200)).body
       return video.state.id === 1 && allFiles(video).length !== 0 && allFiles(video).every((f: any) => f.storage === storage) ? video : false
-    }, 90_000, 500)
+    }, timeoutMs, 500).catch(async err => {
+      const video = (await getVideo(instance, uuid)).body
+      const jobs = await Promise.all([ 'failed', 'delayed', 'active', 'waiting' ].map(async state => (await instance.api().get(`/api/v1/jobs/${state}`).set(auth())).body.data
+        .filter((j: any) => j.type !== 'files-removal').map((j: any) => [ state, j.type, j.error ])))
+      throw new Error(`${err.message}: state ${video.state?.id}, files ${JSON.stringify(allFiles(video).map((f: any) => f.storage))}, jobs ${JSON.stringify(jobs.flat())}`)
+    })
   }
 
   async function upload (...args: Parameters<typeof uploadVideo>) {
@@ -162,7 +169,8 @@ describe('Object storage (a real S3 server on loopback)', function () {
     }
 
     await s3.start({ fresh: false })
-    await waitInStorage(uuid, 1)
+    // The move job retries with an exponential backoff (10 s, 20 s, 40 s...): the next attempt succeeds.
+    await waitInStorage(uuid, 1, 150_000)
   })
 
   it('refuses to start with wrong credentials or an unreachable endpoint, with one line naming the cause', async function () {
