@@ -202,7 +202,7 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     expect(stats.storageScrub).to.include({ bad: 2, repaired: 2, unrepairable: 0, state: 'finished' })
 
     const clean = await scrub(a)
-    expect(clean.bad).to.equal(0)
+    expect(clean.bad, JSON.stringify(clean.problems)).to.equal(0)
     expect(clean.checked).to.be.greaterThan(3)
   })
 
