@@ -48,6 +48,8 @@ async function main () {
   const { runnerNotifier } = await import('./server/lib/runners/runner-socket.js')
   const { scheduleRunnerJobWatchdog } = await import('./server/lib/schedulers/runner-job-watchdog.js')
   const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
+  const { checkObjectStorage } = await import('./server/lib/object-storage/object-storage-check.js')
+  const { registerRedundancy, scheduleRedundancyAndScrub } = await import('./server/lib/redundancy/register-redundancy.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -97,6 +99,8 @@ async function main () {
 
   try {
     await createStorageFolders()
+    // A bucket we cannot write to stops the start with one line, before anything else starts.
+    await checkObjectStorage()
     await startEmbeddedServices()
     await initDatabase()
     await applyStoredCustomConfig()
@@ -107,6 +111,7 @@ async function main () {
     registerReportableComments()
     registerNotifications()
     registerLiveFederation()
+    registerRedundancy()
     setFfmpegStallTimeout(CONFIG.transcoding.ffmpeg_stall_timeout)
     await checkEncoderProfile()
     await stopOrphanedFfmpeg()
@@ -123,6 +128,7 @@ async function main () {
     scheduleVideoUpdates()
     scheduleViewsFederation()
     scheduleRunnerJobWatchdog()
+    scheduleRedundancyAndScrub()
 
     const app = buildApp()
     httpServer = await new Promise<Server>((resolve, reject) => {

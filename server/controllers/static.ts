@@ -15,6 +15,11 @@ import { CONFIG } from '../initializers/config/index.js'
 import { liveHlsFiles } from './live-static.js'
 import { serveRelayedLiveFile } from './live-relay.js'
 import { LIVE_RELAY_PATH } from '../lib/live/relay/relay-urls.js'
+import { VideoFileStorage } from '../../shared/models/videos.js'
+import { sendObject } from '../lib/object-storage/object-storage-responses.js'
+import { isPrivateFolderVideo } from '../lib/video-paths.js'
+import { REDUNDANCY_STATIC_PATH, redundancyDir } from '../lib/redundancy/redundancy-paths.js'
+import { hlsFromObjectStorage, thumbnailFromObjectStorage, torrentFromObjectStorage, webVideoFromObjectStorage } from './object-storage-fallback.js'
 
 // Files: media straight from disk by serveMediaFolder (ranges, ETag, large reads), images and torrents by `send`,
 // with CORS so browsers' WebTorrent can use them as WebSeeds. File names are fresh UUIDs, so media files are
@@ -80,11 +85,15 @@ function privateFolderGuard (folderOf: (req: Request) => Promise<FolderVerdict>)
   })
 }
 
-/** Serves from the folder the file belongs in, then from the other one (a move under way). */
-function fromEitherFolder (first: RequestHandler, second: RequestHandler): RequestHandler {
+/**
+ * Serves from the folder the file belongs in, then from the other one (a move under way), then from the bucket
+ * when its row says it is there (`last`, given with a falling-through `second`).
+ */
+function fromEitherFolder (first: RequestHandler, second: RequestHandler, last?: RequestHandler): RequestHandler {
   return (req, res, next) => first(req, res, err => {
     if (err || res.locals.fileFolders === 'public-only') return next(err ?? notFound('File not found'))
-    second(req, res, next)
+    if (!last) return second(req, res, next)
+    second(req, res, secondErr => secondErr ? next(secondErr) : Promise.resolve(last(req, res, next)).catch(next))
   })
 }
 
@@ -108,6 +117,11 @@ function webVideosStatic (dir: string, first = false) {
   return serveMediaFolder(dir, { fallthrough: first, cacheControl: () => IMMUTABLE_CACHE_CONTROL, immutable: () => true })
 }
 
+/** Options of an `express.static` folder tried before the bucket: a missing file falls through. */
+function tryFirst<T extends object> (options: T) {
+  return { ...options, fallthrough: true }
+}
+
 function hlsStatic (dir: string, first = false) {
   return serveMediaFolder(dir, {
     fallthrough: first,
@@ -126,20 +140,23 @@ export function buildStaticRouter () {
 
   const hlsRoot = join(fromRoot(CONFIG.storage.streaming_playlists), 'hls')
   router.use(STATIC_PATHS.PRIVATE_WEB_VIDEOS, privateFolderGuard(webVideoFolderOf),
-    fromEitherFolder(webVideosStatic(webVideosDir(true), true), webVideosStatic(webVideosDir(false))))
+    fromEitherFolder(webVideosStatic(webVideosDir(true), true), webVideosStatic(webVideosDir(false), true), webVideoFromObjectStorage()))
   router.use(STATIC_PATHS.WEB_VIDEOS, denyPrivate, publicFolderGuard(webVideoFolderOf),
-    fromEitherFolder(webVideosStatic(webVideosDir(false), true), webVideosStatic(webVideosDir(true))))
+    fromEitherFolder(webVideosStatic(webVideosDir(false), true), webVideosStatic(webVideosDir(true), true), webVideoFromObjectStorage()))
 
   router.use(STATIC_PATHS.PRIVATE_HLS, privateFolderGuard(hlsFolderOf),
-    fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot)))
+    fromEitherFolder(hlsStatic(join(hlsRoot, 'private'), true), hlsStatic(hlsRoot, true), hlsFromObjectStorage()))
   router.use(STATIC_PATHS.HLS, denyPrivate, publicFolderGuard(hlsFolderOf), liveHlsFiles,
-    fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'))))
+    fromEitherFolder(hlsStatic(hlsRoot, true), hlsStatic(join(hlsRoot, 'private'), true), hlsFromObjectStorage()))
 
   router.get(`${LIVE_RELAY_PATH}:uuid/:filename`, serveRelayedLiveFile)
 
-  router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), immutable))
-  router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), immutable))
-  router.use(LAZY_STATIC_PATHS.TORRENTS, express.static(torrentsDir(), { ...immutable, setHeaders: res => res.type('application/x-bittorrent') }))
+  // Our mirrors of remote videos (PeerTube's path): public files, served like the public folders.
+  router.use(REDUNDANCY_STATIC_PATH, hlsStatic(redundancyDir()))
+
+  router.use(LAZY_STATIC_PATHS.THUMBNAILS, express.static(thumbnailsDir('miniature'), tryFirst(immutable)), thumbnailFromObjectStorage())
+  router.use(LAZY_STATIC_PATHS.PREVIEWS, express.static(thumbnailsDir('preview'), tryFirst(immutable)), thumbnailFromObjectStorage())
+  router.use(LAZY_STATIC_PATHS.TORRENTS, express.static(torrentsDir(), { ...tryFirst(immutable), setHeaders: res => res.type('application/x-bittorrent') }), torrentFromObjectStorage())
 
   router.get(`${DOWNLOAD_PATHS.TORRENTS}:filename`, (req: Request, res: Response) => {
     const filename = basename(req.params.filename as string)
@@ -154,6 +171,9 @@ export function buildStaticRouter () {
     const file = await VideoFileModel.findOne({ where: { videoId: video.id, resolution } })
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
+    if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
+      return sendObject(req, res, 'web_videos', file.filename, { isPrivate: isPrivateFolderVideo(video), downloadName: `${video.name}-${file.resolution}p${file.extname}` })
+    }
     res.download(webVideoFilePath(video, file), `${video.name}-${file.resolution}p${file.extname}`)
   })
 
@@ -168,6 +188,9 @@ export function buildStaticRouter () {
     })
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
+    if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
+      return sendObject(req, res, 'streaming_playlists', `${video.uuid}/${file.filename}`, { isPrivate: isPrivateFolderVideo(video), downloadName: `${video.name}-${file.resolution}p-fragmented${file.extname}` })
+    }
     res.download(join(hlsDir(video), file.filename), `${video.name}-${file.resolution}p-fragmented${file.extname}`)
   })
 

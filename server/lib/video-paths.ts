@@ -6,6 +6,8 @@ import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_PATHS, TRACKER_PATHS } from '
 import type { VideoFileModel } from '../models/video/video-file.js'
 import type { VideoStreamingPlaylistModel } from '../models/video/video-streaming-playlist.js'
 import type { VideoModel } from '../models/video/video.js'
+import { VideoFileStorage } from '../../shared/models/videos.js'
+import { publicObjectUrl } from './object-storage/object-storage-urls.js'
 
 // Where a local video's files are on disk and at which URLs they are served. Files of private and internal videos
 // live in private/ folders, which the static routes serve only to those allowed to see the video.
@@ -70,22 +72,26 @@ export function inputFilesDir () {
 
 // --- URLs ------------------------------------------------------------------------------------------------
 
-export function webVideoFileUrl (video: Pick<VideoModel, 'privacy' | 'remote'>, file: VideoFileModel) {
+export function webVideoFileUrl (video: Pick<VideoModel, 'privacy' | 'remote'>, file: Pick<VideoFileModel, 'filename' | 'storage' | 'fileUrl'>) {
   if (video.remote) return file.fileUrl ?? ''
+  // Bucket-stored public files are served by the bucket (or its CDN); private ones always through our guard.
+  if (file.storage === VideoFileStorage.OBJECT_STORAGE && !isPrivateFolderVideo(video)) return publicObjectUrl('web_videos', file.filename)
   const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_WEB_VIDEOS : STATIC_PATHS.WEB_VIDEOS
   return WEBSERVER.URL + base + file.filename
 }
 
-export function hlsFileUrl (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, filename: string, remoteUrl: string | null) {
+/** `storage`: where the video's HLS playlist is (all its files are in one place). */
+export function hlsFileUrl (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, filename: string, remoteUrl: string | null, storage = 0) {
   if (video.remote) return remoteUrl ?? ''
+  if (storage === VideoFileStorage.OBJECT_STORAGE && !isPrivateFolderVideo(video)) return publicObjectUrl('streaming_playlists', `${video.uuid}/${filename}`)
   const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_HLS : STATIC_PATHS.HLS
   return `${WEBSERVER.URL}${base}${video.uuid}/${filename}`
 }
 
 export function hlsPlaylistUrls (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, playlist: VideoStreamingPlaylistModel) {
   return {
-    playlistUrl: hlsFileUrl(video, playlist.playlistFilename, playlist.playlistUrl),
-    segmentsSha256Url: hlsFileUrl(video, playlist.segmentsSha256Filename, playlist.segmentsSha256Url)
+    playlistUrl: hlsFileUrl(video, playlist.playlistFilename, playlist.playlistUrl, playlist.storage),
+    segmentsSha256Url: hlsFileUrl(video, playlist.segmentsSha256Filename, playlist.segmentsSha256Url, playlist.storage)
   }
 }
 

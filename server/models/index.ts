@@ -44,6 +44,8 @@ import { RunnerModel } from './runner/runner.js'
 import { RunnerJobModel } from './runner/runner-job.js'
 import { VideoCaptionModel } from './video/video-caption.js'
 import { VideoChapterModel } from './video/video-chapter.js'
+import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
+import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -100,7 +102,9 @@ const MODELS: RegisteredModel[] = [
   RunnerModel,
   RunnerJobModel,
   VideoCaptionModel,
-  VideoChapterModel
+  VideoChapterModel,
+  VideoRedundancyModel,
+  StorageScrubRunModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

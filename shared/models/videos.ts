@@ -8,7 +8,9 @@ export const VideoState = {
   TO_MOVE_TO_EXTERNAL_STORAGE: 6,
   TRANSCODING_FAILED: 7,
   TO_MOVE_TO_EXTERNAL_STORAGE_FAILED: 8,
-  TO_EDIT: 9
+  TO_EDIT: 9,
+  TO_MOVE_TO_FILE_SYSTEM: 10,
+  TO_MOVE_TO_FILE_SYSTEM_FAILED: 11
 } as const
 export type VideoStateType = typeof VideoState[keyof typeof VideoState]
 

@@ -41,6 +41,8 @@ import { runnerProtocolRouter } from './runners/runner-protocol.js'
 import { runnerJobFilesRouter } from './runners/runner-job-files.js'
 import { videoCaptionsRouter } from './videos/captions.js'
 import { videoChaptersRouter } from './videos/chapters.js'
+import { redundancyRouter } from './server/redundancy.js'
+import { storageScrubRouter } from './server/storage-scrub.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -70,7 +72,9 @@ export function buildApiRouter () {
     // Remote runners (issue 17)
     runnerProtocolRouter, runnerJobFilesRouter, runnersAdminRouter,
     // Captions (issue 21)
-    videoCaptionsRouter, videoChaptersRouter
+    videoCaptionsRouter, videoChaptersRouter,
+    // Object storage, redundancy and integrity (issue 16)
+    redundancyRouter, storageScrubRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

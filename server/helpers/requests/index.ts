@@ -8,3 +8,4 @@ export type { DeliveryResult, PostSignedActivityOptions } from './post-signed-ac
 export { isPrivateAddress } from './private-addresses.js'
 export { RemoteRequestError } from './remote-request-error.js'
 export type { RemoteRequestErrorCode } from './remote-request-error.js'
+export { downloadRemoteFile } from './download-file.js'

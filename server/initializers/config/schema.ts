@@ -25,6 +25,66 @@ const port = z.number().int().min(1).max(65535)
 const hostname = z.string().min(1)
 const folder = z.string().min(1)
 
+// --- Object storage, redundancy, integrity (PeerTube's keys where they exist) ---------------------------------
+
+const bucket = z.object({
+  bucket_name: z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]+[a-z0-9]$/, 'expected an S3 bucket name (lower case, digits, dots, dashes)'),
+  prefix: z.string(),
+  // Scheme and host of the public URLs are replaced by this one (a CDN or a proxy in front of the bucket).
+  base_url: z.string().regex(/^(https?:\/\/[^/]+\/?)?$/, 'expected an origin such as https://cdn.example.com, or empty')
+}).strict()
+
+const objectStorageSchema = z.object({
+  enabled: z.boolean(),
+  endpoint: z.string(),
+  region: z.string().min(1),
+  // Bucket in the path (http://endpoint/bucket/key) instead of the host name: MinIO, Garage, s3rver.
+  force_path_style: z.boolean(),
+  upload_acl: z.object({ public: z.string().min(1).nullable(), private: z.string().min(1).nullable() }).strict(),
+  proxy: z.object({ proxify_private_files: z.boolean() }).strict(),
+  credentials: z.object({ access_key_id: z.string(), secret_access_key: z.string() }).strict(),
+  // Files up to max_upload_part go in one request; larger ones in parts of upload_part_size.
+  max_upload_part: bytes,
+  upload_part_size: bytes,
+  max_request_attempts: z.number().int().min(1).max(20),
+  // Lifetime of the presigned URLs private files are redirected to when they are not proxied.
+  presigned_url_lifetime: duration,
+  streaming_playlists: bucket,
+  web_videos: bucket,
+  original_video_files: bucket,
+  torrents: bucket,
+  thumbnails: bucket,
+  avatars: bucket
+}).strict().refine(o => !o.enabled || o.endpoint.length !== 0, { message: 'an endpoint is required when object storage is enabled', path: [ 'endpoint' ] })
+  .refine(o => o.upload_part_size >= 5 * 1024 * 1024, { message: 'S3 parts are at least 5MB', path: [ 'upload_part_size' ] })
+
+const redundancyStrategy = z.object({
+  strategy: z.enum([ 'most-views', 'trending', 'recently-added' ]),
+  size: bytes,
+  // PeerTube refuses less than 10 hours: mirrors that come and go would load the origin for nothing.
+  min_lifetime: duration.refine(ms => ms >= 10 * 3_600_000 || process.env.NODE_ENV === 'test', 'expected at least 10 hours'),
+  min_views: z.number().int().min(0).optional()
+}).strict()
+
+const redundancySchema = z.object({
+  videos: z.object({
+    check_interval: duration,
+    strategies: z.array(redundancyStrategy).nullable().transform(list => list ?? [])
+  }).strict()
+}).strict()
+
+const integritySchema = z.object({
+  scrub: z.object({
+    enabled: z.boolean(),
+    // A whole pass over every stored copy starts this often (and on demand from the admin panel).
+    interval: duration,
+    // Bytes read per second at most, so a scrub never starves viewers of disk or bucket bandwidth.
+    max_read_rate: bytes,
+    // Files checked by one job before it hands over to the next (the pass resumes there after a restart).
+    files_per_job: z.number().int().min(1).max(100_000)
+  }).strict()
+}).strict()
+
 export const TRANSCODING_RESOLUTIONS = [ 144, 240, 360, 480, 720, 1080, 1440, 2160 ] as const
 
 const resolutionsSwitches = z.object(
@@ -72,7 +132,11 @@ export const configSchema = z.object({
     torrents: folder,
     avatars: folder,
     captions: folder,
-    cache: folder
+    cache: folder,
+    // Copies of other instances' videos this instance mirrors (redundancy).
+    redundancy: folder,
+    // Uploaded sources kept after their ladder (transcoding.original_file.keep): re-transcoding repairs from them.
+    original_video_files: folder
   }).strict(),
 
   log: z.object({
@@ -143,6 +207,8 @@ export const configSchema = z.object({
     preset: z.enum([ 'ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow' ]),
     resolutions: resolutionsSwitches,
     always_transcode_original_resolution: z.boolean(),
+    // PeerTube's key: keep the uploaded source once the ladder is done (the scrub re-transcodes from it).
+    original_file: z.object({ keep: z.boolean() }).strict(),
     web_videos: z.object({ enabled: z.boolean() }).strict(),
     hls: z.object({ enabled: z.boolean() }).strict(),
     // A transcoding job is stopped after minimum + per_minute_of_video x the source's duration.
@@ -299,7 +365,14 @@ export const configSchema = z.object({
     comments: z.object({ count: z.number().int().min(1).max(100) }).strict()
   }).strict(),
 
-  services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict()
+  services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict(),
+
+  object_storage: objectStorageSchema,
+  redundancy: redundancySchema,
+  remote_redundancy: z.object({
+    videos: z.object({ accept_from: z.enum([ 'nobody', 'anybody', 'followings' ]) }).strict()
+  }).strict(),
+  integrity: integritySchema
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

@@ -13,6 +13,10 @@ import type { ActivitypubOutboxCrawlPayload } from '../activitypub/catalogue/out
 import type { FederatePlaylistPayload } from '../activitypub/playlists/federate-playlist-job.js'
 import type { RemotePlaylistFetchPayload } from '../activitypub/playlists/remote-playlist-job.js'
 import type { RunnerJobEndedPayload } from '../runners/runner-job-ended-job.js'
+import type { MoveVideoStoragePayload } from '../object-storage/video-storage-moves.js'
+import type { VideoRedundancyPayload } from '../redundancy/mirror-video-job.js'
+import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-job.js'
+import type { StorageScrubPayload } from '../integrity/scrub-job.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -38,6 +42,12 @@ export interface JobPayloads {
   'federate-playlist': FederatePlaylistPayload
   'activitypub-playlist-fetch': RemotePlaylistFetchPayload
   'runner-job-ended': RunnerJobEndedPayload
+  'move-to-object-storage': MoveVideoStoragePayload
+  'move-to-file-system': MoveVideoStoragePayload
+  'video-redundancy': VideoRedundancyPayload
+  'video-redundancy-check': RedundancyCheckPayload
+  'videos-redundancy-scheduler': Record<string, never>
+  'storage-scrub': StorageScrubPayload
 }
 
 export type JobType = keyof JobPayloads

@@ -28,7 +28,10 @@ export async function runJob<T extends JobType> (type: T, definition: JobDefinit
     const permanent = err instanceof PermanentJobError
     if (permanent) await job.discard()
     const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-    if (!final) throw err
+    if (!final) {
+      log.debug(`Job ${type} ${job.id} failed (attempt ${job.attemptsMade + 1}), retried`, { err: (err as Error).stack })
+      throw err
+    }
 
     const parkUntil = permanent ? undefined : definition.parkAfterLastAttempt?.(job, err as Error, await OutboxEntryModel.loadById(entryId).catch(() => null))
     if (parkUntil) {

@@ -56,7 +56,7 @@ export class InstanceProcess {
 
   private slotOverrides (): Record<string, unknown> {
     if (this.slot === 0) return {}
-    const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache' ]
+    const folders = [ 'embedded_services', 'tmp', 'logs', 'web_videos', 'streaming_playlists', 'thumbnails', 'previews', 'torrents', 'avatars', 'captions', 'cache', 'redundancy', 'original_video_files' ]
     return {
       listen: { port: this.port },
       webserver: { port: this.port },
@@ -96,7 +96,7 @@ export class InstanceProcess {
     this.lastStart = options
     this.output = []
 
-    const config = deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
+    const config = this.configFor(options)
     const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
     const nodeArgs = [ ...(options.nodeArgs ?? []), ...(fromSource ? [ '--import', 'tsx', fromRoot('server.ts') ] : [ fromRoot('dist', 'server.js') ]) ]
     const [ command, args ] = this.wrapInMountNamespace(nodeArgs, options.tmpfs ?? [])
@@ -135,6 +135,16 @@ export class InstanceProcess {
         reject(new Error(`Instance ${this.n} exited with code ${code} before it was ready:\n${this.recentOutput()}`))
       })
     })
+  }
+
+  /** The configuration (NODE_CONFIG) the instance runs with, so a tool can run beside it on the same setup. */
+  configFor (options: InstanceStartOptions = this.lastStart) {
+    return deepMerge(deepMerge(this.services.configOverrides(), this.slotOverrides()), options.config ?? {})
+  }
+
+  /** The environment of a command run against this instance's database and storage (npm run storage:move). */
+  toolEnvironment () {
+    return { ...process.env, NODE_ENV: 'test', NODE_APP_INSTANCE: String(this.n), NODE_CONFIG: JSON.stringify(this.configFor()) }
   }
 
   /** Waits until the process exits by itself (a fault point killed it); fails after `timeoutMs`. */

@@ -41,6 +41,7 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   ...TRANSCODING_RESOLUTIONS.map(r => [ `transcoding.resolutions.${r}p`, `transcoding.resolutions.${r}p` ] as [ string, string ]),
   [ 'transcoding.webVideos.enabled', 'transcoding.web_videos.enabled' ],
   [ 'transcoding.hls.enabled', 'transcoding.hls.enabled' ],
+  [ 'transcoding.originalFile.keep', 'transcoding.original_file.keep' ],
   [ 'followers.instance.enabled', 'federation.followers.instance.enabled' ],
   [ 'followers.instance.manualApproval', 'federation.followers.instance.manual_approval' ],
   [ 'followings.instance.autoFollowBack.enabled', 'federation.followings.instance.auto_follow_back.enabled' ],

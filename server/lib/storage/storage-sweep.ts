@@ -7,6 +7,7 @@ import { CONFIG } from '../../initializers/config/index.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
 import { listKnownFilenames, listKnownHlsFiles, type StoredFileKind } from '../../models/video/queries/stored-files-queries.js'
 import { getHlsResolutionPlaylistFilename } from '../video-pipeline/index.js'
+import { sweepBuckets } from '../object-storage/object-storage-sweep.js'
 import { hlsRootDir, inputFilesDir, thumbnailsDir, torrentsDir, transcodingRootDir, uploadsTmpDir, webVideosDir } from '../video-paths.js'
 
 const log = loggerWithTags('storage')
@@ -38,13 +39,15 @@ export async function sweepStorage (): Promise<StorageSweepReport> {
     [ torrentsDir(), 'torrent' ],
     [ thumbnailsDir('miniature'), 'thumbnail' ],
     [ thumbnailsDir('preview'), 'thumbnail' ],
-    [ fromRoot(CONFIG.storage.avatars), 'actor-image' ]
+    [ fromRoot(CONFIG.storage.avatars), 'actor-image' ],
+    [ fromRoot(CONFIG.storage.original_video_files), 'original' ]
   ]
   for (const [ folder, kind ] of flatFolders) await sweepFlatFolder(folder, kind, olderThan, report)
   for (const isPrivate of [ false, true ]) await sweepHlsFolders(isPrivate, olderThan, report)
   await sweepFolderByAge(uploadsTmpDir(), olderThan, report)
   await sweepWorkFolders(olderThan, report)
   await sweepInputFiles(olderThan, report)
+  await sweepBuckets(olderThan, report)
 
   report.finishedAt = new Date().toISOString()
   report.removedBytes = report.removed.reduce((sum, r) => sum + r.bytes, 0)

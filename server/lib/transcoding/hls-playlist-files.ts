@@ -50,14 +50,21 @@ export async function rewriteHlsPlaylistFiles (video: VideoModel, playlist: Vide
   await writeAtomically(join(dir, playlist.playlistFilename), masterPlaylist)
   await writeAtomically(join(dir, playlist.segmentsSha256Filename), JSON.stringify(await buildSegmentsSha256(pairs)))
 
-  const masterUrl = hlsFileUrl(video, playlist.playlistFilename, null)
-  // PeerTube's hashes (what it federates and its players announce), then those of our web client's loader.
+  recomputeHlsSwarmIds(video, playlist, masterPlaylist, files.length)
+  await playlist.save()
+}
+
+/**
+ * The swarm ids derive from the master playlist's URL, which changes with the folder (privacy) and the storage:
+ * PeerTube's hashes (what it federates and its players announce), then those of our web client's loader.
+ */
+export function recomputeHlsSwarmIds (video: VideoModel, playlist: VideoStreamingPlaylistModel, masterPlaylist: string, renditionCount: number) {
+  const masterUrl = hlsFileUrl(video, playlist.playlistFilename, null, playlist.storage)
   playlist.p2pMediaLoaderInfohashes = [
-    ...buildP2PMediaLoaderInfoHashes(masterUrl, files.length),
+    ...buildP2PMediaLoaderInfoHashes(masterUrl, renditionCount),
     ...buildP2PMediaLoaderV2InfoHashes(masterUrl, masterPlaylist)
   ]
   playlist.p2pMediaLoaderPeerVersion = P2P_MEDIA_LOADER_PEER_VERSION
-  await playlist.save()
 }
 
 /** PeerTube's swarm ids for p2p-media-loader: one per rendition, derived from the master playlist URL. */

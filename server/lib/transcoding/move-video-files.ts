@@ -14,6 +14,8 @@ import { clearLeavingMarkers } from '../videos/leaving-public-folder.js'
 import { rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { renewTorrent } from './store-rendition.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { VideoFileStorage } from '../../../shared/models/videos.js'
+import { syncBucketFilesPrivacy } from '../object-storage/bucket-files-privacy.js'
 
 const log = loggerWithTags('videos', 'files')
 
@@ -47,9 +49,12 @@ export async function moveVideoFilesToTheirFolder (videoId: number) {
     if (!video || video.remote) return 0
     const isPrivate = isPrivateFolderVideo(video)
 
-    const webFiles = await VideoFileModel.findAll({ where: { videoId: video.id } })
-    const playlist = await VideoStreamingPlaylistModel.findOne({ where: { videoId: video.id } })
-    let moved = 0
+    const allWebFiles = await VideoFileModel.findAll({ where: { videoId: video.id } })
+    const foundPlaylist = await VideoStreamingPlaylistModel.findOne({ where: { videoId: video.id } })
+    // Bucket-stored files have no folders: their ACLs and torrents follow the privacy instead.
+    let moved = await syncBucketFilesPrivacy(video, allWebFiles, foundPlaylist)
+    const webFiles = allWebFiles.filter(f => f.storage !== VideoFileStorage.OBJECT_STORAGE)
+    const playlist = foundPlaylist && foundPlaylist.storage !== VideoFileStorage.OBJECT_STORAGE ? foundPlaylist : null
 
     for (const file of webFiles) {
       const target = webVideoFilePath(video, file)

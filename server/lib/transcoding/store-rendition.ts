@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Transaction } from 'sequelize'
 import { moveFile } from '../../helpers/fs/move-file.js'
+import { sha256OfFile } from '../../helpers/crypto/sha256-stream.js'
 import { WEBSERVER } from '../../initializers/config/index.js'
 import { LAZY_STATIC_PATHS } from '../../initializers/constants/static-paths.js'
 import { VideoFileModel } from '../../models/video/video-file.js'
@@ -46,6 +47,8 @@ export async function storeWebVideoFile (video: VideoModel, rendition: Rendition
   const finalPath = webVideoFilePath(video, row)
   // The work folder is under storage.tmp, which may be another file system.
   await moveFile(rendition.path, finalPath)
+  // What the scrub checks every copy against (the file is in the page cache right now).
+  row.sha256 = (await sha256OfFile(finalPath)).sha256
 
   await attachTorrent(video, row, finalPath, webVideoFileUrl(video, row), 'web-video')
   const replaced = await saveReplacing(row, { videoId: video.id })
@@ -72,6 +75,7 @@ export async function storeHlsFile (video: VideoModel, playlist: VideoStreamingP
     videoStreamingPlaylistId: playlist.id
   })
 
+  row.sha256 = (await sha256OfFile(rendition.videoPath)).sha256
   await attachTorrent(video, row, rendition.videoPath, hlsFileUrl(video, rendition.videoFilename, null), 'hls')
   const replaced = await saveReplacing(row, { videoStreamingPlaylistId: playlist.id })
   return { file: row, replaced }

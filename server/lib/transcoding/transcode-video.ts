@@ -26,6 +26,10 @@ import { jobQueue } from '../job-queue/job-queue.js'
 import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
 import { faultPoint } from '../../helpers/fault-points.js'
 import { handOverLadderToRunners } from '../runners/vod/vod-runner-jobs.js'
+import { recordMoveToObjectStorageIfEnabled } from '../object-storage/video-storage-moves.js'
+import { moveVideoToFileSystem } from '../object-storage/move-to-file-system.js'
+import { hasFilesInObjectStorage } from '../object-storage/video-storage-state.js'
+import { keepOriginalFile } from '../videos/video-source.js'
 
 const log = loggerWithTags('transcoding')
 
@@ -163,7 +167,7 @@ async function runTranscoding (job: Job<VideoTranscodingPayload>, signal: AbortS
     await jobQueue.updateJobData(job, { ...data, temporaryResolutions: [] })
   }
 
-  await finish(data.videoUUID)
+  await finish(data.videoUUID, data.inputPath)
   await Promise.all([ rm(data.inputPath, { force: true }), rm(workDir, { recursive: true, force: true }) ])
   await job.progress(100)
   return { resolutions: plan.ladder.map(r => r.resolution) }
@@ -254,6 +258,8 @@ async function encodeRungs (job: Job<VideoTranscodingPayload>, video: VideoModel
  * Under the video's lock, with its privacy read afresh: a privacy change moves the files between folders.
  */
 export async function addRendition (video: VideoModel, rendition: RenditionFile, signal?: AbortSignal) {
+  // A bucket-stored video gets its files back first (HLS playlists are rebuilt from the renditions on disk).
+  if (await hasFilesInObjectStorage(video.id)) await moveVideoToFileSystem(video.uuid, { signal })
   await withVideoLock(video.id, async () => {
     const current = await VideoModel.findByPk(video.id, { attributes: [ 'id', 'privacy' ] })
     if (!current) throw new Error(`Video ${video.uuid} was deleted`)
@@ -296,12 +302,20 @@ async function removeLater (videoUuid: string, paths: string[], retiredWebVideos
   await removeFilesAfterCommit({ paths, retiredWebVideos, replacedOfVideo: videoUuid }, REPLACED_FILES_GRACE_MS)
 }
 
-/** The ladder is complete: publish if it was waiting for it, and tell followers the files changed. */
-export async function finish (uuid: string) {
+/**
+ * The ladder is complete: publish if it was waiting for it (or, with object storage, move it to the bucket first),
+ * keep the source (`inputPath`) if configured, and tell followers the files changed.
+ */
+export async function finish (uuid: string, inputPath?: string) {
   await unitOfWork(async () => {
     const video = await loadVideo(uuid)
     if (!video) return
 
+    if (inputPath && CONFIG.transcoding.original_file.keep) await keepOriginalFile(video.id, inputPath)
+    if (await recordMoveToObjectStorageIfEnabled(video)) {
+      await recordVideoChanged(video)
+      return
+    }
     if (video.state !== VideoState.PUBLISHED) {
       video.state = VideoState.PUBLISHED
       video.stateReason = null

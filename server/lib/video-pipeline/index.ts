@@ -15,3 +15,4 @@ export { buildMagnetUri, buildTorrentInfoName, choosePieceLength, createVideoTor
 export { describeRenditionFile } from './rendition-file.js'
 export * from './file-names.js'
 export { ENCODER_PROFILES, detectEncoderProfiles, findEncoderProfile, x264PresetOf, type EncoderProfile } from './encoder-profiles.js'
+export { rewriteTorrentWebSeeds, torrentWebSeeds } from './torrent-web-seeds.js'

@@ -62,3 +62,11 @@ declare module 'magnet-uri' {
 
   export default decode
 }
+
+declare module 'bencode' {
+  const bencode: {
+    encode (data: unknown): Uint8Array
+    decode (data: Uint8Array, encoding?: string): unknown
+  }
+  export default bencode
+}

@@ -14,6 +14,8 @@ import { invalidateVideoFileAccess } from './video-file-access.js'
 import { isVideoFederated } from './video-federation-rules.js'
 import { imagePathOnDisk } from './video-images.js'
 import { faultPoint } from '../../helpers/fault-points.js'
+import { bucketObjectsOf } from '../object-storage/video-bucket-objects.js'
+import { loadKeptOriginal, originalFilePath } from './video-source.js'
 
 /**
  * Removes a video: its rows, the Delete its followers must get, and the removal of every file of it (web videos
@@ -38,14 +40,21 @@ export async function deleteVideo (video: VideoModel) {
 }
 
 async function filesOf (video: VideoModel) {
+  const local = await localFilesOf(video)
+  return { ...local, objects: await bucketObjectsOf(video) }
+}
+
+async function localFilesOf (video: VideoModel) {
   const torrent = (filename: string | null) => filename ? [ join(torrentsDir(), filename) ] : []
+  const source = video.remote ? null : await loadKeptOriginal(video.id)
   const paths = [
     // Both folders: a privacy move may have been interrupted.
     ...(video.VideoFiles ?? []).flatMap(file => video.remote ? [] : [ webVideoFilePathIn(false, file), webVideoFilePathIn(true, file) ]),
     ...(video.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
     ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
     ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk),
-    ...(video.VideoCaptions ?? []).filter(c => c.onDisk).map(c => captionFilePath(c.filename))
+    ...(video.VideoCaptions ?? []).filter(c => c.onDisk).map(c => captionFilePath(c.filename)),
+    ...(source ? [ originalFilePath(source) ] : [])
   ]
   if (video.remote) return { paths, folders: [] }
 

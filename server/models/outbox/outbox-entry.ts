@@ -242,6 +242,11 @@ export class OutboxEntryModel extends Model<InferAttributes<OutboxEntryModel>, I
     )
   }
 
+  /** Whether an unfinished entry holds this dedup key (a video's transcoding still to run, for one). */
+  static async hasUnfinished (dedupKey: string) {
+    return (await OutboxEntryModel.count({ where: { dedupKey, state: { [Op.in]: UNFINISHED_STATES } } })) !== 0
+  }
+
   /** The video whose replaced web video `filename` is, while its removal is pending (see files-removal). */
   static async findRetiredWebVideoOwner (filename: string) {
     const [ row ] = await OutboxEntryModel.sequelize!.query<{ videoUuid: string }>(

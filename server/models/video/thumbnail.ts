@@ -13,6 +13,8 @@ export class ThumbnailModel extends Model<InferAttributes<ThumbnailModel>, Infer
   declare height: number | null
   declare fileUrl: string | null
   declare onDisk: boolean
+  /** VideoFileStorage: in the thumbnails folders, or in the object storage's bucket. */
+  declare storage: CreationOptional<number>
   declare videoId: ForeignKey<VideoModel['id']>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
@@ -26,6 +28,7 @@ export class ThumbnailModel extends Model<InferAttributes<ThumbnailModel>, Infer
       height: { type: DataTypes.INTEGER, allowNull: true },
       fileUrl: { type: DataTypes.STRING(2000), allowNull: true },
       onDisk: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      storage: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       videoId: { type: DataTypes.INTEGER, allowNull: false },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE

@@ -28,6 +28,8 @@ export class VideoFileModel extends Model<InferAttributes<VideoFileModel>, Infer
   declare hasAudio: boolean
   declare hasVideo: boolean
   declare storage: CreationOptional<number>
+  /** SHA-256 of the bytes as written (local files); the scrub checks every copy against it. */
+  declare sha256: CreationOptional<string | null>
   declare videoId: ForeignKey<VideoModel['id']> | null
   declare videoStreamingPlaylistId: ForeignKey<VideoStreamingPlaylistModel['id']> | null
   declare createdAt: CreationOptional<Date>
@@ -57,6 +59,7 @@ export class VideoFileModel extends Model<InferAttributes<VideoFileModel>, Infer
       hasAudio: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       hasVideo: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       storage: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      sha256: { type: DataTypes.STRING(64), allowNull: true },
       videoId: { type: DataTypes.INTEGER, allowNull: true },
       videoStreamingPlaylistId: { type: DataTypes.INTEGER, allowNull: true },
       createdAt: DataTypes.DATE,

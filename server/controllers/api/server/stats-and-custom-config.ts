@@ -7,6 +7,8 @@ import { countVisibleComments } from '../../../models/video/queries/video-commen
 import { buildCustomConfig, customConfigUpdateSchema, resetCustomConfig, updateCustomConfig } from '../../../lib/server-config/custom-config.js'
 import { queryServerStats } from '../../../models/server/queries/server-stats-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { redundancyStats } from '../../../lib/redundancy/redundancy-stats.js'
+import { scrubStats } from '../../../lib/integrity/scrub-report.js'
 
 export const serverAdminRouter = new ApiRouter('/api/v1')
 
@@ -20,7 +22,8 @@ serverAdminRouter.get('/server/stats', {
   res.json({
     ...await queryServerStats(sequelize(), serverActor.id),
     ...await countVisibleComments(),
-    videosRedundancy: [],
+    videosRedundancy: await redundancyStats(serverActor.id),
+    ...await scrubStats(),
     ...inboxStats(),
     totalActivityPubMessagesWaiting: await jobQueue.countWaiting('activitypub-inbox').catch(() => 0)
   })

@@ -37,7 +37,7 @@ export function buildLocalVideoLinks (video: VideoModel): Link[] {
       { type: 'Link', name: 'sha256', mediaType: AP_LINK_MEDIA_TYPES.JSON, href: segmentsSha256Url }
     ]
     for (const file of sortFilesByResolution(playlist.VideoFiles)) {
-      tag.push(...fileLinks(video, file, hlsFileUrl(video, file.filename, null), 'fragmented'))
+      tag.push(...fileLinks(video, file, hlsFileUrl(video, file.filename, null, file.storage), 'fragmented'))
     }
     links.push({ type: 'Link', mediaType: AP_LINK_MEDIA_TYPES.HLS, href: playlistUrl, tag })
   }

@@ -142,7 +142,10 @@ function fileValues (uuid: string, kind: '' | '-fragmented', file: RemoteFileDat
   }
 }
 
-/** Rows follow the Links: same file URL -> same row (ids stay), others are replaced. */
+/**
+ * Rows follow the Links: same file URL, or the same bytes (info hash) at a new URL (the origin moved it to its
+ * bucket) -> same row (ids stay, and our mirrors of it with them), others are replaced.
+ */
 async function syncFiles (
   existing: VideoFileModel[],
   wanted: RemoteFileData[],
@@ -151,14 +154,15 @@ async function syncFiles (
   kind: '' | '-fragmented',
   transaction: Transaction
 ) {
-  const kept = existing.filter(old => wanted.some(f => f.fileUrl === old.fileUrl && f.resolution === old.resolution))
+  const same = (old: VideoFileModel, f: RemoteFileData) => f.resolution === old.resolution && (f.fileUrl === old.fileUrl || (!!f.infoHash && f.infoHash === old.infoHash))
+  const kept = existing.filter(old => wanted.some(f => same(old, f)))
   for (const old of existing) {
     if (!kept.includes(old)) await old.destroy({ transaction })
   }
 
   for (const file of wanted) {
     const values = fileValues(uuid, kind, file)
-    const old = kept.find(k => k.fileUrl === file.fileUrl)
+    const old = kept.find(k => same(k, file))
     if (old) await old.update(values, { transaction })
     else await VideoFileModel.create({ ...values, ...owner }, { transaction })
   }

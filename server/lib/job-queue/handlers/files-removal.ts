@@ -7,6 +7,9 @@ import type { JobPayloads } from '../job-types.js'
 import { jobQueue } from '../job-queue.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
 import { afterCommitAwaited } from '../../unit-of-work/unit-of-work.js'
+import type { ObjectKind } from '../../object-storage/object-storage-client.js'
+import { removeObjects } from '../../object-storage/object-storage-files.js'
+import { liveStoredItems } from '../../object-storage/live-stored-items.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -19,6 +22,10 @@ export interface FilesRemovalPayload {
   retiredWebVideos?: { videoUuid: string, filenames: string[] }
   /** The local video these replaced files were of: they go with it, at once, when it is deleted. */
   replacedOfVideo?: string
+  /** Objects of the object storage's buckets (keys without the kind's prefix). */
+  objects?: { kind: ObjectKind, keys: string[] }[]
+  /** Copies left behind by a storage move of this video: kept if its rows use them again by then (moved back). */
+  unlessLiveFor?: string
 }
 
 /**
@@ -26,7 +33,7 @@ export interface FilesRemovalPayload {
  * still be reading): a rolled-back change removes nothing, a committed one leaves no orphan even after a crash.
  */
 export async function removeFilesAfterCommit (files: FilesRemovalPayload, delayMs = 0) {
-  if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0) return
+  if (files.paths.length === 0 && (files.folders?.length ?? 0) === 0 && (files.objects ?? []).every(o => o.keys.length === 0)) return
   await jobQueue.createJob('files-removal', files, { delay: delayMs })
   // Removed at once after the commit too: the next request must not find them. The job is the safety net.
   if (delayMs === 0) afterCommitAwaited(() => removeFilesInStorage(files))
@@ -49,10 +56,19 @@ export async function removeFilesInStorage (files: FilesRemovalPayload, afterFir
   const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
+  const live = files.unlessLiveFor ? await liveStoredItems(files.unlessLiveFor) : undefined
   for (const [ i, path ] of files.paths.entries()) {
+    if (live?.isLivePath(path)) continue
     await rm(path, { force: true })
     if (i === 0) afterFirst?.()
   }
-  await Promise.all((files.folders ?? []).map(path => rm(path, { recursive: true, force: true })))
-  return { removed: all.length }
+  await Promise.all((files.folders ?? []).filter(path => !live?.isLivePath(path)).map(path => rm(path, { recursive: true, force: true })))
+  let objects = 0
+  for (const { kind, keys: all } of files.objects ?? []) {
+    const keys = live ? all.filter(key => !live.isLiveObject(kind, key)) : all
+    if (keys.length === 0) continue
+    await removeObjects(kind, keys)
+    objects += keys.length
+  }
+  return { removed: all.length, objects }
 }

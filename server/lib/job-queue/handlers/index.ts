@@ -25,6 +25,13 @@ import { onOutboxCrawlFailed, processActivitypubOutboxCrawl } from '../../activi
 import { processFederatePlaylist } from '../../activitypub/playlists/federate-playlist-job.js'
 import { processRemotePlaylistFetch } from '../../activitypub/playlists/remote-playlist-job.js'
 import { processRunnerJobEnded } from '../../runners/runner-job-ended-job.js'
+import { processMoveToObjectStorage } from '../../object-storage/move-to-object-storage.js'
+import { processMoveToFileSystem } from '../../object-storage/move-to-file-system.js'
+import { onVideoStorageMoveFailed } from '../../object-storage/move-failures.js'
+import { processVideoRedundancy } from '../../redundancy/mirror-video-job.js'
+import { processRedundancyCheck } from '../../redundancy/check-remote-mirror-job.js'
+import { processRedundancyScheduler } from '../../redundancy/redundancy-scheduler.js'
+import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub-job.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -104,5 +111,12 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'federate-playlist': { process: processFederatePlaylist, concurrency: 2, attempts: 10, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 },
   // Stores a verified runner result (an HLS remux and torrents: seconds) and finishes the video when it was the last.
-  'runner-job-ended': { process: processRunnerJobEnded, concurrency: 2, attempts: 5, backoffMs: 5_000, timeoutMs: 30 * 60_000 }
+  'runner-job-ended': { process: processRunnerJobEnded, concurrency: 2, attempts: 5, backoffMs: 5_000, timeoutMs: 30 * 60_000 },
+  // Object storage: an unreachable bucket is retried (the video stays playable from our folders meanwhile).
+  'move-to-object-storage': { process: processMoveToObjectStorage, concurrency: 2, attempts: 6, backoffMs: 10_000, timeoutMs: 6 * 3_600_000, onFinalFailure: onVideoStorageMoveFailed },
+  'move-to-file-system': { process: processMoveToFileSystem, concurrency: 2, attempts: 6, backoffMs: 10_000, timeoutMs: 6 * 3_600_000, onFinalFailure: onVideoStorageMoveFailed },
+  'video-redundancy': { process: processVideoRedundancy, concurrency: 1, attempts: 3, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
+  'video-redundancy-check': { process: processRedundancyCheck, concurrency: 2, attempts: 4, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
+  'videos-redundancy-scheduler': { process: processRedundancyScheduler, concurrency: 1, attempts: 1, backoffMs: 60_000, keepCompleted: false },
+  'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed }
 }

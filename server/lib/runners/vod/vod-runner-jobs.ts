@@ -137,7 +137,7 @@ export async function finishVideoIfLadderDone (videoUUID: string, inputPath?: st
   }
 
   await unitOfWork(async () => {
-    await finish(videoUUID)
+    await finish(videoUUID, path)
     if (path) await removeFilesAfterCommit({ paths: [ path ] })
   })
   return true

@@ -6,7 +6,7 @@ import { remoteFileDownloadUrl, remoteTrackerUrls } from './remote-video-urls.js
 
 /** PeerTube's `VideoFile`. The magnet link is derived, not stored: it changes with our host name. */
 export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
-  const fileUrl = file.isHls() ? hlsFileUrl(video, file.filename, file.fileUrl) : webVideoFileUrl(video, file)
+  const fileUrl = file.isHls() ? hlsFileUrl(video, file.filename, file.fileUrl, file.storage) : webVideoFileUrl(video, file)
   const { torrentUrl, torrentDownloadUrl } = torrentUrls(video, file)
 
   return {
@@ -20,7 +20,8 @@ export function formatVideoFile (video: VideoModel, file: VideoFileModel) {
         infoHash: file.infoHash,
         displayName: video.name,
         trackers: video.remote ? remoteTrackerUrls(video) : trackerUrls(),
-        webSeeds: [ fileUrl ]
+        // Listed mirrors seed too: a WebTorrent client reads from all of them.
+        webSeeds: [ fileUrl, ...((file as { RedundancyVideos?: { fileUrl: string, state: string }[] }).RedundancyVideos ?? []).filter(r => r.state === 'verified').map(r => r.fileUrl) ]
       })
       : null,
     size: file.size,

@@ -99,7 +99,12 @@ export function formatVideoDetails (video: VideoModel) {
       id: playlist.id,
       type: playlist.type,
       ...hlsPlaylistUrls(video, playlist),
-      redundancies: liveRedundancies(video),
+      // Live relays, and mirrors we checked hold our bytes (or, for a remote video, our own mirror of it).
+      redundancies: [
+        ...liveRedundancies(video),
+        ...((playlist as { RedundancyVideos?: { fileUrl: string, state: string }[] }).RedundancyVideos ?? [])
+          .filter(r => r.state === 'verified').map(r => ({ baseUrl: r.fileUrl }))
+      ],
       files: sortFilesByResolution(playlist.VideoFiles).map(file => formatVideoFile(video, file))
     })),
     files: sortFilesByResolution(video.VideoFiles).map(file => formatVideoFile(video, file)),

@@ -8,6 +8,7 @@ import { VideoCaptionModel } from '../video-caption.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
 import { VideoLiveModel } from '../../live/video-live.js'
+import { VideoRedundancyModel } from '../../redundancy/video-redundancy.js'
 
 // What each kind of read loads with a video. Kept in one place so formatters always find what they need.
 
@@ -24,8 +25,8 @@ export function summaryIncludes (): Includeable[] {
 export function detailsIncludes (): Includeable[] {
   return [
     ...summaryIncludes(),
-    { model: VideoFileModel, required: false },
-    { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false } ] },
+    { model: VideoFileModel, required: false, include: [ redundanciesInclude() ] },
+    { model: VideoStreamingPlaylistModel, required: false, include: [ { model: VideoFileModel, required: false, include: [ redundanciesInclude() ] }, redundanciesInclude() ] },
     { model: TagModel, required: false, through: { attributes: [] } },
     { model: TrackerModel, required: false, through: { attributes: [] } },
     { model: VideoLiveModel, required: false },
@@ -37,4 +38,9 @@ export function detailsIncludes (): Includeable[] {
 /** A video's block, for who may see it and the `blacklisted` fields (moderation). */
 export function videoBlockInclude (): Includeable {
   return { model: VideoBlacklistModel, required: false }
+}
+
+/** Mirrors of a file or playlist (ours and other instances'); formatters list the verified ones. */
+export function redundanciesInclude (): Includeable {
+  return { model: VideoRedundancyModel, as: 'RedundancyVideos', required: false, attributes: [ 'id', 'fileUrl', 'state', 'actorId' ] }
 }

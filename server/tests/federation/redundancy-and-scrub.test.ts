@@ -1,0 +1,239 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { open, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { expect } from 'chai'
+import parseTorrent from 'parse-torrent'
+import WebTorrent from 'webtorrent'
+import { signRequest } from '../../helpers/activitypub/index.js'
+import { fromRoot } from '../../helpers/project-root.js'
+import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
+import { TestS3Server } from '../shared/s3-server.js'
+import { TestInstance } from '../shared/test-instance.js'
+import { getVideo, uploadVideo } from '../shared/videos.js'
+import { waitUntil } from '../shared/wait.js'
+import { generateClip, makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
+import { follow, waitForFollow } from './shared/follows.js'
+import { FAST_TRANSCODING, waitForVideo } from './shared/remote-videos.js'
+
+const execFileAsync = promisify(execFile)
+
+/**
+ * A (object storage on a real S3 server) is mirrored by B (a `recently-added` strategy). A lists B's copies only
+ * once it has read them; the scrub of each finds damaged bytes (in a bucket object, in a local file) and repairs
+ * them from the other's copy; with A's files gone, the video still downloads, from B.
+ */
+// About three minutes on a loaded 2-core machine (two instances, an S3 server, two scrubs): run by
+// `npm run test:storage`, not by `npm test`.
+const describeFull = process.env.TUBELESS_STORAGE_FULL === '1' ? describe : describe.skip
+
+describeFull('Redundancy between instances, and the integrity scrub', function () {
+  // Two instances transcoding, moving and mirroring on a shared 2-core machine.
+  this.timeout(300_000)
+  const s3 = new TestS3Server()
+  const a = new TestInstance(1)
+  const b = new TestInstance(2)
+  let dir: string
+  let inBucket: any
+  let onDisk: any
+
+  const auth = (instance: TestInstance) => ({ Authorization: `Bearer ${instance.accessToken}` })
+  const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+
+  async function upload (name: string) {
+    const res = await uploadVideo(a, join(dir, 'clip.mp4'), { name })
+    expect(res.status).to.equal(200)
+    return res.body.video.uuid as string
+  }
+
+  async function listed (uuid: string) {
+    const video = (await getVideo(a, uuid).expect(200)).body
+    const webSeeds = video.files[0].magnetUri.match(/ws=([^&]+)/g).map((w: string) => decodeURIComponent(w.slice(3)))
+    return { video, webSeeds, baseUrls: (video.streamingPlaylists[0].redundancies as { baseUrl: string }[]).map(r => r.baseUrl) }
+  }
+
+  async function scrub (instance: TestInstance) {
+    const started = await instance.api().post('/api/v1/server/storage-scrub').set(auth(instance))
+    expect([ 200, 202 ]).to.include(started.status)
+    let last: unknown
+    try {
+      return await waitUntil(async () => {
+        const res = await instance.api().get('/api/v1/server/storage-scrub').set(auth(instance)).expect(200)
+        last = res.body.lastRun
+        return res.body.lastRun?.id === started.body.id && res.body.lastRun.state === 'finished' ? res.body.lastRun : false
+      }, 150_000, 300)
+    } catch (err) {
+      const jobs = (await instance.api().get('/api/v1/jobs/delayed?jobType=storage-scrub').set(auth(instance))).body.data ?? []
+      throw new Error(`${(err as Error).message}; last run ${JSON.stringify(last)}; delayed ${JSON.stringify(jobs.map((j: any) => j.error))}`)
+    }
+  }
+
+  async function flipByte (path: string, offset: number) {
+    const handle = await open(path, 'r+')
+    const byte = Buffer.alloc(1)
+    await handle.read(byte, 0, 1, offset)
+    byte[0] ^= 0xff
+    await handle.write(byte, 0, 1, offset)
+    await handle.close()
+  }
+
+  before(async function () {
+    assertLoopbackOnlyNetwork()
+    dir = await makeTempDir('redundancy')
+    await generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 3 })
+    await s3.start()
+    const common = { ...FAST_TRANSCODING, integrity: { scrub: { enabled: false, max_read_rate: '200MB' } } }
+    await Promise.all([
+      a.flushAndStart({ config: { ...common, object_storage: s3.config('a/') } }),
+      b.flushAndStart({
+        config: {
+          ...common,
+          redundancy: { videos: { check_interval: '1 second', strategies: [ { strategy: 'recently-added', size: '1GB', min_lifetime: '1 hour', min_views: 0 } ] } }
+        }
+      })
+    ])
+    await follow(b, { hosts: [ a.host ] })
+    await waitForFollow(b, 'following', a.host, 'accepted')
+    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: true }).expect(204)
+  })
+
+  after(async function () {
+    await Promise.all([ a.stop(), b.stop() ])
+    await s3.stop()
+    await removeDir(dir)
+  })
+
+  it('mirrors a followed instance\'s videos, and the origin lists the mirror once it has checked its bytes', async function () {
+    const first = await upload('Mirrored from the bucket')
+    const second = await upload('Mirrored from the disk')
+    // The second one goes back to A's disk: one copy of each kind to damage later.
+    await waitUntil(async () => (await getVideo(a, second).expect(200)).body.files.every((f: any) => f.storage === 1), 90_000, 500).catch(async err => {
+      const video = (await getVideo(a, second)).body
+      const jobs = await Promise.all([ 'failed', 'delayed', 'active', 'waiting' ].map(async state => (await a.api().get(`/api/v1/jobs/${state}`).set(auth(a))).body.data.map((j: any) => [ state, j.type, j.error ])))
+      throw new Error(`${err.message}: ${JSON.stringify(video.files.map((f: any) => [ f.storage, f.fileUrl ]))} ${JSON.stringify(jobs.flat())}`)
+    })
+    await execFileAsync(process.execPath, [ fromRoot('dist', 'scripts', 'storage-move.js'), '--to', 'file-system', '--video', second ], { env: a.toolEnvironment(), cwd: fromRoot() })
+
+    for (const uuid of [ first, second ]) {
+      const { webSeeds, baseUrls } = await waitUntil(async () => {
+        const state = await listed(uuid)
+        return state.webSeeds.some((u: string) => u.startsWith(b.url)) && state.baseUrls.some(u => u.startsWith(b.url)) ? state : false
+      }, 150_000, 500).catch(async err => {
+        const rows = async (i: TestInstance) => JSON.stringify(await i.sql('SELECT id, state, "stateReason", "videoFileId", "videoStreamingPlaylistId", "fileUrl" FROM "videoRedundancy" ORDER BY id'))
+        const jobs = async (i: TestInstance) => JSON.stringify((await Promise.all([ 'failed', 'delayed', 'active', 'waiting' ].map(async st => (await i.api().get(`/api/v1/jobs/${st}`).set(auth(i))).body.data.filter((j: any) => j.type !== 'files-removal').map((j: any) => [ st, j.type, j.error ])))).flat())
+        throw new Error(`${err.message} for ${uuid}: A ${await rows(a)} ${await jobs(a)} B ${await rows(b)} ${await jobs(b)} files ${JSON.stringify((await listed(uuid)).video.files.map((f: any) => [ f.id, f.fileUrl, f.magnetUri ]))}`)
+      })
+      expect(webSeeds.some((u: string) => u.startsWith(b.url + '/static/redundancy/'))).to.equal(true)
+      expect(baseUrls).to.deep.equal([ `${b.url}/static/redundancy/hls/${uuid}` ])
+    }
+    inBucket = (await listed(first)).video
+    onDisk = await waitUntil(async () => {
+      const video = (await getVideo(a, second).expect(200)).body
+      return video.files.every((f: any) => f.storage === 0) ? video : false
+    }, 60_000, 500)
+
+    // The torrent's WebSeeds (what any BitTorrent client reads) list the mirror too.
+    const torrent = await fetch(inBucket.files[0].torrentUrl)
+    const urlList = (await parseTorrent(Buffer.from(await torrent.arrayBuffer())) as { urlList: string[] }).urlList
+    expect(urlList[0]).to.equal(inBucket.files[0].fileUrl)
+    expect(urlList.some(u => u.startsWith(`${b.url}/static/redundancy/`))).to.equal(true)
+
+    const mine = (await a.api().get('/api/v1/server/redundancy/videos?target=my-videos').set(auth(a)).expect(200)).body
+    expect(mine.total).to.equal(2)
+    expect(mine.data[0].redundancies.files[0].state).to.equal('verified')
+    const theirs = (await b.api().get('/api/v1/server/redundancy/videos?target=remote-videos').set(auth(b)).expect(200)).body
+    expect(theirs.total).to.equal(2)
+    expect(theirs.data[0].redundancies.streamingPlaylists[0].strategy).to.equal('recently-added')
+    const stats = (await b.api().get('/api/v1/server/stats').expect(200)).body
+    expect(stats.videosRedundancy.find((s: any) => s.strategy === 'recently-added').totalVideos).to.equal(2)
+  })
+
+  it('does not list a CacheFile whose URL does not serve the video\'s bytes', async function () {
+    const [ serverActor ] = await b.sql<{ url: string, privateKey: string }>('SELECT url, "privateKey" FROM actor WHERE "preferredUsername" = \'peertube\' AND "serverId" IS NULL')
+    const [ aAccount ] = await a.sql<{ url: string }>('SELECT a.url FROM actor a JOIN account ac ON ac."actorId" = a.id JOIN "user" u ON u.id = ac."userId" WHERE u.username = \'root\'')
+    const file = onDisk.files[0]
+    const cacheFileId = `${b.url}/redundancy/videos/${onDisk.uuid}/forged`
+    const activity = {
+      '@context': [ 'https://www.w3.org/ns/activitystreams' ],
+      id: `${cacheFileId}/activity`,
+      type: 'Create',
+      actor: serverActor.url,
+      to: [ aAccount.url ],
+      object: {
+        id: cacheFileId,
+        type: 'CacheFile',
+        object: `${a.url}/videos/watch/${onDisk.uuid}`,
+        expires: null,
+        // B's thumbnail folder: answers, but not with this video's bytes.
+        url: { type: 'Link', mediaType: 'video/mp4', href: `${b.url}/static/web-videos/not-this-file.mp4`, height: file.resolution.id, size: file.size, fps: file.fps }
+      }
+    }
+    const body = JSON.stringify(activity)
+    const headers = await signRequest({ method: 'POST', url: `${a.url}/inbox`, body, privateKeyPem: serverActor.privateKey, keyId: serverActor.url })
+    await a.api().post('/inbox').set('Content-Type', 'application/activity+json').set(headers).send(body).expect(204)
+
+    const [ row ] = await waitUntil(async () => {
+      const rows = await a.sql<{ state: string, stateReason: string }>('SELECT state, "stateReason" FROM "videoRedundancy" WHERE url = $1', [ cacheFileId ])
+      return rows[0]?.state === 'rejected' ? rows : false
+    }, 60_000, 300)
+    expect(row.stateReason).to.match(/cannot read .*not-this-file\.mp4/)
+    const { webSeeds } = await listed(onDisk.uuid)
+    expect(webSeeds.some((u: string) => u.includes('not-this-file'))).to.equal(false)
+  })
+
+  it('finds a damaged byte in a bucket object and in a local file, and repairs both from the mirror', async function () {
+    const bucketFile = inBucket.files[0]
+    await flipByte(s3.objectPath('web-videos', `a/${bucketFile.fileUrl.split('/').pop()}`), 1000)
+    const localFile = onDisk.files[0]
+    const localPath = fromRoot(a.storageDir('web_videos'), localFile.fileUrl.split('/').pop())
+    await flipByte(localPath, 2000)
+
+    const report = await scrub(a)
+    expect(report.bad).to.equal(2)
+    expect(report.repaired).to.equal(2)
+    expect(report.unrepairable).to.equal(0)
+    const locations = report.problems.map((p: any) => `${p.location}:${p.outcome}:${p.repairedFrom.startsWith(b.url)}`).sort()
+    expect(locations).to.deep.equal([ 'file-system:repaired:true', 'object-storage:repaired:true' ])
+
+    const [ bucketRow ] = await a.sql<{ sha256: string }>('SELECT sha256 FROM "videoFile" WHERE id = $1', [ bucketFile.id ])
+    expect(sha256(Buffer.from(await (await fetch(bucketFile.fileUrl)).arrayBuffer()))).to.equal(bucketRow.sha256)
+    const stats = (await a.api().get('/api/v1/server/stats').expect(200)).body
+    expect(stats.storageScrub).to.include({ bad: 2, repaired: 2, unrepairable: 0, state: 'finished' })
+
+    const clean = await scrub(a)
+    expect(clean.bad, JSON.stringify(clean.problems)).to.equal(0)
+    expect(clean.checked).to.be.greaterThan(3)
+  })
+
+  it('repairs a damaged byte in the mirror\'s own copy from the origin', async function () {
+    const remote = await waitForVideo(b, onDisk.uuid)
+    const name = remote.files[0].fileUrl.split('/').pop()
+    await flipByte(fromRoot(b.storageDir('redundancy'), name), 500)
+    const report = await scrub(b)
+    expect(report.problems).to.have.length(1)
+    expect(report.problems[0]).to.include({ kind: 'mirror', outcome: 'repaired', repairedFrom: onDisk.files[0].fileUrl })
+  })
+
+  it('plays with the origin\'s files gone: WebTorrent downloads the video from the mirror\'s WebSeed', async function () {
+    const file = onDisk.files[0]
+    const torrent = Buffer.from(await (await fetch(file.torrentUrl)).arrayBuffer())
+    const expected = (await a.sql<{ sha256: string }>('SELECT sha256 FROM "videoFile" WHERE id = $1', [ file.id ]))[0].sha256
+    await rm(fromRoot(a.storageDir('web_videos'), file.fileUrl.split('/').pop()))
+    expect((await fetch(file.fileUrl)).status).to.equal(404)
+
+    const client = new WebTorrent({ dht: false, lsd: false, utp: false, natUpnp: false, natPmp: false, tracker: false } as never)
+    try {
+      const bytes = await new Promise<Buffer>((resolve, reject) => {
+        client.on('error', reject)
+        client.add(torrent, { path: dir }, t => {
+          t.on('error', reject)
+          t.on('done', () => { t.files[0].arrayBuffer().then(buffer => resolve(Buffer.from(buffer)), reject) })
+        })
+      })
+      expect(sha256(bytes)).to.equal(expected)
+    } finally {
+      await new Promise<void>(resolve => client.destroy(() => resolve()))
+    }
+  })
+})
