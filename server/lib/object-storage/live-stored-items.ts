@@ -13,7 +13,12 @@ import { hlsKey } from './video-stored-items.js'
  * What a video's rows use right now, on disk and in the buckets. A removal delayed after a move (local copies kept
  * a minute for viewers) must not remove what a move the other way brought back under the same names since.
  */
-export async function liveStoredItems (videoUuid: string) {
+export interface LiveStoredItems {
+  isLivePath: (path: string) => boolean
+  isLiveObject: (kind: ObjectKind, key: string) => boolean
+}
+
+export async function liveStoredItems (videoUuid: string): Promise<LiveStoredItems> {
   const video = await VideoModel.findOne({ where: { uuid: videoUuid }, include: [ ...detailsIncludes(), { model: VideoSourceModel, required: false } ] }) as (VideoModel & { VideoSource?: VideoSourceModel | null }) | null
   const paths = new Set<string>()
   const folders: string[] = []

@@ -50,18 +50,22 @@ export async function moveVideoToFileSystem (uuid: string, options: { signal?: A
   let done = 0
   for (const item of downloads) {
     if (!await exists(item.path) || (item.sha256 && (await sha256OfFile(item.path)).sha256 !== item.sha256)) {
-      await downloadObject(item.kind, item.key, item.path, context.signal)
-      if (item.sha256 && (await sha256OfFile(item.path)).sha256 !== item.sha256) {
-        throw new Error(`Object ${item.key} does not match its SHA-256: the scrub must repair it before it can be moved`)
-      }
+      await download(item, context.signal)
     }
     done++
     await options.onProgress?.(done / Math.max(1, downloads.length))
   }
 
-  const switched = await switchRowsToFileSystem(video.uuid)
+  const switched = await switchRowsToFileSystem(video.uuid, context.signal)
   log.info(`Video ${video.uuid}: ${downloads.length} file(s) moved back to the file system`)
   return { files: downloads.length, switched }
+}
+
+async function download (item: Download, signal?: AbortSignal) {
+  await downloadObject(item.kind, item.key, item.path, signal)
+  if (item.sha256 && (await sha256OfFile(item.path)).sha256 !== item.sha256) {
+    throw new Error(`Object ${item.key} does not match its SHA-256: the scrub must repair it before it can be moved`)
+  }
 }
 
 async function loadVideo (uuid: string) {
@@ -92,12 +96,17 @@ function planDownloads (video: LoadedVideo): Download[] {
   return list
 }
 
-async function switchRowsToFileSystem (uuid: string) {
+async function switchRowsToFileSystem (uuid: string, signal?: AbortSignal) {
   const fresh = await loadVideo(uuid)
   if (!fresh) return 0
   return withVideoLock(fresh.id, async () => {
     const video = await loadVideo(uuid)
     if (!video) return 0
+    // The local copies an earlier move to the bucket left for viewers are removed a minute later, under this lock: one
+    // that went while we downloaded (it was still a leftover then) is fetched again, now that no removal can interleave.
+    for (const item of planDownloads(video)) {
+      if (!await exists(item.path)) await download(item, signal)
+    }
     const objects: Record<ObjectKind, string[]> = { web_videos: [], streaming_playlists: [], torrents: [], thumbnails: [], original_video_files: [], avatars: [] }
     let switched = 0
 

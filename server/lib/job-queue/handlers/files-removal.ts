@@ -9,7 +9,9 @@ import { faultPoint } from '../../../helpers/fault-points.js'
 import { afterCommitAwaited } from '../../unit-of-work/unit-of-work.js'
 import type { ObjectKind } from '../../object-storage/object-storage-client.js'
 import { removeObjects } from '../../object-storage/object-storage-files.js'
-import { liveStoredItems } from '../../object-storage/live-stored-items.js'
+import { liveStoredItems, type LiveStoredItems } from '../../object-storage/live-stored-items.js'
+import { VideoModel } from '../../../models/video/video.js'
+import { withVideoLock } from '../../videos/video-lock.js'
 
 export interface FilesRemovalPayload {
   paths: string[]
@@ -56,7 +58,16 @@ export async function removeFilesInStorage (files: FilesRemovalPayload, afterFir
   const refused = all.filter(path => !inside(path))
   if (refused.length !== 0) throw new Error(`Refusing to remove files outside the storage folders: ${refused.join(', ')}`)
 
-  const live = files.unlessLiveFor ? await liveStoredItems(files.unlessLiveFor) : undefined
+  if (!files.unlessLiveFor) return removeListed(files, all.length, undefined, afterFirst)
+  // Under the video's lock: a move switching its rows back (and so needing these very files) either committed
+  // before we read the rows, or waits until the removal is done and finds its files missing (it fetches them again).
+  const videoUuid = files.unlessLiveFor
+  const video = await VideoModel.findOne({ where: { uuid: videoUuid }, attributes: [ 'id' ] })
+  if (!video) return removeListed(files, all.length, undefined, afterFirst)
+  return withVideoLock(video.id, async () => removeListed(files, all.length, await liveStoredItems(videoUuid), afterFirst))
+}
+
+async function removeListed (files: FilesRemovalPayload, count: number, live: LiveStoredItems | undefined, afterFirst?: () => void) {
   for (const [ i, path ] of files.paths.entries()) {
     if (live?.isLivePath(path)) continue
     await rm(path, { force: true })
@@ -70,5 +81,5 @@ export async function removeFilesInStorage (files: FilesRemovalPayload, afterFir
     await removeObjects(kind, keys)
     objects += keys.length
   }
-  return { removed: all.length, objects }
+  return { removed: count, objects }
 }

@@ -36,14 +36,15 @@ export async function processRelayAnnounce ({ activity, byActor }: ActivityConte
   const object = activity.object
   if (!isObject(object) || object.type !== 'CacheFile') return false
   const videoUrl = getObjectId(object.object)
+  const video = videoUrl ? await VideoModel.loadByUrl(videoUrl) : null
+  // A CacheFile of anything but one of our lives is a mirror of a video: the redundancy module's (registered after).
+  if (!video || video.remote || !video.isLive) return false
+
   const link = isObject(object.url) ? object.url : undefined
   const href = typeof link?.href === 'string' ? link.href : undefined
   const expires = typeof object.expires === 'string' ? new Date(object.expires) : undefined
-  if (!videoUrl || !href || !expires || Number.isNaN(expires.getTime())) return true
+  if (!href || !expires || Number.isNaN(expires.getTime())) return true
   if (!isSameOrigin(href, byActor.url)) return true
-
-  const video = await VideoModel.loadByUrl(videoUrl)
-  if (!video || video.remote || !video.isLive) return true
   const host = urlHost(href)
   if (host) recordLiveRelay(video.id, { host, playlistUrl: href, expiresAt: expires.toISOString() })
   return true
