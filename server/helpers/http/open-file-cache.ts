@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises'
+import { resolve } from 'node:path'
 
 /**
  * Open files of immutable media, kept a few seconds: a player or a WebSeed reads many ranges of the same file in a
@@ -70,6 +71,15 @@ export async function openCachedFile (path: string): Promise<OpenFile> {
       closeIfUnused(used)
     }
   }
+}
+
+/**
+ * For the rare writer that puts other bytes under an existing name (the integrity scrub's repair): the next
+ * request opens the file again instead of reading the replaced one.
+ */
+export function forgetOpenFile (path: string) {
+  const target = resolve(path)
+  for (const [ key, entry ] of entries) if (resolve(key) === target) retire(key, entry)
 }
 
 async function openEntry (path: string): Promise<Entry> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
+import { forgetOpenFile } from '../../helpers/http/open-file-cache.js'
 import { dirname, join } from 'node:path'
 import { fromRoot } from '../../helpers/project-root.js'
 import { downloadRemoteFile } from '../../helpers/requests/index.js'
@@ -81,6 +82,8 @@ async function putBack (video: VideoModel, location: CopyLocation, goodPath: str
   const aside = join(dirname(location.path), `.${randomUUID()}.repair`)
   await copyFile(goodPath, aside)
   await rename(aside, location.path)
+  // The static routes keep open media files a few seconds: they would go on serving the bad bytes.
+  forgetOpenFile(location.path)
 }
 
 /**

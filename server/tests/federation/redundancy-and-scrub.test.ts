@@ -212,7 +212,7 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     await flipByte(fromRoot(b.storageDir('redundancy'), name), 500)
     const report = await scrub(b)
     expect(report.problems).to.have.length(1)
-    expect(report.problems[0]).to.include({ kind: 'mirror', outcome: 'repaired', repairedFrom: onDisk.files[0].fileUrl })
+    expect(report.problems[0], JSON.stringify(report.problems[0])).to.include({ kind: 'mirror', outcome: 'repaired', repairedFrom: onDisk.files[0].fileUrl })
   })
 
   it('plays with the origin\'s files gone: WebTorrent downloads the video from the mirror\'s WebSeed', async function () {
