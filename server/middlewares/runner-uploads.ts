@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { extname } from 'node:path'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { malformedMultipartProblem } from './multipart-errors.js'
 import multer from 'multer'
 import { CONFIG } from '../initializers/config/index.js'
 import { HttpProblem } from '../lib/http-problems/http-problem.js'
@@ -43,7 +44,8 @@ export function runnerMultipart (fields: readonly string[]): RequestHandler[] {
           invalidParams: { [field]: { type: 'field', value: undefined, msg: err.message, path: field, location: 'files' } }
         }))
       }
-      next(err)
+      // A body busboy cannot read (truncated, no boundary, oversized part headers) is the runner's fault.
+      next(malformedMultipartProblem(err, fields[0] ?? 'files') ?? err)
     })
   }
   return [ removeLeftoversAfterReply, parse ]

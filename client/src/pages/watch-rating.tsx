@@ -1,6 +1,6 @@
 // Like and dislike buttons of the watch page, with the video's counts. The counts move at once; the server's
 // answer confirms (or, on failure, the previous state comes back with the error).
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { getMyRating, rateVideo, type Rating } from '../api/rates.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -35,17 +35,23 @@ export function VideoRating ({ details }: { details: VideoDetails }) {
   const [state, setState] = useState<RatingState>({ rating: 'none', likes: details.likes, dislikes: details.dislikes })
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  // A click made while the user's rating is still being fetched wins: the answer, read before the click, is stale.
+  const chosenSinceFetch = useRef(false)
 
   useEffect(() => {
     setState({ rating: 'none', likes: details.likes, dislikes: details.dislikes })
+    chosenSinceFetch.current = false
     if (!user) return
     let current = true
-    getMyRating(details.id).then(rating => { if (current) setState(s => ({ ...s, rating })) }, () => undefined)
+    getMyRating(details.id).then(rating => {
+      if (current && !chosenSinceFetch.current) setState(s => ({ ...s, rating }))
+    }, () => undefined)
     return () => { current = false }
   }, [details.id, user?.id])
 
   const choose = async (kind: 'like' | 'dislike') => {
     if (!user || busy) return
+    chosenSinceFetch.current = true
     const before = state
     const next = moved(state, state.rating === kind ? 'none' : kind)
     setState(next)

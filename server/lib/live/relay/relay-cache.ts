@@ -65,6 +65,9 @@ export async function relayPlaylist (videoUuid: string, originUrl: string) {
   return fresh
 }
 
+const HASH_LOOKUPS_FOR_NEW_FILES = 4
+const HASH_LOOKUP_INTERVAL_MS = 400
+
 /** The origin's segments-sha256 (refetched when asked for a file it does not list yet). */
 async function originHashes (videoUuid: string, hashesUrl: string, force: boolean) {
   const cached = hashes.get(hashesUrl)
@@ -104,7 +107,11 @@ export async function relayMediaFile (videoUuid: string, filename: string, origi
 async function verify (videoUuid: string, hashesUrl: string, filename: string, body: Buffer) {
   const actual = createHash('sha256').update(body).digest('hex')
   let expected = expectedHash(await originHashes(videoUuid, hashesUrl, false), filename)
-  if (!expected) expected = expectedHash(await originHashes(videoUuid, hashesUrl, true), filename)
+  // The origin writes a segment before it lists its hash: a file it does not list yet gets a few more looks.
+  for (let attempt = 1; !expected && attempt <= HASH_LOOKUPS_FOR_NEW_FILES; attempt++) {
+    if (attempt > 1) await new Promise(resolve => setTimeout(resolve, HASH_LOOKUP_INTERVAL_MS))
+    expected = expectedHash(await originHashes(videoUuid, hashesUrl, true), filename)
+  }
   if (!expected) throw new RelayVerificationError(`${filename} is not in the origin's segments-sha256`)
   if (expected.toLowerCase() !== actual) throw new RelayVerificationError(`${filename} does not match the origin's segments-sha256`)
 }
