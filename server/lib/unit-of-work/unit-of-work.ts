@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize'
 import { sequelize } from '../../initializers/database.js'
 import { transactionNamespace } from '../../initializers/transaction-context.js'
 import { loggerWithTags } from '../../helpers/logger.js'
+import { markFailedAtCommit } from './unknown-outcome.js'
 
 const log = loggerWithTags('unit-of-work')
 
@@ -15,11 +16,22 @@ export async function unitOfWork<T> (fn: (transaction: Transaction) => Promise<T
   const current = currentTransaction()
   if (current) return fn(current)
   let settle: SettleTask[] = []
-  const result = await sequelize().transaction(transaction => {
-    settle = []
-    settleTasks.set(transaction, settle)
-    return fn(transaction)
-  })
+  let bodyDone = false
+  let result: T
+  try {
+    result = await sequelize().transaction(async transaction => {
+      settle = []
+      bodyDone = false
+      settleTasks.set(transaction, settle)
+      const value = await fn(transaction)
+      bodyDone = true
+      return value
+    })
+  } catch (err) {
+    // Only an error after the body succeeded came from the COMMIT itself, whose outcome the client may not know.
+    if (bodyDone) markFailedAtCommit(err)
+    throw err
+  }
   for (const task of settle) {
     await transactionNamespace.outside(task).catch(err => log.warn('A step after a commit failed; its job will do it', { err: String(err) }))
   }
