@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import { createReadStream } from 'node:fs'
-import { copyFile, stat } from 'node:fs/promises'
+import { chmod, copyFile, stat, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { expect } from 'chai'
@@ -27,9 +27,11 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
   let torrentFile: Buffer
   let magnetUri: string
   let channelId: number
+  let extractor: string
   const slowResponses = new Set<import('node:http').ServerResponse>()
   const instanceConfig = {
     video: { max_file_size: '10MB' },
+    import: { videos: { http: { youtube_dl_release: { binary_path: '' } } } },
     transcoding: { hls: { enabled: false }, resolutions: { '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } }
   }
 
@@ -42,12 +44,24 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     const seededPath = join(dir, 'seeded clip.mp4')
     await copyFile(clip, seededPath)
 
+    // Stands in for yt-dlp (which cannot be installed here): writes "the page's video" where -o says.
+    extractor = join(dir, 'fake-yt-dlp')
+    await writeFile(extractor, [
+      '#!/bin/sh',
+      'out=""; url=""',
+      'while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift;; --) url="$2"; shift;; esac; shift; done',
+      `case "$url" in */page.html) cp '${clip}' "$(echo "$out" | sed 's/%(ext)s/mp4/')";; *) echo "ERROR: Unsupported URL: $url" >&2; exit 1;; esac`
+    ].join('\n'))
+    await chmod(extractor, 0o755)
+
     media = createServer((req, res) => {
       if (req.url === '/clip.mp4') {
         res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': clipSize })
         createReadStream(clip).pipe(res)
       } else if (req.url === '/page.html') {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>Not a video</body></html>')
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>A video site page</body></html>')
+      } else if (req.url === '/data.json') {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
       } else if (req.url === '/huge.mp4') {
         // Announces more than the instance takes: refused from the headers alone.
         res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': 50 * 1024 * 1024 }).end()
@@ -75,6 +89,7 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     torrentFile = Buffer.from(seeded.torrentFile)
     magnetUri = seeded.magnetURI
 
+    instanceConfig.import.videos.http.youtube_dl_release.binary_path = extractor
     await instance.flushAndStart({ config: instanceConfig })
     channelId = await firstChannelId(instance)
   })
@@ -152,6 +167,11 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     expect(done.torrentName).to.equal('seeded clip.mp4')
   })
 
+  it('imports a web page through the configured extractor', async function () {
+    const res = await importJson({ targetUrl: `${mediaUrl}/page.html`, name: 'Through the extractor' }).expect(200)
+    await expectImportedAndPublished(res.body.id)
+  })
+
   it('refuses imports that cannot work, with the reason and the field', async function () {
     const check = async (fields: Record<string, unknown>, status: number, field: string, reason: RegExp) => {
       const res = await importJson({ name: 'Refused', ...fields }).expect(status)
@@ -161,7 +181,7 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     }
     await check({}, 400, 'targetUrl', /magnetUri or a targetUrl or a torrent file/)
     await check({ targetUrl: `${mediaUrl}/clip.mp4`, magnetUri }, 400, 'targetUrl', /only one/)
-    await check({ targetUrl: `${mediaUrl}/page.html` }, 400, 'targetUrl', /video file: it answered text\/html.*no site extractor/)
+    await check({ targetUrl: `${mediaUrl}/data.json` }, 400, 'targetUrl', /video file: it answered application\/json/)
     await check({ targetUrl: `${mediaUrl}/huge.mp4` }, 413, 'targetUrl', /larger than the 10485760 bytes/)
     await check({ targetUrl: `${mediaUrl}/missing.mp4` }, 400, 'targetUrl', /answered 404/)
     await check({ targetUrl: 'ftp://127.0.0.1/clip.mp4' }, 400, 'targetUrl', /http or https/)
@@ -176,8 +196,16 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
       .expect(400)
     expect(res.body['invalid-params'].torrentfile.msg).to.equal('Should be a valid .torrent file')
 
+    // A user whose quota the announced size exceeds.
+    await instance.api().post('/api/v1/users').set('Authorization', `Bearer ${instance.accessToken}`)
+      .send({ username: 'smallquota', password: 'password1', email: 'small@example.com', role: 2, videoQuota: 1000, videoQuotaDaily: -1 }).expect(200)
+    const small = await instance.login('smallquota', 'password1')
+    const quota = await instance.api().post('/api/v1/videos/imports').set('Authorization', `Bearer ${small}`)
+      .send({ channelId: await firstChannelId(instance, 'smallquota'), targetUrl: `${mediaUrl}/clip.mp4` }).expect(413)
+    expect(quota.body.code).to.equal('quota_reached')
+
     const rows = await instance.sql<{ n: string }>('SELECT count(*) AS n FROM "videoImport"')
-    expect(Number(rows[0].n)).to.equal(3)
+    expect(Number(rows[0].n)).to.equal(4)
   })
 
   it('cancels a running download, then deletes the import with its empty video', async function () {
