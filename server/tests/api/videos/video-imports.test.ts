@@ -196,6 +196,15 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
       .expect(400)
     expect(res.body['invalid-params'].torrentfile.msg).to.equal('Should be a valid .torrent file')
 
+    // An administrator turns URL imports off at runtime (PeerTube's custom config): 409, as PeerTube answers.
+    const setHttpImports = (enabled: boolean) => instance.api().put('/api/v1/config/custom').set('Authorization', `Bearer ${instance.accessToken}`)
+      .send({ import: { videos: { http: { enabled } } } }).expect(200)
+    await setHttpImports(false)
+    const disabled = await importJson({ targetUrl: `${mediaUrl}/clip.mp4` }).expect(409)
+    expect(disabled.body.detail).to.equal('HTTP import is not enabled on this instance.')
+    expect((await instance.api().get('/api/v1/config').expect(200)).body.import.videos.http.enabled).to.equal(false)
+    await setHttpImports(true)
+
     // A user whose quota the announced size exceeds.
     await instance.api().post('/api/v1/users').set('Authorization', `Bearer ${instance.accessToken}`)
       .send({ username: 'smallquota', password: 'password1', email: 'small@example.com', role: 2, videoQuota: 1000, videoQuotaDaily: -1 }).expect(200)
