@@ -13,6 +13,7 @@ import { PermanentJobError } from '../job-queue/job-errors.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { transcodingJobKey, type VideoTranscodingPayload } from '../transcoding/transcode-video.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { notifyMyVideoImportFinished } from '../notifications/index.js'
 import { checkUserQuota } from '../users/quota.js'
 import { inputFilesDir } from '../video-paths.js'
 import { probeUploadedFile, uploadInputPath } from '../videos/create-video.js'
@@ -57,6 +58,7 @@ export async function finishVideoImport (options: { importId: number, file: Down
       await VideoChapterModel.replaceOfVideo(fresh.id, chaptersFromContainer(probed.chapters ?? [], probed.durationSeconds), transaction)
       await recordVideoImages(fresh.id, images, transaction)
       await VideoImportModel.update({ state: VideoImportState.SUCCESS, error: null }, { where: { id: importId }, transaction })
+      await notifyMyVideoImportFinished(importId, true)
 
       const payload: VideoTranscodingPayload = { videoUUID: fresh.uuid, inputPath, durationSeconds: probed.durationSeconds }
       await jobQueue.createJob('video-transcoding', payload, { dedupKey: transcodingJobKey(fresh.uuid) })

@@ -17,6 +17,8 @@ import { finishVideoImport } from './finish-video-import.js'
 import { importDownloadDir, importWorkDir } from './import-paths.js'
 import { inspectTargetUrl } from './inspect-source.js'
 import { HttpProblem } from '../http-problems/http-problem.js'
+import { notifyMyVideoImportFinished } from '../notifications/index.js'
+import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 
 const log = loggerWithTags('video-imports', 'job')
 
@@ -128,9 +130,13 @@ function watchForCancel (id: number, stop: AbortController) {
 }
 
 async function markFailed (id: number, error: string) {
-  // A cancelled import stays cancelled.
-  await VideoImportModel.update(
-    { state: VideoImportState.FAILED, error: error.slice(0, VIDEO_IMPORTS.ERROR_MAX_LENGTH) },
-    { where: { id, state: [ VideoImportState.PENDING, VideoImportState.PROCESSING ] } }
-  )
+  const reason = error.slice(0, VIDEO_IMPORTS.ERROR_MAX_LENGTH)
+  await unitOfWork(async () => {
+    // A cancelled import stays cancelled (and tells nobody).
+    const [ changed ] = await VideoImportModel.update(
+      { state: VideoImportState.FAILED, error: reason },
+      { where: { id, state: [ VideoImportState.PENDING, VideoImportState.PROCESSING ] } }
+    )
+    if (changed !== 0) await notifyMyVideoImportFinished(id, false, reason)
+  })
 }

@@ -26,5 +26,7 @@ export const imports = {
   'imports.cancel': 'Cancel',
   'imports.delete': 'Delete',
   'menu.myImports': 'My imports',
+  'notifications.type.importSuccess': 'Your import of “{video}” is downloaded: it is being transcoded',
+  'notifications.type.importError': 'Your import of “{video}” failed',
   'upload.orImport': 'Or import a video from a URL, a .torrent or a magnet link'
 }

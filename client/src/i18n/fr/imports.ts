@@ -28,5 +28,7 @@ export const imports: Translation<typeof en> = {
   'imports.cancel': 'Annuler',
   'imports.delete': 'Supprimer',
   'menu.myImports': 'Mes imports',
+  'notifications.type.importSuccess': 'Votre import de « {video} » est téléchargé : il est en cours de transcodage',
+  'notifications.type.importError': 'Votre import de « {video} » a échoué',
   'upload.orImport': 'Ou importez une vidéo depuis une URL, un .torrent ou un lien magnet'
 }

@@ -60,6 +60,8 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
         createReadStream(clip).pipe(res)
       } else if (req.url === '/page.html') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>A video site page</body></html>')
+      } else if (req.url === '/fake.mp4') {
+        res.writeHead(200, { 'Content-Type': 'video/mp4' }).end('not really a video')
       } else if (req.url === '/data.json') {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
       } else if (req.url === '/huge.mp4') {
@@ -147,6 +149,26 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     expect(video.thumbnailPath).to.be.a('string')
   })
 
+  it('fails an import whose download is not a video, with the reason, and tells its owner', async function () {
+    const res = await importJson({ targetUrl: `${mediaUrl}/fake.mp4`, name: 'Not a video' }).expect(200)
+    const failed = await waitUntil(async () => {
+      const current = await myImport(res.body.id)
+      return current.state.id === 3 ? current : false
+    }, 30_000, 300)
+    expect(failed.state.label).to.equal('Failed')
+    expect(failed.error).to.match(/not a video file/)
+    expect(failed.video.state.id).to.equal(3)
+
+    const notifications = await waitUntil(async () => {
+      const list = await instance.api().get('/api/v1/users/me/notifications').set('Authorization', `Bearer ${instance.accessToken}`).expect(200)
+      const types = list.body.data.map((n: { type: number }) => n.type)
+      return types.includes(7) && types.includes(8) ? list.body.data : false
+    }, 20_000, 300)
+    const error = notifications.find((n: { type: number }) => n.type === 8)
+    expect(error.videoImport).to.include({ id: res.body.id, targetUrl: `${mediaUrl}/fake.mp4` })
+    expect(error.videoImport.video.name).to.equal('Not a video')
+  })
+
   it('imports from a .torrent seeded on loopback, named after the torrent when no name is given', async function () {
     const res = await instance.api()
       .post('/api/v1/videos/imports')
@@ -214,7 +236,7 @@ describe('Video imports: URL, torrent, magnet, refusals and cancel', function ()
     expect(quota.body.code).to.equal('quota_reached')
 
     const rows = await instance.sql<{ n: string }>('SELECT count(*) AS n FROM "videoImport"')
-    expect(Number(rows[0].n)).to.equal(4)
+    expect(Number(rows[0].n)).to.equal(5)
   })
 
   it('cancels a running download, then deletes the import with its empty video', async function () {
