@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { CONFIG } from '../../initializers/config/index.js'
 import { fromRoot } from '../../helpers/project-root.js'
 
-/** The work folder of one import: the pictures sent with the request, and the download. */
+/** The work folder of one import (removed when its job ends). */
 export function importWorkDir (importId: number) {
   return join(fromRoot(CONFIG.storage.tmp), 'imports', String(importId))
 }
@@ -12,6 +12,3 @@ export function importDownloadDir (importId: number) {
   return join(importWorkDir(importId), 'download')
 }
 
-export function importPicturePath (importId: number, kind: 'thumbnail' | 'preview') {
-  return join(importWorkDir(importId), `${kind}-upload`)
-}

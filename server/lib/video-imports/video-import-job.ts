@@ -25,6 +25,14 @@ const log = loggerWithTags('video-imports', 'job')
 /** Why a download was stopped on purpose (not a failure to record). */
 class ImportStopped extends Error {}
 
+// Aborted when the instance stops: the download is dropped and its job left unsettled, so that Bull hands it out
+// again after the restart (the import, still Processing, starts over from an empty folder).
+const shutdown = new AbortController()
+
+export function abortRunningImports () {
+  shutdown.abort(new ImportStopped('the instance is stopping'))
+}
+
 /**
  * Downloads an import's source, then hands the file to the normal pipeline (probe, images, transcoding). Runs
  * again safely: an import that is over (done, failed, cancelled) or whose video is gone is left as it is, and each
@@ -53,7 +61,7 @@ export async function processVideoImport (job: Job<VideoImportPayload>, { signal
     const user = await UserModel.findByPk(videoImport.userId)
     if (!user) throw new PermanentJobError('The user of this import is gone')
     const maxBytes = await importByteLimit(user)
-    const both = AbortSignal.any([ signal, stop.signal ])
+    const both = AbortSignal.any([ signal, stop.signal, shutdown.signal ])
 
     const file = await download(videoImport, dir, maxBytes, both)
     if (stop.signal.aborted) throw stop.signal.reason
@@ -61,6 +69,7 @@ export async function processVideoImport (job: Job<VideoImportPayload>, { signal
     log.info(`Import ${id} downloaded (${file.size} bytes), now transcoding`)
     return { size: file.size }
   } catch (err) {
+    if (shutdown.signal.aborted) return new Promise<never>(() => undefined)
     if (stop.signal.aborted) return { skipped: String((stop.signal.reason as Error)?.message ?? 'stopped') }
     if (err instanceof PermanentJobError) await markFailed(id, err.message)
     throw err

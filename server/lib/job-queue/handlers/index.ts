@@ -32,7 +32,7 @@ import { processVideoRedundancy } from '../../redundancy/mirror-video-job.js'
 import { processRedundancyCheck } from '../../redundancy/check-remote-mirror-job.js'
 import { processRedundancyScheduler } from '../../redundancy/redundancy-scheduler.js'
 import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub-job.js'
-import { onVideoImportFailed, processVideoImport } from '../../video-imports/video-import-job.js'
+import { abortRunningImports, onVideoImportFailed, processVideoImport } from '../../video-imports/video-import-job.js'
 import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
 
 export interface JobContext {
@@ -122,5 +122,5 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'videos-redundancy-scheduler': { process: processRedundancyScheduler, concurrency: 1, attempts: 1, backoffMs: 60_000, keepCompleted: false },
   'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed },
   // Video imports (issue 21): one download per job, stopped at import.videos.timeout.
-  'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed }
+  'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed, onShutdown: abortRunningImports }
 }
