@@ -122,3 +122,19 @@ async function removeUploadedFiles (req: Request) {
 export function uploadedFile (req: Request, field: string) {
   return ((req.files ?? {}) as UploadedFiles)[field]?.[0]
 }
+
+/** Video import: an optional `torrentfile` (small) with the same pictures as an upload. JSON bodies pass through. */
+export function videoImportMultipart (torrentMaxBytes: number): RequestHandler[] {
+  const parser = multer({
+    storage: temporaryStorage(),
+    limits: { fileSize: IMAGE_MAX_BYTES, files: 3, fields: 50, fieldSize: 20_000 },
+    fileFilter: refuseNonImages
+  }).fields([ { name: 'torrentfile', maxCount: 1 }, ...IMAGE_FIELDS.map(name => ({ name, maxCount: 1 })) ])
+
+  const checkTorrentSize: RequestHandler = (req, _res, next) => {
+    const file = uploadedFile(req, 'torrentfile')
+    if (file && file.size > torrentMaxBytes) return next(invalidField('files', 'torrentfile', `Should be a .torrent file of at most ${torrentMaxBytes} bytes`, file.originalname))
+    next()
+  }
+  return [ removeFilesAfterReply, parseWith(parser, () => IMAGE_MAX_BYTES, 'torrentfile'), checkImageSizes, checkTorrentSize ]
+}

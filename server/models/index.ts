@@ -46,6 +46,7 @@ import { VideoCaptionModel } from './video/video-caption.js'
 import { VideoChapterModel } from './video/video-chapter.js'
 import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
 import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
+import { VideoImportModel } from './video/video-import.js'
 
 interface RegisteredModel {
   initModel: (sequelize: Sequelize) => void
@@ -104,7 +105,8 @@ const MODELS: RegisteredModel[] = [
   VideoCaptionModel,
   VideoChapterModel,
   VideoRedundancyModel,
-  StorageScrubRunModel
+  StorageScrubRunModel,
+  VideoImportModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

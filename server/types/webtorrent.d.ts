@@ -1,20 +1,28 @@
-// Typings for the part of WebTorrent the tests use (the package ships none).
+// Typings for the part of WebTorrent we and the tests use (the package ships none).
 declare module 'webtorrent' {
   import type { EventEmitter } from 'node:events'
 
-  interface TorrentFile {
+  interface TorrentFile extends EventEmitter {
     name: string
+    /** Path inside the torrent's download folder. */
+    path: string
     length: number
+    done: boolean
+    select (): void
+    deselect (): void
     arrayBuffer (): Promise<ArrayBuffer>
   }
 
   interface Torrent extends EventEmitter {
     infoHash: string
+    name: string
+    magnetURI: string
     files: TorrentFile[]
     downloaded: number
     numPeers: number
     /** Bytes received from peers, WebSeeds included. */
     received: number
+    destroy (callback?: () => void): void
   }
 
   export default class WebTorrent extends EventEmitter {

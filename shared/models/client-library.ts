@@ -68,6 +68,7 @@ export interface UserNotification {
   abuse?: { id: number; state: number; video?: VideoInfo }
   videoBlacklist?: { id: number; video?: VideoInfo }
   reason?: string
+  videoImport?: { id: number; targetUrl: string | null; magnetUri: string | null; torrentName: string | null; video?: VideoInfo }
   createdAt: string
 }
 

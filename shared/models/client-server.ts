@@ -38,6 +38,7 @@ export interface ServerConfig {
   tracker?: { enabled?: boolean; iceServers?: RTCIceServerLike[] }
   p2p?: { iceServers?: RTCIceServerLike[] }
   live?: { enabled?: boolean; allowReplay?: boolean; latencySetting?: { enabled?: boolean }; rtmp?: { port?: number } }
+  import?: { videos?: { http?: { enabled?: boolean }; torrent?: { enabled?: boolean } } }
 }
 
 /** Structural copy of the DOM `RTCIceServer` so Node code can use this type without the DOM lib. */

@@ -43,6 +43,7 @@ import { videoCaptionsRouter } from './videos/captions.js'
 import { videoChaptersRouter } from './videos/chapters.js'
 import { redundancyRouter } from './server/redundancy.js'
 import { storageScrubRouter } from './server/storage-scrub.js'
+import { videoImportsRouter } from './videos/imports.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -62,7 +63,7 @@ export function buildApiRouter () {
     // Lives (issue 15): /videos/live before /videos/:id
     liveRouter,
     configRouter, oauthRouter, jobsRouter, openApiRouter, subscriptionsRouter, ...usersRouters, accountsRouter, videoChannelsRouter,
-    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter,
+    serverFollowsRouter, serverAdminRouter, deliveryHealthRouter, identityConflictsRouter, videoConstantsRouter, videoUploadRouter, videoResumableUploadRouter, videoImportsRouter,
     ownerVideosRouter, searchRouter, videoFileMetadataRouter, videoSourceRouter,
     commentListsRouter, videoCommentsRouter, videoRatesRouter, videosRouter,
     // The viewer's library (issue 14)

@@ -4,7 +4,9 @@ import { mkdir, rename, rm } from 'node:fs/promises'
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { basename, dirname, join } from 'node:path'
+import { isIP } from 'node:net'
 import { createGuardedLookup } from './guarded-lookup.js'
+import { isPrivateAddress } from './private-addresses.js'
 import { RemoteRequestError } from './remote-request-error.js'
 
 export interface DownloadOptions {
@@ -36,6 +38,11 @@ export async function downloadRemoteFile (url: string, path: string | undefined,
 
 async function fetchTo (url: URL, aside: string | undefined, options: DownloadOptions, deadline: number, hop: number): Promise<{ size: number, sha256: string }> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RemoteRequestError('unsupported-protocol', `Refusing ${url.protocol} URL`, { url: url.href })
+  // The lookup never runs for IP literals (a redirect to http://127.0.0.1/ would skip it): check those here.
+  const literal = url.hostname.replace(/^\[|\]$/g, '')
+  if (isIP(literal) && !options.allowPrivateAddresses && isPrivateAddress(literal)) {
+    throw new RemoteRequestError('private-address', `Refusing non-public address ${literal}`, { url: url.href })
+  }
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http
     const request = transport.get({

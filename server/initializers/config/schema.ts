@@ -372,7 +372,27 @@ export const configSchema = z.object({
   remote_redundancy: z.object({
     videos: z.object({ accept_from: z.enum([ 'nobody', 'anybody', 'followings' ]) }).strict()
   }).strict(),
-  integrity: integritySchema
+  integrity: integritySchema,
+  // Video imports (issue 21): PeerTube's keys, plus youtube_dl_release.binary_path (see below).
+  import: z.object({
+    videos: z.object({
+      concurrency: z.number().int().min(1).max(20),
+      // A download (HTTP, torrent or extractor) running longer is stopped and the import failed.
+      timeout: duration,
+      http: z.object({
+        enabled: z.boolean(),
+        // PeerTube downloads yt-dlp from `url`; we never download binaries. Set binary_path to an installed
+        // yt-dlp (or youtube-dl) to import from web pages; url, name and python_path are accepted and ignored.
+        youtube_dl_release: z.object({
+          binary_path: z.string().nullable(),
+          url: z.string().optional(),
+          name: z.string().optional(),
+          python_path: z.string().optional()
+        }).strict()
+      }).strict(),
+      torrent: z.object({ enabled: z.boolean() }).strict()
+    }).strict()
+  }).strict()
 }).strict()
 
 export type TubelessConfig = z.output<typeof configSchema>

@@ -19,6 +19,9 @@ export async function notify<N extends NotificationEventName> (event: N, data: N
 export const notifyNewVideoFromSubscription = (video: { id: number }) => notify('new-video-from-subscription', { videoId: video.id })
 /** The whole ladder of a local video is ready. */
 export const notifyMyVideoPublished = (video: { id: number }) => notify('my-video-published', { videoId: video.id })
+/** An import ended: downloaded (the video now transcodes) or failed. */
+export const notifyMyVideoImportFinished = (videoImportId: number, success: boolean, reason?: string) =>
+  notify('my-video-import-finished', { videoImportId, success, reason })
 export const notifyMyVideoTranscodingFailed = (video: { id: number }, reason: string) => notify('my-video-transcoding-failed', { videoId: video.id, reason })
 
 // Follows

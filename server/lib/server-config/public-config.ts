@@ -67,7 +67,7 @@ export async function buildPublicConfig () {
       },
       rtmp: { port: CONFIG.live.rtmp.port }
     },
-    import: { videos: { http: { enabled: false }, torrent: { enabled: false } }, videoChannelSynchronization: { enabled: false } },
+    import: { videos: { http: { enabled: CONFIG.import.videos.http.enabled }, torrent: { enabled: CONFIG.import.videos.torrent.enabled } }, videoChannelSynchronization: { enabled: false } },
     autoBlacklist: { videos: { ofUsers: { enabled: CONFIG.auto_blacklist.videos.of_users.enabled } } },
     avatar: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },
     banner: { file: { size: { max: 4 * 1024 * 1024 }, extensions: [ '.png', '.jpeg', '.jpg', '.gif', '.webp' ] } },

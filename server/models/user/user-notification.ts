@@ -22,6 +22,8 @@ export interface NotificationDetails {
   videoBlacklist?: { id: number }
   /** Why a transcoding failed, for its owner. */
   reason?: string
+  /** The import that ended (its video is the notification's video). */
+  videoImport?: { id: number, targetUrl: string | null, magnetUri: string | null, torrentName: string | null }
 }
 
 /** One event shown to one user. */

@@ -16,6 +16,7 @@ import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
+import { imports } from './imports.js'
 
 export const en = {
   ...common,
@@ -33,7 +34,8 @@ export const en = {
   ...library,
   ...recovery,
   ...live,
-  ...runners
+  ...runners,
+  ...imports
 }
 
 export type MessageKey = keyof typeof en

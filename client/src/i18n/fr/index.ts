@@ -17,6 +17,7 @@ import { runners } from './runners.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
+import { imports } from './imports.js'
 
 export const fr: Catalog = {
   ...common,
@@ -34,5 +35,6 @@ export const fr: Catalog = {
   ...library,
   ...recovery,
   ...live,
-  ...runners
+  ...runners,
+  ...imports
 }

@@ -28,6 +28,8 @@ export function describeNotification (n: UserNotification): Described {
     case 4: return said('notifications.type.blocked', { video: video(n.videoBlacklist?.video) }, watch(n.videoBlacklist?.video))
     case 5: return said('notifications.type.unblocked', { video: video(n.videoBlacklist?.video) }, watch(n.videoBlacklist?.video))
     case 6: return said('notifications.type.published', { video: video(n.video) }, watch(n.video))
+    case 7: return said('notifications.type.importSuccess', { video: video(n.videoImport?.video) }, watch(n.videoImport?.video))
+    case 8: return said('notifications.type.importError', { video: video(n.videoImport?.video) }, '/my-library/video-imports')
     case 9: return said('notifications.type.signedUp', { who: who(n.account) }, '/admin/users')
     case 10: return said(n.actorFollow?.following.type === 'channel' ? 'notifications.type.followsChannel' : 'notifications.type.followsAccount',
       { who: who(n.actorFollow?.follower), name: n.actorFollow?.following.displayName ?? '' })

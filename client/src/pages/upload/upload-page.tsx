@@ -151,6 +151,7 @@ export default function UploadPage () {
         {quotaLine}
         <p>{t('upload.explain')}</p>
         <FilePicker accept={config?.video?.file?.extensions} onFile={file => void startUpload(file)} />
+        {(config?.import?.videos?.http?.enabled || config?.import?.videos?.torrent?.enabled) && <p><a href="/videos/import" data-testid="upload-to-import">{t('upload.orImport')}</a></p>}
         {uploadProblem.message && <FormMessage message={uploadProblem.message} testId="upload-form-error" />}
       </section>
     )

@@ -32,6 +32,8 @@ import { processVideoRedundancy } from '../../redundancy/mirror-video-job.js'
 import { processRedundancyCheck } from '../../redundancy/check-remote-mirror-job.js'
 import { processRedundancyScheduler } from '../../redundancy/redundancy-scheduler.js'
 import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub-job.js'
+import { abortRunningImports, onVideoImportFailed, processVideoImport } from '../../video-imports/video-import-job.js'
+import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -118,5 +120,7 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'video-redundancy': { process: processVideoRedundancy, concurrency: 1, attempts: 3, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
   'video-redundancy-check': { process: processRedundancyCheck, concurrency: 2, attempts: 4, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
   'videos-redundancy-scheduler': { process: processRedundancyScheduler, concurrency: 1, attempts: 1, backoffMs: 60_000, keepCompleted: false },
-  'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed }
+  'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed },
+  // Video imports (issue 21): one download per job, stopped at import.videos.timeout.
+  'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed, onShutdown: abortRunningImports }
 }

@@ -3,7 +3,7 @@ import { abuseNewMessage, abuseStateChange, newAbuseForModerators } from './abus
 import { newComment } from './comment-events.js'
 import { autoInstanceFollowing, newFollow } from './follow-events.js'
 import { newRegistrationRequest, newUserRegistration } from './registration-events.js'
-import { myVideoPublished, myVideoTranscodingFailed, newVideoFromSubscription, videoAutoBlocked, videoBlockChanged } from './video-events.js'
+import { myVideoImportFinished, myVideoPublished, myVideoTranscodingFailed, newVideoFromSubscription, videoAutoBlocked, videoBlockChanged } from './video-events.js'
 
 /**
  * Every event the `notify` job knows, by name: each turns its payload (ids, read again when the job runs) into
@@ -22,7 +22,8 @@ export const NOTIFICATION_EVENT_BUILDERS = {
   'new-comment': newComment,
   'new-abuse': newAbuseForModerators,
   'abuse-state-change': abuseStateChange,
-  'abuse-new-message': abuseNewMessage
+  'abuse-new-message': abuseNewMessage,
+  'my-video-import-finished': myVideoImportFinished
 } satisfies Record<string, (payload: never) => Promise<NotificationEvent[]>>
 
 export type NotificationEventName = keyof typeof NOTIFICATION_EVENT_BUILDERS

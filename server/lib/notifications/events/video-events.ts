@@ -4,8 +4,9 @@ import { VideoPrivacy, VideoState } from '../../../../shared/models/videos.js'
 import { findOwnerUserIdOfVideo, listSubscriberUserIds, listUserIdsWithRight } from '../../../models/user/queries/notification-recipients.js'
 import { summaryIncludes } from '../../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../../models/video/video.js'
+import { VideoImportModel } from '../../../models/video/video-import.js'
 import type { NotificationEvent } from '../notification-event.js'
-import { adminUrl, myVideosUrl, watchUrl } from './links.js'
+import { adminUrl, myImportsUrl, myVideosUrl, watchUrl } from './links.js'
 
 async function loadVideo (videoId: number) {
   return VideoModel.findByPk(videoId, { include: summaryIncludes() })
@@ -144,4 +145,31 @@ export async function videoAutoBlocked ({ videoId, videoBlacklistId }: { videoId
     })
   }
   return events
+}
+
+/** The owner's import ended: its video is being transcoded (success), or the import failed with its reason. */
+export async function myVideoImportFinished ({ videoImportId, success, reason }: { videoImportId: number, success: boolean, reason?: string }): Promise<NotificationEvent[]> {
+  const videoImport = await VideoImportModel.findByPk(videoImportId, { attributes: [ 'id', 'userId', 'videoId', 'targetUrl', 'magnetUri', 'torrentName' ] })
+  if (!videoImport) return []
+  const video = videoImport.videoId ? await loadVideo(videoImport.videoId) : null
+  const source = videoImport.targetUrl ?? videoImport.torrentName ?? videoImport.magnetUri ?? ''
+  const details = { videoImport: { id: videoImport.id, targetUrl: videoImport.targetUrl, magnetUri: videoImport.magnetUri, torrentName: videoImport.torrentName }, ...(reason ? { reason } : {}) }
+  return [ {
+    type: success ? UserNotificationType.MY_VIDEO_IMPORT_SUCCESS : UserNotificationType.MY_VIDEO_IMPORT_ERROR,
+    setting: 'myVideoImportFinished',
+    userIds: [ videoImport.userId ],
+    refs: { videoId: video?.id, details },
+    dedupKey: `video-import:${videoImport.id}:${success ? 'success' : 'error'}`,
+    email: success
+      ? {
+        subject: `Your video import "${video?.name ?? source}" is complete`,
+        paragraphs: [ `The video imported from ${source} was downloaded; it is published once transcoded.` ],
+        action: { text: 'See your imports', url: myImportsUrl() }
+      }
+      : {
+        subject: `Your video import "${video?.name ?? source}" failed`,
+        paragraphs: [ `The import from ${source} failed${reason ? `: ${reason}` : '.'}` ],
+        action: { text: 'See your imports', url: myImportsUrl() }
+      }
+  } ]
 }

@@ -47,7 +47,7 @@ export function formatNotification (notification: UserNotificationModel) {
     id: notification.id,
     type: notification.type,
     read: notification.read,
-    video: details.comment || details.abuse || details.videoBlacklist ? undefined : formattedVideo,
+    video: details.comment || details.abuse || details.videoBlacklist || details.videoImport ? undefined : formattedVideo,
     account: !details.comment && !details.abuse && account ? actorInfo(account.Actor, account.id, account.name) : undefined,
     actorFollow: follow && follow.ActorFollower && follow.ActorFollowing
       ? {
@@ -85,6 +85,8 @@ export function formatNotification (notification: UserNotificationModel) {
       }
       : undefined,
     videoBlacklist: details.videoBlacklist ? { id: details.videoBlacklist.id, video: videoInfo(video) } : undefined,
+    // PeerTube's: the import that succeeded or failed, with its video.
+    videoImport: details.videoImport ? { ...details.videoImport, video: videoInfo(video) } : undefined,
     // Ours: why a transcoding failed.
     reason: details.reason,
     createdAt: notification.createdAt,
