@@ -1,5 +1,9 @@
 import { join } from 'node:path'
 import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, ViewerPage } from '../../browser/shared/browser.js'
+import { startPlayback } from '../../browser/shared/pages.js'
+import { assertLoopbackOnlyNetwork } from '../../shared/network-namespace.js'
 import { bearer, follow, unfollow, waitForFollow } from '../../federation/shared/follows.js'
 import { scrapePrometheus, type Scrape } from '../../shared/prometheus.js'
 import { TestInstance } from '../../shared/test-instance.js'
@@ -176,6 +180,42 @@ describe('Metrics: OpenTelemetry with a Prometheus exporter', function () {
     expect(missing.headers['content-type']).to.match(/^application\/problem\+json/)
 
     expect((await scrape(a)).value('peertube_playback_http_downloaded_bytes_total', { videoUUID: uuid })).to.equal(before)
+  })
+
+  it('has the web player report its playback periodically, and the scrape shows it', async function () {
+    // The player may peer over WebRTC, and Chromium may call home: loopback only.
+    assertLoopbackOnlyNetwork()
+    const sent = (s: Scrape) => s.value('peertube_playback_http_downloaded_bytes_total', { videoUUID: uuid }) ?? 0
+    const before = sent(await scrape(a))
+    let browser: Browser | undefined
+    try {
+      browser = await launchBrowser()
+      const viewer = await ViewerPage.open(browser, a.url)
+      // Reports the server answered (one sent as the page closes may or may not arrive).
+      const reports: Record<string, unknown>[] = []
+      viewer.page.on('response', response => {
+        const request = response.request()
+        if (request.method() === 'POST' && request.url().endsWith('/api/v1/metrics/playback') && response.status() === 204) reports.push(request.postDataJSON())
+      })
+      await viewer.page.goto(`/videos/watch/${uuid}`)
+      await startPlayback(viewer.page)
+      const engine = await viewer.page.getByTestId('video-player').getAttribute('data-engine')
+      await viewer.page.getByTestId('video-player').evaluate((element: { muted: boolean, play (): Promise<void> }) => {
+        element.muted = true
+        element.play().catch(() => undefined)
+      })
+      // Every playbackStatsInterval (2 s here) while something happened: the bytes the segments took.
+      const first = await waitUntil(async () => reports.find(r => Number(r.downloadedBytesHTTP) > 0), 15_000, 200)
+      expect(first).to.include({ playerMode: engine === 'hls' ? 'p2p-media-loader' : 'web-video', videoId: uuid, errors: 0 })
+      expect(first.p2pEnabled).to.be.a('boolean')
+      await viewer.close()
+
+      const sentBytes = () => reports.reduce((sum, r) => sum + Number(r.downloadedBytesHTTP), 0)
+      const s = await scrapeUntil(a, s => sent(s) - before >= sentBytes())
+      expect(sent(s) - before).to.be.above(1000)
+    } finally {
+      await browser?.close()
+    }
   })
 
   it('limits playback reports per address', async function () {
