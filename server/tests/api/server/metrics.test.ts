@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, ViewerPage } from '../../browser/shared/browser.js'
 import { startPlayback } from '../../browser/shared/pages.js'
+import { fromRoot } from '../../../helpers/project-root.js'
 import { assertLoopbackOnlyNetwork } from '../../shared/network-namespace.js'
 import { bearer, follow, unfollow, waitForFollow } from '../../federation/shared/follows.js'
 import { scrapePrometheus, type Scrape } from '../../shared/prometheus.js'
@@ -153,6 +155,18 @@ describe('Metrics: OpenTelemetry with a Prometheus exporter', function () {
     await playback(a, { ...report(), resolution: 1234, fps: 7.5 }).expect(204)
     const after = await scrape(a)
     expect(after.value('peertube_playback_http_downloaded_bytes_total', { videoUUID: uuid, resolution: 'other', fps: 'other' })).to.equal(5000)
+  })
+
+  it('ships a Grafana dashboard whose every metric is in the scrape', async function () {
+    await playback(a, report()).expect(204)
+    const dashboard = JSON.parse(await readFile(fromRoot('support', 'grafana', 'tubeless-dashboard.json'), 'utf8'))
+    const exprs: string[] = dashboard.panels.flatMap((panel: { targets?: { expr: string }[] }) => (panel.targets ?? []).map(t => t.expr))
+    const used = new Set(exprs.flatMap(expr => expr.match(/\b(?:peertube|tubeless|http|process|nodejs)_[a-z_]+\b/g) ?? []))
+    expect(used.size).to.be.above(25)
+
+    const names = (await scrape(a)).names()
+    const missing = [ ...used ].filter(name => !names.has(name))
+    expect(missing).to.deep.equal([])
   })
 
   function playbackReportsTimed (s: Scrape) {
