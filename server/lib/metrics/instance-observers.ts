@@ -7,8 +7,10 @@ import { inboxStats } from '../activitypub/process/inbox-stats.js'
 import { getServerActor } from '../activitypub/server-actor.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { liveManager } from '../live/live-manager.js'
+import { redundancyStats } from '../redundancy/redundancy-stats.js'
 
 type Stats = Record<string, number>
+interface InstanceStats { counts: Stats, redundancy: { strategy: string, totalSize: number, totalUsed: number }[] }
 
 /**
  * The instance's counts under PeerTube's metric names and labels, so PeerTube dashboards work on Tubeless. All
@@ -16,11 +18,11 @@ type Stats = Record<string, number>
  */
 export function buildInstanceObservers (meter: Meter) {
   const stats = sharedStats()
-  const gauge = (name: string, description: string, observe: (result: ObservableResult, s: Stats) => void) => {
+  const gauge = (name: string, description: string, observe: (result: ObservableResult, s: Stats, all: InstanceStats) => void) => {
     meter.createObservableGauge(name, { description }).addCallback(async result => {
       const current = await stats().catch(() => undefined)
       // The database being away must not break the whole scrape: these series are just missing from it.
-      if (current) observe(result, current)
+      if (current) observe(result, current.counts, current)
     })
   }
 
@@ -41,6 +43,14 @@ export function buildInstanceObservers (meter: Meter) {
   gauge('peertube_instance_followers_total', 'Instances following this one', (r, s) => r.observe(s.totalInstanceFollowers))
   gauge('peertube_instance_following_total', 'Instances this one follows', (r, s) => r.observe(s.totalInstanceFollowing))
 
+  // Mirrors of other instances' videos we keep, per strategy ('manual' included), as PeerTube's /server/stats.
+  gauge('peertube_redundancy_used_bytes_total', 'Bytes of mirrored videos kept, by strategy', (r, _s, all) => {
+    for (const entry of all.redundancy) r.observe(entry.totalUsed, { strategy: entry.strategy })
+  })
+  gauge('peertube_redundancy_available_bytes_total', 'Bytes allowed for mirrored videos, by strategy', (r, _s, all) => {
+    for (const entry of all.redundancy) r.observe(entry.totalSize, { strategy: entry.strategy })
+  })
+
   // The inbox: what was processed since the start, by activity type, and the queue still to process.
   gauge('peertube_ap_inbox_success_total', 'Inbox activities processed with success', (r, s) => observeByActivityType(r, s, 'Successes'))
   gauge('peertube_ap_inbox_error_total', 'Inbox activities whose processing failed', (r, s) => observeByActivityType(r, s, 'Errors'))
@@ -60,7 +70,7 @@ function observeByActivityType (result: ObservableResult, stats: Stats, kind: 'S
 }
 
 function sharedStats () {
-  let cached: { at: number, value: Promise<Stats> } | undefined
+  let cached: { at: number, value: Promise<InstanceStats> } | undefined
   return () => {
     if (!cached || Date.now() - cached.at > METRICS_STATS_CACHE_MS) {
       const value = loadStats()
@@ -71,12 +81,13 @@ function sharedStats () {
   }
 }
 
-async function loadStats (): Promise<Stats> {
+async function loadStats (): Promise<InstanceStats> {
   const serverActor = await getServerActor()
-  const [ counts, comments, waiting ] = await Promise.all([
+  const [ counts, comments, waiting, redundancy ] = await Promise.all([
     queryServerStats(sequelize(), serverActor.id),
     countVisibleComments(),
-    jobQueue.countWaiting('activitypub-inbox').catch(() => 0)
+    jobQueue.countWaiting('activitypub-inbox').catch(() => 0),
+    redundancyStats(serverActor.id)
   ])
-  return { ...counts, ...comments, ...inboxStats(), totalActivityPubMessagesWaiting: waiting }
+  return { counts: { ...counts, ...comments, ...inboxStats(), totalActivityPubMessagesWaiting: waiting }, redundancy }
 }

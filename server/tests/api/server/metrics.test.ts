@@ -80,6 +80,7 @@ describe('Metrics: OpenTelemetry with a Prometheus exporter', function () {
     expect(s.value('peertube_videos_total', { videoOrigin: 'local' })).to.equal(0)
     expect(s.value('peertube_instance_followers_total')).to.equal(0)
     expect(s.value('peertube_ap_inbox_waiting_total')).to.equal(0)
+    expect(s.value('peertube_redundancy_used_bytes_total', { strategy: 'manual' })).to.equal(0)
     expect(s.find('peertube_job_queue_total', { jobType: 'video-transcoding', state: 'completed' })).to.have.length(1)
     expect(s.value('peertube_bittorrent_tracker_peers_total')).to.equal(0)
     expect(s.value('process_cpu_seconds_total')).to.be.above(0)
