@@ -50,6 +50,7 @@ async function main () {
   const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
   const { checkObjectStorage } = await import('./server/lib/object-storage/object-storage-check.js')
   const { registerRedundancy, scheduleRedundancyAndScrub } = await import('./server/lib/redundancy/register-redundancy.js')
+  const { startMetrics, stopMetrics } = await import('./server/lib/metrics/start-metrics.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
   process.on('unhandledRejection', reason => logger.error('Unhandled promise rejection', { err: reason }))
@@ -85,6 +86,7 @@ async function main () {
         setTimeout(() => httpServer?.closeAllConnections(), 5000).unref()
       })
       await jobQueue.terminate()
+      await stopMetrics()
       closeRedis()
       await closeDatabase()
       await stopEmbeddedServices()
@@ -129,6 +131,7 @@ async function main () {
     scheduleViewsFederation()
     scheduleRunnerJobWatchdog()
     scheduleRedundancyAndScrub()
+    await startMetrics({ tracker })
 
     const app = buildApp()
     httpServer = await new Promise<Server>((resolve, reject) => {

@@ -12,6 +12,7 @@ import { accessLog } from './middlewares/access-log.js'
 import { compressResponses } from './middlewares/compression.js'
 import { errorHandler, notFoundProblem } from './middlewares/error-handler.js'
 import { guardPathAndQuery } from './middlewares/input-guards.js'
+import { requestMetrics } from './middlewares/request-metrics.js'
 import { securityHeaders } from './middlewares/security-headers.js'
 
 /**
@@ -25,6 +26,8 @@ export function buildApp () {
   app.set('query parser', 'extended')
   app.disable('x-powered-by')
 
+  // First, so the duration covers every middleware. Not installed at all while the histogram is off.
+  if (CONFIG.open_telemetry.metrics.enabled && CONFIG.open_telemetry.metrics.http_request_duration.enabled) app.use(requestMetrics)
   if (CONFIG.log.log_http_requests) app.use(accessLog)
   app.use(securityHeaders())
   app.use(guardPathAndQuery)

@@ -1,5 +1,6 @@
 import { rateLimit } from 'express-rate-limit'
 import { CONFIG } from '../initializers/config/index.js'
+import { PLAYBACK_REPORTS_RATE_LIMIT } from '../initializers/constants/metrics.js'
 import { HttpProblem } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
 import { sendProblem } from './error-handler.js'
@@ -42,4 +43,12 @@ export const inboxRateLimiter = limiter({
   max: CONFIG.rates_limit.inbox.max_per_ip,
   skipSuccessfulRequests: false,
   what: 'inbox requests'
+})
+
+/** Players' playback reports (POST /api/v1/metrics/playback): one every few seconds per player is plenty. */
+export const playbackMetricsRateLimiter = limiter({
+  windowMs: PLAYBACK_REPORTS_RATE_LIMIT.WINDOW_MS,
+  max: PLAYBACK_REPORTS_RATE_LIMIT.MAX,
+  skipSuccessfulRequests: false,
+  what: 'playback reports'
 })

@@ -39,6 +39,8 @@ export interface ServerConfig {
   p2p?: { iceServers?: RTCIceServerLike[] }
   live?: { enabled?: boolean; allowReplay?: boolean; latencySetting?: { enabled?: boolean }; rtmp?: { port?: number } }
   import?: { videos?: { http?: { enabled?: boolean }; torrent?: { enabled?: boolean } } }
+  /** Metrics on: the player POSTs its playback stats every playbackStatsInterval ms. */
+  openTelemetry?: { metrics?: { enabled?: boolean; playbackStatsInterval?: number } }
 }
 
 /** Structural copy of the DOM `RTCIceServer` so Node code can use this type without the DOM lib. */

@@ -16,6 +16,7 @@ import { P2PStatsPanel } from './P2PStatsPanel.js'
 import { StatsTracker, type EngineKind } from './p2p-stats.js'
 import { watchForView } from './view-counter.js'
 import { reportWatchingPosition } from './watch-reporter.js'
+import { reportPlaybackMetrics } from './playback-metrics-reporter.js'
 
 interface Props {
   details: VideoDetails
@@ -98,6 +99,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     const stopViews = watchForView(video, details.uuid, { live: details.isLive })
     // A live has no position to resume at.
     const stopReporting = details.isLive ? () => {} : reportWatchingPosition(video, details.uuid)
+    const playbackMetrics = reportPlaybackMetrics(video, details.uuid, stats, configStore.get())
     let startApplied = startTime === undefined
     let ended = false
     const applyStart = () => {
@@ -154,6 +156,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       const fail = (message: string) => {
         if (failedAlready || cancelled) return
         failedAlready = true
+        playbackMetrics.addError()
         video.removeEventListener('error', onMediaError)
         void startAt(index + 1, message)
       }
@@ -186,6 +189,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       detachMediaError()
       stopViews()
       stopReporting()
+      playbackMetrics.stop()
       video.removeEventListener('loadedmetadata', applyStart)
       video.removeEventListener('timeupdate', checkStop)
       video.removeEventListener('ended', finish)

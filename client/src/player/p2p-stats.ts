@@ -103,6 +103,11 @@ export class StatsTracker {
     this.upBuckets[this.bucket] += bytes
   }
 
+  /** This session's figures now (the store holds whichever session published last). */
+  current (): P2PStats {
+    return { ...this.stats }
+  }
+
   /** Server bytes counted so far (the HTTP engine reports estimates as differences). */
   currentServerBytes (): number {
     return this.stats.downloadedFromServer

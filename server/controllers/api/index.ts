@@ -44,6 +44,7 @@ import { videoChaptersRouter } from './videos/chapters.js'
 import { redundancyRouter } from './server/redundancy.js'
 import { storageScrubRouter } from './server/storage-scrub.js'
 import { videoImportsRouter } from './videos/imports.js'
+import { metricsRouter } from './metrics.js'
 
 /** Everything under /api/v1. Each feature exports an ApiRouter; adding one here is all it takes to serve it. */
 export function buildApiRouter () {
@@ -75,7 +76,9 @@ export function buildApiRouter () {
     // Captions (issue 21)
     videoCaptionsRouter, videoChaptersRouter,
     // Object storage, redundancy and integrity (issue 16)
-    redundancyRouter, storageScrubRouter
+    redundancyRouter, storageScrubRouter,
+    // Playback stats for the metrics (issue 21)
+    metricsRouter
   ]
   for (const feature of features) {
     api.use(feature.router)

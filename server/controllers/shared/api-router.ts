@@ -78,6 +78,8 @@ export class ApiRouter {
     // Authentication runs before `before` middlewares, so nobody uploads a file we would refuse anyway.
     const auth = async (req: Request, res: Response, next: NextFunction) => {
       const mode: AuthMode = spec.right !== undefined ? 'required' : spec.auth
+      // The route's template, for the request metrics (a label per route, not per URL).
+      res.locals.routeTemplate = this.prefix + path
       const user = await authenticate(req, mode)
       if (spec.right !== undefined && user) ensureRight(user, spec.right)
       res.locals.user = user

@@ -367,6 +367,18 @@ export const configSchema = z.object({
 
   services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict(),
 
+  // Metrics for Prometheus (issue 21, PeerTube's keys). Tracing is accepted so a PeerTube file loads, but not exported.
+  open_telemetry: z.object({
+    metrics: z.object({
+      enabled: z.boolean(),
+      // How often the web player sends its playback stats (POST /api/v1/metrics/playback).
+      playback_stats_interval: duration.refine(ms => ms >= 1000, 'expected at least 1 second'),
+      http_request_duration: z.object({ enabled: z.boolean() }).strict(),
+      prometheus_exporter: z.object({ hostname, port }).strict()
+    }).strict(),
+    tracing: z.object({ enabled: z.boolean(), jaeger_exporter: z.object({ endpoint: z.string() }).strict().optional() }).strict().optional()
+  }).strict(),
+
   object_storage: objectStorageSchema,
   redundancy: redundancySchema,
   remote_redundancy: z.object({

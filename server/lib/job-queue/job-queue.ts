@@ -197,6 +197,13 @@ class JobQueue {
     })
   }
 
+  /** Jobs of every type in every state (the metrics' peertube_job_queue_total). */
+  async countByTypeAndState () {
+    return this.whileRedisAnswers(() => Promise.all([ ...this.queues.entries() ].map(async ([ type, queue ]) => {
+      return { type, counts: await queue.getJobCounts() as unknown as Record<string, number> }
+    })))
+  }
+
   async pause () {
     await this.whileRedisAnswers(() => Promise.all([ ...this.queues.values() ].map(q => q.pause(true))))
   }

@@ -91,7 +91,8 @@ export async function buildPublicConfig () {
     followings: { instance: { autoFollowIndex: { indexUrl: '' } } },
     federation: { enabled: CONFIG.federation.enabled },
     homepage: { enabled: false },
-    openTelemetry: { metrics: { enabled: false } },
+    // The web player sends its playback stats every playbackStatsInterval ms when metrics are on.
+    openTelemetry: { metrics: { enabled: CONFIG.open_telemetry.metrics.enabled, playbackStatsInterval: CONFIG.open_telemetry.metrics.playback_stats_interval } },
     views: { videos: { watchingInterval: { anonymous: 5000, users: 5000 } } }
   }
 }

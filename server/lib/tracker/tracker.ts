@@ -71,6 +71,20 @@ export class EmbeddedTracker {
     })
   }
 
+  /** Info hashes with and without peers, and the peers announced now (for the metrics). */
+  counts () {
+    const torrents = (this.server as unknown as { torrents: Record<string, { peers: { keys: string[], peek (key: string): unknown } }> }).torrents
+    const counts = { activeInfoHashes: 0, inactiveInfoHashes: 0, peers: 0 }
+    for (const swarm of Object.values(torrents)) {
+      // peek() leaves out peers whose announce expired but are not evicted yet.
+      const peers = swarm.peers.keys.filter(key => swarm.peers.peek(key) != null).length
+      if (peers === 0) counts.inactiveInfoHashes++
+      else counts.activeInfoHashes++
+      counts.peers += peers
+    }
+    return counts
+  }
+
   close () {
     for (const client of this.wss.clients) client.terminate()
     this.wss.close()

@@ -1,6 +1,7 @@
 import { postSignedActivity, RemoteRequestError } from '../../../helpers/requests/index.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import type { ActorModel } from '../../../models/actor/actor.js'
+import { recordDelivery } from '../../metrics/instruments.js'
 import { urlHost } from '../ownership.js'
 import { noteServerFailing, noteServerReachable } from './server-health.js'
 
@@ -28,6 +29,7 @@ export async function deliverToInbox (uri: string, body: Record<string, unknown>
   } catch (err) {
     const error = err as Error
     const permanent = err instanceof RemoteRequestError && [ 'invalid-url', 'unsupported-protocol', 'private-address' ].includes(err.code)
+    recordDelivery({ ok: false, retryable: !permanent })
     if (!permanent && host) await noteServerFailing(host)
     return { ok: false, retryable: !permanent, reason: error.message }
   }
@@ -38,6 +40,8 @@ export async function deliverToInbox (uri: string, body: Record<string, unknown>
     else await noteServerReachable(host)
   }
 
-  if (status >= 200 && status < 300) return { ok: true, status }
+  const ok = status >= 200 && status < 300
+  recordDelivery(ok ? { ok } : { ok, retryable: serverError })
+  if (ok) return { ok: true, status }
   return { ok: false, retryable: serverError, reason: `${uri} answered ${status}` }
 }
