@@ -17,6 +17,7 @@ import type { MoveVideoStoragePayload } from '../object-storage/video-storage-mo
 import type { VideoRedundancyPayload } from '../redundancy/mirror-video-job.js'
 import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-job.js'
 import type { StorageScrubPayload } from '../integrity/scrub-job.js'
+import type { GenerateStoryboardPayload } from '../storyboards/generate-storyboard.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -48,6 +49,7 @@ export interface JobPayloads {
   'video-redundancy-check': RedundancyCheckPayload
   'videos-redundancy-scheduler': Record<string, never>
   'storage-scrub': StorageScrubPayload
+  'generate-video-storyboard': GenerateStoryboardPayload
 }
 
 export type JobType = keyof JobPayloads
