@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { expect } from 'chai'
+import { fromRoot } from '../../../helpers/project-root.js'
 import sharp from 'sharp'
 import { waitUntil } from '../../shared/wait.js'
 import type { SharingContext } from './sharing-context.js'
@@ -53,6 +56,23 @@ export function storyboardCases (ctx: SharingContext) {
         tileDuration: 'PT1S'
       } ]
     } ])
+  })
+
+  it('is made again by `npm run create-generate-storyboard-job` (for videos made before storyboards), the old sheet removed', async function () {
+    const script = (...args: string[]) => promisify(execFile)(process.execPath, [ fromRoot('dist', 'scripts', 'create-generate-storyboard-job.js'), ...args ],
+      { env: ctx.instance.toolEnvironment(), cwd: fromRoot() })
+    // Every video of 3 s or more already has one.
+    expect((await script()).stdout).to.equal('0 storyboard job(s) recorded\n')
+
+    const before = await storyboardOf(uuid())
+    expect((await script('--video', uuid())).stdout).to.equal('1 storyboard job(s) recorded\n')
+    const after = await waitUntil(async () => {
+      const [ storyboard ] = await storyboards(uuid())
+      return storyboard && storyboard.storyboardPath !== before.storyboardPath ? storyboard : undefined
+    }, 60_000)
+    expect(after).to.deep.include({ totalWidth: 576, totalHeight: 144 })
+    await ctx.instance.api().get(after.storyboardPath).expect(200)
+    await waitUntil(async () => (await ctx.instance.api().get(before.storyboardPath)).status === 404)
   })
 
   it('shows the frame of the hovered moment above the player\'s progress bar', async function () {
