@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
 import { fromRoot } from '../../../helpers/project-root.js'
 import { waitUntil } from '../../shared/wait.js'
+import { auth } from '../shared/users.js'
 import type { SharingContext } from './sharing-context.js'
 
 /**
@@ -48,6 +50,9 @@ export function embedApiCases (ctx: SharingContext) {
     waitUntil(async () => (await events(name)).find(e => test(e.params)), 15_000)
 
   before(async function () {
+    const vtt = join(ctx.dir, 'embed-api.vtt')
+    await writeFile(vtt, 'WEBVTT\n\n00:00.000 --> 00:03.000\nBonjour\n')
+    await ctx.instance.api().put(`/api/v1/videos/${uuid()}/captions/fr`).set(auth(ctx.instance.accessToken)).attach('captionfile', vtt).expect(204)
     host = await startHostSite(`${ctx.instance.url}/videos/embed/${uuid()}?api=1&mode=http`)
     page = await ctx.newPage()
     await page.goto(host.url)
@@ -96,6 +101,19 @@ export function embedApiCases (ctx: SharingContext) {
     const after = await call('getResolutions()') as any[]
     expect(after.find(r => r.id === 240)).to.include({ active: true, height: 240 })
     expect(after.find(r => r.id === -1).active).to.equal(false)
+  })
+
+  it('lists the captions and shows the one asked for', async function () {
+    const [ caption ] = await waitUntil(async () => {
+      const list = await call('getCaptions()') as any[]
+      return list.length === 1 ? list : undefined
+    })
+    expect(caption).to.include({ id: 'fr', label: 'French', mode: 'disabled' })
+    expect(caption.src).to.match(/\/lazy-static\/video-captions\/[0-9a-f-]{36}-fr\.vtt$/)
+    await call(`setCaption('fr')`)
+    expect((await call('getCaptions()') as any[])[0].mode).to.equal('showing')
+    await call(`setCaption('')`)
+    expect((await call('getCaptions()') as any[])[0].mode).to.equal('disabled')
   })
 
   it('answers an unknown method with an error, and playback rates as PeerTube', async function () {
