@@ -33,7 +33,7 @@ export function storyboardCases (ctx: SharingContext) {
     expect((await ctx.instance.api().get('/api/v1/config').expect(200)).body.storyboards).to.deep.equal({ enabled: true })
   })
 
-  it('makes none for a video shorter than 3 s (as PeerTube), and answers 404 for an unknown or private video', async function () {
+  it('makes none for a video shorter than 3 s (as PeerTube); 404 for an unknown video, 401 for a private one', async function () {
     expect(await storyboards(ctx.uuids['Root public'])).to.deep.equal([])
     const unknown = await ctx.instance.api().get('/api/v1/videos/00000000-0000-4000-8000-000000000000/storyboards').expect(404)
     expect(unknown.headers['content-type']).to.match(/^application\/problem\+json/)
