@@ -89,7 +89,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
   useEffect(() => {
     const video = videoRef.current
     if (!embedApi || !video) return
-    apiRef.current = startEmbedApi({ video, engine: () => engineRef.current })
+    apiRef.current = startEmbedApi({ video, engine: () => engineRef.current, details })
     return () => {
       apiRef.current?.destroy()
       apiRef.current = null

@@ -2,12 +2,15 @@
 // methods play, pause, seek, setVolume/getVolume, getResolutions/setResolution, captions, playback rates,
 // isReady; events ready, play, pause, playbackStatusUpdate (every 500 ms), playbackStatusChange, volumeChange,
 // resolutionUpdate. Shapes are PeerTube's (PeerTubeResolution, PeerTubeTextTrack).
-import { AUTO_RESOLUTION, type PlayerEngine } from '../engine.js'
+import type { VideoDetails } from '../../../../shared/models/client-video.js'
+import { AUTO_RESOLUTION, resolutionLabel, type PlayerEngine } from '../engine.js'
 import { EmbedChannel } from './channel.js'
 
 export interface EmbedApiTarget {
   video: HTMLVideoElement
   engine: () => PlayerEngine | null
+  /** The video's files, for the resolutions asked before the engine has started (it loads on play). */
+  details: Pick<VideoDetails, 'files' | 'streamingPlaylists'>
 }
 
 export interface EmbedApi {
@@ -36,7 +39,15 @@ export function startEmbedApi (target: EmbedApiTarget): EmbedApi | null {
 
   const resolutions = () => {
     const engine = target.engine()
-    if (!engine) return []
+    if (!engine) {
+      const heights = [ ...new Set([ ...target.details.files, ...target.details.streamingPlaylists.flatMap(p => p.files) ].map(f => f.resolution.id)) ]
+        .sort((a, b) => b - a)
+      if (heights.length === 0) return []
+      return [
+        { id: AUTO_RESOLUTION, label: 'Auto', height: 0, active: true },
+        ...heights.map(height => ({ id: height, label: resolutionLabel(height), height, active: false }))
+      ]
+    }
     const selected = engine.selectedResolution()
     const playing = engine.playingResolution()
     return [

@@ -66,6 +66,8 @@ export function embedApiCases (ctx: SharingContext) {
 
   it('is ready for the host page, and plays and pauses on its request with status events', async function () {
     expect(await call('isPlaying()')).to.equal(false)
+    // Before the start too, as PeerTube's player lists them.
+    expect((await call('getResolutions()') as any[]).map(r => [ r.id, r.label, r.active ])).to.deep.equal([ [ -1, 'Auto', true ], [ 240, '240p', false ] ])
     await call('play()')
     await waitForEvent('playbackStatusChange', state => state === 'playing')
     await waitForEvent('playbackStatusUpdate', s => s.playbackState === 'playing' && s.position > 0 && Math.round(s.duration) === 3)
