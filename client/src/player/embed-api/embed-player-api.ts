@@ -36,6 +36,8 @@ export function startEmbedApi (target: EmbedApiTarget): EmbedApi | null {
   const { video } = target
   const channel = new EmbedChannel(window.parent)
   let state: PlaybackState = 'unstarted'
+  // Asked before the engine started (it loads on play): applied once it has.
+  let pendingResolution: number | null = null
 
   const resolutions = () => {
     const engine = target.engine()
@@ -80,11 +82,11 @@ export function startEmbedApi (target: EmbedApiTarget): EmbedApi | null {
     .bind('getVolume', () => video.volume)
     .bind('getResolutions', resolutions)
     .bind('setResolution', params => {
-      const engine = target.engine()
-      if (!engine) throw new Error('The video is not playing yet')
       const id = numberParam(params, 'resolutionId')
-      if (id !== AUTO_RESOLUTION && !engine.resolutions().some(r => r.id === id)) throw new Error(`No resolution ${id}`)
-      engine.setResolution(id)
+      if (!resolutions().some(r => r.id === id)) throw new Error(`No resolution ${id}`)
+      const engine = target.engine()
+      if (engine) engine.setResolution(id)
+      else pendingResolution = id
     })
     .bind('getCaptions', captions)
     .bind('setCaption', params => {
@@ -135,7 +137,15 @@ export function startEmbedApi (target: EmbedApiTarget): EmbedApi | null {
   channel.notify('ready', true, true)
 
   return {
-    resolutionsChanged: () => channel.notify('resolutionUpdate'),
+    resolutionsChanged: () => {
+      const engine = target.engine()
+      if (engine && pendingResolution !== null) {
+        const id = pendingResolution
+        pendingResolution = null
+        if (engine.resolutions().some(r => r.id === id) || id === AUTO_RESOLUTION) engine.setResolution(id)
+      }
+      channel.notify('resolutionUpdate')
+    },
     destroy: () => {
       window.clearInterval(timer)
       for (const [ event, listener ] of listeners) video.removeEventListener(event, listener)

@@ -68,6 +68,8 @@ export function embedApiCases (ctx: SharingContext) {
     expect(await call('isPlaying()')).to.equal(false)
     // Before the start too, as PeerTube's player lists them.
     expect((await call('getResolutions()') as any[]).map(r => [ r.id, r.label, r.active ])).to.deep.equal([ [ -1, 'Auto', true ], [ 240, '240p', false ] ])
+    // Chosen before the start: applied once the player has loaded (checked below, with the resolutions).
+    await call('setResolution(240)')
     await call('play()')
     await waitForEvent('playbackStatusChange', state => state === 'playing')
     await waitForEvent('playbackStatusUpdate', s => s.playbackState === 'playing' && s.position > 0 && Math.round(s.duration) === 3)
@@ -94,15 +96,18 @@ export function embedApiCases (ctx: SharingContext) {
 
   it('lists the resolutions and switches on request', async function () {
     const resolutions = await call('getResolutions()') as any[]
-    expect(resolutions.map(r => [ r.id, r.label ])).to.deep.equal([ [ -1, 'Auto' ], [ 240, '240p' ] ])
-    expect(resolutions.find(r => r.id === -1).active).to.equal(true)
+    expect(resolutions.map(r => [ r.id, r.label, r.active ])).to.deep.equal([ [ -1, 'Auto', false ], [ 240, '240p', true ] ])
     for (const r of resolutions) expect(r).to.have.all.keys('id', 'label', 'height', 'active')
 
+    const updates = (await events('resolutionUpdate')).length
+    await call('setResolution(-1)')
+    await waitUntil(async () => (await events('resolutionUpdate')).length > updates)
+    expect((await call('getResolutions()') as any[]).map(r => r.active)).to.deep.equal([ true, false ])
     await call('setResolution(240)')
-    await waitForEvent('resolutionUpdate')
-    const after = await call('getResolutions()') as any[]
-    expect(after.find(r => r.id === 240)).to.include({ active: true, height: 240 })
-    expect(after.find(r => r.id === -1).active).to.equal(false)
+    await waitUntil(async () => (await call('getResolutions()') as any[])[1].active === true)
+    expect((await call('getResolutions()') as any[])[1]).to.include({ height: 240 })
+    const refused = await page.evaluate(`window.player.setResolution(1080).then(() => 'resolved', err => String(err))`)
+    expect(refused).to.equal('runtime_error')
   })
 
   it('lists the captions and shows the one asked for', async function () {
