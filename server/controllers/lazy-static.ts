@@ -6,6 +6,8 @@ import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
 import { safeStaticPath } from '../middlewares/safe-static-path.js'
 import { captionsDir } from '../lib/captions/caption-files.js'
 import { ensureRemoteCaptionOnDisk } from '../lib/captions/remote-captions.js'
+import { storyboardsDir } from '../lib/storyboards/storyboard-files.js'
+import { ensureRemoteStoryboardOnDisk } from '../lib/storyboards/remote-storyboards.js'
 import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
 import { buildRemotePlaylistImagesRouter } from './activitypub/playlists.js'
 
@@ -31,5 +33,10 @@ export function buildLazyStaticRouter () {
     maxAge: '365d', immutable: true, fallthrough: false, index: false, dotfiles: 'deny',
     setHeaders: res => res.type('text/vtt; charset=utf-8')
   }))
+  // Storyboards (JPEG sprite sheets): remote ones are fetched from their origin on first request.
+  router.use(LAZY_STATIC_PATHS.STORYBOARDS, cors(), async (req, _res, next) => {
+    await ensureRemoteStoryboardOnDisk(basename(req.path)).catch(() => undefined)
+    next()
+  }, express.static(storyboardsDir(), { maxAge: '365d', immutable: true, fallthrough: false, index: false, dotfiles: 'deny' }))
   return router
 }

@@ -43,6 +43,7 @@ import { RunnerRegistrationTokenModel } from './runner/runner-registration-token
 import { RunnerModel } from './runner/runner.js'
 import { RunnerJobModel } from './runner/runner-job.js'
 import { VideoCaptionModel } from './video/video-caption.js'
+import { StoryboardModel } from './video/storyboard.js'
 import { VideoChapterModel } from './video/video-chapter.js'
 import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
 import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
@@ -106,7 +107,8 @@ const MODELS: RegisteredModel[] = [
   VideoChapterModel,
   VideoRedundancyModel,
   StorageScrubRunModel,
-  VideoImportModel
+  VideoImportModel,
+  StoryboardModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -1,4 +1,5 @@
-// /videos/embed/:id — only the player, for <iframe> embedding. ?stats=1 shows the P2P panel.
+// /videos/embed/:id — only the player, for <iframe> embedding. ?stats=1 shows the P2P panel. With ?api=1 (as
+// PeerTube's), the player answers PeerTube's embed API (@peertube/embed-api) from the page that frames it.
 import { getVideo } from '../api/videos.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { usePlayerSettingsReady } from '../lib/session.js'
@@ -20,6 +21,7 @@ export default function EmbedPage ({ id }: { id: string }) {
         autoplay={query.get('autoplay') === '1'}
         forcedEngine={query.get('mode')}
         showStats={query.get('stats') === '1'}
+        embedApi={query.get('api') === '1'}
       />
       <a class="embed-title" href={`/videos/watch/${video.data.uuid}`} target="_blank" rel="noopener">{video.data.name}</a>
     </main>

@@ -1,10 +1,13 @@
 // The <video> element plus the engine that feeds it, a resolution menu and the P2P statistics (behind a toggle).
 // Nothing is downloaded before the viewer asks to play: the page shows the preview picture and a play button, and
 // the engine (hls.js, WebTorrent: most of the page's weight) loads only then. With autoplay it starts at once.
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { VideoDetails } from '../../../shared/models/client-video.js'
 import { listVideoCaptions, listVideoChapters, type VideoCaption, type VideoChapter } from '../api/captions.js'
 import { ChapterMarkers } from './ChapterMarkers.js'
+import { listVideoStoryboards, type Storyboard } from '../api/storyboards.js'
+import { StoryboardSeekBar } from './StoryboardSeekBar.js'
+import { startEmbedApi, type EmbedApi } from './embed-api/embed-player-api.js'
 import { iceServersFrom } from '../api/server.js'
 import { Icon } from '../components/Icon.js'
 import { t } from '../i18n/i18n.js'
@@ -32,6 +35,8 @@ interface Props {
   stopTime?: number | null
   /** The video ended (or reached stopTime): a playlist goes on to its next element. */
   onEnded?: () => void
+  /** Answer PeerTube's embed API (@peertube/embed-api) from the page that frames us. */
+  embedApi?: boolean
 }
 
 interface EngineView {
@@ -43,7 +48,7 @@ interface EngineView {
 
 const NO_ENGINE: EngineView = { kind: null, resolutions: [], selected: AUTO_RESOLUTION, playing: null }
 
-export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = false, startTime, stopTime, onEnded }: Props) {
+export function VideoPlayer ({ details, embed = false, autoplay = false, forcedEngine = null, showStats = false, startTime, stopTime, onEnded, embedApi = false }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null)
   // Read by the listeners below without restarting the engine when the page passes new callbacks.
   const endRef = useRef({ stopTime, onEnded })
@@ -65,6 +70,8 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
 
   const [captions, setCaptions] = useState<VideoCaption[]>([])
   const [chapters, setChapters] = useState<VideoChapter[]>([])
+  const [storyboard, setStoryboard] = useState<Storyboard | null>(null)
+  const apiRef = useRef<EmbedApi | null>(null)
   // A chapter chosen before the start: applied once the engine has loaded the video's metadata.
   const pendingSeek = useRef<number | null>(null)
 
@@ -75,9 +82,22 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
     setChapters([])
     listVideoCaptions(details.uuid).then(list => { if (!cancelled) setCaptions(list.data) }, () => undefined)
     listVideoChapters(details.uuid).then(list => { if (!cancelled) setChapters(list) }, () => undefined)
+    setStoryboard(null)
+    if (!details.isLive) listVideoStoryboards(details.uuid).then(list => { if (!cancelled) setStoryboard(list[0] ?? null) }, () => undefined)
     return () => { cancelled = true }
   }, [details.uuid])
 
+  useEffect(() => {
+    const video = videoRef.current
+    if (!embedApi || !video) return
+    apiRef.current = startEmbedApi({ video, engine: () => engineRef.current, details })
+    return () => {
+      apiRef.current?.destroy()
+      apiRef.current = null
+    }
+  }, [embedApi, details.uuid])
+
+  const getVideoElement = useCallback(() => videoRef.current, [])
   const seek = (seconds: number) => {
     const video = videoRef.current
     if (!video) return
@@ -134,6 +154,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       const engine = engineRef.current
       if (cancelled || !engine) return
       setView({ kind: engine.kind, resolutions: engine.resolutions(), selected: engine.selectedResolution(), playing: engine.playingResolution() })
+      apiRef.current?.resolutionsChanged()
     }
 
     const startAt = async (index: number, reason?: string): Promise<void> => {
@@ -229,6 +250,7 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
           </button>
         )}
       </div>
+      {storyboard && <StoryboardSeekBar storyboard={storyboard} duration={details.duration} video={getVideoElement} onSeek={seek} />}
       {error && <p class="error" role="alert" data-testid="player-error">{error}</p>}
       {!embed && <ChapterMarkers chapters={chapters} duration={details.duration} onSeek={seek} />}
       {started && (

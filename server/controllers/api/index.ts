@@ -41,6 +41,7 @@ import { runnerProtocolRouter } from './runners/runner-protocol.js'
 import { runnerJobFilesRouter } from './runners/runner-job-files.js'
 import { videoCaptionsRouter } from './videos/captions.js'
 import { videoChaptersRouter } from './videos/chapters.js'
+import { videoStoryboardsRouter } from './videos/storyboards.js'
 import { redundancyRouter } from './server/redundancy.js'
 import { storageScrubRouter } from './server/storage-scrub.js'
 import { videoImportsRouter } from './videos/imports.js'
@@ -74,7 +75,7 @@ export function buildApiRouter () {
     // Remote runners (issue 17)
     runnerProtocolRouter, runnerJobFilesRouter, runnersAdminRouter,
     // Captions (issue 21)
-    videoCaptionsRouter, videoChaptersRouter,
+    videoCaptionsRouter, videoChaptersRouter, videoStoryboardsRouter,
     // Object storage, redundancy and integrity (issue 16)
     redundancyRouter, storageScrubRouter,
     // Playback stats for the metrics (issue 21)

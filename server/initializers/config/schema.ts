@@ -132,6 +132,7 @@ export const configSchema = z.object({
     torrents: folder,
     avatars: folder,
     captions: folder,
+    storyboards: folder,
     cache: folder,
     // Copies of other instances' videos this instance mirrors (redundancy).
     redundancy: folder,
@@ -364,6 +365,9 @@ export const configSchema = z.object({
     videos: z.object({ count: z.number().int().min(1).max(100) }).strict(),
     comments: z.object({ count: z.number().int().min(1).max(100) }).strict()
   }).strict(),
+
+  // Sprite sheets of video frames for hover previews on the progress bar (PeerTube's key).
+  storyboards: z.object({ enabled: z.boolean() }).strict(),
 
   services: z.object({ twitter: z.object({ username: z.string() }).strict() }).strict(),
 

@@ -12,7 +12,8 @@ export const LAZY_STATIC_PATHS = {
   TORRENTS: '/lazy-static/torrents/',
   AVATARS: '/lazy-static/avatars/',
   BANNERS: '/lazy-static/banners/',
-  VIDEO_CAPTIONS: '/lazy-static/video-captions/'
+  VIDEO_CAPTIONS: '/lazy-static/video-captions/',
+  STORYBOARDS: '/lazy-static/storyboards/'
 } as const
 
 export const DOWNLOAD_PATHS = {

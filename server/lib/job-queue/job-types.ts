@@ -18,6 +18,7 @@ import type { VideoRedundancyPayload } from '../redundancy/mirror-video-job.js'
 import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-job.js'
 import type { StorageScrubPayload } from '../integrity/scrub-job.js'
 import type { VideoImportPayload } from '../video-imports/create-video-import.js'
+import type { GenerateStoryboardPayload } from '../storyboards/generate-storyboard.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -50,6 +51,7 @@ export interface JobPayloads {
   'videos-redundancy-scheduler': Record<string, never>
   'storage-scrub': StorageScrubPayload
   'video-import': VideoImportPayload
+  'generate-video-storyboard': GenerateStoryboardPayload
 }
 
 export type JobType = keyof JobPayloads

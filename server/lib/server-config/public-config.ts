@@ -76,6 +76,7 @@ export async function buildPublicConfig () {
       file: { extensions: [ '.webm', '.ogv', '.ogg', '.mp4', '.mkv', '.mov', '.qt', '.mqv', '.m4v', '.flv', '.f4v', '.wmv', '.avi', '.3gp', '.3gpp', '.3g2', '.3gpp2', '.nut', '.mts', '.m2ts', '.mpv', '.m2v', '.m1v', '.mpg', '.mpe', '.mpeg', '.vob', '.mxf', '.mp3', '.wma', '.wav', '.flac', '.aac', '.m4a', '.ac3' ] }
     },
     videoCaption: { file: { size: { max: 20 * 1024 * 1024 }, extensions: [ '.vtt', '.srt' ] } },
+    storyboards: { enabled: CONFIG.storyboards.enabled },
     user: { videoQuota: CONFIG.user.video_quota, videoQuotaDaily: CONFIG.user.video_quota_daily },
     signup: {
       allowed: signupAllowed,

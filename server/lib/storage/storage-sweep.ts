@@ -40,7 +40,8 @@ export async function sweepStorage (): Promise<StorageSweepReport> {
     [ thumbnailsDir('miniature'), 'thumbnail' ],
     [ thumbnailsDir('preview'), 'thumbnail' ],
     [ fromRoot(CONFIG.storage.avatars), 'actor-image' ],
-    [ fromRoot(CONFIG.storage.original_video_files), 'original' ]
+    [ fromRoot(CONFIG.storage.original_video_files), 'original' ],
+    [ fromRoot(CONFIG.storage.storyboards), 'storyboard' ]
   ]
   for (const [ folder, kind ] of flatFolders) await sweepFlatFolder(folder, kind, olderThan, report)
   for (const isPrivate of [ false, true ]) await sweepHlsFolders(isPrivate, olderThan, report)

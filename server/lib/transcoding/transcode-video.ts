@@ -19,6 +19,7 @@ import { withVideoLock } from '../videos/video-lock.js'
 import { recordVideoChanged } from '../videos/video-events.js'
 import { notifyMyVideoPublished, notifyMyVideoTranscodingFailed } from '../notifications/index.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
+import { scheduleStoryboard } from '../storyboards/generate-storyboard.js'
 import { removeFilesAfterCommit, type FilesRemovalPayload } from '../job-queue/handlers/files-removal.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
@@ -312,6 +313,7 @@ export async function finish (uuid: string, inputPath?: string) {
     if (!video) return
 
     if (inputPath && CONFIG.transcoding.original_file.keep) await keepOriginalFile(video.id, inputPath)
+    await scheduleStoryboard(video)
     if (await recordMoveToObjectStorageIfEnabled(video)) {
       await recordVideoChanged(video)
       return

@@ -5,6 +5,7 @@ import { detailsIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
 import { captionFilePath } from '../captions/caption-files.js'
+import { storyboardFilePath } from '../storyboards/storyboard-files.js'
 import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
 import { abortVideoTranscoding } from '../transcoding/transcode-video.js'
 import { afterCommit, unitOfWork } from '../unit-of-work/unit-of-work.js'
@@ -54,6 +55,7 @@ async function localFilesOf (video: VideoModel) {
     ...(video.VideoStreamingPlaylists ?? []).flatMap(p => p.VideoFiles ?? []).flatMap(file => torrent(file.torrentFilename)),
     ...(video.Thumbnails ?? []).filter(t => t.onDisk).map(imagePathOnDisk),
     ...(video.VideoCaptions ?? []).filter(c => c.onDisk).map(c => captionFilePath(c.filename)),
+    ...(video.Storyboard?.onDisk ? [ storyboardFilePath(video.Storyboard) ] : []),
     ...(source ? [ originalFilePath(source) ] : [])
   ]
   if (video.remote) return { paths, folders: [] }

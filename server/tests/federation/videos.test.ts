@@ -215,6 +215,29 @@ describe('Video federation between instances', function () {
       })
     })
 
+    it('gets a remote video\'s storyboard from its preview, served from its own /lazy-static/, gone with the video (issue 21)', async function () {
+      // PeerTube makes storyboards of videos of 3 s or more.
+      const longer = await generateClip(join(dir, 'longer.mp4'), { width: 320, height: 240, durationSeconds: 3, fps: 25 })
+      const res = await uploadVideo(two, longer, { name: 'With a storyboard' })
+      expect(res.status).to.equal(200)
+      const uuid = res.body.video.uuid as string
+      const storyboardOn = (instance: TestInstance) => waitUntil(async () =>
+        (await instance.api().get(`/api/v1/videos/${uuid}/storyboards`)).body?.storyboards?.[0], 40_000)
+
+      const origin = await storyboardOn(two)
+      const remote = await storyboardOn(one)
+      expect(remote).to.deep.include({ totalWidth: 576, totalHeight: 144, spriteWidth: 192, spriteHeight: 144, spriteDuration: 1 })
+      expect(remote.storyboardPath).to.match(/^\/lazy-static\/storyboards\/[0-9a-f-]{36}\.jpg$/)
+      const local = await one.api().get(remote.storyboardPath).buffer(true).expect(200)
+      expect(local.headers['content-type']).to.equal('image/jpeg')
+      const fromOrigin = await two.api().get(origin.storyboardPath).buffer(true).expect(200)
+      expect(Buffer.compare(local.body, fromOrigin.body)).to.equal(0)
+
+      await deleteVideo(two, uuid)
+      await waitForNoVideo(one, uuid)
+      await waitUntil(async () => (await one.api().get(remote.storyboardPath)).status === 404)
+    })
+
     it('lists remote videos in the video list, search and the remote channel\'s page', async function () {
       const list = (await one.api().get('/api/v1/videos').query({ isLocal: false }).expect(200)).body
       expect(list.data.map((v: any) => v.uuid)).to.include.members([ oldVideoUuid, newVideoUuid ])

@@ -12,6 +12,7 @@ export const watch = {
   'player.cannotPlay': 'This video cannot be played in this browser.',
   'player.statsToggle': 'P2P statistics',
   'player.chapters': 'Chapters',
+  'player.seek': 'Seek (hover for a preview)',
   'player.statsLabel': 'Peer-to-peer statistics',
   'player.stats.engine': 'Engine',
   'player.stats.peers': 'Peers',

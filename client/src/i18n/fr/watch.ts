@@ -14,6 +14,7 @@ export const watch: Translation<typeof en> = {
   'player.cannotPlay': 'Cette vidéo ne peut pas être lue dans ce navigateur.',
   'player.statsToggle': 'Statistiques P2P',
   'player.chapters': 'Chapitres',
+  'player.seek': 'Position (survoler pour un aperçu)',
   'player.statsLabel': 'Statistiques pair-à-pair',
   'player.stats.engine': 'Moteur',
   'player.stats.peers': 'Pairs',

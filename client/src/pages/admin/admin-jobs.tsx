@@ -14,7 +14,8 @@ const STATES: (JobState | '')[] = ['', 'active', 'waiting', 'delayed', 'complete
 // The job types this server runs (PeerTube's names where the job is the same).
 const JOB_TYPES = [
   'activitypub-follow', 'activitypub-http-broadcast', 'activitypub-http-fetcher', 'activitypub-http-unicast', 'activitypub-inbox',
-  'activitypub-refresher', 'actor-keys', 'federate-video', 'files-removal', 'move-video-files', 'storage-sweep', 'video-transcoding'
+  'activitypub-refresher', 'actor-keys', 'federate-video', 'files-removal', 'move-video-files', 'storage-sweep', 'video-transcoding',
+  'generate-video-storyboard'
 ]
 const PAGE_SIZE = 20
 const REFRESH_MS = 5000

@@ -5,6 +5,7 @@ import { THUMBNAIL_TYPE, VIDEO_CATEGORIES, VIDEO_LANGUAGES, VIDEO_LICENCES } fro
 import type { ThumbnailModel } from '../../../models/video/thumbnail.js'
 import type { VideoModel } from '../../../models/video/video.js'
 import { captionUrl } from '../../captions/caption-files.js'
+import { storyboardPreview } from '../../storyboards/storyboard-preview.js'
 import { toActivityStreamsDuration } from './activity-streams-duration.js'
 import { getVideoAudience, type Audience } from './audience.js'
 import { buildLocalVideoLinks } from './local-video-links.js'
@@ -71,6 +72,7 @@ export function buildVideoObject (video: VideoModel, audience: Audience = getVid
       url: captionUrl(caption)
     })),
     icon: images.map(imageObject),
+    preview: storyboardPreview(video.Storyboard),
     aspectRatio: video.aspectRatio,
     url: buildLocalVideoLinks(video),
     ...videoCollectionUrls(video),

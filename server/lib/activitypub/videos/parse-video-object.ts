@@ -1,5 +1,6 @@
 import { VideoPrivacy, VideoState, type VideoPrivacyType, type VideoStateType } from '../../../../shared/models/videos.js'
 import { parseSubtitleLanguages, type RemoteCaptionData } from '../../captions/remote-captions.js'
+import { parseStoryboardPreview, type RemoteStoryboardData } from '../../storyboards/remote-storyboards.js'
 import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../../shared/models/video-comments.js'
 import { isUuid } from '../../../helpers/uuid.js'
 import { REMOTE_VIDEOS } from '../../../initializers/constants/video-federation.js'
@@ -52,6 +53,7 @@ export interface RemoteVideoData {
   /** Lives: what their Video object says of them. */
   live: RemoteLiveData | undefined
   captions: RemoteCaptionData[]
+  storyboard: RemoteStoryboardData | null
 }
 
 export class InvalidVideoObjectError extends Error {
@@ -123,7 +125,8 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     hlsPlaylist: parseHlsPlaylist(object.url, { allowNoFiles: object.isLiveBroadcast === true }),
     trackers: parseTrackers(object.url),
     live: parseLiveFields(object),
-    captions: parseSubtitleLanguages(object.subtitleLanguage)
+    captions: parseSubtitleLanguages(object.subtitleLanguage),
+    storyboard: parseStoryboardPreview(object.preview)
   }
 }
 

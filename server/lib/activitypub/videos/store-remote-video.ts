@@ -17,6 +17,7 @@ import { notifyNewVideoFromSubscription } from '../../notifications/index.js'
 import { afterCommit, unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { imagePathOnDisk } from '../../videos/video-images.js'
 import { syncRemoteCaptions } from '../../captions/remote-captions.js'
+import { syncRemoteStoryboard } from '../../storyboards/remote-storyboards.js'
 import { commentPolicyFields } from '../../video-comments/comment-rules.js'
 import type { RemoteFileData, RemotePlaylistData } from './parse-video-links.js'
 import { remoteFileName, urlBasename } from './parse-video-links.js'
@@ -103,6 +104,9 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
     // Caption files cached from the origin whose caption changed or went: removed once the change commits.
     const staleCaptionFiles = await syncRemoteCaptions(video.id, data.captions, transaction)
     if (staleCaptionFiles.length !== 0) afterCommit(() => { void Promise.all(staleCaptionFiles.map(path => rm(path, { force: true }))) })
+    // Likewise the storyboard (fetched from the origin on first request).
+    const staleStoryboard = await syncRemoteStoryboard(video.id, data.storyboard, transaction)
+    if (staleStoryboard.length !== 0) afterCommit(() => { void Promise.all(staleStoryboard.map(path => rm(path, { force: true }))) })
 
     // The builder checks again, when its job runs, that the video is published.
     if (created && options.notifyIfNew && video.privacy === VideoPrivacy.PUBLIC) await notifyNewVideoFromSubscription(video)

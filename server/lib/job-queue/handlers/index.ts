@@ -34,6 +34,7 @@ import { processRedundancyScheduler } from '../../redundancy/redundancy-schedule
 import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub-job.js'
 import { abortRunningImports, onVideoImportFailed, processVideoImport } from '../../video-imports/video-import-job.js'
 import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
+import { processGenerateStoryboard } from '../../storyboards/generate-storyboard.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -122,5 +123,7 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'videos-redundancy-scheduler': { process: processRedundancyScheduler, concurrency: 1, attempts: 1, backoffMs: 60_000, keepCompleted: false },
   'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed },
   // Video imports (issue 21): one download per job, stopped at import.videos.timeout.
-  'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed, onShutdown: abortRunningImports }
+  'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed, onShutdown: abortRunningImports },
+  // One decode of the best file: a few seconds for most videos, an hour-long one some minutes.
+  'generate-video-storyboard': { process: processGenerateStoryboard, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 3_600_000 }
 }

@@ -4,7 +4,7 @@ import { VideoModel } from '../video.js'
 // Which of the names found on disk the database knows: the storage sweep removes the others. Each query takes one
 // batch of names, so a folder of millions of files is checked without loading every name in memory.
 
-export type StoredFileKind = 'web-video' | 'torrent' | 'thumbnail' | 'actor-image' | 'original'
+export type StoredFileKind = 'web-video' | 'torrent' | 'thumbnail' | 'actor-image' | 'original' | 'storyboard'
 
 const KNOWN_NAME_QUERIES: Record<StoredFileKind, string> = {
   'web-video': 'SELECT "filename" AS "name" FROM "videoFile" WHERE "videoId" IS NOT NULL AND "filename" IN (:names)',
@@ -13,7 +13,8 @@ const KNOWN_NAME_QUERIES: Record<StoredFileKind, string> = {
   'thumbnail': 'SELECT "filename" AS "name" FROM "thumbnail" WHERE "filename" IN (:names) ' +
     'UNION ALL SELECT "thumbnailFilename" AS "name" FROM "videoPlaylist" WHERE "thumbnailFilename" IN (:names)',
   'actor-image': 'SELECT "filename" AS "name" FROM "actorImage" WHERE "filename" IN (:names)',
-  'original': 'SELECT "keptOriginalFilename" AS "name" FROM "videoSource" WHERE "keptOriginalFilename" IN (:names)'
+  'original': 'SELECT "keptOriginalFilename" AS "name" FROM "videoSource" WHERE "keptOriginalFilename" IN (:names)',
+  'storyboard': 'SELECT "filename" AS "name" FROM "storyboard" WHERE "filename" IN (:names)'
 }
 
 export async function listKnownFilenames (kind: StoredFileKind, names: string[]) {

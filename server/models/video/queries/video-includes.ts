@@ -5,6 +5,7 @@ import { TagModel } from '../tag.js'
 import { ThumbnailModel } from '../thumbnail.js'
 import { TrackerModel } from '../tracker.js'
 import { VideoCaptionModel } from '../video-caption.js'
+import { StoryboardModel } from '../storyboard.js'
 import { VideoFileModel } from '../video-file.js'
 import { VideoStreamingPlaylistModel } from '../video-streaming-playlist.js'
 import { VideoLiveModel } from '../../live/video-live.js'
@@ -31,7 +32,8 @@ export function detailsIncludes (): Includeable[] {
     { model: TrackerModel, required: false, through: { attributes: [] } },
     { model: VideoLiveModel, required: false },
     // Its own query: joined, it would multiply the rows of files and tags.
-    { model: VideoCaptionModel, required: false, separate: true }
+    { model: VideoCaptionModel, required: false, separate: true },
+    { model: StoryboardModel, required: false }
   ]
 }
 

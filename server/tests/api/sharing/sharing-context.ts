@@ -46,6 +46,8 @@ export class SharingContext {
   async setUp () {
     this.dir = await makeTempDir('sharing')
     const clip = await generateClip(join(this.dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 2 })
+    // Storyboards need 3 s at least (PeerTube's rule).
+    const longer = await generateClip(join(this.dir, 'longer.mp4'), { width: 320, height: 240, durationSeconds: 3 })
     const chaptered = await withChapters(clip, join(this.dir, 'chaptered.mp4'), [ [ 0, 'Opening' ], [ 1, 'The rest' ] ])
     await this.instance.flushAndStart({ config: ONLY_240P })
     this.alice = await createUser(this.instance, 'alice')
@@ -57,7 +59,9 @@ export class SharingContext {
       { name: 'Root public', file: chaptered, token: this.instance.accessToken, channelId: this.rootChannelId, extra: { description: 'A **bold** start', category: 15, language: 'fr' } },
       { name: 'Root unlisted', token: this.instance.accessToken, channelId: this.rootChannelId, extra: { privacy: 2 } },
       { name: 'Root private', token: this.instance.accessToken, channelId: this.rootChannelId, extra: { privacy: 3 } },
-      { name: 'Alice public', token: this.alice.token, channelId: this.aliceChannelId, extra: {} }
+      { name: 'Alice public', token: this.alice.token, channelId: this.aliceChannelId, extra: {} },
+      // Unlisted: out of the feeds and sitemap the other cases count.
+      { name: 'Root storyboard', file: longer, token: this.instance.accessToken, channelId: this.rootChannelId, extra: { privacy: 2 } }
     ]
     await Promise.all(videos.map(async video => {
       const res = await uploadVideo(this.instance, video.file ?? clip, { name: video.name, token: video.token, channelId: video.channelId, extra: video.extra })
