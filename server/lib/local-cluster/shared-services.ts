@@ -63,6 +63,8 @@ export class SharedServices {
 
   async query<T extends pg.QueryResultRow> (database: string, sql: string, values: unknown[] = []) {
     const client = new pg.Client({ ...this.requirePostgres().connection(), database })
+    // A server stopped mid-query (outage tests) rejects the query; without a listener the same error would also be thrown process-wide.
+    client.on('error', () => undefined)
     await client.connect()
     try {
       return (await client.query<T>(sql, values)).rows
@@ -86,6 +88,7 @@ export class SharedServices {
 
   private async withAdminClient (fn: (client: pg.Client) => Promise<void>) {
     const client = new pg.Client({ ...this.requirePostgres().connection(), database: 'postgres' })
+    client.on('error', () => undefined)
     await client.connect()
     try {
       await fn(client)

@@ -2,14 +2,16 @@ import { join } from 'node:path'
 import { expect } from 'chai'
 import { TestInstance } from '../shared/test-instance.js'
 import { testServices } from '../shared/test-services.js'
-import { uploadVideo } from '../shared/videos.js'
+import { firstChannelId, uploadVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
 import { generateClip, makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import { FAULT_INSTANCE_CONFIG, FULL_FAULT_SUITE, localVideos, waitForOriginSettled } from './shared/convergence.js'
 
 /** Statuses answered to `request`, polled during `ms`: the outage window as clients see it. */
+interface Observation { at: number, status: number, elapsed: number, problem: boolean, retryAfter?: string }
+
 async function observe (ms: number, request: () => Promise<{ status: number, headers: Record<string, string>, type: string }>) {
-  const seen: { at: number, status: number, elapsed: number, problem: boolean, retryAfter?: string }[] = []
+  const seen: Observation[] = []
   const started = Date.now()
   while (Date.now() - started < ms) {
     const t = Date.now()
@@ -101,15 +103,22 @@ describe('Outages of Redis and PostgreSQL: answers within bounds, nothing lost',
 
     // A request in flight when the server goes down.
     // 0: its connection was cut (seen with supertest, not with curl, which gets a 200 or a 503).
-    const inFlight = uploadVideo(instance, clip, { name: 'In flight when PostgreSQL stops' }).then(r => r.status, () => 0)
+    // (Its channel is read first: the test's own query must not be the one the outage cuts.)
+    const channelId = await firstChannelId(instance)
+    const inFlight = uploadVideo(instance, clip, { name: 'In flight when PostgreSQL stops', channelId }).then(r => r.status, () => 0)
     await testServices.stopPostgres()
     const stoppedAt = Date.now()
-    const [ api, config, file ] = await Promise.all([
-      observe(downMs, () => instance.api().get('/api/v1/videos')),
-      observe(downMs, () => instance.api().get('/api/v1/config')),
-      observe(downMs, () => instance.api().get(`/static/web-videos/${published.filename}`).set('Range', 'bytes=0-99'))
-    ])
-    await testServices.startPostgres()
+    let api: Observation[] = [], config: Observation[] = [], file: Observation[] = []
+    try {
+      ;[ api, config, file ] = await Promise.all([
+        observe(downMs, () => instance.api().get('/api/v1/videos')),
+        observe(downMs, () => instance.api().get('/api/v1/config')),
+        observe(downMs, () => instance.api().get(`/static/web-videos/${published.filename}`).set('Range', 'bytes=0-99'))
+      ])
+    } finally {
+      // Whatever happens here, the next test files need their PostgreSQL.
+      await testServices.startPostgres()
+    }
     const startedAt = Date.now()
     const after = await observe(8_000, () => instance.api().get('/api/v1/videos'))
 

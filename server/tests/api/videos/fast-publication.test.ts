@@ -99,6 +99,7 @@ describe('Playable within seconds, then the whole ladder', function () {
   })
 
   it('after a crash mid-ladder, completes only what was missing', async function () {
+    this.timeout(300_000) // two 20 s encodes and a restart: minutes on a busy 2-core machine
     const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
     const uuid = (await uploadVideo(instance, clip, { name: 'Crash test' })).body.video.uuid
 
@@ -140,6 +141,7 @@ describe('A graceful restart during transcoding', function () {
   })
 
   it('interrupts ffmpeg, and the ladder resumes after the restart', async function () {
+    this.timeout(300_000)
     const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
     const uuid = (await uploadVideo(instance, clip, { name: 'Restarted' })).body.video.uuid
     await waitUntil(async () => ((await getVideo(instance, uuid)).body.files?.length ?? 0) !== 0, 60_000, 100)
