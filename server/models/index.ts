@@ -45,6 +45,7 @@ import { RunnerJobModel } from './runner/runner-job.js'
 import { VideoCaptionModel } from './video/video-caption.js'
 import { VideoChapterModel } from './video/video-chapter.js'
 import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
+import { VideoRedundancyAttemptModel } from './redundancy/video-redundancy-attempt.js'
 import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
 
 interface RegisteredModel {
@@ -104,7 +105,8 @@ const MODELS: RegisteredModel[] = [
   VideoCaptionModel,
   VideoChapterModel,
   VideoRedundancyModel,
-  StorageScrubRunModel
+  StorageScrubRunModel,
+  VideoRedundancyAttemptModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { open, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect } from 'chai'
 import parseTorrent from 'parse-torrent'
@@ -215,6 +215,29 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     expect(report.problems[0], JSON.stringify(report.problems[0])).to.include({ kind: 'mirror', outcome: 'repaired', repairedFrom: onDisk.files[0].fileUrl })
   })
 
+  it('repairs a damaged HLS file and rewrites its entry in segments-sha256.json, so P2P peers accept its segments again', async function () {
+    const playlist = onDisk.streamingPlaylists[0]
+    const name = playlist.files[0].fileUrl.split('/').pop()
+    const dir = fromRoot(a.storageDir('streaming_playlists'), 'hls', onDisk.uuid)
+    await flipByte(join(dir, name), 3000)
+    // The JSON went bad too (written from damaged bytes): it must describe the repaired file again.
+    const jsonPath = join(dir, playlist.segmentsSha256Url.split('/').pop())
+    const json = JSON.parse(await readFile(jsonPath, 'utf8'))
+    const good = { ...json[name] }
+    for (const range of Object.keys(json[name])) json[name][range] = '0'.repeat(64)
+    await writeFile(jsonPath, JSON.stringify(json))
+
+    const report = await scrub(a)
+    const problem = report.problems.find((p: any) => p.filename === name)
+    expect(problem, JSON.stringify(report.problems)).to.include({ kind: 'hls', outcome: 'repaired' })
+    expect(problem.reason).to.include('segment hashes rewritten')
+    const served = await waitUntil(async () => {
+      const body = await (await fetch(playlist.segmentsSha256Url)).json() as Record<string, Record<string, string>>
+      return JSON.stringify(body[name]) === JSON.stringify(good) ? body : false
+    }, 15_000, 500)
+    expect(Object.keys(served[name]).length).to.be.greaterThan(0)
+  })
+
   it('plays with the origin\'s files gone: WebTorrent downloads the video from the mirror\'s WebSeed', async function () {
     const file = onDisk.files[0]
     const torrent = Buffer.from(await (await fetch(file.torrentUrl)).arrayBuffer())
@@ -236,5 +259,28 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     } finally {
       await new Promise<void>(resolve => client.destroy(() => resolve()))
     }
+  })
+
+  it('sweeps mirror files no mirror row serves any more, and keeps those that are served', async function () {
+    const mirrorDir = fromRoot(b.storageDir('redundancy'))
+    const hlsDir = join(mirrorDir, 'hls', onDisk.uuid)
+    const kept = [ ...await readdir(hlsDir) ]
+    const stale = [ join(mirrorDir, 'replaced-rendition.mp4'), join(hlsDir, 'replaced-rendition-fragmented.mp4'), join(mirrorDir, 'hls', '00000000-0000-4000-8000-000000000000', 'x.m3u8') ]
+    const old = new Date(Date.now() - 3 * 3_600_000)
+    for (const path of stale) {
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, 'stale')
+      await utimes(path, old, old)
+    }
+    await utimes(dirname(stale[2]), old, old)
+
+    await b.stop()
+    await b.start({ ...b.lastStartOptions, config: { ...b.lastStartOptions.config, housekeeping: { orphan_files_min_age: '1 hour', storage_sweep_delay: '1 second' } } })
+    b.accessToken = await b.login('root', b.rootPassword)
+    const exists = (path: string) => stat(path).then(() => true, () => false)
+    // The start-up sweep (1 s after the start) removes them.
+    await waitUntil(async () => (await Promise.all(stale.map(exists))).every(e => !e), 60_000, 500)
+    expect(await exists(dirname(stale[2]))).to.equal(false)
+    expect((await readdir(hlsDir)).sort()).to.deep.equal(kept.sort())
   })
 })

@@ -13,6 +13,7 @@ import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
 import { runners } from './runners.js'
+import { storage } from './storage.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -33,7 +34,8 @@ export const en = {
   ...library,
   ...recovery,
   ...live,
-  ...runners
+  ...runners,
+  ...storage
 }
 
 export type MessageKey = keyof typeof en
