@@ -47,9 +47,18 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
       return new Request(url, { headers, signal })
     }
     : undefined
+  // What hls.js loads itself (playlists, the init section): the same choice of source.
+  const xhrSetup = mirrors && mirrors.size > 1
+    ? (xhr: XMLHttpRequest, url: string) => {
+      const target = mirrors.rewrite(url)
+      usedUrls.set(url, target)
+      xhr.open('GET', target, true)
+    }
+    : undefined
   const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
   const hls = new HlsWithP2P({
     capLevelToPlayerSize: true,
+    xhrSetup,
     ...live?.hlsConfig,
     p2p: {
       core: {
@@ -97,6 +106,10 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   hls.on(Hls.Events.MANIFEST_PARSED, report)
   hls.on(Hls.Events.LEVEL_SWITCHED, () => { recoveries = 0; report() })
   hls.on(Hls.Events.ERROR, (_event, data) => {
+    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && mirrors) {
+      const url = data.frag?.url ?? data.context?.url ?? data.url
+      if (url) mirrors.reportFailure(usedUrls.get(url) ?? url)
+    }
     if (!data.fatal) return
     if (++recoveries > MAX_RECOVERIES) {
       context.onFatalError(`HLS: ${data.details}`)

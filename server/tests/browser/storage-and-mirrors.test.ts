@@ -115,7 +115,11 @@ describe('Storage admin page and the player\'s fallback to mirrors, in a real br
     try {
       await viewer.page.goto(`/videos/watch/${uuid}?mode=${mode}`)
       await startPlayback(viewer.page as Page, mode)
-      await playAndWaitForProgress(viewer.page, 3, 60_000)
+      const warnings: string[] = []
+      viewer.page.on('console', message => { if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text()) })
+      await playAndWaitForProgress(viewer.page, 3, 60_000).catch(err => {
+        throw new Error(`${(err as Error).message}; engine ${fromMirror.length} from the mirror, origin ${JSON.stringify(fromOrigin)}; console ${JSON.stringify(warnings.slice(-15))}`)
+      })
       expect(await viewer.page.getByTestId('video-player').getAttribute('data-engine')).to.equal(mode)
       expect(fromOrigin, 'the origin was asked first').to.include(404)
       expect(fromMirror.length, 'bytes came from the mirror').to.be.greaterThan(0)
