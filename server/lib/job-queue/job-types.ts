@@ -1,3 +1,4 @@
+import type { MoveActorImagesPayload } from '../actor-images/move-actor-images.js'
 import type {
   ActivitypubFollowPayload, ActivitypubHttpBroadcastPayload, ActivitypubHttpFetcherPayload, ActivitypubHttpUnicastPayload,
   ActivitypubRefresherPayload
@@ -48,6 +49,7 @@ export interface JobPayloads {
   'video-redundancy-check': RedundancyCheckPayload
   'videos-redundancy-scheduler': Record<string, never>
   'storage-scrub': StorageScrubPayload
+  'move-actor-images': MoveActorImagesPayload
 }
 
 export type JobType = keyof JobPayloads

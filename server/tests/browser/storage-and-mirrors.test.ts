@@ -8,9 +8,9 @@ import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
 import { TestInstance } from '../shared/test-instance.js'
 import { getVideo, uploadVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
-import { makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
+import { generateClip, makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import { launchBrowser, ViewerPage } from './shared/browser.js'
-import { BROWSER_INSTANCE_CONFIG, generateBrowserClip, waitForTranscodingEnd } from './shared/fixtures.js'
+import { BROWSER_INSTANCE_CONFIG, waitForTranscodingEnd } from './shared/fixtures.js'
 import { logInThroughForm, playAndWaitForProgress, startPlayback } from './shared/pages.js'
 
 /**
@@ -33,7 +33,8 @@ describe('Storage admin page and the player\'s fallback to mirrors, in a real br
     assertLoopbackOnlyNetwork()
     dir = await makeTempDir('browser-mirrors')
     const [ clip ] = await Promise.all([
-      generateBrowserClip(dir),
+      // 8 s: two HLS segments, enough to play 3 s from the mirror.
+      generateClip(join(dir, 'clip.mp4'), { width: 426, height: 240, durationSeconds: 8, gop: 60 }),
       a.flushAndStart({ config: BROWSER_INSTANCE_CONFIG }),
       b.flushAndStart({
         config: {

@@ -261,35 +261,6 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     }
   })
 
-  it('leaves aside a video whose mirroring keeps failing, so the next candidates get mirrored meanwhile', async function () {
-    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: false }).expect(204)
-    const next = await upload('Mirrored while the other fails')
-    const failing = await upload('Its origin lost its files')
-    const videos = await Promise.all([ next, failing ].map(uuid => waitUntil(async () => {
-      const video = (await getVideo(a, uuid).expect(200)).body
-      const files = [ ...video.files, ...(video.streamingPlaylists[0]?.files ?? []) ]
-      return video.state.id === 1 && files.length >= 2 && files.every((f: any) => f.storage === 1) ? video : false
-    }, 120_000, 500)))
-    await Promise.all([ next, failing ].map(uuid => waitForVideo(b, uuid)))
-    // The newest candidate (recently-added) can no longer be fetched anywhere.
-    const lost = videos[1]
-    for (const file of lost.files) await rm(s3.objectPath('web-videos', `a/${file.fileUrl.split('/').pop()}`), { force: true })
-    for (const file of lost.streamingPlaylists[0].files) await rm(s3.objectPath('streaming-playlists', `a/${failing}/${file.fileUrl.split('/').pop()}`), { force: true })
-
-    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: true }).expect(204)
-    const mirroredRows = (uuid: string) => b.sql<{ n: string }>(
-      'SELECT count(*) AS n FROM "videoRedundancy" r LEFT JOIN "videoFile" f ON f.id = r."videoFileId" LEFT JOIN "videoStreamingPlaylist" p ON p.id = r."videoStreamingPlaylistId" ' +
-      'JOIN video v ON v.id = COALESCE(f."videoId", p."videoId") WHERE v.uuid = $1', [ uuid ])
-    await waitUntil(async () => Number((await mirroredRows(next))[0].n) >= 2, 45_000, 500).catch(async err => {
-      throw new Error(`${err.message}: attempts ${JSON.stringify(await b.sql('SELECT * FROM "videoRedundancyAttempt"'))}`)
-    })
-    const [ attempt ] = await b.sql<{ failures: number, retryAfter: Date, lastError: string }>(
-      'SELECT ra.failures, ra."retryAfter", ra."lastError" FROM "videoRedundancyAttempt" ra JOIN video v ON v.id = ra."videoId" WHERE v.uuid = $1', [ failing ])
-    expect(attempt.failures).to.be.greaterThan(0)
-    expect(new Date(attempt.retryAfter).getTime()).to.be.greaterThan(Date.now() + 10_000)
-    expect(Number((await mirroredRows(failing))[0].n)).to.equal(0)
-  })
-
   it('sweeps mirror files no mirror row serves any more, and keeps those that are served', async function () {
     const mirrorDir = fromRoot(b.storageDir('redundancy'))
     const hlsDir = join(mirrorDir, 'hls', onDisk.uuid)
@@ -311,5 +282,41 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     await waitUntil(async () => (await Promise.all(stale.map(exists))).every(e => !e), 60_000, 500)
     expect(await exists(dirname(stale[2]))).to.equal(false)
     expect((await readdir(hlsDir)).sort()).to.deep.equal(kept.sort())
+  })
+
+  // Last: disallowing A's mirrors drops B's copies of its videos.
+  it('leaves aside a video whose mirroring keeps failing, so the next candidates get mirrored meanwhile', async function () {
+    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: false }).expect(204)
+    const next = await upload('Mirrored while the other fails')
+    const failing = await upload('Its origin lost its files')
+    const videos = await Promise.all([ next, failing ].map(uuid => waitUntil(async () => {
+      const video = (await getVideo(a, uuid).expect(200)).body
+      const files = [ ...video.files, ...(video.streamingPlaylists[0]?.files ?? []) ]
+      return video.state.id === 1 && files.length >= 2 && files.every((f: any) => f.storage === 1) ? video : false
+    }, 120_000, 500)))
+    await Promise.all([ next, failing ].map(uuid => waitForVideo(b, uuid)))
+    // The newest candidate (recently-added) can no longer be fetched anywhere.
+    const lost = videos[1]
+    for (const file of lost.files) {
+      const name = file.fileUrl.split('/').pop()
+      await rm(s3.objectPath('web-videos', `a/${name}`), { force: true })
+      // The local copies a move leaves for a minute's viewers, too.
+      await rm(fromRoot(a.storageDir('web_videos'), name), { force: true })
+    }
+    for (const file of lost.streamingPlaylists[0].files) await rm(s3.objectPath('streaming-playlists', `a/${failing}/${file.fileUrl.split('/').pop()}`), { force: true })
+    await rm(fromRoot(a.storageDir('streaming_playlists'), 'hls', failing), { recursive: true, force: true })
+
+    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: true }).expect(204)
+    const mirroredRows = (uuid: string) => b.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM "videoRedundancy" r LEFT JOIN "videoFile" f ON f.id = r."videoFileId" LEFT JOIN "videoStreamingPlaylist" p ON p.id = r."videoStreamingPlaylistId" ' +
+      'JOIN video v ON v.id = COALESCE(f."videoId", p."videoId") WHERE v.uuid = $1', [ uuid ])
+    await waitUntil(async () => Number((await mirroredRows(next))[0].n) >= 2, 45_000, 500).catch(async err => {
+      throw new Error(`${err.message}: attempts ${JSON.stringify(await b.sql('SELECT * FROM "videoRedundancyAttempt"'))}`)
+    })
+    const [ attempt ] = await b.sql<{ failures: number, retryAfter: Date, lastError: string }>(
+      'SELECT ra.failures, ra."retryAfter", ra."lastError" FROM "videoRedundancyAttempt" ra JOIN video v ON v.id = ra."videoId" WHERE v.uuid = $1', [ failing ])
+    expect(attempt.failures).to.be.greaterThan(0)
+    expect(new Date(attempt.retryAfter).getTime()).to.be.greaterThan(Date.now() + 10_000)
+    expect(Number((await mirroredRows(failing))[0].n)).to.equal(0)
   })
 })

@@ -32,6 +32,7 @@ import { processVideoRedundancy } from '../../redundancy/mirror-video-job.js'
 import { processRedundancyCheck } from '../../redundancy/check-remote-mirror-job.js'
 import { processRedundancyScheduler } from '../../redundancy/redundancy-scheduler.js'
 import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub-job.js'
+import { processMoveActorImages } from '../../actor-images/move-actor-images.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -118,5 +119,6 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'video-redundancy': { process: processVideoRedundancy, concurrency: 1, attempts: 3, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
   'video-redundancy-check': { process: processRedundancyCheck, concurrency: 2, attempts: 4, backoffMs: 30_000, timeoutMs: 3 * 3_600_000 },
   'videos-redundancy-scheduler': { process: processRedundancyScheduler, concurrency: 1, attempts: 1, backoffMs: 60_000, keepCompleted: false },
-  'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed }
+  'storage-scrub': { process: processStorageScrub, concurrency: 1, attempts: 5, backoffMs: 30_000, timeoutMs: 3 * 3_600_000, onFinalFailure: onStorageScrubFailed },
+  'move-actor-images': { process: processMoveActorImages, concurrency: 1, attempts: 6, backoffMs: 10_000, timeoutMs: 3_600_000 }
 }

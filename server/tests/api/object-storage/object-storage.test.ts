@@ -191,6 +191,15 @@ describe('Object storage (a real S3 server on loopback)', function () {
       await waitUntil(async () => !await stat(fromRoot(instance.storageDir('avatars'), name)).then(() => true, () => false), 15_000, 300)
     }
 
+    // npm run storage:move brings our images back to the disk, and to the bucket again.
+    const bannerName = banners[0].path.split('/').pop()
+    const servedFrom = async () => (await fetch(`${instance.url}${banners[0].path}`, { redirect: 'manual' })).status
+    expect(await storageMove('file-system', [ '--actor-images' ])).to.match(/Actor images: recorded a move to the file-system/)
+    await waitUntil(async () => await servedFrom() === 200, 30_000, 300)
+    expect(await stat(fromRoot(instance.storageDir('avatars'), bannerName)).then(() => true, () => false)).to.equal(true)
+    await storageMove('object-storage', [ '--actor-images' ])
+    await waitUntil(async () => await servedFrom() === 302, 30_000, 300)
+
     const replaced = avatars[0].path.split('/').pop()
     await instance.api().post('/api/v1/users/me/avatar/pick').set(auth()).attach('avatarfile', png, 'again.png').expect(200)
     await waitUntil(async () => !await stat(s3.objectPath('avatars', `i1/${replaced}`)).then(() => true, () => false), 15_000, 300)
