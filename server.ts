@@ -49,7 +49,7 @@ async function main () {
   const { scheduleRunnerJobWatchdog } = await import('./server/lib/schedulers/runner-job-watchdog.js')
   const { checkEncoderProfile } = await import('./server/lib/transcoding/encoder-profile-check.js')
   const { checkObjectStorage } = await import('./server/lib/object-storage/object-storage-check.js')
-  const { registerRedundancy, scheduleRedundancyAndScrub } = await import('./server/lib/redundancy/register-redundancy.js')
+  const { registerRedundancy, scheduleRedundancyAndScrub, stopRedundancySchedule } = await import('./server/lib/redundancy/register-redundancy.js')
   const { startMetrics, stopMetrics } = await import('./server/lib/metrics/start-metrics.js')
 
   // A stray rejection or exception is logged, never fatal: one bad request or job must not take the instance down.
@@ -75,6 +75,7 @@ async function main () {
       // httpServer.close() would wait for them forever.
       tracker?.close()
       closeNotificationStreams()
+      stopRedundancySchedule()
       // Sessions end as if their streamers stopped: states and replays recorded while the database is there.
       await liveManager.stop()
       await runnerNotifier.close()

@@ -8,6 +8,7 @@ import { captionsDir } from '../lib/captions/caption-files.js'
 import { ensureRemoteCaptionOnDisk } from '../lib/captions/remote-captions.js'
 import { storyboardsDir } from '../lib/storyboards/storyboard-files.js'
 import { ensureRemoteStoryboardOnDisk } from '../lib/storyboards/remote-storyboards.js'
+import { actorImageFromObjectStorage } from './object-storage-fallback.js'
 import { buildRemoteVideoImagesRouter } from './activitypub/remote-video-images.js'
 import { buildRemotePlaylistImagesRouter } from './activitypub/playlists.js'
 
@@ -18,10 +19,11 @@ import { buildRemotePlaylistImagesRouter } from './activitypub/playlists.js'
 export function buildLazyStaticRouter () {
   const router = express.Router()
   router.use('/lazy-static', safeStaticPath)
-  const serveActorImages = express.static(actorImagesFolder(), { maxAge: '2d', fallthrough: false, index: false, dotfiles: 'deny' })
+  // Not on disk: maybe in the avatars bucket (object storage), else a 404 problem.
+  const serveActorImages = [ express.static(actorImagesFolder(), { maxAge: '2d', fallthrough: true, index: false, dotfiles: 'deny' }), actorImageFromObjectStorage() ]
 
-  router.use(LAZY_STATIC_PATHS.AVATARS, cors(), serveActorImages)
-  router.use(LAZY_STATIC_PATHS.BANNERS, cors(), serveActorImages)
+  router.use(LAZY_STATIC_PATHS.AVATARS, cors(), ...serveActorImages)
+  router.use(LAZY_STATIC_PATHS.BANNERS, cors(), ...serveActorImages)
   // Remote videos' images are fetched from their origin on first request, then served from disk (static.ts).
   router.use(buildRemoteVideoImagesRouter())
   router.use(buildRemotePlaylistImagesRouter())

@@ -6,6 +6,7 @@ import { isObjectStorageEnabled } from '../lib/object-storage/object-storage-cli
 import { proxyObject, sendObject } from '../lib/object-storage/object-storage-responses.js'
 import { isPrivateFolderVideo } from '../lib/video-paths.js'
 import { staticPath } from '../middlewares/safe-static-path.js'
+import { ActorImageModel } from '../models/actor/actor-image.js'
 import { ThumbnailModel } from '../models/video/thumbnail.js'
 import { VideoFileModel } from '../models/video/video-file.js'
 import { VideoStreamingPlaylistModel } from '../models/video/video-streaming-playlist.js'
@@ -57,5 +58,16 @@ export function torrentFromObjectStorage () {
     if (!file) return next(notFound('File not found'))
     res.type('application/x-bittorrent')
     await proxyObject(req, res, 'torrents', filename)
+  }
+}
+
+/** Avatars and banners stored in the avatars bucket: public, so a redirect to the bucket's (or CDN's) URL. */
+export function actorImageFromObjectStorage () {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const filename = /^\/([^/]+)$/.exec(staticPath(req))?.[1]
+    if (!isObjectStorageEnabled() || !filename) return next(notFound('File not found'))
+    const image = await ActorImageModel.findOne({ where: { filename, storage: bucketStored }, attributes: [ 'id' ] })
+    if (!image) return next(notFound('File not found'))
+    await sendObject(req, res, 'avatars', filename, { isPrivate: false })
   }
 }

@@ -46,6 +46,7 @@ import { VideoCaptionModel } from './video/video-caption.js'
 import { StoryboardModel } from './video/storyboard.js'
 import { VideoChapterModel } from './video/video-chapter.js'
 import { VideoRedundancyModel } from './redundancy/video-redundancy.js'
+import { VideoRedundancyAttemptModel } from './redundancy/video-redundancy-attempt.js'
 import { StorageScrubRunModel } from './storage/storage-scrub-run.js'
 import { VideoImportModel } from './video/video-import.js'
 
@@ -108,7 +109,8 @@ const MODELS: RegisteredModel[] = [
   VideoRedundancyModel,
   StorageScrubRunModel,
   VideoImportModel,
-  StoryboardModel
+  StoryboardModel,
+  VideoRedundancyAttemptModel
 ]
 
 export function registerModels (sequelize: Sequelize) {

@@ -172,7 +172,10 @@ export function VideoPlayer ({ details, embed = false, autoplay = false, forcedE
       // A source the element cannot read (e.g. the streaming worker was bypassed) also ends the engine.
       const onMediaError = () => {
         // A late event from a source already replaced finds error reset to null by load().
-        if (video.error) fail(`${kind}: media error ${video.error.code} ${video.error.message}`.trim())
+        if (!video.error) return
+        // The file may have other copies (mirrors) before this engine is given up.
+        if (engineRef.current?.kind === kind && engineRef.current.tryAnotherCopy?.()) return
+        fail(`${kind}: media error ${video.error.code} ${video.error.message}`.trim())
       }
       const fail = (message: string) => {
         if (failedAlready || cancelled) return

@@ -32,6 +32,8 @@ export interface PlayerEngine {
   /** The resolution actually playing, when known. */
   playingResolution (): number | null
   setResolution (id: number): void
+  /** After a media error: switches to another copy of the same file (a mirror) when there is one. */
+  tryAnotherCopy? (): boolean
   destroy (): void
 }
 

@@ -4,6 +4,7 @@
 import { StreamingPlaylistType, type VideoStreamingPlaylist } from '../../../shared/models/client-video.js'
 import { AUTO_RESOLUTION, resolutionLabel, type EngineContext, type PlayerEngine, type ResolutionOption } from './engine.js'
 import { frameProgramDate, livePlaybackOf } from './live-playback.js'
+import { baseOf, MirrorSources } from './mirror-sources.js'
 import { canValidateSegments, createSegmentValidator } from './segment-validator.js'
 import { webSocketTrackers } from './trackers.js'
 
@@ -35,9 +36,29 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   const hashesUrl = live ? live.segmentsSha256Url : playlist.segmentsSha256Url
   // Without a way to check peer data, do not take data from peers at all.
   const p2p = context.p2p && (live?.p2p ?? true) && canValidateSegments() && !!hashesUrl
+  // Video on demand: a segment the origin fails to send (or stalls on) is fetched from a mirror.
+  const mirrors = live ? undefined : new MirrorSources([ baseOf(playlist.playlistUrl), ...(playlist.redundancies ?? []).map(r => r.baseUrl) ])
+  const usedUrls = new Map<string, string>()
+  const httpRequestSetup = mirrors && mirrors.size > 1
+    ? async (segmentUrl: string, _range: unknown, signal: AbortSignal, requestRange: { start: number; end?: number } | undefined) => {
+      const url = mirrors.rewrite(segmentUrl)
+      usedUrls.set(segmentUrl, url)
+      const headers = requestRange ? { Range: `bytes=${requestRange.start}-${requestRange.end ?? ''}` } : undefined
+      return new Request(url, { headers, signal })
+    }
+    : undefined
+  // What hls.js loads itself (playlists, the init section): the same choice of source.
+  const xhrSetup = mirrors && mirrors.size > 1
+    ? (xhr: XMLHttpRequest, url: string) => {
+      const target = mirrors.rewrite(url)
+      usedUrls.set(url, target)
+      xhr.open('GET', target, true)
+    }
+    : undefined
   const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
   const hls = new HlsWithP2P({
     capLevelToPlayerSize: true,
+    xhrSetup,
     ...live?.hlsConfig,
     p2p: {
       core: {
@@ -48,6 +69,7 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
         isP2PDisabled: !p2p,
         isP2PUploadDisabled: !p2p,
         validateP2PSegment: p2p ? createSegmentValidator(hashesUrl!) : undefined,
+        httpRequestSetup,
         ...live?.p2pConfig
       }
     }
@@ -58,8 +80,15 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   const engine = hls.p2pEngine
   // Totals count whole segments once they passed validation; chunks only feed the speed.
   engine.addEventListener('onChunkDownloaded', bytes => stats.addDownloadSpeedSample(bytes))
-  engine.addEventListener('onSegmentLoaded', ({ bytesLength, downloadSource }) => stats.addDownloadTotal(bytesLength, downloadSource === 'p2p' ? 'peer' : 'server'))
-  engine.addEventListener('onSegmentError', ({ error }) => { if (error.type === 'p2p-segment-validation-failed') stats.addRejectedFromPeers() })
+  engine.addEventListener('onSegmentLoaded', ({ bytesLength, downloadSource, segmentUrl }) => {
+    stats.addDownloadTotal(bytesLength, downloadSource === 'p2p' ? 'peer' : 'server')
+    if (downloadSource === 'http') mirrors?.reportSuccess(usedUrls.get(segmentUrl) ?? segmentUrl)
+  })
+  engine.addEventListener('onSegmentError', ({ error, downloadSource, segment }) => {
+    if (error.type === 'p2p-segment-validation-failed') stats.addRejectedFromPeers()
+    // An HTTP error or a stall: the source it came from is dropped for a while, the retry goes to the next.
+    if (downloadSource === 'http') mirrors?.reportFailure(usedUrls.get(segment.url) ?? segment.url)
+  })
   engine.addEventListener('onChunkUploaded', bytes => stats.addUpload(bytes))
   engine.addEventListener('onPeerConnect', ({ peerId }) => { peers.add(peerId); stats.setPeers(peers.size) })
   engine.addEventListener('onPeerClose', ({ peerId }) => { peers.delete(peerId); stats.setPeers(peers.size) })
@@ -77,6 +106,10 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   hls.on(Hls.Events.MANIFEST_PARSED, report)
   hls.on(Hls.Events.LEVEL_SWITCHED, () => { recoveries = 0; report() })
   hls.on(Hls.Events.ERROR, (_event, data) => {
+    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && mirrors) {
+      const url = data.frag?.url ?? data.context?.url ?? data.url
+      if (url) mirrors.reportFailure(usedUrls.get(url) ?? url)
+    }
     if (!data.fatal) return
     if (++recoveries > MAX_RECOVERIES) {
       context.onFatalError(`HLS: ${data.details}`)

@@ -1,6 +1,7 @@
 // Plain HTTP playback: <video src> on one MP4 per resolution. Used when WebRTC is missing, P2P is off,
 // or the other engines failed. HLS-only videos play their fragmented MP4 files the same way.
 import type { VideoDetails, VideoFile } from '../../../shared/models/client-video.js'
+import { mirrorUrlsOfFile } from './mirror-sources.js'
 import { AUTO_RESOLUTION, pickAutoResolution, preservePlayback, resolutionLabel, type EngineContext, type PlayerEngine, type ResolutionOption } from './engine.js'
 
 /** Playable single files, best first: web videos, else the HLS playlist's fragmented MP4s. */
@@ -8,6 +9,9 @@ export function playableFiles (details: VideoDetails): VideoFile[] {
   const files = details.files?.length ? details.files : details.streamingPlaylists?.[0]?.files ?? []
   return [...files].sort((a, b) => b.resolution.id - a.resolution.id)
 }
+
+/** Waiting this long for data with a copy: it is too slow, the next copy is tried. */
+const STALL_MS = 8000
 
 export async function createHttpEngine (context: EngineContext): Promise<PlayerEngine> {
   const { video, stats } = context
@@ -18,9 +22,14 @@ export async function createHttpEngine (context: EngineContext): Promise<PlayerE
   let playing: VideoFile | null = null
   stats.start('http', false)
 
-  const load = (file: VideoFile) => {
+  // Each file's copies: the origin's, then its mirrors' (the magnet's other WebSeeds, or the HLS mirrors' folders).
+  const hlsMirrorBases = (context.details.files?.length ? [] : context.details.streamingPlaylists?.[0]?.redundancies ?? []).map(r => r.baseUrl)
+  const copiesOf = (file: VideoFile) => [ file.fileUrl, ...mirrorUrlsOfFile(file), ...hlsMirrorBases.map(base => `${base}/${file.fileUrl.split('/').pop()}`) ]
+  let copy = 0
+  const load = (file: VideoFile, copyIndex = 0) => {
     playing = file
-    preservePlayback(video, () => { video.src = file.fileUrl })
+    copy = copyIndex
+    preservePlayback(video, () => { video.src = copiesOf(file)[copyIndex] })
     stats.setResolution(file.resolution.id, selected === AUTO_RESOLUTION)
     context.onResolutionsChange()
   }
@@ -35,6 +44,24 @@ export async function createHttpEngine (context: EngineContext): Promise<PlayerE
   }
   video.addEventListener('progress', onProgress)
 
+  // The copy in use fails (or stalls): the next copy of the same file, from where playback was.
+  let stallTimer: ReturnType<typeof setTimeout> | undefined
+  const nextCopy = () => {
+    clearTimeout(stallTimer)
+    if (!playing || copy + 1 >= copiesOf(playing).length) return false
+    load(playing, copy + 1)
+    return true
+  }
+  const onStall = () => {
+    clearTimeout(stallTimer)
+    if (!video.paused || video.autoplay) stallTimer = setTimeout(nextCopy, STALL_MS)
+  }
+  const onFlowing = () => clearTimeout(stallTimer)
+  video.addEventListener('waiting', onStall)
+  video.addEventListener('stalled', onStall)
+  video.addEventListener('playing', onFlowing)
+  video.addEventListener('timeupdate', onFlowing)
+
   const autoFile = () => {
     const resolution = pickAutoResolution(video, files.map(f => f.resolution.id))
     return files.find(f => f.resolution.id === resolution) ?? files[0]
@@ -44,6 +71,8 @@ export async function createHttpEngine (context: EngineContext): Promise<PlayerE
   return {
     kind: 'http',
     resolutions: (): ResolutionOption[] => files.map(f => ({ id: f.resolution.id, label: resolutionLabel(f.resolution.id) })),
+    // The player asks before giving up on this engine after a media error (a copy that 404s, say).
+    tryAnotherCopy: nextCopy,
     selectedResolution: () => selected,
     playingResolution: () => playing?.resolution.id ?? null,
     setResolution (id: number) {
@@ -53,7 +82,12 @@ export async function createHttpEngine (context: EngineContext): Promise<PlayerE
       else context.onResolutionsChange()
     },
     destroy () {
+      clearTimeout(stallTimer)
       video.removeEventListener('progress', onProgress)
+      video.removeEventListener('waiting', onStall)
+      video.removeEventListener('stalled', onStall)
+      video.removeEventListener('playing', onFlowing)
+      video.removeEventListener('timeupdate', onFlowing)
       stats.stop()
       video.removeAttribute('src')
       video.load()

@@ -19,6 +19,7 @@ import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { storedFilePaths } from '../transcoding/store-rendition.js'
 import { inputFilesDir, isPrivateFolderVideo } from '../video-paths.js'
 import { loadKeptOriginal, originalFilePath } from '../videos/video-source.js'
+import { repairSegmentHashes } from './repair-segment-hashes.js'
 import type { CopyLocation } from './stored-copies.js'
 
 export interface RepairResult {
@@ -46,8 +47,10 @@ export async function repairCopy (video: VideoModel, file: VideoFileModel, locat
         timeoutMs: 3 * 3_600_000, maxBytes: file.size + 1, allowPrivateAddresses: CONFIG.federation.allow_private_addresses, signal
       })
       if (digest.sha256 !== expected) continue
+      // Checked before the copy goes back: a bad entry is fixed along with the file, never after it.
+      const hashes = file.isHls() ? await repairSegmentHashes(video, file, aside) : undefined
       await putBack(video, location, aside)
-      return { repaired: true, from: url }
+      return { repaired: true, from: url, detail: hashes }
     } catch {
       continue
     } finally {

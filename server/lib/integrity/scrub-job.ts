@@ -136,7 +136,7 @@ async function scrubVideoFile (video: VideoModel, file: VideoFileModel, outcome:
   const repair = await repairCopy(video, file, location, signal).catch(err => ({ repaired: false, detail: (err as Error).message, from: undefined }))
   recordProblem(outcome, {
     kind: video.remote ? 'mirror' : file.isHls() ? 'hls' : 'web-video', videoUuid: video.uuid, filename: file.filename, location: describeLocation(location),
-    reason: repair.repaired ? reason : `${reason}; ${repair.detail ?? 'no good copy found'}`, outcome: repair.repaired ? 'repaired' : 'unrepairable', repairedFrom: repair.from
+    reason: repair.repaired ? [ reason, repair.detail ].filter(Boolean).join('; ') : `${reason}; ${repair.detail ?? 'no good copy found'}`, outcome: repair.repaired ? 'repaired' : 'unrepairable', repairedFrom: repair.from
   })
 }
 

@@ -1,3 +1,4 @@
+import type { MoveActorImagesPayload } from '../actor-images/move-actor-images.js'
 import type {
   ActivitypubFollowPayload, ActivitypubHttpBroadcastPayload, ActivitypubHttpFetcherPayload, ActivitypubHttpUnicastPayload,
   ActivitypubRefresherPayload
@@ -52,6 +53,7 @@ export interface JobPayloads {
   'storage-scrub': StorageScrubPayload
   'video-import': VideoImportPayload
   'generate-video-storyboard': GenerateStoryboardPayload
+  'move-actor-images': MoveActorImagesPayload
 }
 
 export type JobType = keyof JobPayloads

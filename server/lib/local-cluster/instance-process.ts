@@ -35,6 +35,10 @@ export class InstanceProcess {
 
   private output: string[] = []
   private lastStart: InstanceStartOptions = {}
+  /** The options of the last start, to start again with a few changed. */
+  get lastStartOptions () {
+    return this.lastStart
+  }
   /** Exit code of the last stop (null when killed by a signal). */
   lastExitCode: number | null = null
 

@@ -12,6 +12,7 @@ const KNOWN_KEYS: Partial<Record<ObjectKind, string>> = {
   web_videos: 'SELECT "filename" AS "key" FROM "videoFile" WHERE "storage" = 1 AND "videoId" IS NOT NULL AND "filename" IN (:keys)',
   torrents: 'SELECT "torrentFilename" AS "key" FROM "videoFile" WHERE "storage" = 1 AND "torrentFilename" IN (:keys)',
   thumbnails: 'SELECT "filename" AS "key" FROM "thumbnail" WHERE "storage" = 1 AND "filename" IN (:keys)',
+  avatars: 'SELECT "filename" AS "key" FROM "actorImage" WHERE "storage" = 1 AND "filename" IN (:keys)',
   original_video_files: 'SELECT "keptOriginalFilename" AS "key" FROM "videoSource" WHERE "storage" = 1 AND "keptOriginalFilename" IN (:keys)',
   streaming_playlists: 'SELECT v."uuid" || \'/\' || n."name" AS "key" FROM "video" v JOIN "videoStreamingPlaylist" p ON p."videoId" = v."id" ' +
     'CROSS JOIN LATERAL (SELECT p."playlistFilename" AS "name" UNION ALL SELECT p."segmentsSha256Filename" ' +

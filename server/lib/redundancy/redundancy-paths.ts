@@ -20,6 +20,11 @@ export function hlsMirrorDir (videoUuid: string) {
   return join(redundancyDir(), 'hls', videoUuid)
 }
 
+/** Where a mirror job downloads before its files replace the served ones (swept by age: see redundancy-sweep.ts). */
+export function mirrorStagingRoot () {
+  return join(redundancyDir(), '.staging')
+}
+
 export function webVideoMirrorUrl (name: string) {
   return WEBSERVER.URL + REDUNDANCY_STATIC_PATH + name
 }

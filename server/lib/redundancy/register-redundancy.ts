@@ -15,13 +15,20 @@ export function registerRedundancy () {
   registerObjectActivityHandler('Undo', processUndoCacheFile)
 }
 
+const timers: NodeJS.Timeout[] = []
+
 /** The periodic work of this module and of the integrity scrub, started once the job queue runs. */
 export function scheduleRedundancyAndScrub () {
   if (CONFIG.redundancy.videos.strategies.length !== 0) {
     const run = () => unitOfWork(() => jobQueue.createJob('videos-redundancy-scheduler', {}, { dedupKey: 'videos-redundancy-scheduler' }))
       .catch(err => log.warn('Cannot queue the redundancy scheduler', { err }))
-    setTimeout(() => { void run() }, 2_000).unref()
-    setInterval(() => { void run() }, CONFIG.redundancy.videos.check_interval).unref()
+    timers.push(setTimeout(() => { void run() }, 2_000).unref())
+    timers.push(setInterval(() => { void run() }, CONFIG.redundancy.videos.check_interval).unref())
   }
   scheduleStorageScrubs()
+}
+
+/** At shutdown, before the database closes: a run queued then would only fail. */
+export function stopRedundancySchedule () {
+  for (const timer of timers.splice(0)) clearTimeout(timer)
 }

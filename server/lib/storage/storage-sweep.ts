@@ -1,26 +1,20 @@
-import { opendir, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { fromRoot } from '../../helpers/project-root.js'
 import { isUuid } from '../../helpers/uuid.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
-import { listKnownFilenames, listKnownHlsFiles, type StoredFileKind } from '../../models/video/queries/stored-files-queries.js'
+import { listKnownFilenames, listKnownHlsFiles, listLocalVideoUuids, type StoredFileKind } from '../../models/video/queries/stored-files-queries.js'
 import { getHlsResolutionPlaylistFilename } from '../video-pipeline/index.js'
 import { sweepBuckets } from '../object-storage/object-storage-sweep.js'
+import { sweepMirrors } from '../redundancy/redundancy-sweep.js'
+import { namesInBatches, removeIfOld, sweepFolderByAge, type StorageSweepReport } from './sweep-files.js'
 import { hlsRootDir, inputFilesDir, thumbnailsDir, torrentsDir, transcodingRootDir, uploadsTmpDir, webVideosDir } from '../video-paths.js'
 
 const log = loggerWithTags('storage')
 
-const BATCH = 1000
-
-export interface StorageSweepReport {
-  startedAt: string
-  finishedAt: string
-  checked: number
-  removed: { path: string, bytes: number }[]
-  removedBytes: number
-}
+export type { StorageSweepReport } from './sweep-files.js'
 
 /**
  * Finds the files no row knows of (left by a crash between a file's writing and its row's commit, or between a
@@ -49,6 +43,7 @@ export async function sweepStorage (): Promise<StorageSweepReport> {
   await sweepWorkFolders(olderThan, report)
   await sweepInputFiles(olderThan, report)
   await sweepBuckets(olderThan, report)
+  await sweepMirrors(olderThan, report)
 
   report.finishedAt = new Date().toISOString()
   report.removedBytes = report.removed.reduce((sum, r) => sum + r.bytes, 0)
@@ -105,7 +100,7 @@ async function sweepHlsFolders (isPrivate: boolean, olderThan: number, report: S
 async function sweepWorkFolders (olderThan: number, report: StorageSweepReport) {
   for await (const batch of namesInBatches(transcodingRootDir())) {
     const uuids = batch.filter(isUuid)
-    const existing = await listKnownHlsFiles(uuids)
+    const existing = await listLocalVideoUuids(uuids)
     for (const uuid of uuids) {
       report.checked++
       if (!existing.has(uuid)) await removeIfOld(join(transcodingRootDir(), uuid), olderThan, report, { recursive: true })
@@ -120,40 +115,10 @@ async function sweepWorkFolders (olderThan: number, report: StorageSweepReport) 
 async function sweepInputFiles (olderThan: number, report: StorageSweepReport) {
   for await (const batch of namesInBatches(inputFilesDir())) {
     const owners = new Map(batch.map(name => [ name, name.slice(0, 36) ]))
-    const existing = await listKnownHlsFiles([ ...new Set([ ...owners.values() ].filter(isUuid)) ])
+    const existing = await listLocalVideoUuids([ ...new Set([ ...owners.values() ].filter(isUuid)) ])
     for (const [ name, uuid ] of owners) {
       report.checked++
       if (!existing.has(uuid)) await removeIfOld(join(inputFilesDir(), name), olderThan, report)
     }
   }
-}
-
-/** Folders of temporary work: whatever is older than the age limit is left over. */
-async function sweepFolderByAge (folder: string, olderThan: number, report: StorageSweepReport) {
-  for (const entry of await readdir(folder).catch(() => [] as string[])) {
-    report.checked++
-    await removeIfOld(join(folder, entry), olderThan, report, { recursive: true })
-  }
-}
-
-async function removeIfOld (path: string, olderThan: number, report: StorageSweepReport, options: { recursive?: boolean } = {}) {
-  const stats = await stat(path).catch(() => undefined)
-  if (!stats || stats.mtimeMs >= olderThan) return
-  if (stats.isDirectory() && !options.recursive) return
-  await rm(path, { recursive: options.recursive ?? false, force: true })
-  report.removed.push({ path, bytes: stats.isDirectory() ? 0 : stats.size })
-}
-
-async function * namesInBatches (folder: string) {
-  const dir = await opendir(folder).catch(() => undefined)
-  if (!dir) return
-  let batch: string[] = []
-  for await (const entry of dir) {
-    batch.push(entry.name)
-    if (batch.length === BATCH) {
-      yield batch
-      batch = []
-    }
-  }
-  if (batch.length !== 0) yield batch
 }

@@ -29,6 +29,6 @@ export async function deleteUser (user: UserModel) {
     if (actorIds.length !== 0) await ActorModel.destroy({ where: { id: { [Op.in]: actorIds } }, transaction })
     await user.destroy({ transaction })
 
-    await removeActorImageFilesAfterCommit(images.filter(image => image.onDisk).map(image => image.filename))
+    await removeActorImageFilesAfterCommit(images.filter(image => image.onDisk))
   })
 }

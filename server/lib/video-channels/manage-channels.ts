@@ -83,6 +83,6 @@ export async function deleteVideoChannel (channel: VideoChannelModel) {
 
     const images = await ActorImageModel.listByActors([ channel.actorId ], transaction)
     await ActorModel.destroy({ where: { id: channel.actorId }, transaction })
-    await removeActorImageFilesAfterCommit(images.filter(image => image.onDisk).map(image => image.filename))
+    await removeActorImageFilesAfterCommit(images.filter(image => image.onDisk))
   })
 }

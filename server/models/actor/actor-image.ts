@@ -27,6 +27,8 @@ export class ActorImageModel extends Model<InferAttributes<ActorImageModel>, Inf
   /** The origin's URL of a remote image; null for ours. */
   declare fileUrl: string | null
   declare onDisk: boolean
+  /** Where our copy is (VideoFileStorage): our disk, or the avatars bucket when object storage is on. */
+  declare storage: CreationOptional<number>
   declare type: ActorImageTypeValue
   declare actorId: ForeignKey<ActorModel['id']>
   declare createdAt: CreationOptional<Date>
@@ -40,6 +42,7 @@ export class ActorImageModel extends Model<InferAttributes<ActorImageModel>, Inf
       height: { type: DataTypes.INTEGER, allowNull: false },
       fileUrl: { type: DataTypes.STRING(2000), allowNull: true },
       onDisk: { type: DataTypes.BOOLEAN, allowNull: false },
+      storage: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       type: { type: DataTypes.INTEGER, allowNull: false },
       actorId: { type: DataTypes.INTEGER, allowNull: false },
       createdAt: DataTypes.DATE,

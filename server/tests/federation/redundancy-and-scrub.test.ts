@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { open, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect } from 'chai'
 import parseTorrent from 'parse-torrent'
@@ -215,6 +215,29 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     expect(report.problems[0], JSON.stringify(report.problems[0])).to.include({ kind: 'mirror', outcome: 'repaired', repairedFrom: onDisk.files[0].fileUrl })
   })
 
+  it('repairs a damaged HLS file and rewrites its entry in segments-sha256.json, so P2P peers accept its segments again', async function () {
+    const playlist = onDisk.streamingPlaylists[0]
+    const name = playlist.files[0].fileUrl.split('/').pop()
+    const dir = fromRoot(a.storageDir('streaming_playlists'), 'hls', onDisk.uuid)
+    await flipByte(join(dir, name), 3000)
+    // The JSON went bad too (written from damaged bytes): it must describe the repaired file again.
+    const jsonPath = join(dir, playlist.segmentsSha256Url.split('/').pop())
+    const json = JSON.parse(await readFile(jsonPath, 'utf8'))
+    const good = { ...json[name] }
+    for (const range of Object.keys(json[name])) json[name][range] = '0'.repeat(64)
+    await writeFile(jsonPath, JSON.stringify(json))
+
+    const report = await scrub(a)
+    const problem = report.problems.find((p: any) => p.filename === name)
+    expect(problem, JSON.stringify(report.problems)).to.include({ kind: 'hls', outcome: 'repaired' })
+    expect(problem.reason).to.include('segment hashes rewritten')
+    const served = await waitUntil(async () => {
+      const body = await (await fetch(playlist.segmentsSha256Url)).json() as Record<string, Record<string, string>>
+      return JSON.stringify(body[name]) === JSON.stringify(good) ? body : false
+    }, 15_000, 500)
+    expect(Object.keys(served[name]).length).to.be.greaterThan(0)
+  })
+
   it('plays with the origin\'s files gone: WebTorrent downloads the video from the mirror\'s WebSeed', async function () {
     const file = onDisk.files[0]
     const torrent = Buffer.from(await (await fetch(file.torrentUrl)).arrayBuffer())
@@ -236,5 +259,64 @@ describeFull('Redundancy between instances, and the integrity scrub', function (
     } finally {
       await new Promise<void>(resolve => client.destroy(() => resolve()))
     }
+  })
+
+  it('sweeps mirror files no mirror row serves any more, and keeps those that are served', async function () {
+    const mirrorDir = fromRoot(b.storageDir('redundancy'))
+    const hlsDir = join(mirrorDir, 'hls', onDisk.uuid)
+    const kept = [ ...await readdir(hlsDir) ]
+    const stale = [ join(mirrorDir, 'replaced-rendition.mp4'), join(hlsDir, 'replaced-rendition-fragmented.mp4'), join(mirrorDir, 'hls', '00000000-0000-4000-8000-000000000000', 'x.m3u8') ]
+    const old = new Date(Date.now() - 3 * 3_600_000)
+    for (const path of stale) {
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, 'stale')
+      await utimes(path, old, old)
+    }
+    await utimes(dirname(stale[2]), old, old)
+
+    await b.stop()
+    await b.start({ ...b.lastStartOptions, config: { ...b.lastStartOptions.config, housekeeping: { orphan_files_min_age: '1 hour', storage_sweep_delay: '1 second' } } })
+    b.accessToken = await b.login('root', b.rootPassword)
+    const exists = (path: string) => stat(path).then(() => true, () => false)
+    // The start-up sweep (1 s after the start) removes them.
+    await waitUntil(async () => (await Promise.all(stale.map(exists))).every(e => !e), 60_000, 500)
+    expect(await exists(dirname(stale[2]))).to.equal(false)
+    expect((await readdir(hlsDir)).sort()).to.deep.equal(kept.sort())
+  })
+
+  // Last: disallowing A's mirrors drops B's copies of its videos.
+  it('leaves aside a video whose mirroring keeps failing, so the next candidates get mirrored meanwhile', async function () {
+    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: false }).expect(204)
+    const next = await upload('Mirrored while the other fails')
+    const failing = await upload('Its origin lost its files')
+    const videos = await Promise.all([ next, failing ].map(uuid => waitUntil(async () => {
+      const video = (await getVideo(a, uuid).expect(200)).body
+      const files = [ ...video.files, ...(video.streamingPlaylists[0]?.files ?? []) ]
+      return video.state.id === 1 && files.length >= 2 && files.every((f: any) => f.storage === 1) ? video : false
+    }, 120_000, 500)))
+    await Promise.all([ next, failing ].map(uuid => waitForVideo(b, uuid)))
+    // The newest candidate (recently-added) can no longer be fetched anywhere.
+    const lost = videos[1]
+    for (const file of lost.files) {
+      const name = file.fileUrl.split('/').pop()
+      await rm(s3.objectPath('web-videos', `a/${name}`), { force: true })
+      // The local copies a move leaves for a minute's viewers, too.
+      await rm(fromRoot(a.storageDir('web_videos'), name), { force: true })
+    }
+    for (const file of lost.streamingPlaylists[0].files) await rm(s3.objectPath('streaming-playlists', `a/${failing}/${file.fileUrl.split('/').pop()}`), { force: true })
+    await rm(fromRoot(a.storageDir('streaming_playlists'), 'hls', failing), { recursive: true, force: true })
+
+    await b.api().put(`/api/v1/server/redundancy/${a.host}`).set(auth(b)).send({ redundancyAllowed: true }).expect(204)
+    const mirroredRows = (uuid: string) => b.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM "videoRedundancy" r LEFT JOIN "videoFile" f ON f.id = r."videoFileId" LEFT JOIN "videoStreamingPlaylist" p ON p.id = r."videoStreamingPlaylistId" ' +
+      'JOIN video v ON v.id = COALESCE(f."videoId", p."videoId") WHERE v.uuid = $1', [ uuid ])
+    await waitUntil(async () => Number((await mirroredRows(next))[0].n) >= 2, 45_000, 500).catch(async err => {
+      throw new Error(`${err.message}: attempts ${JSON.stringify(await b.sql('SELECT * FROM "videoRedundancyAttempt"'))}`)
+    })
+    const [ attempt ] = await b.sql<{ failures: number, retryAfter: Date, lastError: string }>(
+      'SELECT ra.failures, ra."retryAfter", ra."lastError" FROM "videoRedundancyAttempt" ra JOIN video v ON v.id = ra."videoId" WHERE v.uuid = $1', [ failing ])
+    expect(attempt.failures).to.be.greaterThan(0)
+    expect(new Date(attempt.retryAfter).getTime()).to.be.greaterThan(Date.now() + 10_000)
+    expect(Number((await mirroredRows(failing))[0].n)).to.equal(0)
   })
 })

@@ -13,6 +13,7 @@ import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
 import { runners } from './runners.js'
+import { storage } from './storage.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -35,7 +36,8 @@ export const en = {
   ...recovery,
   ...live,
   ...runners,
-  ...imports
+  ...imports,
+  ...storage
 }
 
 export type MessageKey = keyof typeof en

@@ -57,5 +57,6 @@ export const layout = {
   'menu.adminModeration': 'Moderation',
   'menu.adminDeliveries': 'Deliveries',
   'menu.adminRunners': 'Runners',
+  'menu.adminStorage': 'Storage',
   'menu.contact': 'Contact'
 }

@@ -14,6 +14,7 @@ import { moderation } from './moderation.js'
 import { publish } from './publish.js'
 import { recovery } from './recovery.js'
 import { runners } from './runners.js'
+import { storage } from './storage.js'
 import { signup } from './signup.js'
 import { videos } from './videos.js'
 import { watch } from './watch.js'
@@ -36,5 +37,6 @@ export const fr: Catalog = {
   ...recovery,
   ...live,
   ...runners,
-  ...imports
+  ...imports,
+  ...storage
 }

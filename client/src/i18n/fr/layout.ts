@@ -58,5 +58,6 @@ export const layout: Translation<typeof en> = {
   'menu.adminModeration': 'Modération',
   'menu.adminDeliveries': 'Livraisons',
   'menu.adminRunners': 'Runners',
+  'menu.adminStorage': 'Stockage',
   'menu.contact': 'Contact'
 }

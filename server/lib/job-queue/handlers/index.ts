@@ -35,6 +35,7 @@ import { processStorageScrub, onStorageScrubFailed } from '../../integrity/scrub
 import { abortRunningImports, onVideoImportFailed, processVideoImport } from '../../video-imports/video-import-job.js'
 import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
 import { processGenerateStoryboard } from '../../storyboards/generate-storyboard.js'
+import { processMoveActorImages } from '../../actor-images/move-actor-images.js'
 
 export interface JobContext {
   /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
@@ -125,5 +126,6 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   // Video imports (issue 21): one download per job, stopped at import.videos.timeout.
   'video-import': { process: processVideoImport, concurrency: CONFIG.import.videos.concurrency, attempts: VIDEO_IMPORTS.ATTEMPTS, backoffMs: VIDEO_IMPORTS.BACKOFF_MS, timeoutMs: CONFIG.import.videos.timeout, onFinalFailure: onVideoImportFailed, onShutdown: abortRunningImports },
   // One decode of the best file: a few seconds for most videos, an hour-long one some minutes.
-  'generate-video-storyboard': { process: processGenerateStoryboard, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 3_600_000 }
+  'generate-video-storyboard': { process: processGenerateStoryboard, concurrency: 1, attempts: 3, backoffMs: 10_000, timeoutMs: 3_600_000 },
+  'move-actor-images': { process: processMoveActorImages, concurrency: 1, attempts: 6, backoffMs: 10_000, timeoutMs: 3_600_000 }
 }

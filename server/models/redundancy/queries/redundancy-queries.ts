@@ -19,7 +19,9 @@ const CANDIDATES = 'SELECT v."id", ' +
   '    AND EXISTS (SELECT 1 FROM "videoFile" pf WHERE pf."videoStreamingPlaylistId" = p."id") ' +
   // An HLS mirror older than the playlist's newest file (the origin replaced a rendition) is made again.
   '    AND NOT EXISTS (SELECT 1 FROM "videoRedundancy" r WHERE r."videoStreamingPlaylistId" = p."id" AND r."actorId" = :serverActorId ' +
-  '      AND r."updatedAt" >= (SELECT MAX(lf."createdAt") FROM "videoFile" lf WHERE lf."videoStreamingPlaylistId" = p."id")))) '
+  '      AND r."updatedAt" >= (SELECT MAX(lf."createdAt") FROM "videoFile" lf WHERE lf."videoStreamingPlaylistId" = p."id")))) ' +
+  // A video whose last mirror attempts failed waits its turn (video-redundancy-attempt.ts).
+  'AND NOT EXISTS (SELECT 1 FROM "videoRedundancyAttempt" ra WHERE ra."videoId" = v."id" AND ra."retryAfter" > now()) '
 
 const ORDER: Record<string, string> = {
   'most-views': 'ORDER BY v."views" DESC, v."id"',

@@ -40,3 +40,38 @@ export async function listKnownHlsFiles (uuids: string[]) {
   }
   return known
 }
+
+/** Which of `uuids` are local videos (whatever files they have): for folders named after their video. */
+export async function listLocalVideoUuids (uuids: string[]) {
+  if (uuids.length === 0) return new Set<string>()
+  const rows = await VideoModel.sequelize!.query<{ uuid: string }>(
+    'SELECT "uuid" FROM "video" WHERE "remote" = false AND "uuid" IN (:uuids)',
+    { replacements: { uuids }, type: QueryTypes.SELECT }
+  )
+  return new Set(rows.map(r => r.uuid))
+}
+
+/**
+ * Our mirrors of remote videos (storage/redundancy): the web video file names our mirror rows serve, and for each
+ * mirrored HLS playlist (by video uuid) its file names as the origin publishes them.
+ */
+export async function listKnownMirrorFiles (serverActorId: number) {
+  const rows = await VideoModel.sequelize!.query<{ fileUrl: string, uuid: string | null, playlistUrl: string | null, segmentsSha256Url: string | null, hlsFileUrl: string | null }>(
+    'SELECT r."fileUrl", v."uuid", p."playlistUrl", p."segmentsSha256Url", f."fileUrl" AS "hlsFileUrl" FROM "videoRedundancy" r ' +
+    'LEFT JOIN "videoStreamingPlaylist" p ON p."id" = r."videoStreamingPlaylistId" LEFT JOIN "video" v ON v."id" = p."videoId" ' +
+    'LEFT JOIN "videoFile" f ON f."videoStreamingPlaylistId" = p."id" WHERE r."actorId" = :serverActorId',
+    { replacements: { serverActorId }, type: QueryTypes.SELECT }
+  )
+  const webVideoUrls = new Set<string>()
+  const hls = new Map<string, string[]>()
+  for (const row of rows) {
+    if (!row.uuid) {
+      webVideoUrls.add(row.fileUrl)
+      continue
+    }
+    const urls = hls.get(row.uuid) ?? []
+    for (const url of [ row.playlistUrl, row.segmentsSha256Url, row.hlsFileUrl ]) if (url) urls.push(url)
+    hls.set(row.uuid, urls)
+  }
+  return { webVideoUrls, hls }
+}

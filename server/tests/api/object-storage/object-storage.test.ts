@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect } from 'chai'
+import sharp from 'sharp'
 import { fromRoot } from '../../../helpers/project-root.js'
 import { TestS3Server } from '../../shared/s3-server.js'
 import { TestInstance } from '../../shared/test-instance.js'
@@ -171,6 +172,38 @@ describe('Object storage (a real S3 server on loopback)', function () {
     await s3.start({ fresh: false })
     // The move job retries with an exponential backoff (10 s, 20 s, 40 s...): the next attempt succeeds.
     await waitInStorage(uuid, 1, 150_000)
+  })
+
+  it('keeps avatars and banners in the avatars bucket: our URLs redirect there, a replaced image leaves it', async function () {
+    const png = await sharp({ create: { width: 400, height: 400, channels: 3, background: { r: 200, g: 40, b: 90 } } }).png().toBuffer()
+    const avatars = (await instance.api().post('/api/v1/users/me/avatar/pick').set(auth()).attach('avatarfile', png, 'me.png').expect(200)).body.avatars
+    const banners = (await instance.api().post('/api/v1/video-channels/root_channel/banner/pick').set(auth()).attach('bannerfile', png, 'b.png').expect(200)).body.banners
+    for (const image of [ ...avatars, ...banners ]) {
+      const name = image.path.split('/').pop()
+      expect(image.fileUrl).to.equal(instance.url + image.path)
+      const redirect = await fetch(image.fileUrl, { redirect: 'manual' })
+      expect(redirect.status, image.path).to.equal(302)
+      expect(redirect.headers.get('location')).to.equal(`${s3.endpoint}/avatars/i1/${name}`)
+      const bytes = await fetchBytes(image.fileUrl)
+      expect(bytes.status).to.equal(200)
+      expect((await sharp(bytes.body).metadata()).width).to.equal(image.width)
+      // Once the rows committed, the local file the upload was made from goes.
+      await waitUntil(async () => !await stat(fromRoot(instance.storageDir('avatars'), name)).then(() => true, () => false), 15_000, 300)
+    }
+
+    // npm run storage:move brings our images back to the disk, and to the bucket again.
+    const bannerName = banners[0].path.split('/').pop()
+    const servedFrom = async () => (await fetch(`${instance.url}${banners[0].path}`, { redirect: 'manual' })).status
+    expect(await storageMove('file-system', [ '--actor-images' ])).to.match(/Actor images: recorded a move to the file-system/)
+    await waitUntil(async () => await servedFrom() === 200, 30_000, 300)
+    expect(await stat(fromRoot(instance.storageDir('avatars'), bannerName)).then(() => true, () => false)).to.equal(true)
+    await storageMove('object-storage', [ '--actor-images' ])
+    await waitUntil(async () => await servedFrom() === 302, 30_000, 300)
+
+    const replaced = avatars[0].path.split('/').pop()
+    await instance.api().post('/api/v1/users/me/avatar/pick').set(auth()).attach('avatarfile', png, 'again.png').expect(200)
+    await waitUntil(async () => !await stat(s3.objectPath('avatars', `i1/${replaced}`)).then(() => true, () => false), 15_000, 300)
+    expect((await fetch(`${instance.url}${avatars[0].path}`, { redirect: 'manual' })).status).to.equal(404)
   })
 
   it('refuses to start with wrong credentials or an unreachable endpoint, with one line naming the cause', async function () {
