@@ -88,7 +88,7 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     // PeerTube's older players report with PUT /watching: on a live, the position is the player's own clock (past
     // the live's duration of 0), so it counts the viewer instead of being refused or kept in the history.
     await instance.api().put(`/api/v1/videos/${uuid}/watching`).set(auth()).send({ currentTime: 42 }).expect(204)
-    await waitUntil(async () => (await getVideo(instance, uuid)).body.viewers === 1, 8_000, 200)
+    await waitUntil(async () => (await getVideo(instance, uuid)).body.viewers === 1, 12_000, 200)
     const history = (await instance.api().get('/api/v1/users/me/history/videos').set(auth()).expect(200)).body
     expect(history.data.map((v: { uuid: string }) => v.uuid)).to.not.include(uuid)
     push.stop()
