@@ -1,5 +1,5 @@
 // /api/v1/videos/live: create a live, read its settings (RTMP URL and stream key for its owner).
-import type { LiveVideo, LiveVideoLatencyModeType } from '../../../shared/models/lives.js'
+import type { LiveVideo, LiveVideoLatencyModeType, LiveVideoSession } from '../../../shared/models/lives.js'
 import { api, apiRequest } from './http.js'
 
 export interface LiveCreate {
@@ -27,4 +27,20 @@ export function createLive (live: LiveCreate): Promise<{ video: { id: number; uu
 
 export function getLive (id: string | number): Promise<LiveVideo> {
   return api.get<LiveVideo>(`/videos/live/${encodeURIComponent(String(id))}`)
+}
+
+export interface LiveUpdate {
+  saveReplay?: boolean
+  replaySettings?: { privacy: number }
+  permanentLive?: boolean
+  latencyMode?: LiveVideoLatencyModeType
+}
+
+/** PUT /videos/live/{id}: the instance refuses it once the live has started. */
+export function updateLive (id: string | number, update: LiveUpdate): Promise<void> {
+  return api.put<void>(`/videos/live/${encodeURIComponent(String(id))}`, update)
+}
+
+export function listLiveSessions (id: string | number): Promise<{ total: number; data: LiveVideoSession[] }> {
+  return api.get(`/videos/live/${encodeURIComponent(String(id))}/sessions`)
 }

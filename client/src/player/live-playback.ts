@@ -29,9 +29,9 @@ function localRelayBase (details: VideoDetails, playlist: VideoStreamingPlaylist
 }
 
 const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
-  // One-second segments, two behind the edge. hls.js's LL-HLS mode (partial segments) is not used: with our parts
-  // its timeline drifts on every playlist reload and playback stalls (see FAQ.md); whole segments play steadily.
-  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 2, liveMaxLatencyDuration: 5, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 10 },
+  // LL-HLS: half-second parts, blocking playlist reloads, the playlist's PART-HOLD-BACK (three parts) behind the
+  // newest part; a little faster playback catches up after a stall.
+  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: true, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 10 },
   // Two segments behind the edge: the newest one is fetched from a peer when one has it.
   [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDuration: 4, liveMaxLatencyDuration: 12, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
   [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }
@@ -73,5 +73,7 @@ export function frameProgramDate (timeline: PlaylistTimeline | undefined, time: 
   if (segment?.programDateTime) return segment.programDateTime + (time - segment.start) * 1000
   const part = timeline.partList?.find(p => time >= p.start && time < p.start + p.duration)
   if (part?.fragment.programDateTime) return part.fragment.programDateTime + (time - part.fragment.start) * 1000
-  return null
+  // hls.js leaves the segment in progress undated: the newest dated segment before it, carried on.
+  const before = [...timeline.fragments].reverse().find(f => f.programDateTime && f.start <= time)
+  return before?.programDateTime ? before.programDateTime + (time - before.start) * 1000 : null
 }

@@ -3,8 +3,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { LiveVideoLatencyMode, type LiveVideoLatencyModeType } from '../../../shared/models/lives.js'
-import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
-import { VideoPrivacy, VideoState, type VideoPrivacyType } from '../../../shared/models/videos.js'
+import { VideoState, type VideoPrivacyType } from '../../../shared/models/videos.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { fromRoot } from '../../helpers/project-root.js'
 import { CONFIG } from '../../initializers/config/index.js'
@@ -17,9 +16,8 @@ import { badRequest, forbidden } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
 import { autoBlockIfNeeded } from '../moderation/video-blocks/auto-block.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
-import { localVideoUrl } from '../video-paths.js'
-import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { loadChannelForUpload } from '../videos/create-video.js'
+import { newLocalVideoAttributes } from '../videos/new-video-attributes.js'
 import { recordVideoChanged } from '../videos/video-events.js'
 import { prepareImagesFromPictures, recordVideoImages, removeImageFiles, type PreparedImage } from '../videos/video-images.js'
 
@@ -67,29 +65,15 @@ export async function createLive (options: {
   const saveReplay = fields.saveReplay ?? false
   try {
     const video = await unitOfWork(async transaction => {
-      const video = await VideoModel.create({
+      const video = await VideoModel.create(newLocalVideoAttributes(fields, {
         uuid,
-        name: fields.name,
-        category: fields.category ?? null,
-        licence: fields.licence ?? null,
-        language: fields.language ?? null,
-        privacy: fields.privacy ?? VideoPrivacy.PUBLIC,
-        nsfw: fields.nsfw ?? false,
-        description: fields.description ?? null,
-        support: fields.support ?? null,
+        channelId: channel.id,
+        state: VideoState.WAITING_FOR_LIVE,
         duration: 0,
         aspectRatio: null,
-        remote: false,
         isLive: true,
-        url: localVideoUrl(uuid),
-        ...commentPolicyFields(resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled) ?? VideoCommentPolicy.ENABLED),
-        downloadEnabled: fields.downloadEnabled ?? true,
-        waitTranscoding: false,
-        state: VideoState.WAITING_FOR_LIVE,
-        channelId: channel.id,
-        publishedAt: new Date(),
-        originallyPublishedAt: fields.originallyPublishedAt ?? null
-      }, { transaction })
+        waitTranscoding: false
+      }), { transaction })
       await VideoLiveModel.create({
         videoId: video.id,
         streamKey: randomUUID(),

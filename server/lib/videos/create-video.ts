@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { chaptersFromContainer } from '../chapters/video-chapters.js'
 import { VideoChapterModel } from '../../models/video/video-chapter.js'
-import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
-import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { mkdir, rm } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
+import { VideoState } from '../../../shared/models/videos.js'
 import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
@@ -18,7 +16,7 @@ import { forbidden, invalidField } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { checkUserQuota } from '../users/quota.js'
-import { inputFilesDir, localVideoUrl } from '../video-paths.js'
+import { inputFilesDir } from '../video-paths.js'
 import { publishSourceCopy, transcodingJobKey, type VideoTranscodingPayload } from '../transcoding/transcode-video.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { isUnknownOutcome, settleUnknownOutcome } from '../unit-of-work/unknown-outcome.js'
@@ -31,6 +29,7 @@ import { faultPoint } from '../../helpers/fault-points.js'
 import { autoBlockIfNeeded } from '../moderation/video-blocks/auto-block.js'
 import { recordScheduledUpdate } from './scheduled-updates.js'
 import { recordVideoSource } from './video-source.js'
+import { newLocalVideoAttributes } from './new-video-attributes.js'
 
 const log = loggerWithTags('videos', 'upload')
 
@@ -121,28 +120,15 @@ export async function createVideoFromUpload (options: {
     const payload: VideoTranscodingPayload = { videoUUID: uuid, inputPath, durationSeconds: probed.durationSeconds }
     let jobId: string | undefined
     const video = await unitOfWork(async transaction => {
-      const video = await VideoModel.create({
+      const video = await VideoModel.create(newLocalVideoAttributes(fields, {
         uuid,
-        name: fields.name,
-        category: fields.category ?? null,
-        licence: fields.licence ?? null,
-        language: fields.language ?? null,
-        privacy: fields.privacy ?? VideoPrivacy.PUBLIC,
-        nsfw: fields.nsfw ?? false,
-        description: fields.description ?? null,
-        support: fields.support ?? null,
+        channelId: channel.id,
+        state: VideoState.TO_TRANSCODE,
         duration: Math.round(probed.durationSeconds),
         aspectRatio: probed.video ? round(probed.video.displayWidth / probed.video.displayHeight, 4) : null,
-        remote: false,
-        url: localVideoUrl(uuid),
-        ...commentPolicyFields(resolveCommentPolicy(fields.commentsPolicy, fields.commentsEnabled) ?? VideoCommentPolicy.ENABLED),
-        downloadEnabled: fields.downloadEnabled ?? true,
-        waitTranscoding: fields.waitTranscoding ?? false,
-        state: VideoState.TO_TRANSCODE,
-        channelId: channel.id,
-        publishedAt: new Date(),
-        originallyPublishedAt: fields.originallyPublishedAt ?? null
-      }, { transaction })
+        isLive: false,
+        waitTranscoding: fields.waitTranscoding ?? false
+      }), { transaction })
 
       if (fields.tags?.length) await TagModel.setVideoTags(video.id, fields.tags, transaction)
       await recordScheduledUpdate(video.id, fields.scheduleUpdate ?? undefined)

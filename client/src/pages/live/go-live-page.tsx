@@ -11,15 +11,10 @@ import { t } from '../../i18n/i18n.js'
 import { privacyOptions } from '../../lib/constants.js'
 import { configStore, sessionStore } from '../../lib/session.js'
 import { useStore } from '../../lib/store.js'
+import { LATENCY_OPTIONS } from './live-options.js'
 import { LiveStreamInfo } from './live-stream-info.js'
 
 const FIELDS = [ 'name', 'channelId', 'privacy', 'latencyMode', 'saveReplay', 'permanentLive', 'replaySettings' ]
-
-const LATENCY_OPTIONS = [
-  { id: LiveVideoLatencyMode.DEFAULT, label: 'live.latency.default' },
-  { id: LiveVideoLatencyMode.SMALL_LATENCY, label: 'live.latency.small' },
-  { id: LiveVideoLatencyMode.HIGH_LATENCY, label: 'live.latency.high' }
-] as const
 
 export default function GoLivePage () {
   const { user } = useStore(sessionStore)

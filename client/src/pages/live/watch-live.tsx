@@ -3,9 +3,11 @@
 import { useEffect } from 'preact/hooks'
 import type { VideoDetails } from '../../../../shared/models/client-video.js'
 import { VideoStateId } from '../../../../shared/models/client-video.js'
-import { getLive } from '../../api/lives.js'
+import { getLive, listLiveSessions } from '../../api/lives.js'
 import { t, tn } from '../../i18n/i18n.js'
 import { useAsync } from '../../lib/use-async.js'
+import { LiveSessions } from './live-sessions.js'
+import { LiveSettingsForm } from './live-settings-form.js'
 import { LiveStreamInfo } from './live-stream-info.js'
 
 /** How often a live's page re-reads the video (state changes, viewer count). */
@@ -21,13 +23,14 @@ export function livePhase (details: VideoDetails): LivePhase | null {
 }
 
 /** Re-reads the video while its live waits or runs: the player appears when the stream starts. */
-export function useLiveRefresh (details: VideoDetails | undefined, reload: () => void) {
+export function useLiveRefresh (details: VideoDetails | undefined, reload: () => void, alsoWhile = false) {
   const phase = details ? livePhase(details) : null
+  const refreshing = phase === 'waiting' || phase === 'live' || alsoWhile
   useEffect(() => {
-    if (phase !== 'waiting' && phase !== 'live') return
+    if (!refreshing) return
     const timer = setInterval(reload, LIVE_REFRESH_MS)
     return () => clearInterval(timer)
-  }, [phase, details?.uuid])
+  }, [refreshing, details?.uuid])
 }
 
 export function LiveBanner ({ details }: { details: VideoDetails }) {
@@ -43,14 +46,22 @@ export function LiveBanner ({ details }: { details: VideoDetails }) {
   )
 }
 
-/** The RTMP URL and stream key, on the page of a local live its owner is looking at. */
+/**
+ * On the page of a local live its owner is looking at: the RTMP URL and stream key, the live's settings (editable
+ * while it waits) and its sessions (re-read when the live changes state).
+ */
 export function LiveOwnerSettings ({ details }: { details: VideoDetails }) {
   const live = useAsync(() => getLive(details.uuid), [details.uuid])
+  const sessions = useAsync(() => listLiveSessions(details.uuid), [details.uuid, details.state?.id])
   if (!live.data?.streamKey) return null
   return (
     <details class="share" data-testid="live-owner-settings">
       <summary>{t('live.stream.settings')}</summary>
       <LiveStreamInfo live={live.data} />
+      {/* Not re-keyed on reload: the form keeps what was just saved (and its "saved" note). */}
+      <LiveSettingsForm uuid={details.uuid} live={live.data}
+        editable={details.state?.id === VideoStateId.WAITING_FOR_LIVE} defaultPrivacy={details.privacy.id} onSaved={live.reload} />
+      {sessions.data && <LiveSessions sessions={sessions.data.data} />}
     </details>
   )
 }

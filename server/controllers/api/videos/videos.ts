@@ -8,8 +8,8 @@ import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { updateVideo } from '../../../lib/videos/update-video.js'
 import { scheduledUpdateOf } from '../../../lib/videos/scheduled-updates.js'
 import { createVideoFileToken } from '../../../lib/videos/video-file-token.js'
-import { addView } from '../../../lib/videos/video-views.js'
-import { recordWatchingPosition, withUserHistory } from '../../../lib/history/watch-history.js'
+import { recordWatching } from '../../../lib/videos/video-watching.js'
+import { withUserHistory } from '../../../lib/history/watch-history.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
@@ -18,7 +18,6 @@ import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-vide
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
 import { ApiRouter } from '../../shared/api-router.js'
-import { noteLocalViewer } from '../../../lib/live/viewers/live-viewers.js'
 
 export const videosRouter = new ApiRouter('/api/v1')
 
@@ -109,9 +108,7 @@ videosRouter.post('/videos/:id/views', {
   body: z.object({ currentTime: z.coerce.number().min(0).optional() }).optional()
 }, async ({ params, body, user }, req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  await recordWatchingPosition(user, video, body?.currentTime)
-  await addView(video, req.ip ?? 'unknown')
-  if (video.isLive) await noteLocalViewer(video, req.ip ?? 'unknown')
+  await recordWatching(video, user, req.ip ?? 'unknown', body?.currentTime)
   res.sendStatus(204)
 })
 

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { recordWatchingPosition } from '../../../lib/history/watch-history.js'
 import { loadVisibleVideo } from '../../../lib/videos/video-loader.js'
-import { addView } from '../../../lib/videos/video-views.js'
+import { recordWatching } from '../../../lib/videos/video-watching.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -9,7 +8,7 @@ export const videoWatchingRouter = new ApiRouter('/api/v1')
 
 /**
  * PeerTube's player reports its position every few seconds: it counts as a view (deduplicated per viewer) and,
- * for a logged-in user with history on, is where the next visit resumes.
+ * for a logged-in user with history on, is where the next visit resumes (a live only counts its viewer).
  */
 videoWatchingRouter.put('/videos/:id/watching', {
   operationId: 'setProgress',
@@ -25,7 +24,6 @@ videoWatchingRouter.put('/videos/:id/watching', {
   responses: { 204: 'Recorded', 400: 'currentTime outside the video' }
 }, async ({ params, body, user }, req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  await recordWatchingPosition(user, video, body.currentTime)
-  await addView(video, req.ip ?? 'unknown')
+  await recordWatching(video, user, req.ip ?? 'unknown', body.currentTime)
   res.sendStatus(204)
 })

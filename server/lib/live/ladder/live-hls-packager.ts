@@ -169,9 +169,18 @@ export class LiveHlsPackager {
   }
 
   private async publish () {
+    if (this.options.partSeconds !== undefined) this.state.nextPartName = this.nextPartName()
     this.playlist = buildLiveMediaPlaylist(this.state)
     await this.writeFile(this.playlistName, Buffer.from(this.playlist), false)
     this.options.onPlaylistChange()
+  }
+
+  /** The part after the newest one the playlist lists: the next of the pending segment, else the first of the next. */
+  private nextPartName () {
+    const pending = this.state.pending
+    if (pending) return `${this.options.prefix}-${pending.msn}.${pending.parts.length}.m4s`
+    const last = this.state.segments[this.state.segments.length - 1]
+    return `${this.options.prefix}-${(last?.msn ?? -1) + 1}.0.m4s`
   }
 
   private async writeFile (name: string, data: Buffer, hashed = true) {

@@ -20,12 +20,27 @@ export interface MediaPlaylistState {
   /** Parts of the segment being made (LL-HLS), with its start time. */
   pending: { msn: number, programDateTime: number, parts: PlaylistPart[] } | undefined
   targetDuration: number
+  /** The part length asked of ffmpeg (LL-HLS); parts come out a frame longer or shorter. */
   partTarget?: number
+  /** The part that comes next (announced as a preload hint). */
+  nextPartName?: string
   ended: boolean
 }
 
 /** Parts are listed for the last few segments only (the spec asks for those within three target durations). */
 const SEGMENTS_WITH_PARTS = 3
+
+/**
+ * ffmpeg cuts a part at the first frame past the asked length (13 frames, 0.52 s, for 0.5 s at 25 fps), and a
+ * part may not last longer than PART-TARGET: the declared target leaves room for one frame at 20 fps and more,
+ * while the shorter parts stay above the 85 % of it the spec asks for.
+ */
+export const PART_TARGET_MARGIN = 1.1
+
+/** PART-TARGET as declared for parts asked of `partSeconds`. */
+export function declaredPartTarget (partSeconds: number) {
+  return Math.round(partSeconds * PART_TARGET_MARGIN * 1000) / 1000
+}
 
 export function buildLiveMediaPlaylist (state: MediaPlaylistState) {
   const lowLatency = state.partTarget !== undefined
@@ -38,9 +53,10 @@ export function buildLiveMediaPlaylist (state: MediaPlaylistState) {
     '#EXT-X-INDEPENDENT-SEGMENTS'
   ]
   if (lowLatency) {
+    const partTarget = declaredPartTarget(state.partTarget!)
     lines.push(
-      `#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=${formatDuration(state.partTarget! * 3)}`,
-      `#EXT-X-PART-INF:PART-TARGET=${formatDuration(state.partTarget!)}`
+      `#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=${formatDuration(partTarget * 3)}`,
+      `#EXT-X-PART-INF:PART-TARGET=${formatDuration(partTarget)}`
     )
   }
   lines.push(`#EXT-X-MAP:URI="${state.initName}"`)
@@ -56,6 +72,10 @@ export function buildLiveMediaPlaylist (state: MediaPlaylistState) {
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(state.pending.programDateTime).toISOString()}`)
     lines.push(...state.pending.parts.map(partLine))
   }
+  // The next part is announced (RFC 8216bis preload hint), so the playlist never ends on a complete segment: hls.js
+  // then took that last segment for the one in progress, handed the next segment its timing, and slid its timeline
+  // back one segment on every reload (playback froze).
+  if (lowLatency && !state.ended && state.nextPartName) lines.push(`#EXT-X-PRELOAD-HINT:TYPE=PART,URI="${state.nextPartName}"`)
   if (state.ended) lines.push('#EXT-X-ENDLIST')
   return lines.join('\n') + '\n'
 }

@@ -54,6 +54,7 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     const video = (await getVideo(instance, uuid)).body
     expect(video.isLive).to.equal(true)
     expect(video.state.id).to.equal(4)
+    await instance.api().put(`/api/v1/videos/${uuid}/watching`).set(auth()).send({ currentTime: 30 }).expect(204)
     // Anyone may open a waiting live's page, but it is not listed until it streams (PeerTube's rule).
     await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)
     const list = (await instance.api().get('/api/v1/videos').expect(200)).body
@@ -72,7 +73,7 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     expect(stderr).to.include('Invalid stream key')
   })
 
-  it('takes a push over RTMPS too (TLS with the configured certificate), refusing a wrong key there as well', async function () {
+  it('takes a push over RTMPS too (TLS with the configured certificate), refusing a wrong key there as well; PUT /watching counts a viewer', async function () {
     const { uuid } = (await createLive(instance, { name: 'Over TLS' })).body.video
     const { streamKey, rtmpsUrl } = await getLive(instance, uuid)
     const port = instance.rtmpPort + 10
@@ -83,6 +84,13 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
 
     const push = pushRtmp(`rtmps://127.0.0.1:${port}/live/${streamKey}`, { seconds: 30 })
     await waitUntil(async () => (await getVideo(instance, uuid)).body.state.id === 1, 20_000, 200)
+
+    // PeerTube's older players report with PUT /watching: on a live, the position is the player's own clock (past
+    // the live's duration of 0), so it counts the viewer instead of being refused or kept in the history.
+    await instance.api().put(`/api/v1/videos/${uuid}/watching`).set(auth()).send({ currentTime: 42 }).expect(204)
+    await waitUntil(async () => (await getVideo(instance, uuid)).body.viewers === 1, 12_000, 200)
+    const history = (await instance.api().get('/api/v1/users/me/history/videos').set(auth()).expect(200)).body
+    expect(history.data.map((v: { uuid: string }) => v.uuid)).to.not.include(uuid)
     push.stop()
     await push.exited
     await waitUntil(async () => (await getVideo(instance, uuid)).body.state.id === 5, 15_000)
