@@ -57,5 +57,6 @@ export const layout = {
   'menu.adminModeration': 'Moderation',
   'menu.adminDeliveries': 'Deliveries',
   'menu.adminRunners': 'Runners',
+  'menu.adminIdentityConflicts': 'Identity conflicts',
   'menu.contact': 'Contact'
 }

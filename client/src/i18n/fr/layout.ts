@@ -58,5 +58,6 @@ export const layout: Translation<typeof en> = {
   'menu.adminModeration': 'Modération',
   'menu.adminDeliveries': 'Livraisons',
   'menu.adminRunners': 'Runners',
+  'menu.adminIdentityConflicts': 'Conflits d’identité',
   'menu.contact': 'Contact'
 }
