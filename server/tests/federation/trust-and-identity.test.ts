@@ -422,7 +422,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       await waitUntil(async () => (await instance.sql('SELECT id FROM "videoComment" WHERE url = $1', [ id ])).length === 1)
     }
 
-    it('processes an activity signed anew once: a comment and a video keep their last edit, a view, a rating and a report count once', async function () {
+    it('processes an activity signed anew once: a comment keeps its last edit, a view, a rating and a report count once', async function () {
       const localVideo = `${instance.url}/videos/watch/${localUuid}`
       const commentText = async (url: string) => (await instance.sql<{ text: string }>('SELECT text FROM "videoComment" WHERE url = $1', [ url ]))[0]?.text
       const local = async () => (await instance.api().get(`/api/v1/videos/${localUuid}`).expect(200)).body as { views: number, likes: number }
@@ -438,12 +438,10 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect((await postToInbox(instance, edit, friend.account)).status).to.equal(204)
       await waitUntil(async () => (await commentText(noteId)) === 'Edited words')
 
-      // A remote video renamed twice; its first Update delivered again must not undo the second.
-      const video = fakeVideo(friend, { name: 'Name 1' })
-      await deliver(friend, video)
-      const renames = [ 2, 3 ].map(n => ({ ...createOf(friend, { ...video, name: `Name ${n}` }), type: 'Update', id: `${video.id}/updates/${n}` }))
-      for (const rename of renames) expect((await postToInbox(instance, rename, friend.account)).status).to.equal(204)
-      await waitUntil(async () => (await instance.sql<{ name: string }>('SELECT name FROM video WHERE url = $1', [ video.id ]))[0]?.name === 'Name 3')
+      // The comment edited twice: its first edit delivered again must not undo the second.
+      const edit2 = { ...edit, id: `${noteId}/updates/2`, object: { ...edit.object, content: 'Edited twice' } }
+      expect((await postToInbox(instance, edit2, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'Edited twice')
 
       const before = await local()
       const view = viewOfLocal(friend, `${friend.serverActor.url}/views/videos/${randomUUID()}`)
@@ -455,15 +453,14 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       await waitUntil(async () => (await reportsOf(flag.id)) === 1)
 
       // Everything again, signed anew: answered 204, and changing nothing.
-      for (const [ activity, signer ] of [ [ create, friend.account ], [ renames[0], friend.account ], [ like, friend.account ], [ flag, friend.account ] ] as const) {
+      for (const [ activity, signer ] of [ [ create, friend.account ], [ edit, friend.account ], [ like, friend.account ], [ flag, friend.account ] ] as const) {
         for (const minutesAgo of [ 1, 2 ]) expect((await resign(activity, signer, minutesAgo)).status).to.equal(204)
       }
       for (const minutesAgo of [ 1, 2 ]) expect((await resign(view, friend.serverActor, minutesAgo)).status).to.equal(204)
       await markerComment(friend)
       await waitUntil(async () => (await local()).views === before.views + 1)
 
-      expect(await commentText(noteId)).to.equal('Edited words')
-      expect((await instance.sql<{ name: string }>('SELECT name FROM video WHERE url = $1', [ video.id ]))[0].name).to.equal('Name 3')
+      expect(await commentText(noteId)).to.equal('Edited twice')
       expect(await local()).to.include({ views: before.views + 1, likes: before.likes + 1 })
       expect(await reportsOf(flag.id)).to.equal(1)
     })

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto'
-import type { Activity } from '../activity-types.js'
+import { getObjectType, type Activity } from '../activity-types.js'
 
 /**
  * Activities whose second processing could change something, and whose senders never repeat them unchanged on
- * purpose: a Create or an Update processed again after a newer Update would bring the old text back; a View or
+ * purpose: a Create (or an Update of a comment) processed again after a newer Update would bring the old text back; a View or
  * a Flag would be counted again (their processors also dedupe by id: this is the first line). A sender that
  * retries a delivery (a timeout after we answered), or a copy forwarded by another server, signs it anew: the
  * request fingerprint differs, this one does not.
+ *
+ * Nor the Update of a Video: the same one again means "read my counters and collections again" (PeerTube sends
+ * it unchanged when only its likes changed: rates do not move `updatedAt`, which makes its id).
  *
  * Not here, on purpose: Like, Dislike, Announce, Follow, Undo, Delete, Accept and Reject. PeerTube gives them
  * ids derived from what they are about (`<actor>/likes/<video>`, `<like>/undo`...), so like, unlike and like
@@ -22,6 +25,7 @@ const REMEMBERED_TYPES = new Set([ 'Create', 'Update', 'View', 'Flag' ])
  */
 export function activityFingerprint (activity: Activity) {
   if (!REMEMBERED_TYPES.has(activity.type) || typeof activity.id !== 'string') return undefined
+  if (activity.type === 'Update' && getObjectType(activity.object) === 'Video') return undefined
   const { signature: _ldSignature, ...content } = activity as Activity & { signature?: unknown }
   return createHash('sha256').update('activity\0').update(JSON.stringify(content)).digest('hex')
 }
