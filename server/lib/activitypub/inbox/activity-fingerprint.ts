@@ -8,8 +8,9 @@ import { getObjectType, type Activity } from '../activity-types.js'
  * retries a delivery (a timeout after we answered), or a copy forwarded by another server, signs it anew: the
  * request fingerprint differs, this one does not.
  *
- * Nor the Update of a Video: the same one again means "read my counters and collections again" (PeerTube sends
- * it unchanged when only its likes changed: rates do not move `updatedAt`, which makes its id).
+ * Of Updates, only those of a Note (a comment's edit) are remembered. The same Update of a Video again means "read
+ * my counters and collections again" (PeerTube sends it unchanged when only its likes changed: rates do not move
+ * `updatedAt`, which makes its id); playlists and actors are read whole again, which a repeat cannot spoil.
  *
  * Not here, on purpose: Like, Dislike, Announce, Follow, Undo, Delete, Accept and Reject. PeerTube gives them
  * ids derived from what they are about (`<actor>/likes/<video>`, `<like>/undo`...), so like, unlike and like
@@ -25,7 +26,7 @@ const REMEMBERED_TYPES = new Set([ 'Create', 'Update', 'View', 'Flag' ])
  */
 export function activityFingerprint (activity: Activity) {
   if (!REMEMBERED_TYPES.has(activity.type) || typeof activity.id !== 'string') return undefined
-  if (activity.type === 'Update' && getObjectType(activity.object) === 'Video') return undefined
+  if (activity.type === 'Update' && getObjectType(activity.object) !== 'Note') return undefined
   const { signature: _ldSignature, ...content } = activity as Activity & { signature?: unknown }
   return createHash('sha256').update('activity\0').update(JSON.stringify(content)).digest('hex')
 }
