@@ -143,3 +143,21 @@ export interface AboutConfig {
     categories: number[]
   }
 }
+
+/** `GET /api/v1/server/identity-conflicts`: a uuid, handle or host that a second origin claimed here. */
+export type IdentityConflictKind = 'video-uuid' | 'actor-handle' | 'host-origin'
+export interface IdentityConflict {
+  id: number
+  kind: IdentityConflictKind
+  /** The uuid, handle (name@host) or host claimed. */
+  identifier: string
+  /** Who keeps it: the local or first-seen object's URL. */
+  holderUrl: string
+  claimantUrl: string
+  /** What was done: the newcomer refused, or stored under `substitute`. */
+  outcome: string
+  substitute: string | null
+  occurrences: number
+  createdAt: string
+  updatedAt: string
+}

@@ -1,6 +1,6 @@
 // Instance endpoints: public config, custom config, stats, follows, jobs.
 import type { ResultList } from '../../../shared/models/client-common.js'
-import type { AboutConfig, CustomConfig, DeliveryHealth, Follow, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
+import type { AboutConfig, CustomConfig, DeliveryHealth, Follow, IdentityConflict, IdentityConflictKind, Job, JobState, RTCIceServerLike, ServerConfig, ServerStats } from '../../../shared/models/client-server.js'
 import { api } from './http.js'
 
 export function getConfig (): Promise<ServerConfig> {
@@ -83,4 +83,8 @@ export function retryJob (job: Pick<Job, 'type' | 'id'>): Promise<void> {
 
 export function listJobs (state: JobState | '', query: { jobType?: string; start?: number; count?: number; sort?: string } = {}): Promise<ResultList<Job>> {
   return api.get<ResultList<Job>>(state ? `/jobs/${state}` : '/jobs', { sort: '-createdAt', ...query })
+}
+
+export function listIdentityConflicts (query: { kind?: IdentityConflictKind; start?: number; count?: number } = {}): Promise<ResultList<IdentityConflict>> {
+  return api.get<ResultList<IdentityConflict>>('/server/identity-conflicts', { ...query })
 }

@@ -12,6 +12,7 @@ const AdminSettings = lazyPage(() => import('../pages/admin/admin-settings.js'))
 const AdminDeliveries = lazyPage(() => import('../pages/admin/admin-deliveries.js'))
 const AdminRunners = lazyPage(() => import('../pages/admin/admin-runners.js'))
 const AdminStorage = lazyPage(() => import('../pages/admin/admin-storage.js'))
+const AdminIdentityConflicts = lazyPage(() => import('../pages/admin/admin-identity-conflicts.js'))
 
 const moderator = (user: User) => isModeratorOrAdmin(user)
 const administrator = (user: User) => isAdmin(user)
@@ -25,7 +26,8 @@ export const adminArea: AppArea = {
     { pattern: '/admin/settings', render: () => <AdminSettings />, allowed: administrator },
     { pattern: '/admin/deliveries', render: () => <AdminDeliveries />, allowed: administrator },
     { pattern: '/admin/runners', render: () => <AdminRunners />, allowed: administrator },
-    { pattern: '/admin/storage', render: () => <AdminStorage />, allowed: administrator }
+    { pattern: '/admin/storage', render: () => <AdminStorage />, allowed: administrator },
+    { pattern: '/admin/identity-conflicts', render: () => <AdminIdentityConflicts />, allowed: administrator }
   ],
   menu: [
     { id: 'admin', section: 'admin', label: 'menu.adminOverview', href: '/admin', icon: 'admin', order: 10, testId: 'nav-admin', visible: ({ user }) => isModeratorOrAdmin(user) },
@@ -35,6 +37,7 @@ export const adminArea: AppArea = {
     { id: 'admin-deliveries', section: 'admin', label: 'menu.adminDeliveries', href: '/admin/deliveries', icon: 'follows', order: 45, visible: ({ user }) => isAdmin(user) },
     { id: 'admin-runners', section: 'admin', label: 'menu.adminRunners', href: '/admin/runners', icon: 'jobs', order: 47, visible: ({ user }) => isAdmin(user) },
     { id: 'admin-storage', section: 'admin', label: 'menu.adminStorage', href: '/admin/storage', icon: 'settings', order: 48, visible: ({ user }) => isAdmin(user) },
+    { id: 'admin-identity-conflicts', section: 'admin', label: 'menu.adminIdentityConflicts', href: '/admin/identity-conflicts', icon: 'follows', order: 49, testId: 'nav-admin-identity-conflicts', visible: ({ user }) => isAdmin(user) },
     { id: 'admin-settings', section: 'admin', label: 'menu.adminSettings', href: '/admin/settings', icon: 'settings', order: 50, visible: ({ user }) => isAdmin(user) }
   ]
 }

@@ -3,7 +3,8 @@ import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type
 /**
  * Fingerprints of the signed requests our inboxes accepted, remembered longer than the signatures' clock skew:
  * a replay of a captured request (same signature, hence same Date) is recognised and changes nothing. A new
- * delivery of an activity is signed anew and is not a replay: processors are idempotent for those.
+ * delivery of an activity is signed anew: the fingerprints of received activities whose repeat could change
+ * something (lib/activitypub/inbox/activity-fingerprint.ts) are kept here too, for as long.
  */
 export class ReceivedSignatureModel extends Model<InferAttributes<ReceivedSignatureModel>, InferCreationAttributes<ReceivedSignatureModel>> {
   declare id: CreationOptional<number>

@@ -8,6 +8,8 @@ import { makeTempDir, removeDir } from '../video-pipeline/fixtures.js'
 import { launchBrowser, SCREENSHOT_DIR, ViewerPage } from './shared/browser.js'
 import { BROWSER_INSTANCE_CONFIG, generateBrowserClip, waitForTranscodingEnd } from './shared/fixtures.js'
 import { logInThroughForm, playAndWaitForProgress } from './shared/pages.js'
+import { createOf, fakeVideo, followFakeInstance, startFakeInstance } from '../hostile/shared/fake-instances.js'
+import { postToInbox } from '../hostile/shared/signed-inbox.js'
 
 describe('Administration in a real browser: users, follows, jobs, a followed instance\'s video', function () {
   const local = new TestInstance(1)
@@ -16,6 +18,8 @@ describe('Administration in a real browser: users, follows, jobs, a followed ins
   let admin: ViewerPage
   let dir: string
   let clip: string
+  /** The followed instance's video, once stored here. */
+  let remoteUuid: string
 
   before(async function () {
     assertLoopbackOnlyNetwork()
@@ -117,6 +121,7 @@ describe('Administration in a real browser: users, follows, jobs, a followed ins
     const res = await uploadVideo(remote, clip, { name: 'A video from the other instance' })
     expect(res.status, res.text).to.equal(200)
     const uuid = res.body.video.uuid as string
+    remoteUuid = uuid
     await waitForTranscodingEnd(remote, uuid)
     // Announced to followers: instance 1 lists it once the activity arrived.
     await waitUntil(async () => {
@@ -135,5 +140,38 @@ describe('Administration in a real browser: users, follows, jobs, a followed ins
     expect(await page.getByTestId('edit-video').count()).to.equal(0)
     await admin.screenshot('watch-remote')
     expect(admin.unexpectedProblems()).to.deep.equal([])
+  })
+
+  it('lists identity conflicts: a uuid a second origin claimed, who holds it, who claimed it, under which substitute', async function () {
+    const { page } = admin
+    await page.getByTestId('nav-admin').click()
+    await page.getByTestId('admin-tab-identity-conflicts').click()
+    await page.getByTestId('admin-conflicts-empty').waitFor()
+
+    // A followed server publishes a video under the uuid the other instance's video holds here.
+    const squatting = await startFakeInstance('squatter')
+    try {
+      await followFakeInstance(local, squatting)
+      const copy = fakeVideo(squatting, { uuid: remoteUuid, name: 'Same uuid, another origin' })
+      const delivered = await postToInbox(local, createOf(squatting, copy), squatting.account)
+      expect(delivered.status, delivered.text).to.equal(204)
+      const substitute = await waitUntil(async () => (await local.sql<{ uuid: string }>('SELECT uuid FROM video WHERE url = $1', [ copy.id ]))[0]?.uuid)
+
+      await page.getByTestId('admin-conflicts-kind').selectOption('video-uuid')
+      const row = page.locator('[data-testid="admin-conflict-row"][data-kind="video-uuid"]')
+      await row.waitFor()
+      expect(await row.getByTestId('admin-conflict-identifier').textContent()).to.equal(remoteUuid)
+      expect(await row.getByTestId('admin-conflict-holder').textContent()).to.equal(`${remote.url}/videos/watch/${remoteUuid}`)
+      expect(await row.getByTestId('admin-conflict-claimant').textContent()).to.equal(copy.id)
+      expect(await row.getByTestId('admin-conflict-outcome').textContent()).to.contain(substitute)
+
+      // Filtered by another kind: none.
+      await page.getByTestId('admin-conflicts-kind').selectOption('host-origin')
+      await page.getByTestId('admin-conflicts-empty').waitFor()
+      await admin.screenshot('admin-identity-conflicts')
+      expect(admin.unexpectedProblems()).to.deep.equal([])
+    } finally {
+      await squatting.server.stop()
+    }
   })
 })

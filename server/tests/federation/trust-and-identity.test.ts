@@ -10,6 +10,7 @@ import {
 } from '../hostile/shared/fake-instances.js'
 import { postToInbox } from '../hostile/shared/signed-inbox.js'
 import { countRowsOfOrigin } from '../hostile/shared/stored-rows.js'
+import { loopbackCertificate } from './shared/fake-remote-server.js'
 
 describe('Trust: what is listed is what is followed; identities are not squatted; views follow PeerTube\'s protocol', function () {
   const instance = new TestInstance(1)
@@ -24,6 +25,8 @@ describe('Trust: what is listed is what is followed; identities are not squatted
   let subscribed: FakeInstance
   /** Nobody here follows it. */
   let unknown: FakeInstance
+  /** Serves http and https on one port: two origins of one host. */
+  let twin: FakeInstance
   let localUuid: string
   let userToken: string
 
@@ -60,9 +63,12 @@ describe('Trust: what is listed is what is followed; identities are not squatted
   before(async function () {
     dir = await makeTempDir('trust')
     const clip = generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 2 })
-    ;[ friend, origin, pending, subscribed, unknown ] = await Promise.all([
+    const tls = loopbackCertificate(dir)
+    ;[ friend, origin, pending, subscribed, unknown, twin ] = await Promise.all([
       startFakeInstance('alice'), startFakeInstance('olga'), startFakeInstance('pat'), startFakeInstance('sub'), startFakeInstance('uma'),
-      instance.flushAndStart({ config: { transcoding: { enabled: false } } })
+      startFakeInstance('hugo', { tls }),
+      // The instance trusts the twin's certificate: an https actor is fetched for real.
+      instance.flushAndStart({ config: { transcoding: { enabled: false } }, env: { NODE_EXTRA_CA_CERTS: tls.certFile } })
     ])
     await Promise.all([ followFakeInstance(instance, friend), followFakeInstance(instance, origin) ])
     await instance.api().post('/api/v1/server/following').set(asAdmin()).send({ hosts: [ pending.server.host ] }).expect(204)
@@ -78,7 +84,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
   })
 
   after(async function () {
-    await Promise.all([ instance.stop(), ...[ friend, origin, pending, subscribed, unknown ].map(f => f.server.stop()) ])
+    await Promise.all([ instance.stop(), ...[ friend, origin, pending, subscribed, unknown, twin ].map(f => f.server.stop()) ])
     await removeDir(dir)
   })
 
@@ -302,11 +308,51 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect(await instance.sql('SELECT id FROM actor WHERE url = $1', [ successor.url ])).to.have.length(1)
     })
 
+    it('refuses an actor of the https origin of a host whose http origin is served here, and records it', async function () {
+      const root = `${instance.url}/accounts/root`
+      await fakeFollows(instance, twin.account, root)
+      const secure = await twin.server.addActor('ivy', { path: '/accounts/ivy', origin: twin.server.tlsOrigin })
+      expect(secure.url.startsWith('https://')).to.equal(true)
+
+      // Signed and verified (its key is fetched over https): refused for its origin, not for its signature.
+      const res = await postToInbox(instance, { type: 'Follow', id: `${secure.url}/follows/1`, actor: secure.url, object: root }, secure)
+      expect(res.status, res.text).to.equal(403)
+      expect(res.headers['content-type']).to.match(/^application\/problem\+json/)
+      expect(await instance.sql('SELECT id FROM actor WHERE url = $1', [ secure.url ])).to.have.length(0)
+      const [ conflict ] = (await conflicts('host-origin')).filter(c => c.claimantUrl === secure.url)
+      expect(conflict).to.include({ identifier: twin.server.host, claimantUrl: secure.url, outcome: 'refused' })
+      expect(conflict.holderUrl.startsWith(`${twin.server.origin}/`)).to.equal(true)
+
+      // Another actor of the origin that holds the host is welcome.
+      const neighbour = await twin.server.addActor('jan', { path: '/accounts/jan' })
+      const welcome = await postToInbox(instance, { type: 'Follow', id: `${neighbour.url}/follows/1`, actor: neighbour.url, object: root }, neighbour)
+      expect(welcome.status, welcome.text).to.equal(204)
+    })
+
+    it('refuses a WebFinger answer that points to another host: the handle is not followed, nothing of the other host is stored', async function () {
+      // WebFinger of decoy@<friend's host> answers with the channel of another host (`pending`'s).
+      friend.server.answerWebfinger('decoy', pending.channel.url)
+      const before = receivedActivities(pending).length
+      await instance.api().post('/api/v1/users/me/subscriptions').set(asUser()).send({ uri: `decoy@${friend.server.host}` }).expect(204)
+
+      const failed = await waitUntil(async () => {
+        const res = await instance.api().get('/api/v1/jobs/failed').query({ jobType: 'activitypub-follow', count: 100 }).set(asAdmin()).expect(200)
+        return (res.body.data as { data: { name?: string }, error?: string }[]).find(j => j.data?.name === 'decoy')
+      })
+      expect(failed.error).to.match(/another host/)
+      expect(receivedActivities(pending).slice(before).filter(a => a.type === 'Follow')).to.have.length(0)
+      const follows = await instance.sql('SELECT f.id FROM "actorFollow" f JOIN actor t ON t.id = f."targetActorId" WHERE t.url = $1', [ pending.channel.url ])
+      expect(follows).to.have.length(0)
+    })
+
     it('shows conflicts to administrators only', async function () {
       await instance.api().get('/api/v1/server/identity-conflicts').expect(401)
       await instance.api().get('/api/v1/server/identity-conflicts').set(asUser()).expect(403)
     })
   })
+
+  const viewOfLocal = (fake: FakeInstance, id: string) =>
+    ({ type: 'View', id, actor: fake.serverActor.url, object: `${instance.url}/videos/watch/${localUuid}` })
 
   describe('PeerTube\'s view protocol', function () {
     const viewOf = (fake: FakeInstance, id: string, extra: Record<string, unknown> = {}) =>
@@ -323,6 +369,25 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       await waitUntil(async () => (await localViews()) === before + 3)
       await new Promise(resolve => setTimeout(resolve, 500))
       expect(await localViews()).to.equal(before + 3)
+    })
+
+    it('counts at most 200 views per remote instance, video and hour, and the other instances\' still', async function () {
+      const before = await localViews()
+      const viewsFrom = (fake: FakeInstance, n: number) => ({
+        type: 'OrderedCollection',
+        id: `${fake.serverActor.url}/views-batch/${randomUUID()}`,
+        actor: fake.serverActor.url,
+        orderedItems: Array.from({ length: n }, () => viewOf(fake, `${fake.serverActor.url}/views/videos/${randomUUID()}`))
+      })
+      // `origin` sent no view of this video yet: 210 distinct viewers, 200 counted.
+      for (const n of [ 100, 100, 10 ]) expect((await postToInbox(instance, viewsFrom(origin, n), origin.serverActor)).status).to.equal(204)
+      await waitUntil(async () => (await localViews()) >= before + 200, 30_000)
+      expect((await postToInbox(instance, viewsFrom(friend, 1), friend.serverActor)).status).to.equal(204)
+      await waitUntil(async () => (await localViews()) === before + 201, 10_000)
+      // The jobs of one actor run in order: a last marker of `origin`, processed, means all its views were.
+      const marker = fakeVideo(origin, { name: 'After the views' })
+      await deliver(origin, marker)
+      expect(await localViews()).to.equal(before + 201)
     })
 
     it('tells a remote video\'s origin of a local view (View), instead of counting it here', async function () {
@@ -343,6 +408,73 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const views = await localViews()
       const update = await waitUntil(async () => receivedActivities(friend).find(a => a.type === 'Update' && a.object?.uuid === localUuid && a.object?.views === views), 20_000)
       expect(update.actor).to.equal(`${instance.url}/accounts/root`)
+    })
+  })
+  describe('Replays by activity', function () {
+    /** Delivers the same activity again, signed anew (another Date): a retried delivery, or a replay by its signer. */
+    const resign = (activity: object, signer: FakeInstance['account'], minutesAgo: number) =>
+      postToInbox(instance, activity, signer, { date: new Date(Date.now() - minutesAgo * 60_000) })
+    /** Activities of one actor are processed in order: once this comment is stored, what the actor sent before was processed. */
+    async function markerComment (fake: FakeInstance) {
+      const id = `${fake.server.origin}/notes/${randomUUID()}`
+      const note = { type: 'Note', id, attributedTo: fake.account.url, inReplyTo: `${instance.url}/videos/watch/${localUuid}`, content: 'marker', published: new Date().toISOString(), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+      expect((await postToInbox(instance, { type: 'Create', id: `${id}/activity`, actor: fake.account.url, to: note.to, object: note }, fake.account)).status).to.equal(204)
+      await waitUntil(async () => (await instance.sql('SELECT id FROM "videoComment" WHERE url = $1', [ id ])).length === 1)
+    }
+
+    it('processes an activity signed anew once: a comment keeps its last edit, a view, a rating and a report count once', async function () {
+      const localVideo = `${instance.url}/videos/watch/${localUuid}`
+      const commentText = async (url: string) => (await instance.sql<{ text: string }>('SELECT text FROM "videoComment" WHERE url = $1', [ url ]))[0]?.text
+      const local = async () => (await instance.api().get(`/api/v1/videos/${localUuid}`).expect(200)).body as { views: number, likes: number }
+      const reportsOf = async (activityId: string) => (await instance.sql('SELECT id FROM abuse WHERE "activityUrl" = $1', [ activityId ])).length
+
+      // A comment, then its edit; the Create delivered again must not bring the first text back.
+      const noteId = `${friend.server.origin}/notes/${randomUUID()}`
+      const note = { type: 'Note', id: noteId, attributedTo: friend.account.url, inReplyTo: localVideo, content: 'First words', published: new Date().toISOString(), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+      const create = { type: 'Create', id: `${noteId}/activity`, actor: friend.account.url, to: note.to, object: note }
+      expect((await postToInbox(instance, create, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'First words')
+      const edit = { type: 'Update', id: `${noteId}/updates/1`, actor: friend.account.url, to: note.to, object: { ...note, content: 'Edited words', updated: new Date().toISOString() } }
+      expect((await postToInbox(instance, edit, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'Edited words')
+
+      // The comment edited twice: its first edit delivered again must not undo the second.
+      const edit2 = { ...edit, id: `${noteId}/updates/2`, object: { ...edit.object, content: 'Edited twice' } }
+      expect((await postToInbox(instance, edit2, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'Edited twice')
+
+      const before = await local()
+      const view = viewOfLocal(friend, `${friend.serverActor.url}/views/videos/${randomUUID()}`)
+      const like = { type: 'Like', id: `${friend.account.url}/likes/${randomUUID()}`, actor: friend.account.url, object: localVideo }
+      const flag = { type: 'Flag', id: `${friend.account.url}/flags/${randomUUID()}`, actor: friend.account.url, object: [ localVideo ], content: 'Replayed report' }
+      for (const [ activity, signer ] of [ [ view, friend.serverActor ], [ like, friend.account ], [ flag, friend.account ] ] as const) {
+        expect((await postToInbox(instance, activity, signer)).status).to.equal(204)
+      }
+      await waitUntil(async () => (await reportsOf(flag.id)) === 1)
+
+      // Everything again, signed anew: answered 204, and changing nothing.
+      for (const [ activity, signer ] of [ [ create, friend.account ], [ edit, friend.account ], [ like, friend.account ], [ flag, friend.account ] ] as const) {
+        for (const minutesAgo of [ 1, 2 ]) expect((await resign(activity, signer, minutesAgo)).status).to.equal(204)
+      }
+      for (const minutesAgo of [ 1, 2 ]) expect((await resign(view, friend.serverActor, minutesAgo)).status).to.equal(204)
+      await markerComment(friend)
+      await waitUntil(async () => (await local()).views === before.views + 1)
+
+      expect(await commentText(noteId)).to.equal('Edited twice')
+      expect(await local()).to.include({ views: before.views + 1, likes: before.likes + 1 })
+      expect(await reportsOf(flag.id)).to.equal(1)
+    })
+
+    it('still processes a Like sent again after its Undo (PeerTube reuses the ids of ratings)', async function () {
+      const localVideo = `${instance.url}/videos/watch/${localUuid}`
+      const likes = async () => ((await instance.api().get(`/api/v1/videos/${localUuid}`).expect(200)).body.likes as number)
+      const before = await likes()
+      const like = { type: 'Like', id: `${origin.account.url}/likes/7`, actor: origin.account.url, object: localVideo }
+      const undo = { type: 'Undo', id: `${like.id}/undo`, actor: origin.account.url, object: like }
+      for (const [ i, [ activity, expected ] ] of ([ [ like, before + 1 ], [ undo, before ], [ like, before + 1 ] ] as const).entries()) {
+        expect((await resign(activity, origin.account, i + 1)).status).to.equal(204)
+        await waitUntil(async () => (await likes()) === expected)
+      }
     })
   })
 })

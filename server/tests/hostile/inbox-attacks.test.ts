@@ -6,7 +6,7 @@ import { generateRsaKeyPair } from '../../helpers/crypto/rsa-keys.js'
 import { TestInstance } from '../shared/test-instance.js'
 import { waitUntil } from '../shared/wait.js'
 import type { FakeActor } from '../federation/shared/fake-remote-server.js'
-import { createOf, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance } from './shared/fake-instances.js'
+import { createOf, fakePlaylist, fakeVideo, followFakeInstance, receivedActivities, startFakeInstance, type FakeInstance } from './shared/fake-instances.js'
 import { OutcomeTally } from './shared/outcomes.js'
 import { AS_CONTEXT, postToInbox } from './shared/signed-inbox.js'
 import { countRowsOfOrigin, countStoredRows } from './shared/stored-rows.js'
@@ -28,6 +28,11 @@ describe('Hostile federation: attacks on the inbox', function () {
     await followFakeInstance(instance, friend)
   })
 
+  // Every test answers for its own replies: a 5xx or a non-problem 4xx fails the test that got it.
+  afterEach(function () {
+    expect(tally.violations, tally.violations.join('\n')).to.deep.equal([])
+  })
+
   after(async function () {
     process.stdout.write(`      [hostile] ${tally.summary()}\n`)
     await Promise.all([ instance.stop(), friend.server.stop(), stranger.server.stop() ])
@@ -38,6 +43,13 @@ describe('Hostile federation: attacks on the inbox', function () {
     tally.record(label, res)
     expect(res.status, `${label}: ${res.text}`).to.be.oneOf(expected)
     return res
+  }
+
+  /** Until no inbox job waits or runs. */
+  async function waitForInboxJobs () {
+    const pending = async (state: string) => (await instance.api().get(`/api/v1/jobs/${state}`)
+      .query({ jobType: 'activitypub-inbox' }).set('Authorization', `Bearer ${instance.accessToken}`).expect(200)).body.total as number
+    await waitUntil(async () => await pending('waiting') === 0 && await pending('active') === 0 && await pending('delayed') === 0)
   }
 
   function followOf (actorUrl: string) {
@@ -99,6 +111,7 @@ describe('Hostile federation: attacks on the inbox', function () {
     it('refuses Create, Update and Announce of videos by an actor nobody here follows (403), storing nothing at all', async function () {
       const before = await countStoredRows(instance)
       const video = fakeVideo(stranger, { name: 'Spam for everyone' })
+      const playlist = fakePlaylist(stranger, { name: 'Spam playlist' })
       const friendVideo = fakeVideo(friend, { name: 'A friend video, shared by a stranger' })
       const attacks: [ string, object ][] = [
         [ 'Create of its video', createOf(stranger, video) ],
@@ -107,6 +120,9 @@ describe('Hostile federation: attacks on the inbox', function () {
         [ 'Update of its video', { ...createOf(stranger, video), type: 'Update', id: `${video.id}/updates/1` } ],
         [ 'Announce of its video', { type: 'Announce', id: `${stranger.account.url}/announces/1`, actor: stranger.account.url, object: video.id } ],
         [ 'Announce of a followed instance\'s video', { type: 'Announce', id: `${stranger.account.url}/announces/2`, actor: stranger.account.url, object: friendVideo.id } ],
+        [ 'Create of its playlist', createOf(stranger, playlist) ],
+        [ 'Create of its playlist by URL', { ...createOf(stranger, playlist), id: `${playlist.id}/activity-2`, object: playlist.id } ],
+        [ 'Update of its playlist', { ...createOf(stranger, playlist), type: 'Update', id: `${playlist.id}/updates/1` } ],
         [ 'View of our server actor', { type: 'View', id: `${stranger.account.url}/views/1`, actor: stranger.account.url, object: `${instance.url}/videos/watch/${randomUUID()}` } ]
       ]
       for (const [ label, activity ] of attacks) {
@@ -128,6 +144,40 @@ describe('Hostile federation: attacks on the inbox', function () {
         return list.body.data.find((v: { uuid: string }) => v.uuid === video.uuid)
       })
       expect(listed.name).to.equal('Published by a followed instance')
+    })
+
+    it('drops, without storing its actor, the Notes, ratings, reports and Follows of a stranger about nothing we have (204)', async function () {
+      const before = await countStoredRows(instance)
+      const mallory = stranger.account.url
+      const unknownVideo = fakeVideo(stranger, { name: 'Not here' })
+      // A comment of the stranger's own, served: a reply to it leads nowhere we know either.
+      const theirNoteId = `${stranger.server.origin}/notes/${randomUUID()}`
+      stranger.server.publish(new URL(theirNoteId).pathname, { type: 'Note', id: theirNoteId, attributedTo: mallory, inReplyTo: unknownVideo.id, content: 'x', to: [ 'https://www.w3.org/ns/activitystreams#Public' ] })
+      const noteAnswering = (inReplyTo: string) => {
+        const id = `${stranger.server.origin}/notes/${randomUUID()}`
+        const note = { type: 'Note', id, attributedTo: mallory, inReplyTo, content: 'Reply to nothing', published: new Date().toISOString(), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+        return { type: 'Create', id: `${id}/activity`, actor: mallory, to: note.to, object: note }
+      }
+      const attacks: [ string, object ][] = [
+        [ 'Note on a video we do not have', noteAnswering(unknownVideo.id) ],
+        [ 'Note on a local URL that is no video', noteAnswering(`${instance.url}/videos/watch/${randomUUID()}`) ],
+        [ 'Note on a comment of its own, on nothing we have', noteAnswering(theirNoteId) ],
+        [ 'Note answering nothing', { ...noteAnswering(''), object: { type: 'Note', id: `${stranger.server.origin}/notes/${randomUUID()}`, attributedTo: mallory, content: 'Hello' } } ],
+        [ 'Like of a video we do not have', { type: 'Like', id: `${mallory}/likes/1`, actor: mallory, object: unknownVideo.id } ],
+        [ 'Dislike of a local URL that is no video', { type: 'Dislike', id: `${mallory}/dislikes/1`, actor: mallory, object: `${instance.url}/videos/watch/${randomUUID()}` } ],
+        [ 'Flag of a video we do not have', { type: 'Flag', id: `${mallory}/flags/1`, actor: mallory, object: [ unknownVideo.id ], content: 'Report' } ],
+        [ 'Follow of an actor that is not ours', { type: 'Follow', id: `${mallory}/follows/x`, actor: mallory, object: friend.account.url } ],
+        [ 'Follow of a local URL that is no actor', { type: 'Follow', id: `${mallory}/follows/y`, actor: mallory, object: `${instance.url}/accounts/nobody` } ]
+      ]
+      for (const [ label, activity ] of attacks) await attempt(label, [ 204 ], () => postToInbox(instance, activity, stranger.account))
+
+      // Admitted, they would have stored the actor before the answer; their jobs (none, here) are waited for too.
+      await waitForInboxJobs()
+      expect(await countRowsOfOrigin(instance, stranger.server.origin)).to.deep.equal({ actors: 0, servers: 0, videos: 0 })
+      const after = await countStoredRows(instance)
+      for (const table of [ 'actor', 'server', 'account', 'videoComment', 'accountVideoRate', 'abuse', 'video', 'videoPlaylist' ]) {
+        expect(after[table], table).to.equal(before[table])
+      }
     })
 
     it('drops, without storing its actor, an Undo or a Delete from an actor it never met', async function () {

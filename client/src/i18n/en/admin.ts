@@ -102,5 +102,20 @@ export const admin = {
   'deliveries.released.one': '{count} delivery queued again',
   'deliveries.released.other': '{count} deliveries queued again',
   'deliveries.outbox': 'Unfinished jobs in the outbox',
-  'deliveries.outboxRow': '{type}: {count} {state}'
+  'deliveries.outboxRow': '{type}: {count} {state}',
+  'conflicts.intro': 'A remote server claimed a video uuid, a handle or a host that another origin already holds here. The holder keeps it; the claimant was refused, or stored under a substitute uuid.',
+  'conflicts.empty': 'No remote server claimed what another holds.',
+  'conflicts.kind': 'Kind',
+  'conflicts.allKinds': 'All',
+  'conflicts.kind.video-uuid': 'Video uuid',
+  'conflicts.kind.actor-handle': 'Handle',
+  'conflicts.kind.host-origin': 'Host (http/https)',
+  'conflicts.identifier': 'Claimed',
+  'conflicts.holder': 'Held by',
+  'conflicts.claimant': 'Claimed by',
+  'conflicts.outcome': 'Outcome',
+  'conflicts.outcome.refused': 'refused',
+  'conflicts.outcome.substitute-uuid': 'stored as {substitute}',
+  'conflicts.occurrences': 'Times',
+  'conflicts.lastSeen': 'Last seen'
 }

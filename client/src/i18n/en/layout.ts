@@ -58,5 +58,6 @@ export const layout = {
   'menu.adminDeliveries': 'Deliveries',
   'menu.adminRunners': 'Runners',
   'menu.adminStorage': 'Storage',
+  'menu.adminIdentityConflicts': 'Identity conflicts',
   'menu.contact': 'Contact'
 }

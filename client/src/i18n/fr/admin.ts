@@ -103,5 +103,20 @@ export const admin: Translation<typeof en> = {
   'deliveries.released.one': '{count} envoi remis en file',
   'deliveries.released.other': '{count} envois remis en file',
   'deliveries.outbox': 'Tâches inachevées de la boîte d’envoi',
-  'deliveries.outboxRow': '{type} : {count} {state}'
+  'deliveries.outboxRow': '{type} : {count} {state}',
+  'conflicts.intro': 'Un serveur distant a revendiqué un uuid de vidéo, un identifiant ou un hôte qu’une autre origine détient déjà ici. Le détenteur le garde ; le demandeur a été refusé, ou enregistré sous un uuid de remplacement.',
+  'conflicts.empty': 'Aucun serveur distant n’a revendiqué ce qu’un autre détient.',
+  'conflicts.kind': 'Type',
+  'conflicts.allKinds': 'Tous',
+  'conflicts.kind.video-uuid': 'Uuid de vidéo',
+  'conflicts.kind.actor-handle': 'Identifiant',
+  'conflicts.kind.host-origin': 'Hôte (http/https)',
+  'conflicts.identifier': 'Revendiqué',
+  'conflicts.holder': 'Détenu par',
+  'conflicts.claimant': 'Revendiqué par',
+  'conflicts.outcome': 'Issue',
+  'conflicts.outcome.refused': 'refusé',
+  'conflicts.outcome.substitute-uuid': 'enregistré sous {substitute}',
+  'conflicts.occurrences': 'Fois',
+  'conflicts.lastSeen': 'Vu pour la dernière fois'
 }

@@ -59,5 +59,6 @@ export const layout: Translation<typeof en> = {
   'menu.adminDeliveries': 'Livraisons',
   'menu.adminRunners': 'Runners',
   'menu.adminStorage': 'Stockage',
+  'menu.adminIdentityConflicts': 'Conflits d’identité',
   'menu.contact': 'Contact'
 }

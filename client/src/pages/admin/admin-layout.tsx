@@ -16,6 +16,7 @@ const SECTIONS = [
   { id: 'deliveries', path: '/admin/deliveries', label: 'menu.adminDeliveries', adminOnly: true },
   { id: 'runners', path: '/admin/runners', label: 'menu.adminRunners', adminOnly: true },
   { id: 'storage', path: '/admin/storage', label: 'menu.adminStorage', adminOnly: true },
+  { id: 'identity-conflicts', path: '/admin/identity-conflicts', label: 'menu.adminIdentityConflicts', adminOnly: true },
   { id: 'settings', path: '/admin/settings', label: 'menu.adminSettings', adminOnly: true }
 ] as const
 

@@ -24,8 +24,13 @@ export async function checkActorIdentity (data: RemoteActorData, refreshHolder: 
   const server = host ? await ServerModel.findOne({ where: { host } }) : null
   if (!host || !server) return
 
-  const neighbour = await ActorModel.findOne({ where: { serverId: server.id, url: { [Op.ne]: data.url } }, attributes: [ 'id', 'url' ] })
-  if (neighbour && urlOrigin(neighbour.url) !== urlOrigin(data.url)) {
+  // An actor of this host on another origin (any one: its other actors may well share the newcomer's origin).
+  const origin = urlOrigin(data.url)
+  const neighbour = await ActorModel.findOne({
+    where: { serverId: server.id, url: { [Op.and]: [ { [Op.ne]: data.url }, { [Op.notLike]: `${origin}/%` } ] } },
+    attributes: [ 'id', 'url' ]
+  })
+  if (neighbour && urlOrigin(neighbour.url) !== origin) {
     await noteIdentityConflict({ kind: 'host-origin', identifier: host, holderUrl: neighbour.url, claimantUrl: data.url, outcome: 'refused' })
     throw new ActorIdentityConflictError(`${data.url} is on ${host}, which another origin (${urlOrigin(neighbour.url)}) serves here`)
   }

@@ -18,7 +18,8 @@ const log = loggerWithTags('activitypub', 'comments')
 // Our watch URLs in both spellings, for replies that name the video by its page rather than its id.
 const LOCAL_WATCH_PATH = /^\/(?:videos\/watch|w)\/([^/?#]+)$/
 
-async function loadVideoByUrl (url: string) {
+/** The video `url` names: stored by its URL, or one of ours by its watch page. */
+export async function loadVideoByUrl (url: string) {
   const video = await VideoModel.findOne({ where: { url }, include: summaryIncludes() })
   if (video || !isLocalUrl(url)) return video
 

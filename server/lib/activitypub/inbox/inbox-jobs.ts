@@ -6,6 +6,7 @@ import { jobQueue } from '../../job-queue/job-queue.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import type { Activity } from '../activity-types.js'
 import { processActivityOrThrow } from '../process/index.js'
+import { activityFingerprint } from './activity-fingerprint.js'
 
 const log = loggerWithTags('activitypub', 'inbox')
 
@@ -20,8 +21,10 @@ export interface ActivitypubInboxPayload {
 /**
  * Keeps the activities of a verified inbox request, before it is answered: each one becomes a job, in one unit
  * of work with the fingerprint of the request's signature, so a restart loses none and a replay of the same
- * request adds nothing. Activities of one remote actor are processed one after the other, in the order received;
- * different actors' run concurrently. Returns false for a replay.
+ * request adds nothing. An activity received before (the same content, signed anew: a retried delivery, a copy
+ * forwarded by another server) is kept out the same way when processing it again could change something
+ * (activity-fingerprint.ts). Activities of one remote actor are processed one after the other, in the order
+ * received; different actors' run concurrently. Returns false for a replay.
  */
 export async function acceptInboxActivities (options: {
   activities: Activity[]
@@ -36,6 +39,11 @@ export async function acceptInboxActivities (options: {
     }
     for (let i = 0; i < options.activities.length; i++) {
       const byActor = options.byActors[i]
+      const fingerprint = activityFingerprint(options.activities[i])
+      if (fingerprint && !await ReceivedSignatureModel.recordIfNew(fingerprint)) {
+        log.info(`${options.activities[i].type} ${options.activities[i].id} of ${byActor.url} was received already: ignored`)
+        continue
+      }
       const payload = { activity: options.activities[i], byActorId: byActor.id, inboxActorId: options.inboxActor?.id }
       await jobQueue.createJob('activitypub-inbox', payload, { orderKey: `inbox:${byActor.url}` })
     }

@@ -69,6 +69,8 @@ export function buildVideoObject (video: VideoModel, audience: Audience = getVid
     subtitleLanguage: (video.VideoCaptions ?? []).map(caption => ({
       identifier: caption.language,
       name: VIDEO_LANGUAGES[caption.language] ?? 'Unknown',
+      // PeerTube 6.3 says whether a caption was transcribed; ours are all uploaded.
+      automaticallyGenerated: false,
       url: captionUrl(caption)
     })),
     icon: images.map(imageObject),

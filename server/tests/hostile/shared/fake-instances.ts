@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { FakeRemoteServer, type FakeActor } from '../../federation/shared/fake-remote-server.js'
+import { FakeRemoteServer, type FakeActor, type FakeTls } from '../../federation/shared/fake-remote-server.js'
 import type { TestInstance } from '../../shared/test-instance.js'
 import { waitUntil } from '../../shared/wait.js'
 import { postToInbox } from './signed-inbox.js'
@@ -12,9 +12,9 @@ export interface FakeInstance {
   channel: FakeActor
 }
 
-export async function startFakeInstance (accountName = 'alice'): Promise<FakeInstance> {
+export async function startFakeInstance (accountName = 'alice', options: { tls?: FakeTls } = {}): Promise<FakeInstance> {
   const server = new FakeRemoteServer()
-  await server.start()
+  await server.start(options)
   const serverActor = await server.addActor('peertube', { type: 'Application', path: '/accounts/peertube' })
   const account = await server.addActor(accountName, { path: `/accounts/${accountName}` })
   const channel = await server.addActor(`${accountName}_channel`, { type: 'Group', ownerUrl: account.url, path: `/video-channels/${accountName}_channel` })

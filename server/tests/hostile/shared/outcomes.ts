@@ -31,7 +31,13 @@ export class OutcomeTally {
   }
 }
 
-const LEAKS = [ /\bat [\w.<>]+ \(/, /node_modules\//, /\/(work|home|root|srv|usr)\/[\w.-]+\//, /<html/i, /<pre>/i ]
+const LEAKS = [ /\bat [\w.<>]+ \(/, /node_modules\//, /\/(work|home|root|srv|usr|tmp|var|opt)\/[\w.-]+\//, /<html/i, /<pre>/i ]
+/**
+ * What no JSON answer may hold, whatever its status: a stack frame, a dependency's path, or the instance's storage
+ * folders (relative to the project root or absolute, slot or not). Fuzzed values that an answer echoes cannot
+ * look like these.
+ */
+const JSON_LEAKS = [ /\n\s+at [\w.<>]+ \(/, /node_modules\//, /\bstorage\/(slot-\d+\/)?test-\d+\//, /\/tmp\/tubeless[\w.-]*\// ]
 
 /** Why a reply breaks the rules, or undefined. */
 export function replyViolation (res: Pick<Response, 'status' | 'headers' | 'text'>) {
@@ -51,5 +57,7 @@ export function replyViolation (res: Pick<Response, 'status' | 'headers' | 'text
   const text = res.text ?? ''
   const leak = LEAKS.find(pattern => pattern.test(text.slice(0, 100_000)))
   if (leak && res.status >= 400) return `leaks ${leak}`
+  const jsonLeak = /json/.test(type) ? JSON_LEAKS.find(pattern => pattern.test(text.slice(0, 1_000_000))) : undefined
+  if (jsonLeak) return `leaks ${jsonLeak}`
   return undefined
 }
