@@ -173,7 +173,6 @@ async function login (instance: InstanceProcess) {
   return ((await res.json()) as { access_token: string }).access_token
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON from our own API
 async function api (instance: InstanceProcess, path: string, options: { method?: string, json?: unknown } = {}): Promise<any> {
   const res = await fetch(instance.url + path, {
     method: options.method ?? 'GET',

@@ -166,7 +166,6 @@ export class InstanceProcess {
     if (this.child === child) this.child = undefined
   }
 
-
   private wrapInMountNamespace (nodeArgs: string[], tmpfs: { folder: string, size: string }[]): [ string, string[] ] {
     if (tmpfs.length === 0) return [ process.execPath, nodeArgs ]
     const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`

@@ -142,4 +142,3 @@ async function mirrorHls (video: VideoModel, playlist: VideoStreamingPlaylistMod
     throw err
   }
 }
-

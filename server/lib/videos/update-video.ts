@@ -95,4 +95,3 @@ function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: n
     video.privacy = fields.privacy
   }
 }
-

@@ -60,4 +60,3 @@ export async function countRowsIfTableExists (table: string, where: string) {
   )
   return Number(row?.total ?? 0)
 }
-
