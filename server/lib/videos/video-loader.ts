@@ -1,5 +1,5 @@
 import { toFullUuid } from '../../helpers/uuid.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { detailsIncludes, summaryIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoModel } from '../../models/video/video.js'
 import { forbidden, notFound, unauthorized } from '../http-problems/http-problem.js'
