@@ -7,7 +7,7 @@ import { hlsDir, isPrivateFolderVideo, thumbnailsDir, torrentsDir, webVideoFileP
 import { isUuid } from '../helpers/uuid.js'
 import { isUnderPrivateFolder, safeStaticPath, staticPath } from '../middlewares/safe-static-path.js'
 import { ensureCanSeeVideoFile, privateFileGuard, setVideoFileCacheControl } from '../middlewares/static-file-access.js'
-import { VideoFileModel } from '../models/video/video-file.js'
+import { findHlsDownload, findWebVideoDownload } from '../lib/videos/video-downloads.js'
 import { fromRoot } from '../helpers/project-root.js'
 import { serveMediaFolder } from '../helpers/http/media-file-sender.js'
 import { CONFIG } from '../initializers/config/index.js'
@@ -166,7 +166,7 @@ export function buildStaticRouter () {
     const { video } = await ensureCanSeeVideoFile(req, uuid)
     if (!video.downloadEnabled) throw notFound('Downloads are disabled for this video')
 
-    const file = await VideoFileModel.findOne({ where: { videoId: video.id, resolution } })
+    const file = await findWebVideoDownload(video.id, resolution)
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
     if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
@@ -180,10 +180,7 @@ export function buildStaticRouter () {
     const { video } = await ensureCanSeeVideoFile(req, uuid)
     if (!video.downloadEnabled) throw notFound('Downloads are disabled for this video')
 
-    const file = await VideoFileModel.findOne({
-      where: { resolution },
-      include: [ { association: 'VideoStreamingPlaylist', required: true, where: { videoId: video.id } } ]
-    })
+    const file = await findHlsDownload(video.id, resolution)
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
     if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
