@@ -12,7 +12,6 @@ import type { VideoModel } from '../video.js'
 import type { VideoSummary, VideoWithDetails } from '../video-loaded.js'
 import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
 import { remoteTrackerUrls } from './remote-video-urls.js'
-import { liveRedundancies } from '../../../lib/live/relay/relay-urls.js'
 
 function constant<T> (id: T, labels: Record<string | number, string>) {
   return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
@@ -86,8 +85,11 @@ export function formatVideo (video: VideoSummary) {
   }
 }
 
-/** PeerTube's `VideoDetails`, from a video loaded with `detailsIncludes()`. */
-export function formatVideoDetails (video: VideoWithDetails) {
+/**
+ * PeerTube's `VideoDetails`, from a video loaded with `detailsIncludes()`. `liveRelays` are the mirrors of a live
+ * (lib/live/relay knows them: `liveRedundancies`), listed with the HLS playlist's redundancies.
+ */
+export function formatVideoDetails (video: VideoWithDetails, liveRelays: { baseUrl: string }[] = []) {
   const channel = video.VideoChannel
   const playlists = video.VideoStreamingPlaylists.filter(p => p.type === VideoStreamingPlaylistType.HLS)
 
@@ -102,7 +104,7 @@ export function formatVideoDetails (video: VideoWithDetails) {
       ...hlsPlaylistUrls(video, playlist),
       // Live relays, and mirrors we checked hold our bytes (or, for a remote video, our own mirror of it).
       redundancies: [
-        ...liveRedundancies(video),
+        ...liveRelays,
         ...((playlist as { RedundancyVideos?: { fileUrl: string, state: string }[] }).RedundancyVideos ?? [])
           .filter(r => r.state === 'verified').map(r => ({ baseUrl: r.fileUrl }))
       ],
