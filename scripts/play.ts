@@ -2,8 +2,8 @@
  * `npm run play`: three local instances that federate with each other, on http://localhost:9001, :9002 and :9003
  * (administrator `root`, passwords test1, test2, test3), each on a fresh database. Ctrl-C stops everything.
  */
-import { InstanceProcess } from '../server/lib/local-cluster/instance-process.js'
-import { SharedServices } from '../server/lib/local-cluster/shared-services.js'
+import { InstanceProcess } from './local-cluster/instance-process.js'
+import { SharedServices } from './local-cluster/shared-services.js'
 
 const COLORS = [ '\x1b[36m', '\x1b[35m', '\x1b[33m' ]
 const RESET = '\x1b[0m'

@@ -5,8 +5,24 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { staleBuilds } from './build-state.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
+
+// Integration tests run dist/ and client/dist/: rebuild what is older than its sources, or refuse with
+// TUBELESS_TEST_NO_REBUILD=1 (CI builds once in setup; a developer may prefer to be told).
+const stale = staleBuilds()
+if (stale.length !== 0) {
+  if (process.env.TUBELESS_TEST_NO_REBUILD === '1') {
+    process.stderr.write(`[tests] The ${stale.join(' and ')} build is older than its sources: run ${stale.map(name => `npm run build:${name}`).join(' && ')}\n`)
+    process.exit(1)
+  }
+  for (const name of stale) {
+    process.stdout.write(`[tests] The ${name} build is older than its sources: npm run build:${name}\n`)
+    const build = spawnSync('npm', [ 'run', `build:${name}`, '--silent' ], { stdio: 'inherit', cwd: root })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
+}
 const args = process.argv.slice(2)
 const mochaArgs = args.length !== 0 ? args : [ 'server/tests/**/*.test.ts' ]
 const mocha = [ process.execPath, `${root}/node_modules/mocha/bin/mocha.js`, ...mochaArgs ]

@@ -7,7 +7,7 @@
 //   --quiet         print only what it does
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -69,40 +69,25 @@ if (needed.length !== 0) {
   if (needed.includes('nginx')) spawnSync('sh', [ '-c', 'service nginx stop || true' ], { stdio: 'ignore' })
 }
 
-// 3. npm dependencies, reinstalled when package-lock.json changed
+// 3. npm dependencies: `npm ci` (exactly the lock file, from a clean node_modules) when node_modules is missing or
+// was installed from another lock file.
 const lockFile = join(root, 'package-lock.json')
 const stampFile = join(root, 'node_modules', '.tubeless-lock-hash')
 const lockHash = createHash('sha256').update(readFileSync(lockFile)).digest('hex')
 if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== lockHash) {
-  // `npm install` rather than `npm ci`: it installs exactly the lock file too, and npm 11's ci refuses locks that
-  // leave out other platforms' optional packages of native modules.
-  say('Installing npm dependencies')
-  run('npm', [ 'install', '--no-audit', '--no-fund' ])
+  say('Installing npm dependencies (npm ci)')
+  run('npm', [ 'ci', '--no-audit', '--no-fund' ])
   writeFileSync(stampFile, lockHash)
 }
 
-// 4. Build, when any source is newer than the last build
-const buildStamp = join(root, 'dist', '.build-stamp')
-const sources = [ 'server.ts', 'server', 'shared', 'scripts', 'client', 'tsconfig.json', 'package.json' ]
-const newestSource = Math.max(...sources.map(s => newestMtime(join(root, s))))
-if (!existsSync(buildStamp) || statSync(buildStamp).mtimeMs < newestSource) {
-  say('Building (npm run build)')
-  run('npm', [ 'run', 'build', '--silent' ])
-  writeFileSync(buildStamp, new Date().toISOString())
+// 4. Build what is older than its sources (scripts/build-state.mjs)
+const { staleBuilds } = await import('./build-state.mjs')
+const stale = staleBuilds()
+if (stale.length !== 0) {
+  say(`Building (${stale.map(name => `npm run build:${name}`).join(', ')})`)
+  for (const name of stale) run('npm', [ 'run', `build:${name}`, '--silent' ])
 } else {
   info('Build is up to date')
-}
-
-function newestMtime (path) {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue
-    newest = Math.max(newest, newestMtime(join(path, entry)))
-  }
-  return newest
 }
 
 info('Ready')

@@ -21,8 +21,8 @@ import { join } from 'node:path'
 import { getSignatureKeyId, verifyIncomingRequest } from '../../server/helpers/activitypub/index.js'
 import { generateRsaKeyPair } from '../../server/helpers/crypto/rsa-keys.js'
 import { fromRoot } from '../../server/helpers/project-root.js'
-import { InstanceProcess } from '../../server/lib/local-cluster/instance-process.js'
-import { SharedServices } from '../../server/lib/local-cluster/shared-services.js'
+import { InstanceProcess } from '../local-cluster/instance-process.js'
+import { SharedServices } from '../local-cluster/shared-services.js'
 
 const FOLLOWERS = Number(process.argv[2] ?? 1000)
 /** A slot of its own (ports 15101..., storage/slot-61/): never in the way of test runs. */

@@ -10,12 +10,10 @@
 // Both wall time and the CPU time of the ffmpeg processes are printed: on a shared machine wall time swings with
 // the load, CPU time much less.
 
-import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { probe, type ProbeResult } from '../../server/helpers/ffmpeg/probe.js'
 import {
   buildMasterPlaylist,
@@ -163,7 +161,6 @@ function row (label: string, timing: Timing, reference?: Timing) {
   const ratio = reference ? `   ratio wall ${(timing.wall / reference.wall).toFixed(3)}, CPU ${(timing.cpu / reference.cpu).toFixed(3)}` : ''
   console.log(`${label.padEnd(96)} ${timing.wall.toFixed(2).padStart(7)} ${timing.cpu.toFixed(2).padStart(9)}${ratio}`)
 }
-
 
 function loadAverage () {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')

@@ -41,10 +41,10 @@ async function measure (label: string, concurrency: number, operation: () => Pro
 function activityBody (): string {
   const activity = {
     '@context': 'https://www.w3.org/ns/activitystreams',
-    'type': 'Create',
-    'id': HOST + '/videos/watch/0b0d7f4c/activity',
-    'actor': ACTOR,
-    'object': { type: 'Note', content: '' }
+    type: 'Create',
+    id: HOST + '/videos/watch/0b0d7f4c/activity',
+    actor: ACTOR,
+    object: { type: 'Note', content: '' }
   }
   const padding = 2048 - JSON.stringify(activity).length
   activity.object.content = 'x'.repeat(padding)

@@ -14,8 +14,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
-import { InstanceProcess } from '../../server/lib/local-cluster/instance-process.js'
-import { SharedServices } from '../../server/lib/local-cluster/shared-services.js'
+import { InstanceProcess } from '../local-cluster/instance-process.js'
+import { SharedServices } from '../local-cluster/shared-services.js'
 import { launchBrowser } from '../../server/tests/browser/shared/browser.js'
 import { ensurePrivateNetwork } from './lib/private-network.js'
 import { startEdgeProbe } from './lib/live-edge-probe.js'
@@ -173,7 +173,6 @@ async function login (instance: InstanceProcess) {
   return ((await res.json()) as { access_token: string }).access_token
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON from our own API
 async function api (instance: InstanceProcess, path: string, options: { method?: string, json?: unknown } = {}): Promise<any> {
   const res = await fetch(instance.url + path, {
     method: options.method ?? 'GET',

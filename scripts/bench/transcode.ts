@@ -6,16 +6,15 @@
 // and (c) the plain reference: one ffmpeg run that decodes once and encodes each rung, then an HLS remux of each.
 // Prints the three times and the ratio b/c. The instance uses the default x264 preset, as the reference does.
 
-import { existsSync } from 'node:fs'
-import { openAsBlob } from 'node:fs'
+import { existsSync, openAsBlob } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { probe } from '../../server/helpers/ffmpeg/probe.js'
 import { fromRoot } from '../../server/helpers/project-root.js'
 import { X264 } from '../../server/initializers/constants/transcoding.js'
-import { InstanceProcess } from '../../server/lib/local-cluster/instance-process.js'
-import { SharedServices } from '../../server/lib/local-cluster/shared-services.js'
+import { InstanceProcess } from '../local-cluster/instance-process.js'
+import { SharedServices } from '../local-cluster/shared-services.js'
 import { planLadder } from '../../server/lib/video-pipeline/index.js'
 import { generateBenchClip, timeReference } from './lib/reference-ladder.js'
 
@@ -102,7 +101,6 @@ export async function benchTranscode (inputFile?: string): Promise<LadderFigures
     return ((await res.json()) as { access_token: string }).access_token
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON from our own API
   async function api (path: string, token?: string): Promise<any> {
     const res = await fetch(instance.url + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
     if (!res.ok) throw new Error(`${path}: ${res.status}`)

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express'
 import { STATIC_MAX_AGE } from '../initializers/constants/static-paths.js'
 import { isUuid } from '../helpers/uuid.js'
-import { notFound } from '../lib/http-problems/http-problem.js'
-import { HttpProblem } from '../lib/http-problems/http-problem.js'
+import { HttpProblem, notFound } from '../lib/http-problems/http-problem.js'
 import { RelayVerificationError, relayHashes, relayMediaFile, relayPlaylist } from '../lib/live/relay/relay-cache.js'
 import { findRelayedLive, noteRelayUse } from '../lib/live/relay/relay-manager.js'
 

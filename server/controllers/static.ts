@@ -3,12 +3,11 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_MAX_AGE, STATIC_PATHS } from '../initializers/constants/static-paths.js'
 import { notFound, serviceUnavailable } from '../lib/http-problems/http-problem.js'
 import { hlsVideoFolder, webVideoFileFolder, type FolderVerdict } from '../lib/videos/video-file-access.js'
-import { hlsDir, thumbnailsDir, torrentsDir, webVideoFilePath, webVideosDir } from '../lib/video-paths.js'
+import { hlsDir, isPrivateFolderVideo, thumbnailsDir, torrentsDir, webVideoFilePath, webVideosDir } from '../lib/video-paths.js'
 import { isUuid } from '../helpers/uuid.js'
 import { isUnderPrivateFolder, safeStaticPath, staticPath } from '../middlewares/safe-static-path.js'
 import { ensureCanSeeVideoFile, privateFileGuard, setVideoFileCacheControl } from '../middlewares/static-file-access.js'
-import { VideoFileModel } from '../models/video/video-file.js'
-import { VideoModel } from '../models/video/video.js'
+import { findHlsDownload, findWebVideoDownload } from '../lib/videos/video-downloads.js'
 import { fromRoot } from '../helpers/project-root.js'
 import { serveMediaFolder } from '../helpers/http/media-file-sender.js'
 import { CONFIG } from '../initializers/config/index.js'
@@ -17,7 +16,6 @@ import { serveRelayedLiveFile } from './live-relay.js'
 import { LIVE_RELAY_PATH } from '../lib/live/relay/relay-urls.js'
 import { VideoFileStorage } from '../../shared/models/videos.js'
 import { sendObject } from '../lib/object-storage/object-storage-responses.js'
-import { isPrivateFolderVideo } from '../lib/video-paths.js'
 import { REDUNDANCY_STATIC_PATH, redundancyDir } from '../lib/redundancy/redundancy-paths.js'
 import { hlsFromObjectStorage, thumbnailFromObjectStorage, torrentFromObjectStorage, webVideoFromObjectStorage } from './object-storage-fallback.js'
 
@@ -168,7 +166,7 @@ export function buildStaticRouter () {
     const { video } = await ensureCanSeeVideoFile(req, uuid)
     if (!video.downloadEnabled) throw notFound('Downloads are disabled for this video')
 
-    const file = await VideoFileModel.findOne({ where: { videoId: video.id, resolution } })
+    const file = await findWebVideoDownload(video.id, resolution)
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
     if (file.storage === VideoFileStorage.OBJECT_STORAGE) {
@@ -182,10 +180,7 @@ export function buildStaticRouter () {
     const { video } = await ensureCanSeeVideoFile(req, uuid)
     if (!video.downloadEnabled) throw notFound('Downloads are disabled for this video')
 
-    const file = await VideoFileModel.findOne({
-      where: { resolution },
-      include: [ { association: 'VideoStreamingPlaylist', required: true, where: { videoId: video.id } } ]
-    })
+    const file = await findHlsDownload(video.id, resolution)
     if (!file) throw notFound('File not found')
     setVideoFileCacheControl(res, video)
     if (file.storage === VideoFileStorage.OBJECT_STORAGE) {

@@ -1,12 +1,11 @@
 import { join } from 'node:path'
-import { VideoPrivacy } from '../../shared/models/videos.js'
+import { VideoFileStorage, VideoPrivacy } from '../../shared/models/videos.js'
 import { fromRoot } from '../helpers/project-root.js'
 import { CONFIG, WEBSERVER } from '../initializers/config/index.js'
 import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_PATHS, TRACKER_PATHS } from '../initializers/constants/static-paths.js'
 import type { VideoFileModel } from '../models/video/video-file.js'
 import type { VideoStreamingPlaylistModel } from '../models/video/video-streaming-playlist.js'
 import type { VideoModel } from '../models/video/video.js'
-import { VideoFileStorage } from '../../shared/models/videos.js'
 import { publicObjectUrl } from './object-storage/object-storage-urls.js'
 
 // Where a local video's files are on disk and at which URLs they are served. Files of private and internal videos

@@ -3,12 +3,11 @@ import type { UserRightType } from '../../shared/models/users.js'
 import { forbidden, unauthorized } from '../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../lib/http-problems/problem-codes.js'
 import { OAuthTokenModel } from '../models/oauth/oauth-token.js'
-import type { UserModel } from '../models/user/user.js'
+import type { AuthenticatedUser } from '../models/user/authenticated-user.js'
 
 export type AuthMode = 'none' | 'optional' | 'required'
 
-/** A logged-in user, with their account and its actor loaded. */
-export type AuthenticatedUser = UserModel & { Account: NonNullable<UserModel['Account']> }
+export type { AuthenticatedUser }
 
 /**
  * Reads the bearer token. No token is fine unless auth is required; a token that is wrong or expired is always

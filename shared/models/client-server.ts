@@ -100,7 +100,7 @@ export interface DeliveryHealth {
   total: number
   data: ServerDeliveryHealth[]
   /** Jobs recorded in the outbox and not finished yet, by state and type. */
-  outbox: { state: 'pending' | 'queued' | 'parked' | 'failed', jobType: string, count: number }[]
+  outbox: { state: 'pending' | 'queued' | 'parked' | 'failed'; jobType: string; count: number }[]
 }
 
 export interface ServerStats {

@@ -40,12 +40,12 @@ export interface LiveVideoSession {
   saveReplay: boolean
   endingProcessed: boolean
   replaySettings?: { privacy: VideoPrivacyType }
-  replayVideo: { id: number, uuid: string, shortUUID: string } | null
+  replayVideo: { id: number; uuid: string; shortUUID: string } | null
 }
 
 /** Our addition (GET /api/v1/videos/live/{id}/traffic): what the origin served of a live, and its relays. */
 export interface LiveTraffic {
   bytesSent: number
   requests: number
-  relays: { host: string, playlistUrl: string, expiresAt: string }[]
+  relays: { host: string; playlistUrl: string; expiresAt: string }[]
 }

@@ -39,24 +39,24 @@ export interface RunnerJobOutputSettings {
 }
 
 export interface VodWebVideoPayload {
-  input: { videoFileUrl: string, separatedAudioFileUrl: string[] }
+  input: { videoFileUrl: string; separatedAudioFileUrl: string[] }
   output: RunnerJobOutputSettings
 }
 
 export interface VodHlsPayload {
-  input: { videoFileUrl: string, separatedAudioFileUrl: string[] }
+  input: { videoFileUrl: string; separatedAudioFileUrl: string[] }
   output: RunnerJobOutputSettings & { separatedAudio: boolean }
 }
 
 export interface VodAudioMergePayload {
-  input: { audioFileUrl: string, previewFileUrl: string }
+  input: { audioFileUrl: string; previewFileUrl: string }
   output: RunnerJobOutputSettings
 }
 
 export interface LiveRtmpHlsPayload {
   input: { rtmpUrl: string }
   output: {
-    toTranscode: { resolution: number, fps: number }[]
+    toTranscode: { resolution: number; fps: number }[]
     segmentDuration: number
     segmentListSize: number
   }
@@ -73,7 +73,7 @@ export interface RunnerSummary {
 export interface RunnerJob {
   uuid: string
   type: RunnerJobType
-  state: { id: RunnerJobStateType, label: string }
+  state: { id: RunnerJobStateType; label: string }
   payload: RunnerJobPayload
   failures: number
   error: string | null
@@ -83,7 +83,7 @@ export interface RunnerJob {
   createdAt: string
   updatedAt: string
   finishedAt: string | null
-  parent?: { uuid: string, type: RunnerJobType, state: { id: RunnerJobStateType, label: string } }
+  parent?: { uuid: string; type: RunnerJobType; state: { id: RunnerJobStateType; label: string } }
   runner: RunnerSummary | null
 }
 

@@ -1,6 +1,5 @@
 // /api/v1/users: the signed-in user and, for admins/moderators, user management.
-import type { ResultList } from '../../../shared/models/client-common.js'
-import type { ActorImage } from '../../../shared/models/client-common.js'
+import type { ActorImage, ResultList } from '../../../shared/models/client-common.js'
 import type { User, UserCreate, UserQuotaUsed, UserRegister, UserUpdate, UserUpdateMe } from '../../../shared/models/client-user.js'
 import { api, apiRequest } from './http.js'
 

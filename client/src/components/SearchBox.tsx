@@ -43,9 +43,7 @@ export function SearchBox () {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setActive(i => Math.min(results.length - 1, i + 1)) }
-    else if (event.key === 'ArrowUp') { event.preventDefault(); setActive(i => Math.max(-1, i - 1)) }
-    else if (event.key === 'Escape') setOpen(false)
+    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setActive(i => Math.min(results.length - 1, i + 1)) } else if (event.key === 'ArrowUp') { event.preventDefault(); setActive(i => Math.max(-1, i - 1)) } else if (event.key === 'Escape') setOpen(false)
   }
 
   const showList = open && results.length > 0

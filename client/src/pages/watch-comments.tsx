@@ -90,7 +90,7 @@ function CommentForm ({ onSubmit, onCancel, placeholder, testPrefix }: {
 function CommentView ({ comment, can, actions, onReply }: {
   comment: VideoComment
   can: Permissions
-  actions: { remove: (c: VideoComment) => Promise<void>, approve: (c: VideoComment) => Promise<void> }
+  actions: { remove: (c: VideoComment) => Promise<void>; approve: (c: VideoComment) => Promise<void> }
   onReply?: () => void
 }) {
   const [error, setError] = useState<unknown>(null)
@@ -135,7 +135,7 @@ function CommentView ({ comment, can, actions, onReply }: {
 function ReplyTree ({ node, can, actions, reply }: {
   node: VideoCommentThreadTree
   can: Permissions
-  actions: { remove: (c: VideoComment) => Promise<void>, approve: (c: VideoComment) => Promise<void> }
+  actions: { remove: (c: VideoComment) => Promise<void>; approve: (c: VideoComment) => Promise<void> }
   reply: (parent: VideoComment, text: string) => Promise<void>
 }) {
   const [replying, setReplying] = useState(false)

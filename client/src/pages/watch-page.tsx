@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js'
 import { Markdown } from '../components/Markdown.js'
 import { SupportButton } from '../components/SupportButton.js'
 import { UnavailablePage } from '../components/UnavailablePage.js'
-import { accountPath, channelPath } from '../components/VideoCard.js'
+import { accountPath, actorHandle, channelPath } from '../components/VideoCard.js'
 import { t, tn } from '../i18n/i18n.js'
 import { constantLabel, languageLabel } from '../lib/constants.js'
 import { formatDate } from '../lib/format.js'
@@ -23,7 +23,6 @@ import { VideoRating } from './watch-rating.js'
 import { ReportVideoButton, WatchModeration } from './watch-moderation.js'
 import { AddToPlaylist } from '../components/AddToPlaylist.js'
 import { SubscribeButton } from '../components/SubscribeButton.js'
-import { actorHandle } from '../components/VideoCard.js'
 import { lazyPage } from '../lazy.js'
 import { resumeTime } from '../player/watch-reporter.js'
 import { LiveBanner, LiveOwnerSettings, livePhase, useLiveRefresh } from './live/watch-live.js'
@@ -79,7 +78,7 @@ export default function WatchPage ({ id }: { id: string }) {
         ? null
         : playerReady
           ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={phase === 'live' || (user?.autoPlayVideo ?? false)}
-              startTime={phase ? undefined : resumeTime(details, query.get('start'))} />
+            startTime={phase ? undefined : resumeTime(details, query.get('start'))} />
           : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">
         <h1 data-testid="video-title">{details.name}</h1>

@@ -9,7 +9,7 @@ export function chapterClock (seconds: number) {
   return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${s}` : `${m}:${s}`
 }
 
-export function ChapterMarkers ({ chapters, duration, onSeek }: { chapters: VideoChapter[], duration: number, onSeek: (seconds: number) => void }) {
+export function ChapterMarkers ({ chapters, duration, onSeek }: { chapters: VideoChapter[]; duration: number; onSeek: (seconds: number) => void }) {
   if (chapters.length === 0 || duration <= 0) return null
   return (
     <nav class="chapters" data-testid="chapters" aria-label={t('player.chapters')}>

@@ -60,8 +60,8 @@ export async function livePlaybackOf (details: VideoDetails, playlist: VideoStre
   }
 }
 
-interface TimedSegment { start: number, duration: number, programDateTime: number | null }
-interface PlaylistTimeline { fragments: TimedSegment[], partList?: { start: number, duration: number, fragment: TimedSegment }[] | null }
+interface TimedSegment { start: number; duration: number; programDateTime: number | null }
+interface PlaylistTimeline { fragments: TimedSegment[]; partList?: { start: number; duration: number; fragment: TimedSegment }[] | null }
 
 /**
  * The EXT-X-PROGRAM-DATE-TIME of the frame at `time` (ms), from the playlist the player reads: the segment

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fromRoot } from '../../../server/helpers/project-root.js'
-import { InstanceProcess, type InstanceStartOptions } from '../../../server/lib/local-cluster/instance-process.js'
-import { SharedServices } from '../../../server/lib/local-cluster/shared-services.js'
+import { InstanceProcess, type InstanceStartOptions } from '../../local-cluster/instance-process.js'
+import { SharedServices } from '../../local-cluster/shared-services.js'
 import { generateDataset } from './generate-dataset.js'
 
 /** A slot of its own (ports 15301..., storage/slot-62/): the dataset stays between runs, out of the tests' way. */

@@ -41,7 +41,12 @@ export function percentile (values: number[], p: number) {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 export async function watchLive (options: {
-  browser: Browser, baseUrl: string, uuid: string, viewers: number, warmupSeconds: number, seconds: number,
+  browser: Browser
+  baseUrl: string
+  uuid: string
+  viewers: number
+  warmupSeconds: number
+  seconds: number
   originBytes: () => Promise<number>
 }): Promise<WatchResult> {
   const pages = await Promise.all(Array.from({ length: options.viewers }, () => ViewerPage.open(options.browser, options.baseUrl)))

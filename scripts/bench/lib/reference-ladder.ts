@@ -50,7 +50,6 @@ export async function timeReference (input: string, source: ProbeResult, rungs: 
   return sum(encode, remux)
 }
 
-
 /** A 60 s 1080p30 H.264/AAC clip (testsrc2 + sine), the clip the figures are about. */
 export async function generateBenchClip (path: string) {
   const start = performance.now()

@@ -49,7 +49,6 @@ export function median (values: number[]) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-
 export function show (t: Timing) {
   return `${t.wall.toFixed(2)} s (CPU ${t.cpu.toFixed(2)} s)`
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { LoopbackNginx, shippedServerBlock } from '../../../server/lib/local-cluster/loopback-nginx.js'
+import { LoopbackNginx, shippedServerBlock } from '../../local-cluster/loopback-nginx.js'
 import { median } from '../lib/timing.js'
 import { randomRanges } from '../lib/wrk.js'
 import type { BenchVideoFile } from './bench-video-file.js'

@@ -1,20 +1,14 @@
 import express, { type Request, type Response } from 'express'
-import { chaptersToActivityPub } from '../../lib/chapters/video-chapters.js'
-import { VideoChapterModel } from '../../models/video/video-chapter.js'
-import { buildActivityPubContext, withActivityPubContext } from '../../helpers/activitypub/index.js'
-import { buildOrderedCollection, parsePageParam } from '../../lib/activitypub/collections/ordered-collection.js'
+import { withActivityPubContext } from '../../helpers/activitypub/index.js'
+import { parsePageParam } from '../../lib/activitypub/collections/ordered-collection.js'
 import { getAudienceFromFollowersOf, getVideoAudience } from '../../lib/activitypub/videos/audience.js'
 import { accountActorOf, buildVideoObject, channelActorOf } from '../../lib/activitypub/videos/build-video-object.js'
 import { getServerActor } from '../../lib/activitypub/server-actor.js'
-import {
-  videoCollectionUrls, videoCreateActivityUrl, videoUpdateActivityUrl
-} from '../../lib/activitypub/videos/video-activity-urls.js'
+import { videoCreateActivityUrl, videoUpdateActivityUrl } from '../../lib/activitypub/videos/video-activity-urls.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
-import { instanceAccountId } from '../../lib/moderation/instance-account.js'
-import { videoOwnerAccountId } from '../../lib/video-comments/comment-rules.js'
-import { AccountVideoRateModel } from '../../models/account/account-video-rate.js'
-import { VideoCommentModel } from '../../models/video/video-comment.js'
-import { VideoShareModel } from '../../models/video/video-share.js'
+import {
+  loadVideoShare, videoChaptersDocument, videoCommentsCollection, videoRatesCollection, videoSharesCollection
+} from '../../lib/activitypub/collections/video-collections.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
 import { loadFederatedVideo, redirectIfRemote, WATCH_PATHS } from './federated-video.js'
@@ -58,15 +52,14 @@ export function buildVideosActivityPubRouter () {
   router.get('/videos/watch/:id/announces', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     if (redirectIfRemote(video, res)) return
-    sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video).shares, parsePageParam(req.query.page),
-      (start, count) => VideoShareModel.listUrlsByVideo(video.id, start, count)))
+    sendActivityPub(res, await videoSharesCollection(video, parsePageParam(req.query.page)))
   })
 
   // Each share's Announce: what PeerTube fetches when it refreshes a video (a share it cannot read is dropped).
   router.get('/videos/watch/:id/announces/:actorId', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     const actorId = /^\d{1,10}$/.test(String(req.params.actorId)) ? Number(req.params.actorId) : undefined
-    const share = actorId !== undefined ? await VideoShareModel.loadWithActor(actorId, video.id) : null
+    const share = actorId !== undefined ? await loadVideoShare(actorId, video.id) : null
     if (!share) throw notFound('Video share not found')
     if (!share.Actor!.isLocal()) {
       res.redirect(301, share.url)
@@ -78,29 +71,24 @@ export function buildVideosActivityPubRouter () {
     }, 'Announce'))
   })
 
-  for (const [ name, type ] of [ [ 'likes', 'like' ], [ 'dislikes', 'dislike' ] ] as const) {
+  for (const name of [ 'likes', 'dislikes' ] as const) {
     router.get(`/videos/watch/:id/${name}`, activityPubOnly, async (req: Request, res: Response) => {
       const video = await loadFederatedVideo(req, 'summary')
       if (redirectIfRemote(video, res)) return
-      sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video)[name], parsePageParam(req.query.page),
-        (start, count) => AccountVideoRateModel.listUrlsByVideo(video.id, type, start, count)))
+      sendActivityPub(res, await videoRatesCollection(video, name, parsePageParam(req.query.page)))
     })
   }
 
   router.get('/videos/watch/:id/comments', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     if (redirectIfRemote(video, res)) return
-    // What the instance or the video's owner muted is no part of the public conversation.
-    const mutedBy = [ instanceAccountId(), videoOwnerAccountId(video) ]
-    sendActivityPub(res, await buildOrderedCollection(videoCollectionUrls(video).comments, parsePageParam(req.query.page),
-      (start, count) => VideoCommentModel.listUrlsForActivityPub(video.id, start, count, mutedBy)))
+    sendActivityPub(res, await videoCommentsCollection(video, parsePageParam(req.query.page)))
   })
 
   router.get('/videos/watch/:id/chapters', activityPubOnly, async (req: Request, res: Response) => {
     const video = await loadFederatedVideo(req, 'summary')
     if (redirectIfRemote(video, res)) return
-    const chapters = chaptersToActivityPub(await VideoChapterModel.listOfVideo(video.id), video.duration)
-    sendActivityPub(res, { '@context': buildActivityPubContext('Chapters'), id: videoCollectionUrls(video).hasParts, hasPart: chapters })
+    sendActivityPub(res, await videoChaptersDocument(video))
   })
 
   return router

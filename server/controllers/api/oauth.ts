@@ -4,8 +4,7 @@ import { checkClient, passwordGrant, refreshTokenGrant } from '../../lib/oauth/g
 import { badRequest, notFound } from '../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../lib/http-problems/problem-codes.js'
 import { loginRateLimiter } from '../../middlewares/rate-limit.js'
-import { OAuthClientModel } from '../../models/oauth/oauth-client.js'
-import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
+import { loadLocalClient, revokeAccessToken } from '../../lib/oauth/tokens.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const oauthRouter = new ApiRouter('/api/v1')
@@ -16,7 +15,7 @@ oauthRouter.get('/oauth-clients/local', {
   tags: [ 'Session' ],
   auth: 'none'
 }, async (_ctx, _req, res) => {
-  const client = await OAuthClientModel.loadLocal()
+  const client = await loadLocalClient()
   if (!client) throw notFound('No local OAuth client')
   res.json({ client_id: client.clientId, client_secret: client.clientSecret })
 })
@@ -64,6 +63,6 @@ oauthRouter.post('/users/revoke-token', {
   auth: 'required'
 }, async (_ctx, req, res) => {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
-  if (token) await OAuthTokenModel.destroy({ where: { accessToken: token } })
+  if (token) await revokeAccessToken(token)
   res.json({})
 })

@@ -147,7 +147,7 @@ export function getDraftSignatureHeader (headers: RequestHeaders): string | unde
 /** Algorithms whose RSA hash we know. `hs2019` means "look at the key": with RSA keys peers use SHA-256. */
 const ALGORITHM_HASHES: Record<string, RsaHash> = {
   'rsa-sha256': 'sha256',
-  'hs2019': 'sha256',
+  hs2019: 'sha256',
   'rsa-sha512': 'sha512'
 }
 

@@ -40,7 +40,7 @@ export async function fetchActivityPubJson (url: string, options: FetchActivityP
   const response = await guardedRequest(url, {
     method: 'GET',
     headers: {
-      'Accept': ACTIVITY_PUB_ACCEPT_HEADER,
+      Accept: ACTIVITY_PUB_ACCEPT_HEADER,
       'User-Agent': options.userAgent ?? REMOTE_FETCH.USER_AGENT
     },
     timeoutMs: options.timeoutMs ?? REMOTE_FETCH.TIMEOUT_MS,

@@ -35,7 +35,7 @@ export async function postSignedActivity (
     method: 'POST',
     headers: {
       'Content-Type': ACTIVITY_PUB_CONTENT_TYPE,
-      'Accept': ACTIVITY_PUB_ACCEPT_HEADER,
+      Accept: ACTIVITY_PUB_ACCEPT_HEADER,
       'User-Agent': options.userAgent ?? REMOTE_FETCH.USER_AGENT
     },
     body,

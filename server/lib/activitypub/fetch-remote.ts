@@ -30,7 +30,7 @@ export async function fetchRemoteObject (url: string) {
 export async function fetchRemoteJson (url: string, accept: string): Promise<unknown> {
   const response = await guardedRequest(url, {
     method: 'GET',
-    headers: { 'Accept': accept, 'User-Agent': REMOTE_FETCH.USER_AGENT },
+    headers: { Accept: accept, 'User-Agent': REMOTE_FETCH.USER_AGENT },
     timeoutMs: CONFIG.federation.http_timeout,
     maxBytes: REMOTE_FETCH.MAX_BYTES,
     allowPrivateAddresses: CONFIG.federation.allow_private_addresses,

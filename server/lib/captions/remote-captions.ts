@@ -76,7 +76,7 @@ async function download (filename: string) {
   try {
     const response = await guardedRequest(caption.fileUrl!, {
       method: 'GET',
-      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, 'Accept': 'text/vtt, text/plain;q=0.5' },
+      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, Accept: 'text/vtt, text/plain;q=0.5' },
       timeoutMs: CONFIG.federation.http_timeout,
       maxBytes: REMOTE_CAPTION_MAX_BYTES,
       allowPrivateAddresses: CONFIG.federation.allow_private_addresses,

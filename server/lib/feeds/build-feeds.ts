@@ -1,5 +1,5 @@
 import { CONFIG, WEBSERVER } from '../../initializers/config/index.js'
-import type { CommentFeedQuery, VideoFeedQuery } from '../../middlewares/validation/feeds.js'
+import type { CommentFeedInput, VideoFeedInput } from './types.js'
 import { AccountModel } from '../../models/account/account.js'
 import { UserModel } from '../../models/user/user.js'
 import { listCommentsForFeed } from '../../models/video/queries/comment-feed-query.js'
@@ -20,7 +20,7 @@ import { addVideoItems } from './video-feed-items.js'
 // instance; remote videos only when the instance follows them, as public lists), whatever privacy or include
 // flags the query asks for.
 
-type VideoFilterQuery = Pick<VideoFeedQuery, 'sort' | 'nsfw' | 'isLocal' | 'hasHLSFiles' | 'hasWebVideoFiles'>
+type VideoFilterQuery = Pick<VideoFeedInput, 'sort' | 'nsfw' | 'isLocal' | 'hasHLSFiles' | 'hasWebVideoFiles'>
 
 function publicVideoFilters (query: VideoFilterQuery, mutedBy: number[]): VideoListFilters {
   const nsfw = query.nsfw === 'true' ? true : query.nsfw === 'false' ? false : query.nsfw === 'both'
@@ -38,7 +38,7 @@ function publicVideoFilters (query: VideoFilterQuery, mutedBy: number[]): VideoL
   }
 }
 
-export async function buildVideoFeed (query: VideoFeedQuery, search: string) {
+export async function buildVideoFeed (query: VideoFeedInput, search: string) {
   const owner = await resolveFeedOwner(query)
   const data = await listVideoModelsWithFiles({
     ...publicVideoFilters(query, [ instanceAccountId() ]),
@@ -76,7 +76,7 @@ export async function buildSubscriptionFeed (query: VideoFilterQuery & { account
   return feed
 }
 
-export async function buildCommentFeed (query: CommentFeedQuery, search: string) {
+export async function buildCommentFeed (query: CommentFeedInput, search: string) {
   let videoId: number | undefined
   let name = `${CONFIG.instance.name} - comments`
   let link: string | undefined

@@ -1,6 +1,6 @@
 import type { Feed } from '@peertube/feed'
 import type { Response } from 'express'
-import type { FeedFormat } from '../../middlewares/validation/feeds.js'
+import type { FeedFormat } from './types.js'
 import { setPublicCacheControl } from '../../helpers/http/public-cache-control.js'
 
 /** How long readers and proxies may keep a feed, as PeerTube's 15-minute route cache. */

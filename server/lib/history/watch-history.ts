@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { UserVideoHistoryModel } from '../../models/user/user-video-history.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { invalidField } from '../http-problems/http-problem.js'

@@ -38,8 +38,8 @@ export interface JobPayloads {
   'move-video-files': { videoId: number }
   'storage-sweep': Record<string, never>
   'video-transcoding': VideoTranscodingPayload
-  'email': EmailPayload
-  'notify': NotifyPayload
+  email: EmailPayload
+  notify: NotifyPayload
   'account-email': AccountEmailRequestPayload
   'activitypub-outbox-crawl': ActivitypubOutboxCrawlPayload
   'federate-playlist': FederatePlaylistPayload

@@ -7,8 +7,8 @@ import { VideoState, type VideoPrivacyType } from '../../../shared/models/videos
 import { loggerWithTags } from '../../helpers/logger.js'
 import { fromRoot } from '../../helpers/project-root.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { VideoUploadInput } from '../videos/types.js'
 import { VideoLiveModel } from '../../models/live/video-live.js'
 import { TagModel } from '../../models/video/tag.js'
 import { VideoModel } from '../../models/video/video.js'
@@ -43,7 +43,7 @@ function checkLiveSettingsAllowed (fields: LiveSettingsFields) {
 /** POST /videos/live: a live video waiting for its stream, with a fresh stream key; federated at once (state 4). */
 export async function createLive (options: {
   user: AuthenticatedUser
-  fields: VideoUploadFields & LiveSettingsFields
+  fields: VideoUploadInput & LiveSettingsFields
   thumbnailUpload?: string
   previewUpload?: string
 }) {

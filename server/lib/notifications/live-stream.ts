@@ -23,7 +23,7 @@ export async function openNotificationStream (userId: number, res: Response) {
     'Content-Type': 'text/event-stream; charset=utf-8',
     // One user's notifications: never kept by a cache (no-store), never rewritten by a proxy (no-transform).
     'Cache-Control': 'private, no-store, no-transform',
-    'Connection': 'keep-alive',
+    Connection: 'keep-alive',
     // nginx would buffer the stream otherwise.
     'X-Accel-Buffering': 'no'
   })

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { CONFIG } from '../../initializers/config/index.js'
-import type { OAuthClientModel } from '../../models/oauth/oauth-client.js'
+import { OAuthClientModel } from '../../models/oauth/oauth-client.js'
 import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
 import type { UserModel } from '../../models/user/user.js'
 
@@ -34,4 +34,14 @@ export async function issueTokens (user: UserModel, client: OAuthClientModel): P
     expires_in: Math.floor(accessLifetime / 1000),
     refresh_token_expires_in: Math.floor(refreshLifetime / 1000)
   }
+}
+
+/** The OAuth client of this instance's web interface (created by the installer). */
+export function loadLocalClient () {
+  return OAuthClientModel.loadLocal()
+}
+
+/** Logging out: the access token (and its refresh token) stop working at once. */
+export async function revokeAccessToken (accessToken: string) {
+  await OAuthTokenModel.destroy({ where: { accessToken } })
 }

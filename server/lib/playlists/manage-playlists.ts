@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { Op } from 'sequelize'
 import { VideoPlaylistPrivacy, VideoPlaylistType } from '../../../shared/models/playlists.js'
 import { VideoPrivacy } from '../../../shared/models/videos.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { CreatePlaylistBody, UpdatePlaylistBody } from '../../middlewares/validation/playlists.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { CreatePlaylistInput, UpdatePlaylistInput } from './types.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { VideoPlaylistElementModel } from '../../models/video/video-playlist-element.js'
 import { VideoPlaylistModel } from '../../models/video/video-playlist.js'
@@ -31,7 +31,7 @@ function ensureChannelForPrivacy (privacy: number, channelId: number | null | un
   }
 }
 
-export async function createPlaylist (user: AuthenticatedUser, body: CreatePlaylistBody, thumbnailUpload?: string) {
+export async function createPlaylist (user: AuthenticatedUser, body: CreatePlaylistInput, thumbnailUpload?: string) {
   ensureChannelForPrivacy(body.privacy, body.videoChannelId)
   if (body.videoChannelId) await ensureOwnChannel(user, body.videoChannelId)
   const thumbnail = thumbnailUpload ? await preparePlaylistThumbnail(thumbnailUpload) : undefined
@@ -69,7 +69,7 @@ async function ensureNoRestrictedVideos (playlistId: number) {
   if (count !== 0) throw invalidField('body', 'privacy', `This playlist holds ${count} private or internal video(s): remove them before making it public or unlisted`)
 }
 
-export async function updatePlaylist (playlist: VideoPlaylistModel, user: AuthenticatedUser, body: UpdatePlaylistBody, thumbnailUpload?: string) {
+export async function updatePlaylist (playlist: VideoPlaylistModel, user: AuthenticatedUser, body: UpdatePlaylistInput, thumbnailUpload?: string) {
   if (playlist.type === VideoPlaylistType.WATCH_LATER) throw badRequest('Cannot update a watch later playlist.')
 
   const privacy = body.privacy ?? playlist.privacy

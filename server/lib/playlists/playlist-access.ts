@@ -1,7 +1,7 @@
 import { VideoPlaylistPrivacy } from '../../../shared/models/playlists.js'
 import { UserRight } from '../../../shared/models/users.js'
 import { toFullUuid } from '../../helpers/uuid.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { listMutedAccountIds } from '../../models/moderation/queries/video-moderation-filters.js'
 import type { VideoPlaylistModel } from '../../models/video/video-playlist.js'
 import type { VideoModel } from '../../models/video/video.js'

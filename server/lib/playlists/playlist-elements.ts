@@ -1,7 +1,7 @@
 import { VideoPlaylistPrivacy } from '../../../shared/models/playlists.js'
 import { VIDEO_PLAYLIST_CONSTRAINTS } from '../../initializers/constants/playlists.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { AddElementBody } from '../../middlewares/validation/playlists.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { AddPlaylistElementInput } from './types.js'
 import { VideoPlaylistElementModel } from '../../models/video/video-playlist-element.js'
 import type { VideoPlaylistModel } from '../../models/video/video-playlist.js'
 import { VideoModel } from '../../models/video/video.js'
@@ -37,7 +37,7 @@ async function touch (playlist: VideoPlaylistModel) {
   await playlist.save()
 }
 
-export async function addPlaylistElement (playlist: VideoPlaylistModel, user: AuthenticatedUser, body: AddElementBody) {
+export async function addPlaylistElement (playlist: VideoPlaylistModel, user: AuthenticatedUser, body: AddPlaylistElementInput) {
   const video = await loadVisibleVideo(String(body.videoId), user, 'summary').catch(err => {
     if ((err as { status?: number }).status === 404) throw invalidField('body', 'videoId', 'Should be a video you can see', body.videoId)
     throw err

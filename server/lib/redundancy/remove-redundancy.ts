@@ -43,4 +43,3 @@ export async function removeRedundanciesOfServer (serverId: number) {
     if (channelServerId === serverId) await removeVideoRedundancy(redundancy)
   }
 }
-

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { access } from 'node:fs/promises'
 import { toShortUuid } from '../../helpers/uuid.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { VideoUploadInput } from '../videos/types.js'
 import { VideoModel } from '../../models/video/video.js'
 import { createVideoFromUpload, uploadInputPath, type CreatedVideo } from '../videos/create-video.js'
 import { resumableUploads, type ResumableUploadSession } from './resumable-upload-store.js'
@@ -19,7 +19,7 @@ export type FinishedUpload = NonNullable<ResumableUploadSession['result']>
 export async function finishResumableUpload (
   session: ResumableUploadSession,
   user: AuthenticatedUser,
-  fields: VideoUploadFields
+  fields: VideoUploadInput
 ): Promise<{ result: FinishedUpload, finish: CreatedVideo['finish'] }> {
   const uuid = session.videoUuid ?? randomUUID()
   await resumableUploads.markFinishing(session, uuid)

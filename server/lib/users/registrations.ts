@@ -1,6 +1,6 @@
 import { UserRegistrationState } from '../../../shared/models/user-registrations.js'
 import { UserRole } from '../../../shared/models/users.js'
-import type { RegistrationRequestBody } from '../../middlewares/validation/users.js'
+import type { RegistrationRequestInput } from './types.js'
 import { UserRegistrationModel } from '../../models/user/user-registration.js'
 import { badRequest, notFound } from '../http-problems/http-problem.js'
 import { createLocalUser } from './create-local-user.js'
@@ -15,7 +15,7 @@ import { unitOfWork } from '../unit-of-work/unit-of-work.js'
  * verification mail (`requiresEmailVerification`) and its moderation event (the moderators' notification) are one
  * unit of work.
  */
-export async function requestRegistration (body: RegistrationRequestBody, options: { requiresEmailVerification?: boolean } = {}) {
+export async function requestRegistration (body: RegistrationRequestInput, options: { requiresEmailVerification?: boolean } = {}) {
   await ensureNewUserIsAvailable({ username: body.username, email: body.email, channelName: body.channel?.name })
 
   const password = await hashPassword(body.password)

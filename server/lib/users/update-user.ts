@@ -1,7 +1,7 @@
 import { CONFIG } from '../../initializers/config/index.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { queueVerifyUserEmail } from './account-emails.js'
-import type { UpdateMeBody, UpdateUserBody } from '../../middlewares/validation/users.js'
+import type { UpdateMeInput, UpdateUserInput } from './types.js'
 import { AccountModel } from '../../models/account/account.js'
 import { OAuthTokenModel } from '../../models/oauth/oauth-token.js'
 import { UserModel } from '../../models/user/user.js'
@@ -19,7 +19,7 @@ async function ensureEmailIsFree (email: string, userId: number) {
  * A user's own changes. Changing the password or the email needs the current password (401 when wrong),
  * so a stolen session cannot take the account over.
  */
-export async function updateMe (userId: number, body: UpdateMeBody) {
+export async function updateMe (userId: number, body: UpdateMeInput) {
   const user = await UserModel.loadWithPassword(userId)
   if (!user) throw notFound('User not found')
 
@@ -69,7 +69,7 @@ export async function updateMe (userId: number, body: UpdateMeBody) {
  * An administrator's or moderator's changes (who may change whom is checked by the caller). A new role or
  * password ends the user's sessions, so new rights apply and an old password's tokens stop working.
  */
-export async function updateUserAsModerator (target: UserModel, body: UpdateUserBody) {
+export async function updateUserAsModerator (target: UserModel, body: UpdateUserInput) {
   if (body.email !== undefined) {
     await ensureEmailIsFree(body.email, target.id)
     target.email = body.email.toLowerCase()

@@ -1,5 +1,5 @@
 import { loggerWithTags } from '../../helpers/logger.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import type { VideoCommentModel } from '../../models/video/video-comment.js'
 import { sendApproveReply, sendCreateComment } from '../activitypub/comments/send-comment-activities.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'

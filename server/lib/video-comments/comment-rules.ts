@@ -1,6 +1,6 @@
 import { UserRight } from '../../../shared/models/users.js'
 import { VideoCommentPolicy, type VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import type { CommentViewer } from '../../models/video/queries/video-comment-queries.js'
 import type { VideoCommentModel } from '../../models/video/video-comment.js'
 import type { VideoModel } from '../../models/video/video.js'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { loggerWithTags } from '../../helpers/logger.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { loadAccountByActorId } from '../../models/actor/queries/actor-queries.js'
 import { VideoCommentModel } from '../../models/video/video-comment.js'
 import type { VideoModel } from '../../models/video/video.js'

@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { summaryIncludes } from '../../models/video/queries/video-includes.js'
 import { VideoCommentModel } from '../../models/video/video-comment.js'
 import { VideoModel } from '../../models/video/video.js'

@@ -1,8 +1,10 @@
 import createTorrent from 'create-torrent'
-import { encode as encodeMagnetUri } from 'magnet-uri'
+import { buildMagnetUri } from '../../helpers/torrent/magnet-uri.js'
 import parseTorrent from 'parse-torrent'
 import { stat } from 'node:fs/promises'
 import { TORRENT } from '../../initializers/constants/transcoding.js'
+
+export { buildMagnetUri }
 
 export interface CreateVideoTorrentOptions {
   filePath: string
@@ -65,23 +67,6 @@ export async function createVideoTorrent (options: CreateVideoTorrentOptions): P
   })
 
   return { torrent, infoHash: parsed.infoHash, magnetUri, pieceLength }
-}
-
-export function buildMagnetUri (options: {
-  torrentUrl?: string
-  infoHash: string
-  displayName: string
-  trackers: string[]
-  webSeeds: string[]
-}) {
-  // Key order decides parameter order in the link: PeerTube's links read xs, xt, dn, tr..., ws...
-  return encodeMagnetUri({
-    ...(options.torrentUrl ? { xs: options.torrentUrl } : {}),
-    infoHash: options.infoHash,
-    name: options.displayName,
-    announce: options.trackers,
-    urlList: options.webSeeds
-  })
 }
 
 /** "<video name> <resolution>p<ext>", without path separators (they would turn the name into folders). */

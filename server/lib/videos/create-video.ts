@@ -7,8 +7,8 @@ import { VideoState } from '../../../shared/models/videos.js'
 import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { VideoUploadInput } from './types.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { TagModel } from '../../models/video/tag.js'
 import { VideoModel } from '../../models/video/video.js'
@@ -94,7 +94,7 @@ export function uploadInputPath (uuid: string, originalName: string) {
  */
 export async function createVideoFromUpload (options: {
   user: AuthenticatedUser
-  fields: VideoUploadFields
+  fields: VideoUploadInput
   file: UploadedFile
   thumbnailUpload?: string
   previewUpload?: string

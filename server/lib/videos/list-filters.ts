@@ -1,14 +1,14 @@
 import { UserRight } from '../../../shared/models/users.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { VideosListQuery } from '../../middlewares/validation/videos.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { VideoListInput } from './types.js'
 import type { VideoListFilters } from '../../models/video/queries/video-list-query.js'
 import { forbidden } from '../http-problems/http-problem.js'
 import { ProblemCode } from '../http-problems/problem-codes.js'
 import { videoModerationFiltersFor } from '../moderation/blocklist/viewer-filters.js'
 
 /** Turns list query parameters into filters, applying who may see what (privacies, NSFW policy). */
-export function buildVideoListFilters (query: VideosListQuery & { search?: string }, user: AuthenticatedUser | undefined): VideoListFilters {
+export function buildVideoListFilters (query: VideoListInput & { search?: string }, user: AuthenticatedUser | undefined): VideoListFilters {
   if (query.privacyOneOf && !user?.hasRight(UserRight.SEE_ALL_VIDEOS)) {
     throw forbidden('Only moderators may list videos by privacy', ProblemCode.NOT_ALLOWED)
   }

@@ -1,8 +1,8 @@
-import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
+import type { VideoUploadInput } from './types.js'
 import { ScheduleVideoUpdateModel } from '../../models/video/schedule-video-update.js'
 
 /** Stores (object), removes (null) the video's scheduled update, in the caller's unit of work. */
-export async function recordScheduledUpdate (videoId: number, schedule: VideoUploadFields['scheduleUpdate']) {
+export async function recordScheduledUpdate (videoId: number, schedule: VideoUploadInput['scheduleUpdate']) {
   if (schedule === undefined) return
   if (schedule === null) {
     await ScheduleVideoUpdateModel.removeForVideo(videoId)

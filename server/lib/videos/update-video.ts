@@ -1,8 +1,8 @@
 import { VideoPrivacy } from '../../../shared/models/videos.js'
 import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 import { loggerWithTags } from '../../helpers/logger.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
-import type { VideoUpdateFields } from '../../middlewares/validation/videos.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
+import type { VideoUpdateInput } from './types.js'
 import { TagModel } from '../../models/video/tag.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { removeFilesAfterCommit } from '../job-queue/handlers/files-removal.js'
@@ -26,7 +26,7 @@ const log = loggerWithTags('videos')
  * public and private folders. From the commit on the static routes serve the files only as the new privacy
  * allows; the move itself runs right after the commit, and again from its job if it was interrupted.
  */
-export async function updateVideo (video: VideoModel, user: AuthenticatedUser | null, fields: VideoUpdateFields, images: { thumbnail?: string, preview?: string }) {
+export async function updateVideo (video: VideoModel, user: AuthenticatedUser | null, fields: VideoUpdateInput, images: { thumbnail?: string, preview?: string }) {
   const movesChannel = fields.channelId !== undefined && fields.channelId !== video.channelId
   if (movesChannel && !user) throw new Error('Moving a video to another channel needs the user who does it')
   const channel = movesChannel ? await loadChannelForUpload(fields.channelId!, user!) : undefined
@@ -74,7 +74,7 @@ export async function updateVideo (video: VideoModel, user: AuthenticatedUser | 
   return video
 }
 
-function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: number | undefined) {
+function applyFields (video: VideoModel, fields: VideoUpdateInput, channelId: number | undefined) {
   const wasPublic = video.isPubliclyVisible()
   if (fields.name !== undefined) video.name = fields.name
   if (fields.category !== undefined) video.category = fields.category
@@ -95,4 +95,3 @@ function applyFields (video: VideoModel, fields: VideoUpdateFields, channelId: n
     video.privacy = fields.privacy
   }
 }
-

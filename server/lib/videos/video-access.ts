@@ -1,6 +1,6 @@
 import { UserRight } from '../../../shared/models/users.js'
 import { VideoPrivacy, VideoState } from '../../../shared/models/videos.js'
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import type { VideoModel } from '../../models/video/video.js'
 
 export function isVideoOwner (video: VideoModel, user: AuthenticatedUser | undefined) {

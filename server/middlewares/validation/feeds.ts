@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { positiveIntId, queryArray, queryBoolean } from './fields.js'
 import { VIDEO_SORTABLE_COLUMNS } from './videos.js'
+import { FEED_FORMATS, type FeedFormat } from '../../lib/feeds/types.js'
 
 // Query strings of the syndication feeds (/feeds/...), as PeerTube names them.
 
-/** `.xml` is RSS unless `?format=atom` asks otherwise; the other suffixes name their format. */
-export const FEED_FORMATS = [ 'xml', 'rss', 'rss2', 'atom', 'atom1', 'json', 'json1' ] as const
-export type FeedFormat = typeof FEED_FORMATS[number]
+export { FEED_FORMATS, type FeedFormat }
 
 export const feedFormatParams = z.object({
   format: z.enum(FEED_FORMATS, { message: `Should have a feed format among: ${FEED_FORMATS.join(', ')}` })

@@ -2,6 +2,7 @@ import {
   DataTypes, Model, Op,
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize, type Transaction
 } from 'sequelize'
+import type { VideoSummary } from '../video/video-loaded.js'
 import { VIDEO_RATE_TYPES, type VideoRateType } from '../../../shared/models/video-comments.js'
 import { VIDEO_COMMENT_CONSTRAINTS } from '../../initializers/constants/video-comments.js'
 import { summaryIncludes } from '../video/queries/video-includes.js'
@@ -99,7 +100,7 @@ export class AccountVideoRateModel extends Model<InferAttributes<AccountVideoRat
       limit: options.count,
       distinct: true
     })
-    return { total: count, data: rows }
+    return { total: count, data: rows as (AccountVideoRateModel & { Video: VideoSummary })[] }
   }
 
   /** Ratings of `accountId` among `videoIds`. */

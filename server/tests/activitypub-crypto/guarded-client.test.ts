@@ -12,7 +12,7 @@ import {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, rawBody: Buffer) => void
 
-const ACTOR = { '@context': 'https://www.w3.org/ns/activitystreams', 'type': 'Person', 'id': 'http://127.0.0.1/accounts/root' }
+const ACTOR = { '@context': 'https://www.w3.org/ns/activitystreams', type: 'Person', id: 'http://127.0.0.1/accounts/root' }
 
 async function expectRemoteError (promise: Promise<unknown>, code: string): Promise<RemoteRequestError> {
   try {
@@ -193,7 +193,7 @@ describe('Guarded HTTP client for remote ActivityPub fetches', function () {
     })
 
     it('POSTs a signed activity that the receiving inbox verifies', async function () {
-      const activity = { '@context': 'https://www.w3.org/ns/activitystreams', 'type': 'Follow', 'actor': 'http://127.0.0.1:9002/accounts/root', 'object': 'x' }
+      const activity = { '@context': 'https://www.w3.org/ns/activitystreams', type: 'Follow', actor: 'http://127.0.0.1:9002/accounts/root', object: 'x' }
       const result = await postSignedActivity(base + '/inbox', activity, {
         keyId: 'http://127.0.0.1:9002/accounts/root',
         privateKeyPem: signer.privateKeyPem,

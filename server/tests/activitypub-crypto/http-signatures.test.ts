@@ -175,7 +175,7 @@ describe('HTTP signatures (draft-cavage)', function () {
   })
 
   it('signs and verifies extra covered headers (Fedify also covers accept and content-type)', async function () {
-    const extra = { 'Content-Type': 'application/activity+json', 'Accept': 'application/activity+json' }
+    const extra = { 'Content-Type': 'application/activity+json', Accept: 'application/activity+json' }
     const added = await signRequest({ method: 'POST', url: INBOX_URL, body, privateKeyPem: alice.privateKeyPem, keyId: ACTOR_URL, headers: extra })
     expect(parseSignatureHeader(added.Signature)!.headers).to.deep.equal([ '(request-target)', 'host', 'date', 'digest', 'content-type', 'accept' ])
 
@@ -271,7 +271,7 @@ describe('HTTP signatures (draft-cavage)', function () {
           port,
           method: 'POST',
           path: '/inbox',
-          headers: { 'Content-Type': 'application/activity+json', 'Digest': 'SHA-256=' + sha256Base64(body) }
+          headers: { 'Content-Type': 'application/activity+json', Digest: 'SHA-256=' + sha256Base64(body) }
         }, res => {
           res.resume()
           resolve(res.statusCode!)

@@ -13,10 +13,10 @@ const ACTOR_URL = 'http://127.0.0.1:9003/users/alice'
 const KEY_ID = ACTOR_URL + '#main-key'
 const BODY = JSON.stringify({
   '@context': 'https://www.w3.org/ns/activitystreams',
-  'id': 'http://127.0.0.1:9003/follows/1',
-  'type': 'Follow',
-  'actor': ACTOR_URL,
-  'object': 'http://127.0.0.1:9001/accounts/peertube'
+  id: 'http://127.0.0.1:9003/follows/1',
+  type: 'Follow',
+  actor: ACTOR_URL,
+  object: 'http://127.0.0.1:9001/accounts/peertube'
 })
 
 interface FedifyStyleOptions {
@@ -47,8 +47,8 @@ function fedifyStyleRequest (options: FedifyStyleOptions) {
     '@target-uri': url.href,
     '@authority': url.host,
     '@path': url.pathname,
-    'host': url.host,
-    'date': date,
+    host: url.host,
+    date: date,
     'content-digest': contentDigest
   }
 
@@ -62,13 +62,13 @@ function fedifyStyleRequest (options: FedifyStyleOptions) {
   const signature = sign('sha256', Buffer.from(signatureBase), options.key.privateKeyPem).toString('base64')
 
   const headers: RequestHeaders = {
-    'host': url.host,
-    'date': date,
+    host: url.host,
+    date: date,
     'content-type': 'application/activity+json',
-    'accept': 'application/activity+json',
+    accept: 'application/activity+json',
     'content-digest': contentDigest,
     'signature-input': `sig1=${innerList}`,
-    'signature': `sig1=:${signature}:`
+    signature: `sig1=:${signature}:`
   }
 
   return { method: 'POST', path: url.pathname + url.search, headers, rawBody: Buffer.from(body) }

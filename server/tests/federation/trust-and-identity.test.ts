@@ -150,7 +150,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       }
 
       const spam = fakePlaylist(unknown, { name: 'Playlist nobody follows' })
-      for (const activity of [ createOf(unknown, spam), { ...createOf(unknown, spam), type: 'Update', id: `${spam.id}/updates/1` }, { ...createOf(unknown, spam), id: `${spam.id}/activity-2`, object: spam.id }]) {
+      for (const activity of [ createOf(unknown, spam), { ...createOf(unknown, spam), type: 'Update', id: `${spam.id}/updates/1` }, { ...createOf(unknown, spam), id: `${spam.id}/activity-2`, object: spam.id } ]) {
         const res = await postToInbox(instance, activity, unknown.account)
         expect(res.status, res.text).to.equal(403)
         expect(res.headers['content-type']).to.match(/^application\/problem\+json/)

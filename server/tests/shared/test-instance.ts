@@ -1,5 +1,5 @@
 import request from 'supertest'
-import { InstanceProcess, type InstanceStartOptions } from '../../lib/local-cluster/instance-process.js'
+import { InstanceProcess, type InstanceStartOptions } from '../../../scripts/local-cluster/instance-process.js'
 import { TEST_SLOT, testServices } from './test-services.js'
 
 /**

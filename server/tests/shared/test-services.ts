@@ -1,4 +1,4 @@
-import { SharedServices } from '../../lib/local-cluster/shared-services.js'
+import { SharedServices } from '../../../scripts/local-cluster/shared-services.js'
 
 /**
  * TUBELESS_TEST_SLOT=k (k > 0) gives a test run its own PostgreSQL/Redis, ports and storage, so several runs can

@@ -38,7 +38,6 @@ function webReadyProbe (overrides: { width?: number, height?: number, fps?: numb
 }
 
 describe('Ladder planning', function () {
-
   it('keeps every enabled resolution at or below a 1080p source, the source resolution included, highest first', function () {
     const rungs = planLadder({ width: 1920, height: 1080, fps: 30 }, { enabledResolutions: DEFAULT_CONFIG })
     expect(resolutions(rungs)).to.deep.equal([ 1080, 720, 480, 360, 240 ])
@@ -120,7 +119,6 @@ describe('Ladder planning', function () {
 })
 
 describe('Transcoding plan', function () {
-
   it('remuxes a web-ready source first and lets it stand for its rung when within the bitrate cap', function () {
     const plan = planTranscoding(webReadyProbe({ bitrate: 4_000_000 }), { enabledResolutions: DEFAULT_CONFIG })
 

@@ -11,17 +11,17 @@ export default function AdminOverview () {
   const s = stats.data
   const rows: [string, string | number | undefined][] = s
     ? [
-        [t('admin.stats.users'), s.totalUsers],
-        [t('admin.stats.activeUsers'), `${s.totalDailyActiveUsers ?? '–'} / ${s.totalWeeklyActiveUsers ?? '–'} / ${s.totalMonthlyActiveUsers ?? '–'}`],
-        [t('admin.stats.localVideos'), s.totalLocalVideos],
-        [t('admin.stats.allVideos'), s.totalVideos],
-        [t('admin.stats.views'), s.totalLocalVideoViews],
-        [t('admin.stats.storage'), formatBytes(s.totalLocalVideoFilesSize)],
-        [t('admin.stats.channels'), s.totalLocalVideoChannels],
-        [t('admin.stats.followers'), s.totalInstanceFollowers],
-        [t('admin.stats.following'), s.totalInstanceFollowing],
-        [t('admin.stats.activities'), `${s.totalActivityPubMessagesProcessed ?? '–'} / ${s.totalActivityPubMessagesWaiting ?? '–'}`]
-      ]
+      [t('admin.stats.users'), s.totalUsers],
+      [t('admin.stats.activeUsers'), `${s.totalDailyActiveUsers ?? '–'} / ${s.totalWeeklyActiveUsers ?? '–'} / ${s.totalMonthlyActiveUsers ?? '–'}`],
+      [t('admin.stats.localVideos'), s.totalLocalVideos],
+      [t('admin.stats.allVideos'), s.totalVideos],
+      [t('admin.stats.views'), s.totalLocalVideoViews],
+      [t('admin.stats.storage'), formatBytes(s.totalLocalVideoFilesSize)],
+      [t('admin.stats.channels'), s.totalLocalVideoChannels],
+      [t('admin.stats.followers'), s.totalInstanceFollowers],
+      [t('admin.stats.following'), s.totalInstanceFollowing],
+      [t('admin.stats.activities'), `${s.totalActivityPubMessagesProcessed ?? '–'} / ${s.totalActivityPubMessagesWaiting ?? '–'}`]
+    ]
     : []
   return (
     <AdminLayout>

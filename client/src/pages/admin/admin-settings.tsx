@@ -65,8 +65,8 @@ function SettingInput ({ setting, value, onChange }: { setting: Setting; value: 
   }
   const input = setting.choices
     ? <select id={id} data-testid={id} value={String(value)} onChange={e => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {setting.choices.map(c => <option key={c} value={c}>{tOr(`nsfw.${c}`, c)}</option>)}
-      </select>
+      {setting.choices.map(c => <option key={c} value={c}>{tOr(`nsfw.${c}`, c)}</option>)}
+    </select>
     : typeof value === 'number'
       ? <input id={id} data-testid={id} type="number" value={String(value)} onInput={e => onChange(Number((e.currentTarget as HTMLInputElement).value))} />
       : LONG_TEXTS.includes(setting.path.split('.').pop() ?? '')

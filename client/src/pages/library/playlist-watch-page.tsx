@@ -55,8 +55,8 @@ export default function PlaylistWatchPage ({ id }: { id: string }) {
       <div>
         {playerReady && shown
           ? <VideoPlayer key={current.id} details={shown} autoplay={continuing || (user?.autoPlayVideo ?? false)}
-              startTime={current.startTimestamp ?? undefined} stopTime={current.stopTimestamp}
-              onEnded={() => { if (next) { setContinuing(true); goTo(next.position) } }} />
+            startTime={current.startTimestamp ?? undefined} stopTime={current.stopTimestamp}
+            onEnded={() => { if (next) { setContinuing(true); goTo(next.position) } }} />
           : <div class="player player-placeholder" aria-busy="true" />}
         {details.error ? <UnavailablePage what="video" error={details.error} /> : null}
         {shown && (
@@ -84,4 +84,3 @@ export default function PlaylistWatchPage ({ id }: { id: string }) {
     </section>
   )
 }
-

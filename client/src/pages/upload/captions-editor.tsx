@@ -59,7 +59,7 @@ export function CaptionsEditor ({ videoId }: { videoId: string }) {
               </li>
             ))}
           </ul>
-          )}
+        )}
       <form onSubmit={add} class="inline-form">
         <select data-testid="caption-language" value={language} onChange={e => setLanguage((e.currentTarget as HTMLSelectElement).value)} aria-label={t('captions.language')}>
           <option value="">{t('captions.chooseLanguage')}</option>

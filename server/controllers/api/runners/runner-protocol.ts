@@ -117,4 +117,3 @@ export async function heldJob (req: Request, uuid: string, body: { runnerToken: 
   await noteRunnerContact(runner, req.ip)
   return job
 }
-

@@ -4,7 +4,7 @@ import { followActor, unfollow } from '../../../lib/activitypub/follows/follow-a
 import { invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
-import { paginationQuery, queryArray } from '../../../middlewares/validation/fields.js'
+import { paginationQuery, queryArray, queryBoolean } from '../../../middlewares/validation/fields.js'
 import { parseActorHandle } from '../../../models/account/actor-handle.js'
 import { formatVideoChannel } from '../../../models/account/formatters/video-channel-formatter.js'
 import { VideoChannelModel } from '../../../models/account/video-channel.js'
@@ -14,7 +14,6 @@ import { ApiRouter } from '../../shared/api-router.js'
 import { parseSubscriptionTarget } from '../../../lib/subscriptions/subscription-target.js'
 import { withUserHistory } from '../../../lib/history/watch-history.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
-import { queryBoolean } from '../../../middlewares/validation/fields.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { listVideos } from '../../../models/video/queries/video-list-query.js'
 
@@ -132,4 +131,3 @@ subscriptionsRouter.delete('/users/me/subscriptions/:subscriptionHandle', {
   await unfollow(follow)
   res.sendStatus(204)
 })
-

@@ -54,5 +54,5 @@ videoRatesRouter.get('/accounts/:name/ratings', {
   if (account.id !== user.Account.id) throw forbidden('Only its owner can list the ratings of an account', ProblemCode.NOT_ALLOWED)
 
   const { total, data } = await AccountVideoRateModel.listForAccount({ accountId: account.id, type: query.rating, ...query })
-  res.json({ total, data: data.map(rate => ({ video: formatVideo(rate.Video!), rating: rate.type })) })
+  res.json({ total, data: data.map(rate => ({ video: formatVideo(rate.Video), rating: rate.type })) })
 })

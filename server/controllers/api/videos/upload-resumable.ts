@@ -115,7 +115,6 @@ videoResumableUploadRouter.put('/videos/upload-resumable', {
   })
 })
 
-
 videoResumableUploadRouter.delete('/videos/upload-resumable', {
   operationId: 'uploadResumableCancel',
   summary: 'Cancel a resumable upload and drop what was received',

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { probeFileMetadata } from '../../../helpers/ffmpeg/ffprobe-metadata.js'
 import { logger } from '../../../helpers/logger.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'

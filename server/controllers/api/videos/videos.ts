@@ -14,6 +14,7 @@ import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
+import { liveRedundancies } from '../../../lib/live/relay/relay-urls.js'
 import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
@@ -46,7 +47,7 @@ videosRouter.get('/videos/:id', {
   scheduleRemoteVideoRefreshIfStale(video)
   // A planned publication is the owner's business only.
   const scheduledUpdate = user && canUpdateVideo(video, user) ? await scheduledUpdateOf(video.id) : null
-  const [ details ] = await withUserHistory(user, [ formatVideoDetails(video) ])
+  const [ details ] = await withUserHistory(user, [ formatVideoDetails(video, liveRedundancies(video)) ])
   res.json({ ...details, ...(scheduledUpdate ? { scheduledUpdate } : {}) })
 })
 

@@ -1,7 +1,7 @@
 import { loggerWithTags } from '../../../helpers/logger.js'
 import { CONFIG, WEBSERVER } from '../../../initializers/config/index.js'
 import { SERVER_VERSION } from '../../../initializers/constants/server.js'
-import { countRowsIfTableExists } from '../../../models/actor/queries/actor-queries.js'
+import { countLocalVideos, countUsersActiveWithin } from '../../../models/actor/queries/actor-queries.js'
 import { UserModel } from '../../../models/user/user.js'
 import { buildPublicConfig } from '../../server-config/public-config.js'
 import { getServerActor } from '../server-actor.js'
@@ -71,9 +71,9 @@ async function usageStats () {
 
   const [ total, activeMonth, activeHalfyear, localPosts ] = await Promise.all([
     safely(() => UserModel.countTotal()),
-    safely(() => countRowsIfTableExists('user', '"lastLoginDate" > now() - interval \'1 month\'')),
-    safely(() => countRowsIfTableExists('user', '"lastLoginDate" > now() - interval \'6 months\'')),
-    safely(() => countRowsIfTableExists('video', '"remote" = false'))
+    safely(() => countUsersActiveWithin('1 month')),
+    safely(() => countUsersActiveWithin('6 months')),
+    safely(() => countLocalVideos())
   ])
 
   // Comments are not federated yet: none are local.

@@ -48,4 +48,3 @@ export async function sendUndoFollow (follow: ActorFollowModel) {
   }
   await sendActivity(undo, { byActor: follower, toInboxes: [ target.inboxUrl ] })
 }
-

@@ -1,7 +1,6 @@
 import { CONFIG } from '../../../initializers/config/index.js'
 import { loggerWithTags } from '../../../helpers/logger.js'
-import { summaryIncludes } from '../../../models/video/queries/video-includes.js'
-import { VideoModel } from '../../../models/video/video.js'
+import { findVideo, findVideoById } from '../../../models/video/queries/video-finders.js'
 import { isLocalUrl } from '../local-urls.js'
 import { urlOrigin } from '../ownership.js'
 import { getOrFetchRemoteVideo } from './get-remote-video.js'
@@ -23,12 +22,12 @@ export function looksLikeUrl (search: string) {
  * instance follows its publisher. Undefined when there is no video there (or its origin cannot be reached).
  */
 export async function findVideoByUrl (url: string, options: { mayFetch: boolean }) {
-  const stored = await VideoModel.findOne({ where: { url }, include: summaryIncludes() })
+  const stored = await findVideo({ url }, 'summary')
   if (stored || isLocalUrl(url) || !options.mayFetch) return stored ?? undefined
 
   try {
     const video = await getOrFetchRemoteVideo(url)
-    return video ? (await VideoModel.findByPk(video.id, { include: summaryIncludes() })) ?? undefined : undefined
+    return video ? (await findVideoById(video.id, 'summary')) ?? undefined : undefined
   } catch (err) {
     log.info(`Search for ${url}: no video could be fetched there (${(err as Error).message})`)
     return undefined

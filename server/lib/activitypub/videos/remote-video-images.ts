@@ -52,7 +52,7 @@ export async function downloadRemoteImage (url: string, path: string) {
   try {
     const response = await guardedRequest(url, {
       method: 'GET',
-      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, 'Accept': 'image/*' },
+      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, Accept: 'image/*' },
       timeoutMs: CONFIG.federation.http_timeout,
       maxBytes: REMOTE_IMAGES.MAX_BYTES,
       allowPrivateAddresses: CONFIG.federation.allow_private_addresses,

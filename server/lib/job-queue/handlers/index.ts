@@ -106,9 +106,9 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
     onFinalFailure: markTranscodingFailed,
     onShutdown: abortRunningTranscodings
   },
-  'email': { process: processEmail, concurrency: 2, attempts: EMAIL_JOB.ATTEMPTS, backoffMs: EMAIL_JOB.BACKOFF_MS, timeoutMs: EMAIL_JOB.SMTP_TIMEOUT_MS * 3 },
+  email: { process: processEmail, concurrency: 2, attempts: EMAIL_JOB.ATTEMPTS, backoffMs: EMAIL_JOB.BACKOFF_MS, timeoutMs: EMAIL_JOB.SMTP_TIMEOUT_MS * 3 },
   'account-email': { process: processAccountEmailRequest, concurrency: 2, attempts: 3, backoffMs: 5_000 },
-  'notify': { process: processNotify, concurrency: 2, attempts: 5, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
+  notify: { process: processNotify, concurrency: 2, attempts: 5, backoffMs: 2_000, timeoutMs: 5 * 60_000 },
   // One page of a remote outbox per run; each run queues the next page, so a catalogue of any size is read in
   // steps that resume from the last page read.
   'activitypub-outbox-crawl': { process: processActivitypubOutboxCrawl, concurrency: 2, attempts: 8, backoffMs: 2_000, timeoutMs: 10 * 60_000, onFinalFailure: onOutboxCrawlFailed },

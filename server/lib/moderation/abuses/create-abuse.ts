@@ -56,4 +56,3 @@ export async function createAbuse (input: NewAbuse) {
     return abuse
   })
 }
-

@@ -1,6 +1,6 @@
 import type { AbuseStateId } from '../../../../shared/models/client-moderation.js'
 import { UserRight } from '../../../../shared/models/users.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../../models/user/authenticated-user.js'
 import { AbuseMessageModel } from '../../../models/moderation/abuse-message.js'
 import type { AbuseModel } from '../../../models/moderation/abuse.js'
 import { loadAbuse } from '../../../models/moderation/queries/abuse-list-query.js'

@@ -1,6 +1,6 @@
 import { ABUSE_PREDEFINED_REASONS, type AbusePredefinedReason } from '../../../../shared/models/client-moderation.js'
 import { UserRight } from '../../../../shared/models/users.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../../models/user/authenticated-user.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { HttpProblem, invalidField } from '../../http-problems/http-problem.js'
 import { canSeeVideo, isVideoOwner } from '../../videos/video-access.js'

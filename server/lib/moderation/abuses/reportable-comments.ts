@@ -1,5 +1,5 @@
 import type { AccountModel } from '../../../models/account/account.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../../models/user/authenticated-user.js'
 
 /**
  * A comment as a report needs it. The comments module plugs its loader in with setReportableCommentLoader() at

@@ -1,7 +1,7 @@
 import { AccountModel } from '../../../models/account/account.js'
 import { AccountBlocklistModel } from '../../../models/moderation/account-blocklist.js'
 import { ServerBlocklistModel } from '../../../models/moderation/server-blocklist.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../../models/user/authenticated-user.js'
 import { getInstanceAccount } from '../instance-account.js'
 
 interface Status { blockedByServer: boolean, blockedByUser: boolean }

@@ -1,5 +1,5 @@
 import { UserRight } from '../../../../shared/models/users.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../../models/user/authenticated-user.js'
 import type { VideoModerationFilters } from '../../../models/moderation/queries/video-moderation-filters.js'
 import { forbidden } from '../../http-problems/http-problem.js'
 import { ProblemCode } from '../../http-problems/problem-codes.js'

@@ -46,7 +46,16 @@ export async function loadLocalChannelByName (name: string) {
 }
 
 /** Number of rows of `table` matching `where` (a fixed SQL condition), or 0 when the table does not exist yet. */
-export async function countRowsIfTableExists (table: string, where: string) {
+/** NodeInfo's usage figures: users who logged in within the interval, and local videos (0 while a table is missing). */
+export function countUsersActiveWithin (interval: '1 month' | '6 months') {
+  return countRowsIfTableExists('user', `"lastLoginDate" > now() - interval '${interval === '1 month' ? '1 month' : '6 months'}'`)
+}
+
+export function countLocalVideos () {
+  return countRowsIfTableExists('video', '"remote" = false')
+}
+
+async function countRowsIfTableExists (table: string, where: string) {
   const sequelize = ActorModel.sequelize!
   const [ exists ] = await sequelize.query<{ exists: boolean }>(
     'SELECT to_regclass(:table) IS NOT NULL AS "exists"',
@@ -60,4 +69,3 @@ export async function countRowsIfTableExists (table: string, where: string) {
   )
   return Number(row?.total ?? 0)
 }
-

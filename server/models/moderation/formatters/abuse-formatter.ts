@@ -8,6 +8,8 @@ import { formatVideo } from '../../video/formatters/video-formatter.js'
 import type { AbuseMessageModel } from '../abuse-message.js'
 import type { AbuseModel, AbuseVideoSnapshot } from '../abuse.js'
 import type { AbuseFigures } from '../queries/abuse-list-query.js'
+import { asVideoSummary } from '../../video/video-loaded.js'
+import type { VideoModel } from '../../video/video.js'
 
 const REASON_NAMES = new Map(Object.entries(ABUSE_PREDEFINED_REASONS).map(([ name, value ]) => [ value as number, name as AbusePredefinedReason ]))
 
@@ -16,7 +18,7 @@ export function predefinedReasonNames (values: number[] | null | undefined): Abu
 }
 
 /** What a video report keeps of its video, so the report still reads well once the video is deleted. */
-export function videoSnapshotOf (video: Parameters<typeof formatVideo>[0]): AbuseVideoSnapshot {
+export function videoSnapshotOf (video: VideoModel): AbuseVideoSnapshot {
   return {
     id: video.id,
     uuid: video.uuid,
@@ -31,7 +33,7 @@ function formatAbuseVideo (abuse: AbuseModel) {
   const snapshot = abuse.videoSnapshot
   if (abuse.type !== 'video' || !snapshot) return null
   const video = abuse.Video
-  const current = video ? formatVideo(video) : undefined
+  const current = video ? formatVideo(asVideoSummary(video)) : undefined
 
   return {
     id: video?.id ?? snapshot.id,

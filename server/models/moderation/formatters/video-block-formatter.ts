@@ -1,5 +1,6 @@
 import { formatVideo } from '../../video/formatters/video-formatter.js'
 import type { VideoBlacklistModel } from '../video-blacklist.js'
+import { asVideoSummary } from '../../video/video-loaded.js'
 
 /** PeerTube's `VideoBlacklist`: the block with the video it hides. Needs Video loaded with its summary includes. */
 export function formatVideoBlock (block: VideoBlacklistModel) {
@@ -9,7 +10,7 @@ export function formatVideoBlock (block: VideoBlacklistModel) {
     reason: block.reason ?? null,
     unfederated: block.unfederated,
     type: block.type,
-    video: formatVideo(block.Video!),
+    video: formatVideo(asVideoSummary(block.Video!)),
     createdAt: block.createdAt,
     updatedAt: block.updatedAt
   }

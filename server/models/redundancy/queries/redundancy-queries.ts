@@ -26,7 +26,7 @@ const CANDIDATES = 'SELECT v."id", ' +
 const ORDER: Record<string, string> = {
   'most-views': 'ORDER BY v."views" DESC, v."id"',
   // Views weighed by age: what is watched now, not what was watched years ago.
-  'trending': 'ORDER BY v."views" / (1 + EXTRACT(EPOCH FROM (now() - v."publishedAt")) / 86400) DESC, v."id"',
+  trending: 'ORDER BY v."views" / (1 + EXTRACT(EPOCH FROM (now() - v."publishedAt")) / 86400) DESC, v."id"',
   'recently-added': 'ORDER BY v."publishedAt" DESC, v."id"'
 }
 

@@ -8,7 +8,7 @@ import type { UserNotificationModel } from '../user-notification.js'
 /** PeerTube's ActorInfo: who did it, with the display name of their account or channel. */
 function actorInfo (actor: ActorModel | undefined, id?: number, displayName?: string) {
   if (!actor) return undefined
-  const owner = (actor as ActorModel & { Account?: { id: number, name: string } | null, VideoChannel?: { id: number, name: string } | null })
+  const owner = actor as ActorModel & { Account?: { id: number, name: string } | null, VideoChannel?: { id: number, name: string } | null }
   const named = owner.Account ?? owner.VideoChannel ?? undefined
   const avatars = formatActorImages(actor, ActorImageType.AVATAR).map(image => ({ width: image.width, path: image.path }))
   return {

@@ -1,6 +1,6 @@
 import { literal, Op } from 'sequelize'
 import { VideoPrivacy } from '../../../../shared/models/videos.js'
-import { summaryIncludes } from '../../video/queries/video-includes.js'
+import { findVideos } from '../../video/queries/video-finders.js'
 import { VideoModel } from '../../video/video.js'
 import { UserVideoHistoryModel } from '../user-video-history.js'
 
@@ -28,7 +28,7 @@ export async function listHistoryForApi (userId: number, accountId: number, opti
   })
 
   const ids = rows.map(row => row.videoId as number)
-  const videos = ids.length === 0 ? [] : await VideoModel.findAll({ where: { id: { [Op.in]: ids } }, include: summaryIncludes() })
+  const videos = ids.length === 0 ? [] : await findVideos({ id: { [Op.in]: ids } }, 'summary')
   const byId = new Map(videos.map(v => [ v.id, v ]))
   return {
     total: count,

@@ -8,6 +8,7 @@ import { formatVideoChannelSummary } from '../../account/formatters/video-channe
 import type { VideoPlaylistElementModel } from '../video-playlist-element.js'
 import type { VideoPlaylistModel } from '../video-playlist.js'
 import { formatVideo } from './video-formatter.js'
+import { asVideoSummary } from '../video-loaded.js'
 
 export function playlistThumbnailPath (playlist: Pick<VideoPlaylistModel, 'thumbnailFilename'>) {
   return playlist.thumbnailFilename ? LAZY_STATIC_PATHS.THUMBNAILS + playlist.thumbnailFilename : null
@@ -53,6 +54,6 @@ export function formatPlaylistElement (element: VideoPlaylistElementModel, canSe
     startTimestamp: element.startTimestamp,
     stopTimestamp: element.stopTimestamp,
     type,
-    video: type === VideoPlaylistElementType.REGULAR ? formatVideo(video!) : null
+    video: type === VideoPlaylistElementType.REGULAR ? formatVideo(asVideoSummary(video!)) : null
   }
 }

@@ -1,4 +1,4 @@
-import { buildMagnetUri } from '../../../lib/video-pipeline/torrent.js'
+import { buildMagnetUri } from '../../../helpers/torrent/magnet-uri.js'
 import { fileDownloadUrl, hlsFileUrl, torrentUrls, trackerUrls, webVideoFileUrl } from '../../../lib/video-paths.js'
 import type { VideoFileModel } from '../video-file.js'
 import type { VideoModel } from '../video.js'

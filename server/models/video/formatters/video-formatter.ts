@@ -9,9 +9,9 @@ import { hlsPlaylistUrls, localVideoUrl, trackerUrls } from '../../../lib/video-
 import { formatAccount, formatAccountSummary } from '../../account/formatters/account-formatter.js'
 import { formatVideoChannel, formatVideoChannelSummary } from '../../account/formatters/video-channel-formatter.js'
 import type { VideoModel } from '../video.js'
+import type { VideoSummary, VideoWithDetails } from '../video-loaded.js'
 import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
 import { remoteTrackerUrls } from './remote-video-urls.js'
-import { liveRedundancies } from '../../../lib/live/relay/relay-urls.js'
 
 function constant<T> (id: T, labels: Record<string | number, string>) {
   return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
@@ -41,11 +41,11 @@ export function videoConstants (video: Pick<VideoModel, 'category' | 'licence' |
 }
 
 /**
- * PeerTube's `Video` (list item). Lists build the same object from their page rows (video-list-item-formatter.ts). Needs VideoChannel (with Actor, Account.Actor) and Thumbnails loaded.
+ * PeerTube's `Video` (list item), from a video loaded with `summaryIncludes()`. Lists build the same object from
+ * their page rows (video-list-item-formatter.ts).
  */
-export function formatVideo (video: VideoModel) {
+export function formatVideo (video: VideoSummary) {
   const channel = video.VideoChannel
-  if (!channel?.Account) throw new Error('formatVideo needs the video\'s channel and account loaded')
 
   return {
     id: video.id,
@@ -85,15 +85,18 @@ export function formatVideo (video: VideoModel) {
   }
 }
 
-/** PeerTube's `VideoDetails`. Also needs VideoFiles, VideoStreamingPlaylists (with VideoFiles) and Tags loaded. */
-export function formatVideoDetails (video: VideoModel) {
-  const channel = video.VideoChannel!
-  const playlists = (video.VideoStreamingPlaylists ?? []).filter(p => p.type === VideoStreamingPlaylistType.HLS)
+/**
+ * PeerTube's `VideoDetails`, from a video loaded with `detailsIncludes()`. `liveRelays` are the mirrors of a live
+ * (lib/live/relay knows them: `liveRedundancies`), listed with the HLS playlist's redundancies.
+ */
+export function formatVideoDetails (video: VideoWithDetails, liveRelays: { baseUrl: string }[] = []) {
+  const channel = video.VideoChannel
+  const playlists = video.VideoStreamingPlaylists.filter(p => p.type === VideoStreamingPlaylistType.HLS)
 
   return {
     ...formatVideo(video),
     description: video.description,
-    account: formatAccount(channel.Account!),
+    account: formatAccount(channel.Account),
     channel: formatVideoChannel(channel),
     streamingPlaylists: playlists.map(playlist => ({
       id: playlist.id,
@@ -101,7 +104,7 @@ export function formatVideoDetails (video: VideoModel) {
       ...hlsPlaylistUrls(video, playlist),
       // Live relays, and mirrors we checked hold our bytes (or, for a remote video, our own mirror of it).
       redundancies: [
-        ...liveRedundancies(video),
+        ...liveRelays,
         ...((playlist as { RedundancyVideos?: { fileUrl: string, state: string }[] }).RedundancyVideos ?? [])
           .filter(r => r.state === 'verified').map(r => ({ baseUrl: r.fileUrl }))
       ],
@@ -110,7 +113,7 @@ export function formatVideoDetails (video: VideoModel) {
     files: sortFilesByResolution(video.VideoFiles).map(file => formatVideoFile(video, file)),
     support: video.support,
     descriptionPath: `/api/v1/videos/${video.uuid}/description`,
-    tags: (video.Tags ?? []).map(t => t.name).sort(),
+    tags: video.Tags.map(t => t.name).sort(),
     commentsEnabled: video.commentsEnabled,
     commentsPolicy: { id: video.commentsPolicy, label: VIDEO_COMMENT_POLICY_LABELS[video.commentsPolicy as VideoCommentPolicyType] ?? 'Unknown' },
     downloadEnabled: video.downloadEnabled,

@@ -8,13 +8,13 @@ export type StoredFileKind = 'web-video' | 'torrent' | 'thumbnail' | 'actor-imag
 
 const KNOWN_NAME_QUERIES: Record<StoredFileKind, string> = {
   'web-video': 'SELECT "filename" AS "name" FROM "videoFile" WHERE "videoId" IS NOT NULL AND "filename" IN (:names)',
-  'torrent': 'SELECT "torrentFilename" AS "name" FROM "videoFile" WHERE "torrentFilename" IN (:names)',
+  torrent: 'SELECT "torrentFilename" AS "name" FROM "videoFile" WHERE "torrentFilename" IN (:names)',
   // Playlist miniatures live in the miniatures folder too.
-  'thumbnail': 'SELECT "filename" AS "name" FROM "thumbnail" WHERE "filename" IN (:names) ' +
+  thumbnail: 'SELECT "filename" AS "name" FROM "thumbnail" WHERE "filename" IN (:names) ' +
     'UNION ALL SELECT "thumbnailFilename" AS "name" FROM "videoPlaylist" WHERE "thumbnailFilename" IN (:names)',
   'actor-image': 'SELECT "filename" AS "name" FROM "actorImage" WHERE "filename" IN (:names)',
-  'original': 'SELECT "keptOriginalFilename" AS "name" FROM "videoSource" WHERE "keptOriginalFilename" IN (:names)',
-  'storyboard': 'SELECT "filename" AS "name" FROM "storyboard" WHERE "filename" IN (:names)'
+  original: 'SELECT "keptOriginalFilename" AS "name" FROM "videoSource" WHERE "keptOriginalFilename" IN (:names)',
+  storyboard: 'SELECT "filename" AS "name" FROM "storyboard" WHERE "filename" IN (:names)'
 }
 
 export async function listKnownFilenames (kind: StoredFileKind, names: string[]) {

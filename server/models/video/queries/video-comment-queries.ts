@@ -43,9 +43,9 @@ function replyCounters (videoAccountId: number, viewer: CommentViewer) {
 }
 
 const THREAD_ORDERS: Record<string, string> = {
-  'createdAt': 'c."createdAt" ASC, c.id ASC',
+  createdAt: 'c."createdAt" ASC, c.id ASC',
   '-createdAt': 'c."createdAt" DESC, c.id DESC',
-  'totalReplies': '"totalReplies" ASC, c."createdAt" DESC, c.id DESC',
+  totalReplies: '"totalReplies" ASC, c."createdAt" DESC, c.id DESC',
   '-totalReplies': '"totalReplies" DESC, c."createdAt" DESC, c.id DESC'
 }
 

@@ -142,7 +142,7 @@ describe('Resumable video upload (PeerTube\'s protocol)', function () {
     const req = httpRequest(new URL(location, instance.url), {
       method: 'PUT',
       headers: {
-        'Authorization': `Bearer ${instance.accessToken}`,
+        Authorization: `Bearer ${instance.accessToken}`,
         'Content-Type': 'application/octet-stream',
         'Content-Range': contentRange,
         ...(contentLength ? { 'Content-Length': String(body.length) } : {})
@@ -210,7 +210,7 @@ describe('Resumable video upload (PeerTube\'s protocol)', function () {
     const location = (await init({ name: 'Endless chunk' }).expect(201)).headers.location as string
     const req = httpRequest(new URL(location, instance.url), {
       method: 'PUT',
-      headers: { 'Authorization': `Bearer ${instance.accessToken}`, 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes 0-99/${bytes.length}` }
+      headers: { Authorization: `Bearer ${instance.accessToken}`, 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes 0-99/${bytes.length}` }
     })
     let status: number | undefined
     req.on('response', res => { status = res.statusCode; res.resume() })

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fromRoot } from '../../helpers/project-root.js'
+import { fromRoot } from '../../server/helpers/project-root.js'
 
 /**
  * Debian's nginx run by us on a loopback port, from a prefix folder of its own (`nginx -p DIR -c DIR/nginx.conf

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import pg from 'pg'
 import { Redis } from 'ioredis'
-import { EmbeddedPostgres } from '../../initializers/embedded/postgres.js'
-import { EmbeddedRedis } from '../../initializers/embedded/redis.js'
-import { fromRoot } from '../../helpers/project-root.js'
+import { EmbeddedPostgres } from '../../server/initializers/embedded/postgres.js'
+import { EmbeddedRedis } from '../../server/initializers/embedded/redis.js'
+import { fromRoot } from '../../server/helpers/project-root.js'
 
 /**
  * One real PostgreSQL cluster and one real Redis server shared by several local instances (each has its own

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { fromRoot } from '../../helpers/project-root.js'
+import { fromRoot } from '../../server/helpers/project-root.js'
 import type { SharedServices } from './shared-services.js'
 
 export interface InstanceStartOptions {
@@ -169,7 +169,6 @@ export class InstanceProcess {
     })
     if (this.child === child) this.child = undefined
   }
-
 
   private wrapInMountNamespace (nodeArgs: string[], tmpfs: { folder: string, size: string }[]): [ string, string[] ] {
     if (tmpfs.length === 0) return [ process.execPath, nodeArgs ]
