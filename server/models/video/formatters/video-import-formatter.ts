@@ -1,5 +1,6 @@
 import { VIDEO_IMPORT_STATE_LABELS, type VideoImportJson } from '../../../../shared/models/video-imports.js'
 import type { VideoImportModel } from '../video-import.js'
+import { asVideoSummary } from '../video-loaded.js'
 import { formatVideo } from './video-formatter.js'
 
 /** PeerTube's `VideoImport`. Needs Video loaded with its summary includes (or null once deleted). */
@@ -13,6 +14,6 @@ export function formatVideoImport (videoImport: VideoImportModel): VideoImportJs
     error: videoImport.error,
     createdAt: videoImport.createdAt.toISOString(),
     updatedAt: videoImport.updatedAt.toISOString(),
-    video: videoImport.Video ? formatVideo(videoImport.Video) as unknown as Record<string, unknown> : null
+    video: videoImport.Video ? formatVideo(asVideoSummary(videoImport.Video)) as unknown as Record<string, unknown> : null
   }
 }
