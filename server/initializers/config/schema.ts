@@ -331,7 +331,9 @@ export const configSchema = z.object({
         '0p': z.boolean(),
         ...Object.fromEntries(TRANSCODING_RESOLUTIONS.map(r => [ `${r}p`, z.boolean() ])) as Record<`${typeof TRANSCODING_RESOLUTIONS[number]}p`, z.ZodBoolean>
       }).strict(),
-      always_transcode_original_resolution: z.boolean()
+      always_transcode_original_resolution: z.boolean(),
+      // true: a session's ladder is a live-rtmp-hls-transcoding runner job (the runner pulls the RTMP stream).
+      remote_runners: z.object({ enabled: z.boolean() }).strict()
     }).strict(),
     relay: z.object({ enabled: z.boolean() }).strict()
   }).strict(),
