@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LiveRtmpHlsPayload } from '../../../../shared/models/runners.js'
@@ -123,8 +124,10 @@ async function storePlaylist (uploaded: string, destination: string, stored: (na
     // A runner names files next to the playlist; anything else (a path, a URL) is not ours to serve.
     return /^[\w.-]+$/.test(trimmed) ? stored(trimmed) : ''
   }).join('\n')
-  await writeFile(`${destination}.tmp`, rewritten)
-  await rename(`${destination}.tmp`, destination)
+  // A temporary name of its own: PeerTube's runner posts the chunks of its rungs at once, each with the master.
+  const temporary = `${destination}.${randomUUID()}.tmp`
+  await writeFile(temporary, rewritten)
+  await rename(temporary, destination)
 }
 
 /** The runner's success: the stream it read ended. */
