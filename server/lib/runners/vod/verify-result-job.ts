@@ -1,5 +1,5 @@
-import { rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import type { Job } from 'bull'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
 import { faultPoint } from '../../../helpers/fault-points.js'
@@ -35,9 +35,8 @@ export async function processRunnerOutputVerification (job: Job<RunnerOutputVeri
   const runnerJob = await RunnerJobModel.findOne({ where: { uuid: job.data.jobUUID } })
   const privatePayload = runnerJob?.privatePayload as HeldPayload | undefined
   if (!runnerJob || runnerJob.state !== RunnerJobState.COMPLETING || !privatePayload?.result || privatePayload.verification) {
-    if (!runnerJob || (runnerJob.state !== RunnerJobState.COMPLETING && runnerJob.state !== RunnerJobState.COMPLETED)) {
-      await rm(heldResultsDir(job.data.jobUUID), { recursive: true, force: true })
-    }
+    // A deleted job's files go; otherwise another runner's result may be arriving in the same folder.
+    if (!runnerJob) await rm(heldResultsDir(job.data.jobUUID), { recursive: true, force: true })
     return { skipped: 'the job was decided, cancelled or deleted meanwhile' }
   }
   const result = privatePayload.result
@@ -64,8 +63,11 @@ export async function processRunnerOutputVerification (job: Job<RunnerOutputVeri
     return { requeued: true }
   }
 
-  const workDir = join(heldResultsDir(runnerJob.uuid), 'check')
+  const heldDir = dirname(result.videoPath)
+  const workDir = join(heldDir, 'check')
+  // A check cut short left its files: it starts again from a clean folder.
   await rm(workDir, { recursive: true, force: true })
+  await mkdir(workDir, { recursive: true })
   faultPoint('runner-verification')
   const verdict = await verifyRunnerOutput({
     outputPath: result.videoPath,
@@ -95,7 +97,7 @@ export async function processRunnerOutputVerification (job: Job<RunnerOutputVeri
       locked.privatePayload = { ...locked.privatePayload, result: undefined }
       await failJob(locked, reason, { countFailure: true, refusedRunnerId: runner?.id })
       if (runner) await recordVerdict(runner, false, reason)
-      await removeFilesAfterCommit({ paths: [], folders: [ heldResultsDir(locked.uuid) ] })
+      await removeFilesAfterCommit({ paths: [], folders: [ heldDir ] })
       return
     }
     locked.privatePayload = { ...locked.privatePayload, verification: summarize(verdict) }
@@ -105,6 +107,22 @@ export async function processRunnerOutputVerification (job: Job<RunnerOutputVeri
   })
   if (!verdict.accepted) runnerNotifier.notifyAvailableJobs()
   return { accepted: verdict.accepted, problems: verdict.problems }
+}
+
+/**
+ * The check itself kept failing (ffmpeg could not run it, not a refusal): the output is dropped and the job goes back
+ * to the runners, rather than staying COMPLETING for ever.
+ */
+export async function onRunnerOutputVerificationFailed (job: Job<RunnerOutputVerificationPayload>, err: Error) {
+  await unitOfWork(async () => {
+    const locked = await RunnerJobModel.loadForUpdate(job.data.jobUUID)
+    if (!locked || locked.state !== RunnerJobState.COMPLETING || (locked.privatePayload as HeldPayload).verification) return
+    const result = (locked.privatePayload as HeldPayload).result
+    locked.privatePayload = { ...locked.privatePayload, result: undefined }
+    await failJob(locked, `Its output could not be checked: ${err.message}`, { countFailure: true })
+    if (result) await removeFilesAfterCommit({ paths: [], folders: [ dirname(result.videoPath) ] })
+  })
+  runnerNotifier.notifyAvailableJobs()
 }
 
 function exists (path: string) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
@@ -59,8 +60,8 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
     throw new HttpProblem({ status: 409, detail: 'The video of this job is gone', code: RUNNER_PROBLEM.RUNNER_JOB_NOT_IN_PROCESSING_STATE })
   }
 
-  const workDir = heldResultsDir(job.uuid)
-  await rm(workDir, { recursive: true, force: true })
+  // A folder per posted result: a refused one's delayed removal never touches the next runner's.
+  const workDir = join(heldResultsDir(job.uuid), randomUUID())
   await mkdir(workDir, { recursive: true })
   const held: StoredResultPaths = { videoPath: join(workDir, `video${extname(options.video.originalname).toLowerCase() || '.mp4'}`) }
   await moveFile(options.video.path, held.videoPath)
