@@ -332,7 +332,9 @@ export const configSchema = z.object({
         '0p': z.boolean(),
         ...Object.fromEntries(TRANSCODING_RESOLUTIONS.map(r => [ `${r}p`, z.boolean() ])) as Record<`${typeof TRANSCODING_RESOLUTIONS[number]}p`, z.ZodBoolean>
       }).strict(),
-      always_transcode_original_resolution: z.boolean()
+      always_transcode_original_resolution: z.boolean(),
+      // true: a session's ladder is a live-rtmp-hls-transcoding runner job (the runner pulls the RTMP stream).
+      remote_runners: z.object({ enabled: z.boolean() }).strict()
     }).strict(),
     relay: z.object({ enabled: z.boolean() }).strict()
   }).strict(),
@@ -354,7 +356,10 @@ export const configSchema = z.object({
         min_ssim: z.number().min(0).max(1),
         min_psnr: z.number().min(0).max(100),
         // ...and not much worse than our own encode of the same seconds.
-        max_ssim_loss: z.number().min(0).max(1)
+        max_ssim_loss: z.number().min(0).max(1),
+        // The sound of the same seconds (audio merges too): its level within this many dB of the source's, and its
+        // coarse spectrum at least this similar (0-1): silence or another sound is refused.
+        audio: z.object({ max_level_difference_db: z.number().min(0).max(60), min_spectrum_similarity: z.number().min(0).max(1) }).strict()
       }).strict(),
       // A runner is disabled after this many refused outputs in a row.
       disable_after_failures: z.number().int().min(1).max(1000)

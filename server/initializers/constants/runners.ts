@@ -12,10 +12,8 @@ export const RUNNER_JOBS = {
 } as const
 
 export const RUNNER_VERIFICATION = {
-  /** Outputs checked at once: each check runs ffmpeg on the instance's own CPU; the others wait their turn. */
-  CONCURRENCY: 2,
-  /** While an output waits for or undergoes its check, its job is kept alive this often (the watchdog would requeue it). */
-  KEEP_ALIVE_MS: 20_000
+  /** Outputs checked at once (runner-output-verification jobs): each check runs ffmpeg on the instance's own CPU. */
+  CONCURRENCY: 2
 } as const
 
 /** Lower runs first, as in PeerTube. */

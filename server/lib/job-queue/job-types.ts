@@ -14,6 +14,7 @@ import type { ActivitypubOutboxCrawlPayload } from '../activitypub/catalogue/out
 import type { FederatePlaylistPayload } from '../activitypub/playlists/federate-playlist-job.js'
 import type { RemotePlaylistFetchPayload } from '../activitypub/playlists/remote-playlist-job.js'
 import type { RunnerJobEndedPayload } from '../runners/runner-job-ended-job.js'
+import type { RunnerOutputVerificationPayload } from '../runners/vod/verify-result-job.js'
 import type { MoveVideoStoragePayload } from '../object-storage/video-storage-moves.js'
 import type { VideoRedundancyPayload } from '../redundancy/mirror-video-job.js'
 import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-job.js'
@@ -45,6 +46,7 @@ export interface JobPayloads {
   'federate-playlist': FederatePlaylistPayload
   'activitypub-playlist-fetch': RemotePlaylistFetchPayload
   'runner-job-ended': RunnerJobEndedPayload
+  'runner-output-verification': RunnerOutputVerificationPayload
   'move-to-object-storage': MoveVideoStoragePayload
   'move-to-file-system': MoveVideoStoragePayload
   'video-redundancy': VideoRedundancyPayload

@@ -20,9 +20,11 @@ import { recordVideoChanged } from '../videos/video-events.js'
 import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
 import { endLiveSession } from './end-live-session.js'
 import { resetLiveTraffic } from './live-traffic.js'
+import type { LiveLadderEvents, LiveLadderSettings } from './ladder/live-ladder-types.js'
 import { runLiveLadder, type RunningLiveLadder } from './ladder/run-live-ladder.js'
+import { runLiveLadderOnRunner } from './ladder/run-live-on-runner.js'
 import { sessionFilePrefix } from './live-replay-files.js'
-import { ladderInputUrl, latencyProfileOf, planLiveRungs } from './live-settings.js'
+import { ladderInputUrl, latencyProfileOf, planLiveRungs, runnerInputUrl, runsOnRunner } from './live-settings.js'
 import type { PublishedStream } from './rtmp/published-stream.js'
 import { P2P_MEDIA_LOADER_PEER_VERSION } from '../../initializers/constants/p2p.js'
 
@@ -86,7 +88,10 @@ export class LiveSession {
       await this.startLadder()
       this.watchdog = setInterval(() => { void this.checkLimits() }, LIVE.WATCHDOG_INTERVAL_MS)
       const result = await this.ladder!.done
-      if (!result.stopped && result.exitCode !== 0 && this.endError === null && !this.context.stream.ended) {
+      if (result.error !== undefined && this.endError === null) {
+        log.warn(`Live ${this.video.uuid}: its runner failed: ${result.stderrTail.slice(-500)}`)
+        this.endError = result.error
+      } else if (!result.stopped && result.exitCode !== 0 && this.endError === null && !this.context.stream.ended) {
         log.warn(`Live ${this.video.uuid}: ffmpeg failed (${result.exitCode}): ${result.stderrTail.slice(-500)}`)
         this.endError = LiveVideoError.FFMPEG_ERROR
       }
@@ -107,6 +112,8 @@ export class LiveSession {
   private async finish () {
     this.ending ??= (async () => {
       clearInterval(this.watchdog)
+      // A session that failed while the streamer still sends (its ladder or runner died): the streamer is told.
+      if (this.endError !== null && !this.context.stream.ended) this.context.disconnect('The transcoding of this live failed: the live has ended')
       this.context.stream.end()
       this.ladder?.stop()
       await this.ladder?.done.catch(() => undefined)
@@ -141,7 +148,10 @@ export class LiveSession {
     const width = number(metadata.width) || 1280
     const height = number(metadata.height) || 720
     const fps = number(metadata.framerate) || number(metadata.fps) || 30
-    const rungs = planLiveRungs({ width, height, fps, hasVideo: stream.hasVideo, hasAudio: stream.hasAudio })
+    const planned = planLiveRungs({ width, height, fps, hasVideo: stream.hasVideo, hasAudio: stream.hasAudio })
+    const onRunner = runsOnRunner({ copyInput: !CONFIG.live.transcoding.enabled, rungs: planned })
+    // PeerTube's live runner job has video rungs only (each with the sound).
+    const rungs = onRunner ? planned.filter(rung => rung.resolution > 0) : planned
 
     const playlist = await unitOfWork(async () => {
       const session = await VideoLiveSessionModel.create({
@@ -161,8 +171,8 @@ export class LiveSession {
 
     this.masterPlaylistName = playlist.playlistFilename
     const profile = this.profile
-    log.info(`Live ${this.video.uuid}: session ${this.sessionId}, ${width}x${height}@${fps}, rungs ${rungs.map(r => r.resolution + 'p').join(', ')}`)
-    this.ladder = runLiveLadder({
+    log.info(`Live ${this.video.uuid}: session ${this.sessionId}, ${width}x${height}@${fps}, rungs ${rungs.map(r => r.resolution + 'p').join(', ')}${onRunner ? ' (on a remote runner)' : ''}`)
+    const settings: LiveLadderSettings = {
       inputUrl: ladderInputUrl(this.context.playName),
       rungs,
       hasAudio: stream.hasAudio,
@@ -181,7 +191,8 @@ export class LiveSession {
       segmentsSha256Name: playlist.segmentsSha256Filename,
       keepTopRungSegments: this.live.saveReplay && CONFIG.live.allow_replay,
       workDir: join(fromRoot(CONFIG.storage.tmp), 'live', randomUUID())
-    }, () => stream.firstPlayedFrameAt, {
+    }
+    const events: LiveLadderEvents = {
       onMasterPlaylist: master => { this.masterPlaylist = master },
       onSegment: segment => {
         if (segment.resolution === rungs[0].resolution) this.replayBytes += segment.size
@@ -189,7 +200,16 @@ export class LiveSession {
         if (!this.published && this.masterPlaylist && this.rungsWithSegment.size === rungs.length) this.publishing = this.publish()
       },
       onPlaylistChange: () => { for (const listener of this.playlistListeners) listener() }
-    })
+    }
+    this.ladder = onRunner
+      ? runLiveLadderOnRunner({
+        ...settings,
+        videoUUID: this.video.uuid,
+        sessionId: this.sessionId!,
+        runnerInputUrl: runnerInputUrl(this.context.playName),
+        inputEnded: new Promise(resolve => { if (stream.ended) resolve(); else stream.once('end', () => resolve()) })
+      }, events)
+      : runLiveLadder(settings, () => stream.firstPlayedFrameAt, events)
   }
 
   /** Every rung has a segment: viewers can start. The swarm hashes follow the master playlist just written. */

@@ -55,3 +55,18 @@ export function ladderInputUrl (playName: string) {
   if (rtmp.enabled) return `rtmp://${host(rtmp.hostname)}:${rtmp.port}/${LIVE_RTMP_APP}/${playName}`
   return `rtmps://${host(rtmps.hostname)}:${rtmps.port}/${LIVE_RTMP_APP}/${playName}`
 }
+
+/**
+ * Whether a session's ladder goes to a remote runner: `live.transcoding.remote_runners.enabled`, and something to
+ * transcode (a runner gets video rungs; a sound-only stream or transcoding switched off stays here).
+ */
+export function runsOnRunner (settings: { copyInput: boolean, rungs: LiveRung[] }) {
+  return CONFIG.live.transcoding.enabled && CONFIG.live.transcoding.remote_runners.enabled && !settings.copyInput &&
+    settings.rungs.some(rung => rung.resolution > 0)
+}
+
+/** Where a remote runner plays a stream from: our public ingest address (plain RTMP when it is enabled). */
+export function runnerInputUrl (playName: string) {
+  const { rtmpUrl, rtmpsUrl } = liveIngestUrls()
+  return `${rtmpUrl ?? rtmpsUrl}/${playName}`
+}

@@ -26,9 +26,10 @@ export interface RunnerJobEndedPayload {
 export async function processRunnerJobEnded (job: Job<RunnerJobEndedPayload>) {
   const runnerJob = await RunnerJobModel.findOne({ where: { uuid: job.data.jobUUID } })
   if (!runnerJob) return { skipped: 'the runner job was deleted' }
-  const privatePayload = runnerJob.privatePayload as VodPrivatePayload & { result?: StoredResultPaths }
+  const privatePayload = runnerJob.privatePayload as VodPrivatePayload & { result?: StoredResultPaths, verification?: unknown }
 
-  if (runnerJob.state === RunnerJobState.COMPLETING && privatePayload.result) {
+  // Only a result the runner-output-verification job accepted is stored.
+  if (runnerJob.state === RunnerJobState.COMPLETING && privatePayload.result && privatePayload.verification) {
     const stored = await storeResult(runnerJob, privatePayload, privatePayload.result)
     if (!stored) return { requeued: true }
   }

@@ -53,6 +53,8 @@ const RUNTIME_SETTINGS: [ doc: string, config: string ][] = [
   [ 'live.maxUserLives', 'live.max_user_lives' ],
   [ 'live.transcoding.enabled', 'live.transcoding.enabled' ],
   [ 'live.transcoding.alwaysTranscodeOriginalResolution', 'live.transcoding.always_transcode_original_resolution' ],
+  [ 'transcoding.remoteRunners.enabled', 'transcoding.remote_runners.enabled' ],
+  [ 'live.transcoding.remoteRunners.enabled', 'live.transcoding.remote_runners.enabled' ],
   ...[ 0, ...TRANSCODING_RESOLUTIONS ].map(r => [ `live.transcoding.resolutions.${r}p`, `live.transcoding.resolutions.${r}p` ] as [ string, string ]),
   // Video imports (issue 21): read by each request and job.
   [ 'import.videos.http.enabled', 'import.videos.http.enabled' ],

@@ -60,7 +60,7 @@ export async function buildPublicConfig () {
       maxUserLives: CONFIG.live.max_user_lives,
       transcoding: {
         enabled: CONFIG.live.transcoding.enabled,
-        remoteRunners: { enabled: false },
+        remoteRunners: { enabled: CONFIG.live.transcoding.remote_runners.enabled },
         enabledResolutions: [ ...(CONFIG.live.transcoding.resolutions['0p'] ? [ 0 ] : []), ...TRANSCODING_RESOLUTIONS.filter(r => CONFIG.live.transcoding.resolutions[`${r}p`]) ],
         profile: 'default',
         availableProfiles: [ 'default' ]

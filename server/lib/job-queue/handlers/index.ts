@@ -25,6 +25,8 @@ import { onOutboxCrawlFailed, processActivitypubOutboxCrawl } from '../../activi
 import { processFederatePlaylist } from '../../activitypub/playlists/federate-playlist-job.js'
 import { processRemotePlaylistFetch } from '../../activitypub/playlists/remote-playlist-job.js'
 import { processRunnerJobEnded } from '../../runners/runner-job-ended-job.js'
+import { onRunnerOutputVerificationFailed, processRunnerOutputVerification } from '../../runners/vod/verify-result-job.js'
+import { RUNNER_VERIFICATION } from '../../../initializers/constants/runners.js'
 import { processMoveToObjectStorage } from '../../object-storage/move-to-object-storage.js'
 import { processMoveToFileSystem } from '../../object-storage/move-to-file-system.js'
 import { onVideoStorageMoveFailed } from '../../object-storage/move-failures.js'
@@ -116,6 +118,11 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   'activitypub-playlist-fetch': { process: processRemotePlaylistFetch, concurrency: 2, attempts: 3, backoffMs: 10_000, timeoutMs: 10 * 60_000 },
   // Stores a verified runner result (an HLS remux and torrents: seconds) and finishes the video when it was the last.
   'runner-job-ended': { process: processRunnerJobEnded, concurrency: 2, attempts: 5, backoffMs: 5_000, timeoutMs: 30 * 60_000 },
+  // Checks a runner's output (ffprobe, sampled decodes, the spot check: seconds to a minute of CPU per rung).
+  'runner-output-verification': {
+    process: processRunnerOutputVerification, concurrency: RUNNER_VERIFICATION.CONCURRENCY, attempts: 5, backoffMs: 5_000, timeoutMs: 30 * 60_000,
+    onFinalFailure: onRunnerOutputVerificationFailed
+  },
   // Object storage: an unreachable bucket is retried (the video stays playable from our folders meanwhile).
   'move-to-object-storage': { process: processMoveToObjectStorage, concurrency: 2, attempts: 6, backoffMs: 10_000, timeoutMs: 6 * 3_600_000, onFinalFailure: onVideoStorageMoveFailed },
   'move-to-file-system': { process: processMoveToFileSystem, concurrency: 2, attempts: 6, backoffMs: 10_000, timeoutMs: 6 * 3_600_000, onFinalFailure: onVideoStorageMoveFailed },

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
+import type { LiveVideoErrorType } from '../../../../shared/models/lives.js'
 import { getFfmpegPath } from '../../../helpers/ffmpeg/binaries.js'
 import { buildMasterPlaylist, type MasterPlaylistEntry } from '../../video-pipeline/hls-master-playlist.js'
 import { Fmp4StreamSplitter, type TrackInfo } from './fmp4-boxes.js'
@@ -9,9 +10,17 @@ import { buildLiveFilterGraph, buildLiveLadderArgs } from './live-ladder-args.js
 import type { IngestClock, LiveLadderEvents, LiveLadderSettings } from './live-ladder-types.js'
 import { LiveHlsPackager } from './live-hls-packager.js'
 
+export interface LadderResult {
+  exitCode: number | null
+  stderrTail: string
+  stopped: boolean
+  /** Why the session failed, when the ladder knows better than an exit code (a runner's failure). */
+  error?: LiveVideoErrorType
+}
+
 export interface RunningLiveLadder {
   /** Resolves when ffmpeg exited and every playlist says the stream ended. */
-  done: Promise<{ exitCode: number | null, stderrTail: string, stopped: boolean }>
+  done: Promise<LadderResult>
   /** Media playlists by their file name (blocking reloads are answered from these). */
   packagers: LiveHlsPackager[]
   /** ffmpeg's speed (1 = real time), as it last reported it. */

@@ -1,4 +1,5 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LiveRtmpHlsPayload } from '../../../../shared/models/runners.js'
 import { moveFile } from '../../../helpers/fs/move-file.js'
@@ -27,9 +28,17 @@ export interface LiveRunnerSession {
   outputDirectory: string
   /** The master playlist's name in outputDirectory. */
   masterPlaylistName: string
+  /**
+   * Every other file the runner sends is stored as `<filePrefix>-<its name>` (the playlists rewritten to match), so
+   * a session's files are known by their name, as those of a local ladder are.
+   */
+  filePrefix: string
   callbacks?: {
-    /** A chunk landed in (or left) outputDirectory, its playlist already updated: e.g. refresh segments-sha256. */
-    onChunk?: (event: { type: 'add-chunk' | 'remove-chunk', filename: string }) => void
+    /**
+     * A chunk landed in (or left) outputDirectory under `filename`, its playlist (`playlistFilename`, when sent)
+     * already updated: e.g. refresh segments-sha256.
+     */
+    onChunk?: (event: { type: 'add-chunk' | 'remove-chunk', filename: string, playlistFilename?: string }) => void
     /** The runner finished (the stream ended), failed, or the job was cancelled. */
     onEnded?: (how: 'ended' | 'errored' | 'cancelled', reason?: string) => void
   }
@@ -40,6 +49,7 @@ interface LivePrivatePayload {
   sessionId: string
   outputDirectory: string
   masterPlaylistName: string
+  filePrefix: string
   [key: string]: unknown
 }
 
@@ -59,7 +69,8 @@ export async function startLiveOnRunner (session: LiveRunnerSession) {
       videoUUID: session.videoUUID,
       sessionId: session.sessionId,
       outputDirectory: session.outputDirectory,
-      masterPlaylistName: session.masterPlaylistName
+      masterPlaylistName: session.masterPlaylistName,
+      filePrefix: session.filePrefix
     } satisfies LivePrivatePayload,
     priority: RUNNER_JOB_PRIORITY.LIVE,
     videoUUID: session.videoUUID
@@ -92,13 +103,31 @@ export async function applyLiveChunkUpdate (job: RunnerJobModel, update: {
 }) {
   const privatePayload = job.privatePayload as LivePrivatePayload
   const dir = privatePayload.outputDirectory
-  if (update.type === 'add-chunk' && update.videoChunkFile) await moveFile(update.videoChunkFile, join(dir, update.videoChunkFilename))
-  if (update.type === 'remove-chunk') await rm(join(dir, update.videoChunkFilename), { force: true })
-  if (update.resolutionPlaylistFile && update.resolutionPlaylistFilename) {
-    await moveFile(update.resolutionPlaylistFile, join(dir, update.resolutionPlaylistFilename))
-  }
-  if (update.masterPlaylistFile) await moveFile(update.masterPlaylistFile, join(dir, privatePayload.masterPlaylistName))
-  sessions.get(privatePayload.sessionId)?.callbacks?.onChunk?.({ type: update.type, filename: update.videoChunkFilename })
+  const stored = (name: string) => `${privatePayload.filePrefix}-${name}`
+  const chunkName = stored(update.videoChunkFilename)
+  if (update.type === 'add-chunk' && update.videoChunkFile) await moveFile(update.videoChunkFile, join(dir, chunkName))
+  if (update.type === 'remove-chunk') await rm(join(dir, chunkName), { force: true })
+  const playlistName = update.resolutionPlaylistFilename ? stored(update.resolutionPlaylistFilename) : undefined
+  if (update.resolutionPlaylistFile && playlistName) await storePlaylist(update.resolutionPlaylistFile, join(dir, playlistName), stored)
+  if (update.masterPlaylistFile) await storePlaylist(update.masterPlaylistFile, join(dir, privatePayload.masterPlaylistName), stored)
+  sessions.get(privatePayload.sessionId)?.callbacks?.onChunk?.({ type: update.type, filename: chunkName, playlistFilename: playlistName })
+}
+
+/** A runner's playlist with every file it names renamed as stored, written whole (a reader never sees half of it). */
+async function storePlaylist (uploaded: string, destination: string, stored: (name: string) => string) {
+  const content = await readFile(uploaded, 'utf8')
+  await rm(uploaded, { force: true })
+  const rewritten = content.split('\n').map(line => {
+    const trimmed = line.trim()
+    if (trimmed === '') return line
+    if (trimmed.startsWith('#')) return line.replace(/URI="([^"/]+)"/g, (_all, name: string) => `URI="${stored(name)}"`)
+    // A runner names files next to the playlist; anything else (a path, a URL) is not ours to serve.
+    return /^[\w.-]+$/.test(trimmed) ? stored(trimmed) : ''
+  }).join('\n')
+  // A temporary name of its own: PeerTube's runner posts the chunks of its rungs at once, each with the master.
+  const temporary = `${destination}.${randomUUID()}.tmp`
+  await writeFile(temporary, rewritten)
+  await rename(temporary, destination)
 }
 
 /** The runner's success: the stream it read ended. */

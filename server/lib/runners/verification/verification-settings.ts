@@ -16,7 +16,8 @@ export function verificationSettingsFor (runner: Pick<RunnerModel, 'trusted'>): 
         preset: x264PresetOf(CONFIG.transcoding.profile, CONFIG.transcoding.preset),
         minSsim: spot.min_ssim,
         minPsnr: spot.min_psnr,
-        maxSsimLoss: spot.max_ssim_loss
+        maxSsimLoss: spot.max_ssim_loss,
+        audio: { maxLevelDifferenceDb: spot.audio.max_level_difference_db, minSpectrumSimilarity: spot.audio.min_spectrum_similarity }
       }
       : undefined
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { probe } from '../../../helpers/ffmpeg/probe.js'
 import { parseMediaPlaylist } from '../../video-pipeline/index.js'
 import { checkOutputStreams, type ExpectedOutput } from './check-streams.js'
+import { checkAudio, type AudioWindowScore } from './audio-check.js'
 import { decodeSamples } from './decode-samples.js'
 import { spotCheck, type WindowScore } from './spot-check.js'
 
@@ -16,6 +17,8 @@ export interface VerificationSettings {
     maxSsimLoss: number
     /** Test seam: fixed window starts. */
     starts?: number[]
+    /** The sound of the same windows (at least 1 s each): level within this many dB, spectra at least this similar. */
+    audio: { maxLevelDifferenceDb: number, minSpectrumSimilarity: number }
   }
 }
 
@@ -25,6 +28,7 @@ export interface Verdict {
   /** Milliseconds per step, for the cost report. */
   timings: { probeMs: number, decodeMs: number, spotEncodeMs: number, spotCompareMs: number, totalMs: number }
   windows: WindowScore[]
+  audioWindows: AudioWindowScore[]
 }
 
 /**
@@ -32,7 +36,8 @@ export interface Verdict {
  * 1. its streams (ffprobe): container, codecs and profile, size, frame rate, audio, duration against the source;
  * 2. an HLS result's playlist addresses byte ranges of its file only;
  * 3. sampled windows decode without error;
- * 4. for runners not trusted, the spot check (our own encode of random seconds, SSIM/PSNR against the source).
+ * 4. for runners not trusted, the spot check (our own encode of random seconds, SSIM/PSNR against the source) and
+ *    the sound of a few seconds against the source's (level and spectrum; audio merges too).
  * Paths in, a verdict out: no database, so it is measured and tested alone.
  */
 export async function verifyRunnerOutput (options: {
@@ -45,7 +50,7 @@ export async function verifyRunnerOutput (options: {
   signal?: AbortSignal
 }): Promise<Verdict> {
   const started = Date.now()
-  const verdict: Verdict = { accepted: false, problems: [], timings: { probeMs: 0, decodeMs: 0, spotEncodeMs: 0, spotCompareMs: 0, totalMs: 0 }, windows: [] }
+  const verdict: Verdict = { accepted: false, problems: [], timings: { probeMs: 0, decodeMs: 0, spotEncodeMs: 0, spotCompareMs: 0, totalMs: 0 }, windows: [], audioWindows: [] }
   const done = (problems: string[]) => {
     verdict.problems.push(...problems)
     verdict.accepted = verdict.problems.length === 0
@@ -71,6 +76,22 @@ export async function verifyRunnerOutput (options: {
   if (decodeProblems.length !== 0) return done(decodeProblems)
 
   const spot = options.settings.spotCheck
+  if (spot && probed.audio && options.expected.sourceHasAudio) {
+    const seconds = Math.max(1, spot.sampleSeconds)
+    const duration = Math.min(probed.audio.durationSeconds ?? probed.durationSeconds, options.expected.sourceDurationSeconds)
+    const audio = await checkAudio({
+      sourcePath: options.sourcePath,
+      outputPath: options.outputPath,
+      starts: spot.starts ?? randomStarts(duration, Math.min(seconds, duration), spot.samples),
+      seconds: Math.min(seconds, duration),
+      maxLevelDifferenceDb: spot.audio.maxLevelDifferenceDb,
+      minSpectrumSimilarity: spot.audio.minSpectrumSimilarity,
+      signal: options.signal
+    })
+    verdict.audioWindows = audio.windows
+    if (audio.problems.length !== 0) return done(audio.problems)
+  }
+
   if (spot && probed.video && options.expected.sourceWidth > 0) {
     // The output's own size (its height and aspect were checked above): encoders round the other side differently
     // (ffmpeg's scale=-2:480 of 16:9 gives 854, not 852), and the measures need both pictures the same size.
@@ -116,4 +137,9 @@ async function checkResolutionPlaylist (playlistPath: string, fileSize: number, 
     return [ `its playlist lists ${listed.toFixed(2)} s of segments, the file holds ${durationSeconds.toFixed(2)} s` ]
   }
   return []
+}
+
+function randomStarts (durationSeconds: number, seconds: number, count: number) {
+  const span = Math.max(0, durationSeconds - seconds)
+  return Array.from({ length: count }, () => Math.round(Math.random() * span * 1000) / 1000).sort((a, b) => a - b)
 }

@@ -1,27 +1,21 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
 import { moveFile } from '../../../helpers/fs/move-file.js'
 import { loggerWithTags } from '../../../helpers/logger.js'
-import { CONFIG } from '../../../initializers/config/index.js'
-import { RUNNER_UPLOAD, RUNNER_VERIFICATION } from '../../../initializers/constants/runners.js'
-import { createConcurrencyLimit } from '../../../helpers/concurrency-limit.js'
+import { RUNNER_UPLOAD } from '../../../initializers/constants/runners.js'
 import { RunnerJobModel } from '../../../models/runner/runner-job.js'
 import type { RunnerModel } from '../../../models/runner/runner.js'
 import { HttpProblem } from '../../http-problems/http-problem.js'
-import { removeFilesAfterCommit } from '../../job-queue/handlers/files-removal.js'
+import { jobQueue } from '../../job-queue/job-queue.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 import { transcodingRootDir } from '../../video-paths.js'
-import { failJob, recordProgress } from '../runner-job-states.js'
 import { RUNNER_PROBLEM } from '../runner-problems.js'
-import { recordVerdict } from '../runner-reputation.js'
 import { maxResultBytes } from '../verification/check-streams.js'
-import { verifyRunnerOutput, type Verdict } from '../verification/verify-output.js'
-import { recordRunnerJobEnded, type VodPrivatePayload } from './vod-runner-jobs.js'
-import { verificationSettingsFor } from '../verification/verification-settings.js'
+import type { VodPrivatePayload } from './vod-runner-jobs.js'
 
 const log = loggerWithTags('runners', 'transcoding')
-const verificationSlot = createConcurrencyLimit(RUNNER_VERIFICATION.CONCURRENCY)
 
 export interface UploadedResult {
   field: string
@@ -41,10 +35,10 @@ export function heldResultsDir (jobUUID: string) {
 }
 
 /**
- * A runner posts the output of a VOD job it holds. Nothing is published here: the files are checked (type, size,
- * then the whole verification) and either refused — the job goes to another runner, the runner's record is marked,
- * the files are removed once that is committed — or held, with the job COMPLETING and a `runner-job-ended` job
- * that stores them through the same path as a local encode, in one unit of work.
+ * A runner posts the output of a VOD job it holds. Nothing is published here: the files are checked for type and
+ * size, then held with the job COMPLETING and a `runner-output-verification` job (verify-result-job.ts) in one unit
+ * of work, and the runner is answered at once. That job refuses the output (the job goes to another runner) or
+ * hands it to `runner-job-ended`, which stores it through the same path as a local encode.
  */
 export async function receiveVodResult (options: { job: RunnerJobModel, runner: RunnerModel, video: UploadedResult, playlist?: UploadedResult }) {
   const { job, runner } = options
@@ -66,40 +60,9 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
     throw new HttpProblem({ status: 409, detail: 'The video of this job is gone', code: RUNNER_PROBLEM.RUNNER_JOB_NOT_IN_PROCESSING_STATE })
   }
 
-  const workDir = heldResultsDir(job.uuid)
+  // A folder per posted result: a refused one's delayed removal never touches the next runner's.
+  const workDir = join(heldResultsDir(job.uuid), randomUUID())
   await mkdir(workDir, { recursive: true })
-  const verdict = await keepingJobAlive(job, () => verificationSlot(() => verifyRunnerOutput({
-    outputPath: options.video.path,
-    playlistPath: options.playlist?.path,
-    sourcePath: privatePayload.inputPath,
-    expected: {
-      resolution: privatePayload.resolution,
-      fps: privatePayload.fps,
-      maxBitrate: privatePayload.maxBitrate,
-      sourceWidth: privatePayload.source.width,
-      sourceHeight: privatePayload.source.height,
-      sourceDurationSeconds: privatePayload.source.durationSeconds,
-      sourceHasAudio: privatePayload.source.hasAudio,
-      durationTolerance: CONFIG.remote_runners.verification.duration_tolerance
-    },
-    settings: verificationSettingsFor(runner),
-    workDir
-  })))
-  logVerdict(job, runner, verdict)
-
-  const uploaded = [ options.video.path, ...(options.playlist ? [ options.playlist.path ] : []) ]
-  if (!verdict.accepted) {
-    const reason = `Output of runner ${runner.name} refused: ${verdict.problems.join('; ')}`
-    await unitOfWork(async () => {
-      const locked = await lockStillHeld(job)
-      if (locked) await failJob(locked, reason, { countFailure: true, refusedRunnerId: runner.id })
-      await recordVerdict(runner, false, reason)
-      await removeFilesAfterCommit({ paths: uploaded })
-    })
-    await rm(workDir, { recursive: true, force: true })
-    throw new HttpProblem({ status: 422, detail: reason, code: RUNNER_PROBLEM.OUTPUT_REFUSED })
-  }
-
   const held: StoredResultPaths = { videoPath: join(workDir, `video${extname(options.video.originalname).toLowerCase() || '.mp4'}`) }
   await moveFile(options.video.path, held.videoPath)
   if (options.playlist) {
@@ -113,30 +76,16 @@ export async function receiveVodResult (options: { job: RunnerJobModel, runner: 
       if (!locked) throw new HttpProblem({ status: 400, detail: 'Job is not in "processing" state', code: RUNNER_PROBLEM.RUNNER_JOB_NOT_IN_PROCESSING_STATE })
       locked.state = RunnerJobState.COMPLETING
       locked.progress = 100
-      locked.privatePayload = { ...locked.privatePayload, result: held, verification: summarize(verdict) }
+      locked.privatePayload = { ...locked.privatePayload, result: held, verification: undefined }
       await locked.save()
-      await recordVerdict(runner, true)
-      await recordRunnerJobEnded(locked)
+      // Checked by a job (a restart in the middle of a check runs it again); the runner is answered now.
+      await jobQueue.createJob('runner-output-verification', { jobUUID: locked.uuid }, { dedupKey: `runner-output-verification-${locked.uuid}` })
     })
   } catch (err) {
     await rm(workDir, { recursive: true, force: true })
     throw err
   }
-}
-
-/**
- * The runner is silent while its output is checked (PeerTube's stops reporting progress once it posts): the job is
- * touched meanwhile, so a long check (a long video, a busy instance) is not taken for a stalled runner.
- */
-async function keepingJobAlive<T> (job: RunnerJobModel, fn: () => Promise<T>) {
-  const touch = () => recordProgress(job, undefined).catch(err => log.warn(`Cannot keep runner job ${job.uuid} alive: ${(err as Error).message}`))
-  await touch()
-  const timer = setInterval(() => { void touch() }, RUNNER_VERIFICATION.KEEP_ALIVE_MS)
-  try {
-    return await fn()
-  } finally {
-    clearInterval(timer)
-  }
+  log.debug(`Output of runner job ${job.uuid} from runner ${runner.name} held for verification`)
 }
 
 /** The job, row-locked, if the runner still holds it (a second success, or the watchdog, may have come first). */
@@ -170,15 +119,4 @@ export function missingFile (field: string) {
     detail: `Incorrect request parameters: ${field}`,
     invalidParams: { [field]: { type: 'field', value: undefined, msg: 'This file is required', path: field, location: 'files' } }
   })
-}
-
-function summarize (verdict: Verdict) {
-  return { timings: verdict.timings, windows: verdict.windows }
-}
-
-function logVerdict (job: RunnerJobModel, runner: RunnerModel, verdict: Verdict) {
-  const { totalMs, spotEncodeMs, spotCompareMs, decodeMs } = verdict.timings
-  const scores = verdict.windows.map(w => `SSIM ${w.theirs.ssim.toFixed(3)} (ours ${w.ours.ssim.toFixed(3)})`).join(', ')
-  const outcome = verdict.accepted ? 'accepted' : `refused (${verdict.problems.join('; ')})`
-  log.info(`Output of job ${job.uuid} from runner ${runner.name} ${outcome} in ${totalMs} ms (decode ${decodeMs}, spot check ${spotEncodeMs}+${spotCompareMs})${scores ? ': ' + scores : ''}`)
 }

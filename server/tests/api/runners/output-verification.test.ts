@@ -16,7 +16,10 @@ describe('Runner output verification', function () {
   let source: string
   const settings: VerificationSettings = {
     decodedSamples: 3,
-    spotCheck: { samples: 2, sampleSeconds: 1, preset: 'ultrafast', minSsim: 0.85, minPsnr: 28, maxSsimLoss: 0.05, starts: [ 0.5, 2.5 ] }
+    spotCheck: {
+      samples: 2, sampleSeconds: 1, preset: 'ultrafast', minSsim: 0.85, minPsnr: 28, maxSsimLoss: 0.05, starts: [ 0.5, 2.5 ],
+      audio: { maxLevelDifferenceDb: 6, minSpectrumSimilarity: 0.9 }
+    }
   }
   const expected = {
     resolution: 240, fps: 30, maxBitrate: 500_000, sourceWidth: 640, sourceHeight: 360, sourceDurationSeconds: 4, sourceHasAudio: true,
@@ -70,6 +73,28 @@ describe('Runner output verification', function () {
     expect(verdict.problems.join('; ')).to.match(/SSIM|PSNR/)
   })
 
+  it('compares the sound of the windows too: the right sound passes, silence or another sound is refused', async function () {
+    const honest = await encodeRung(source, join(dir, 'honest-240.mp4'), 240, 30)
+    const verdict = await verify(honest)
+    expect(verdict.problems).to.deep.equal([])
+    expect(verdict.audioWindows).to.have.length(2)
+    for (const window of verdict.audioWindows) {
+      expect(window.spectrumSimilarity).to.be.above(0.97)
+      expect(Math.abs(window.outputDbfs - window.sourceDbfs)).to.be.below(1)
+    }
+
+    const silent = join(dir, 'silent-240.mp4')
+    await ffmpeg([ '-i', source, '-vf', 'scale=-2:240', '-af', 'volume=0', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-movflags', '+faststart', silent ])
+    expect((await verify(silent)).problems.join('; ')).to.match(/sound at 0\.5 s is silent/)
+
+    const otherSound = join(dir, 'other-sound-240.mp4')
+    await ffmpeg([
+      '-i', source, '-f', 'lavfi', '-i', 'sine=frequency=1500:sample_rate=48000', '-map', '0:v', '-map', '1:a', '-t', '4',
+      '-vf', 'scale=-2:240', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-movflags', '+faststart', otherSound
+    ])
+    expect((await verify(otherSound)).problems.join('; ')).to.match(/sound at 0\.5 s is not the source's \(spectrum similarity/)
+  })
+
   it('refuses a file whose frames are damaged though its headers look right', async function () {
     const output = await encodeRung(source, join(dir, 'damaged-240.mp4'), 240, 30)
     // Overwrite a stretch in the middle of the media data with garbage: ffprobe still reads the moov.
@@ -82,12 +107,12 @@ describe('Runner output verification', function () {
     expect(verdict.problems.join('; ')).to.match(/decode|SSIM|PSNR/)
   })
 
-  it('accepts an audio merge whose picture runs on past the sound, and refuses one missing seconds of sound', async function () {
+  it('accepts an audio merge whose picture runs on past the sound, and refuses one missing seconds of sound or silent', async function () {
     const song = await generateClip(join(dir, 'song.m4a'), { width: 0, height: 0, video: 'none', audio: 'aac', durationSeconds: 3 })
-    const merge = async (name: string, soundSeconds: number) => {
+    const merge = async (name: string, soundSeconds: number, sound = [ '-i', song ]) => {
       const output = join(dir, name)
       await ffmpeg([
-        '-f', 'lavfi', '-t', '4.5', '-i', 'color=c=0x202020:s=854x480:r=25', '-t', String(soundSeconds), '-i', song,
+        '-f', 'lavfi', '-t', '4.5', '-i', 'color=c=0x202020:s=854x480:r=25', '-t', String(soundSeconds), ...sound,
         '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', output
       ])
       return verifyRunnerOutput({
@@ -100,6 +125,9 @@ describe('Runner output verification', function () {
     }
     expect((await merge('merged.mp4', 3)).problems).to.deep.equal([])
     expect((await merge('short-sound.mp4', 1.5)).problems).to.deep.equal([ 'duration is 1.50 s, the source\'s is 3.00 s' ])
+    // The sound of a merge is what matters: a merge of silence is refused.
+    const silence = await merge('silent-merge.mp4', 3, [ '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono' ])
+    expect(silence.problems.join('; ')).to.match(/sound at 0\.5 s is silent/)
   })
 
   it('refuses a rung of the wrong size or frame rate before decoding anything', async function () {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { createHash } from 'node:crypto'
 import { expect } from 'chai'
+import { createLive, getBytes, getLive, pushRtmp, rtmpUrlOf } from '../../shared/live.js'
 import { TestInstance } from '../../shared/test-instance.js'
 import { getVideo, uploadVideo, waitForLadder } from '../../shared/videos.js'
 import { waitUntil } from '../../shared/wait.js'
@@ -12,8 +14,10 @@ import { generateRegistrationToken, listRunnerJobs, RUNNERS_CONFIG } from './sha
 // ../shared/tools/peertube-peer (`peertube-peer.sh runner`). TUBELESS_PEERTUBE_RUNNER_LOG=1 prints its log.
 const PEERTUBE_RUNNER = process.env.TUBELESS_PEERTUBE_RUNNER
 
-// PeerTube's runner reports progress every few seconds only: the stall limits are PeerTube's.
-const STALLS = { remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '2 minutes', live: '30 seconds' } } }
+// PeerTube's runner reports progress every few seconds only: the stall limits are PeerTube's, but for lives. Its
+// first contact after accepting a live is the first chunk, once every rung has a playlist: on a loaded machine that
+// came after more than PeerTube's 30 s (the job then errored as stalled), so lives get a minute here.
+const STALLS = { remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '2 minutes', live: '1 minute' } } }
 
 describe('PeerTube\'s own runner program against Tubeless', function () {
   // Not in the timed suite: generous limits for a loaded machine.
@@ -33,7 +37,9 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
     XDG_STATE_HOME: join(dir, 'state')
   })
 
+  const registered = new Set<TestInstance>()
   const registerWith = async (instance: TestInstance, name: string) => {
+    registered.add(instance)
     const token = await generateRegistrationToken(instance)
     const register = spawn(process.execPath, [
       PEERTUBE_RUNNER!, '--id', 'tubeless', 'register', '--url', instance.url, '--registration-token', token, '--runner-name', name
@@ -61,7 +67,7 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
     if (!PEERTUBE_RUNNER) return this.skip()
     dir = await makeTempDir('peertube-runner')
     await Promise.all([
-      webVideos.flushAndStart({ config: { ...RUNNERS_CONFIG, ...STALLS } }),
+      webVideos.flushAndStart({ config: { ...RUNNERS_CONFIG, ...STALLS, live: { transcoding: { remote_runners: { enabled: true }, resolutions: { '144p': true, '360p': false, '720p': false } } } } }),
       hlsOnly.flushAndStart({ config: { ...RUNNERS_CONFIG, ...STALLS, transcoding: { ...RUNNERS_CONFIG.transcoding, web_videos: { enabled: false }, hls: { enabled: true } } } })
     ])
     runner = spawn(process.execPath, [ PEERTUBE_RUNNER, '--id', 'tubeless', 'server' ], { env: runnerEnv(), stdio: [ 'ignore', 'pipe', 'pipe' ] })
@@ -113,5 +119,35 @@ describe('PeerTube\'s own runner program against Tubeless', function () {
     expect(published.streamingPlaylists[0].files.length).to.be.greaterThan(0)
     const audioJobs = await expectAllDoneBy(hlsOnly, audio.body.video.uuid, 'peertube-runner-hls')
     expect(audioJobs.every(j => j.type === 'vod-audio-merge-transcoding')).to.equal(true)
+  })
+  it('transcodes a live (live-rtmp-hls-transcoding): it pulls the RTMP push, its HLS is served, it ends with the stream', async function () {
+    if (!registered.has(webVideos)) await registerWith(webVideos, 'peertube-runner')
+    const { uuid } = (await createLive(webVideos, { name: 'Live through PeerTube\'s runner' })).body.video
+    const { streamKey } = await getLive(webVideos, uuid)
+    const push = pushRtmp(rtmpUrlOf(webVideos, streamKey!), { seconds: 45 })
+    const live = await waitUntil(async () => {
+      const body = (await getVideo(webVideos, uuid)).body
+      return body.state.id === 1 && body.streamingPlaylists.length === 1 ? body : undefined
+    }, 120_000, 200).catch(withRunnerLog)
+
+    const playlist = live.streamingPlaylists[0]
+    const master = (await webVideos.api().get(new URL(playlist.playlistUrl).pathname).expect(200)).text
+    const variants = master.split('\n').filter(line => line.endsWith('.m3u8'))
+    expect(variants).to.have.length(2)
+    const base = new URL(playlist.playlistUrl).pathname.replace(/[^/]+$/, '')
+    const media = (await webVideos.api().get(base + variants[0]).expect(200)).text
+    const segment = media.split('\n').find(line => line !== '' && !line.startsWith('#'))!
+    const bytes = await getBytes(webVideos, base + segment)
+    const hashes = (await webVideos.api().get(new URL(playlist.segmentsSha256Url).pathname).expect(200)).body
+    expect(hashes[segment]).to.equal(createHash('sha256').update(bytes).digest('hex'))
+
+    expect((await push.exited).code).to.equal(0)
+    const [ job ] = (await listRunnerJobs(webVideos)).filter(j => j.privatePayload.videoUUID === uuid)
+    expect(job.type).to.equal('live-rtmp-hls-transcoding')
+    expect(job.runner?.name).to.equal('peertube-runner')
+    await waitUntil(async () => (await listRunnerJobs(webVideos)).find(j => j.uuid === job.uuid)?.state.id === 3, 90_000, 500).catch(withRunnerLog)
+    await waitUntil(async () => (await getVideo(webVideos, uuid)).body.state.id === 5, 60_000, 500)
+    const [ session ] = await webVideos.sql<{ error: number | null }>('SELECT s.error FROM "videoLiveSession" s JOIN video v ON v.id = s."liveVideoId" WHERE v.uuid = $1', [ uuid ])
+    expect(session.error).to.equal(null)
   })
 })

@@ -8,7 +8,11 @@ import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtu
 import { encodeImpostor, encodeRung, generateRegistrationToken, listRunnerJobs, registerRunner, RUNNERS_CONFIG, type ListedRunnerJob } from './shared/runner-fixtures.js'
 
 // A runner driven by hand over HTTP, to pin down each answer of the protocol (real runner processes are in
-// runner-processes.test.ts).
+// runner-processes.test.ts). The full form (TUBELESS_RUNNERS=full) also kills the instance during a check.
+const FULL = process.env.TUBELESS_RUNNERS === 'full'
+// Jobs held by hand here stay held: no stall limit within the test's time.
+const CONFIG = { ...RUNNERS_CONFIG, remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } }
+
 describe('Runner protocol: tokens, jobs, results refused or accepted', function () {
   const instance = new TestInstance(1)
   let dir: string
@@ -26,8 +30,7 @@ describe('Runner protocol: tokens, jobs, results refused or accepted', function 
   before(async function () {
     dir = await makeTempDir('runner-protocol')
     clip = await generateClip(join(dir, 'clip.mp4'), { width: 640, height: 360, durationSeconds: 4, gop: 30 })
-    // Jobs held by hand here stay held: no stall limit within the test's time.
-    await instance.flushAndStart({ config: { ...RUNNERS_CONFIG, remote_runners: { ...RUNNERS_CONFIG.remote_runners, stalled_jobs: { vod: '10 minutes', live: '10 minutes' } } } })
+    await instance.flushAndStart({ config: CONFIG })
   })
 
   after(async function () {
@@ -145,13 +148,18 @@ describe('Runner protocol: tokens, jobs, results refused or accepted', function 
 
   it('refuses an output that fails the spot check, queues the job for another runner and marks the runner', async function () {
     const impostor = await encodeImpostor(4, join(dir, 'impostor.mp4'), 240, 30, 426)
-    const res = await post(`/jobs/${job.uuid}/success`).field('runnerToken', alpha.runnerToken).field('jobToken', jobToken).attach('payload[videoFile]', impostor)
-    expect(res.status).to.equal(422)
-    expect(res.body.code).to.equal('runner_output_refused')
-    expect(res.body.detail).to.match(/SSIM/)
+    // The success is answered at once: the output is held (COMPLETING) and checked by a job.
+    const posted = Date.now()
+    await post(`/jobs/${job.uuid}/success`).field('runnerToken', alpha.runnerToken).field('jobToken', jobToken).attach('payload[videoFile]', impostor).expect(204)
+    expect(Date.now() - posted).to.be.below(3_000)
 
-    const [ row ] = await instance.sql<{ state: number, failures: number, refusedRunnerIds: number[] }>('SELECT state, failures, "refusedRunnerIds" FROM "runnerJob" WHERE uuid = $1', [ job.uuid ])
-    expect(row).to.deep.equal({ state: 1, failures: 1, refusedRunnerIds: [ alpha.id ] })
+    const row = await waitUntil(async () => {
+      const [ found ] = await instance.sql<{ state: number, failures: number, refusedRunnerIds: number[], error: string | null }>('SELECT state, failures, "refusedRunnerIds", error FROM "runnerJob" WHERE uuid = $1', [ job.uuid ])
+      return found.state === 1 ? found : undefined
+    }, 60_000, 200)
+    expect(row).to.deep.include({ state: 1, failures: 1, refusedRunnerIds: [ alpha.id ] })
+    // Its sound is another tone, and its pictures other pictures: the sound, checked first, fails it.
+    expect(row.error).to.match(/refused: .*(is not the source's|SSIM)/)
     const [ runner ] = await instance.sql<{ verificationFailures: number }>('SELECT "verificationFailures" FROM runner WHERE id = $1', [ alpha.id ])
     expect(runner.verificationFailures).to.equal(1)
 
@@ -164,10 +172,23 @@ describe('Runner protocol: tokens, jobs, results refused or accepted', function 
   })
 
   it('stores a verified result through the local path and refuses a second success', async function () {
+    // The full form waits for Bull to hand the interrupted check to the restarted instance (lock expiry + checks).
+    if (FULL) this.timeout(360_000)
     const accepted = await post(`/jobs/${job.uuid}/accept`).send({ runnerToken: beta.runnerToken }).expect(200)
     const token = accepted.body.job.jobToken
     const good = join(dir, 'rung-240.mp4')
+    // Full form: the instance is killed in the middle of the check; restarted, it checks the held output again.
+    let killedInCheck = false
+    if (FULL) {
+      await instance.stop()
+      await instance.start({ config: CONFIG, env: { TUBELESS_FAULT_POINT: 'runner-verification' }, onOutput: text => { if (text.includes('fault point runner-verification reached')) killedInCheck = true } })
+    }
     await post(`/jobs/${job.uuid}/success`).field('runnerToken', beta.runnerToken).field('jobToken', token).attach('payload[videoFile]', good).expect(204)
+    if (FULL) {
+      await instance.waitForExit(60_000)
+      expect(killedInCheck).to.equal(true)
+      await instance.start({ config: CONFIG })
+    }
     const again = await post(`/jobs/${job.uuid}/success`).field('runnerToken', beta.runnerToken).field('jobToken', token).attach('payload[videoFile]', good)
     expect(again.status).to.equal(400)
     expect(again.body.code).to.equal('runner_job_not_in_processing_state')
@@ -177,6 +198,10 @@ describe('Runner protocol: tokens, jobs, results refused or accepted', function 
       const web = res.body.files.map((f: { resolution: { id: number } }) => f.resolution.id)
       const hls = res.body.streamingPlaylists[0].files.map((f: { resolution: { id: number } }) => f.resolution.id)
       return web.includes(240) && hls.includes(240) ? res.body : undefined
+    }, FULL ? 240_000 : 90_000, 200).catch(async err => {
+      const rows = await instance.sql('SELECT state, error, "privatePayload" FROM "runnerJob" WHERE uuid = $1', [ job.uuid ])
+      const outbox = await instance.sql('SELECT "jobType", "createdAt" FROM "outboxEntry"')
+      throw new Error(`${(err as Error).message}: ${JSON.stringify({ rows, outbox })}\n${instance.recentOutput()}`)
     })
     expect(video.files.find((f: { resolution: { id: number } }) => f.resolution.id === 240).torrentUrl).to.be.a('string')
     const [ row ] = await instance.sql<{ state: number }>('SELECT state FROM "runnerJob" WHERE uuid = $1', [ job.uuid ])
