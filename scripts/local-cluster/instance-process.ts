@@ -39,6 +39,7 @@ export class InstanceProcess {
   get lastStartOptions () {
     return this.lastStart
   }
+
   /** Exit code of the last stop (null when killed by a signal). */
   lastExitCode: number | null = null
 

@@ -25,7 +25,7 @@ export interface VideoImportJson {
   targetUrl: string | null
   magnetUri: string | null
   torrentName: string | null
-  state: { id: VideoImportStateType, label: string }
+  state: { id: VideoImportStateType; label: string }
   error: string | null
   createdAt: string
   updatedAt: string

@@ -41,13 +41,13 @@ export default function EmbedPage ({ id }: { id: string }) {
       {state
         ? <div class="player embed-live-state" data-testid={`embed-live-${state}`}><p>{t(`live.embed.${state}`)}</p></div>
         : <VideoPlayer
-            details={video.data}
-            embed
-            autoplay={phase === 'live' || wasLive.current || query.get('autoplay') === '1'}
-            forcedEngine={query.get('mode')}
-            showStats={query.get('stats') === '1'}
-            embedApi={query.get('api') === '1'}
-          />}
+          details={video.data}
+          embed
+          autoplay={phase === 'live' || wasLive.current || query.get('autoplay') === '1'}
+          forcedEngine={query.get('mode')}
+          showStats={query.get('stats') === '1'}
+          embedApi={query.get('api') === '1'}
+        />}
       <a class="embed-title" href={`/videos/watch/${video.data.uuid}`} target="_blank" rel="noopener">{video.data.name}</a>
     </main>
   )

@@ -22,7 +22,7 @@ export function spriteAt (storyboard: Storyboard, time: number) {
 
 export function StoryboardSeekBar ({ storyboard, duration, video, onSeek }: Props) {
   const barRef = useRef<HTMLDivElement>(null)
-  const [hover, setHover] = useState<{ time: number, left: number } | null>(null)
+  const [hover, setHover] = useState<{ time: number; left: number } | null>(null)
   const [progress, setProgress] = useState(0)
 
   useEffect(() => {

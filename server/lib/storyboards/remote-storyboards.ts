@@ -101,7 +101,7 @@ async function download (filename: string) {
   try {
     const response = await guardedRequest(storyboard.fileUrl!, {
       method: 'GET',
-      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, 'Accept': 'image/jpeg' },
+      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, Accept: 'image/jpeg' },
       timeoutMs: CONFIG.federation.http_timeout,
       maxBytes: REMOTE_STORYBOARD_MAX_BYTES,
       allowPrivateAddresses: CONFIG.federation.allow_private_addresses,

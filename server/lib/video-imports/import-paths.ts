@@ -11,4 +11,3 @@ export function importWorkDir (importId: number) {
 export function importDownloadDir (importId: number) {
   return join(importWorkDir(importId), 'download')
 }
-

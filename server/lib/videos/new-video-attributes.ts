@@ -1,6 +1,6 @@
 import { VideoCommentPolicy } from '../../../shared/models/video-comments.js'
 import { VideoPrivacy, type VideoStateType } from '../../../shared/models/videos.js'
-import type { VideoUploadFields } from '../../middlewares/validation/videos.js'
+import type { VideoUploadInput as VideoUploadFields } from './types.js'
 import { localVideoUrl } from '../video-paths.js'
 import { commentPolicyFields, resolveCommentPolicy } from '../video-comments/comment-rules.js'
 

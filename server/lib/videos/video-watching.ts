@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../../middlewares/auth.js'
+import type { AuthenticatedUser } from '../../models/user/authenticated-user.js'
 import type { VideoModel } from '../../models/video/video.js'
 import { recordWatchingPosition } from '../history/watch-history.js'
 import { noteLocalViewer } from '../live/viewers/live-viewers.js'

@@ -41,7 +41,7 @@ export class EmbedChannel {
   private receive (event: MessageEvent) {
     // Only the page that embeds us drives the player.
     if (event.source !== this.host || typeof event.data !== 'string') return
-    let message: { id?: unknown, method?: unknown, params?: unknown }
+    let message: { id?: unknown; method?: unknown; params?: unknown }
     try {
       message = JSON.parse(event.data)
     } catch {
