@@ -106,6 +106,8 @@ describe('Web client: page weight, compression, error pages and sentences, langu
       const { page } = visitor
       await page.goto(`/videos/watch/${uuid}`)
       await page.getByTestId('support-open').click()
+      // The Markdown renderer is loaded on first use: the text appears once it has arrived.
+      await page.getByTestId('support-text').locator('em', { hasText: 'coffee' }).waitFor()
       expect(await page.getByTestId('support-text').innerHTML()).to.include('<em>coffee</em>')
       await page.getByTestId('support-dialog-close').click()
 
