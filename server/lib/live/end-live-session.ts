@@ -3,6 +3,7 @@ import { copyFile, rm } from 'node:fs/promises'
 import { LiveVideoError, type LiveVideoErrorType } from '../../../shared/models/lives.js'
 import { VideoState, VideoStreamingPlaylistType } from '../../../shared/models/videos.js'
 import { probe } from '../../helpers/ffmpeg/probe.js'
+import { FfmpegError } from '../../helpers/ffmpeg/run-ffmpeg.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { LIVE } from '../../initializers/constants/live.js'
 import { VIDEO_CONSTRAINTS } from '../../initializers/constants/videos.js'
@@ -22,7 +23,7 @@ import { uploadInputPath } from '../videos/create-video.js'
 import { recordVideoChanged } from '../videos/video-events.js'
 import { invalidateVideoFileAccess } from '../videos/video-file-access.js'
 import { imagePathOnDisk } from '../videos/video-images.js'
-import { concatenateReplay, findReplaySegments, listSessionFiles } from './live-replay-files.js'
+import { findReplaySource, listSessionFiles, writeReplaySource } from './live-replay-files.js'
 
 const log = loggerWithTags('live')
 
@@ -99,12 +100,19 @@ interface PreparedReplay {
 }
 
 async function prepareReplay (video: VideoModel, session: VideoLiveSessionModel, dir: string, permanent: boolean): Promise<PreparedReplay | undefined> {
-  const files = await findReplaySegments(dir, session.id)
-  if (!files || files.segments.length === 0) return undefined
+  const source = await findReplaySource(dir, session.id)
+  if (!source) return undefined
   // A permanent live's replay is a new video: its uuid is derived from the session so that a rerun finds it.
   const uuid = permanent ? replayUuidOf(video.uuid, session.id) : video.uuid
   const inputPath = uploadInputPath(uuid, 'replay.mp4')
-  await concatenateReplay(files, inputPath)
+  try {
+    await writeReplaySource(source, inputPath)
+  } catch (err) {
+    // Chunks ffmpeg cannot read make no replay; anything else (a full disk) is retried with the session's end.
+    if (!(err instanceof FfmpegError)) throw err
+    log.warn(`Live ${video.uuid}: the replay of session ${session.id} cannot be made`, { err })
+    return undefined
+  }
   const probed = await probe(inputPath).catch(() => undefined)
   if (!probed || !(probed.durationSeconds > 0)) {
     await rm(inputPath, { force: true })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { LiveVideoError } from '../../../../shared/models/lives.js'
 import { loggerWithTags } from '../../../helpers/logger.js'
 import { startLiveOnRunner, stopLiveOnRunner } from '../../runners/live/live-runner-jobs.js'
+import { keepRunnerChunkForReplay } from '../live-replay-files.js'
 import type { LiveLadderEvents, LiveLadderSettings } from './live-ladder-types.js'
 import type { LadderResult, RunningLiveLadder } from './run-live-ladder.js'
 
@@ -29,12 +30,15 @@ export interface LiveOnRunnerSettings extends LiveLadderSettings {
  * `remote_runners.stalled_jobs.live`) or is removed ends the session with RUNNER_JOB_ERROR: a live cannot move to
  * another runner mid-stream without its viewers losing the stream's timeline.
  * Blocking playlist reloads are not answered from memory (`packagers` is empty): the runner's HLS is not LL-HLS.
+ * With a replay (`keepTopRungSegments`), each chunk of the top rung is also kept for it as it arrives: the runner's
+ * removals only shrink the live window (as with PeerTube), and the session's end makes the replay from them.
  */
 export function runLiveLadderOnRunner (settings: LiveOnRunnerSettings, events: LiveLadderEvents = {}): RunningLiveLadder {
   const rungs = settings.rungs.filter(rung => rung.resolution > 0)
   const hashes = new Map<string, string>()
   const playlistResolutions = new Map<string, number>()
-  const waitingForMaster: { filename: string, playlistFilename: string, size: number, sha256: string }[] = []
+  /** `announced`: posted with its playlist (so players can read it); the others only count for the replay. */
+  const waitingForMaster: { filename: string, playlistFilename: string, size: number, sha256: string, announced: boolean }[] = []
   let master: string | undefined
   let hashesWrite = Promise.resolve()
   let stopped = false
@@ -52,10 +56,14 @@ export function runLiveLadderOnRunner (settings: LiveOnRunnerSettings, events: L
     return hashesWrite
   }
 
-  const emitSegment = (chunk: typeof waitingForMaster[number]) => {
+  const takeChunk = async (chunk: typeof waitingForMaster[number]) => {
     const resolution = playlistResolutions.get(chunk.playlistFilename)
     if (resolution === undefined) return
-    events.onSegment?.({ resolution, name: chunk.filename, msn: 0, duration: settings.segmentSeconds, size: chunk.size, sha256: chunk.sha256, programDateTime: Date.now() })
+    if (settings.keepTopRungSegments && resolution === rungs[0]?.resolution) {
+      await keepRunnerChunkForReplay(settings.outputDir, settings.sessionId, chunk.filename)
+        .catch(err => { log.warn(`Live ${settings.videoUUID}: chunk ${chunk.filename} is missing from its replay`, { err }) })
+    }
+    if (chunk.announced) events.onSegment?.({ resolution, name: chunk.filename, msn: 0, duration: settings.segmentSeconds, size: chunk.size, sha256: chunk.sha256, programDateTime: Date.now() })
   }
 
   // The master playlist lists the variants in the order they were asked for (the job's toTranscode).
@@ -67,7 +75,12 @@ export function runLiveLadderOnRunner (settings: LiveOnRunnerSettings, events: L
     variants.forEach((name, index) => { if (rungs[index]) playlistResolutions.set(name, rungs[index].resolution) })
     master = content
     events.onMasterPlaylist?.(content)
-    for (const chunk of waitingForMaster.splice(0)) emitSegment(chunk)
+    for (const chunk of waitingForMaster.splice(0)) await takeChunk(chunk)
+  }
+
+  const playlistOfChunk = (stored: string) => {
+    const variant = /^(\d+)-/.exec(stored.slice(settings.filePrefix.length + 1))?.[1]
+    return variant === undefined ? undefined : `${settings.filePrefix}-${variant}.m3u8`
   }
 
   const onChunk = async (event: { type: 'add-chunk' | 'remove-chunk', filename: string, playlistFilename?: string }) => {
@@ -82,11 +95,14 @@ export function runLiveLadderOnRunner (settings: LiveOnRunnerSettings, events: L
     hashes.set(event.filename, sha256)
     await writeHashes()
     await readMaster()
-    if (!event.playlistFilename) return
-    const chunk = { filename: event.filename, playlistFilename: event.playlistFilename, size: bytes.length, sha256 }
+    // PeerTube's runner posts its first chunks without a playlist (until it has them all); their playlist is in
+    // their name (`<variant>-<sequence>.ts` goes in `<variant>.m3u8`), enough to keep them for the replay.
+    const playlistFilename = event.playlistFilename ?? playlistOfChunk(event.filename)
+    if (!playlistFilename) return
+    const chunk = { filename: event.filename, playlistFilename, size: bytes.length, sha256, announced: event.playlistFilename !== undefined }
     if (master === undefined) waitingForMaster.push(chunk)
-    else emitSegment(chunk)
-    events.onPlaylistChange?.(playlistResolutions.get(event.playlistFilename) ?? 0)
+    else await takeChunk(chunk)
+    if (chunk.announced) events.onPlaylistChange?.(playlistResolutions.get(playlistFilename) ?? 0)
   }
 
   const stop = () => {

@@ -118,22 +118,24 @@ describe('Runner processes: jobs spread, a killed runner, a cheating runner, liv
   const liveJobOf = async (uuid: string) => (await jobsOf(uuid)).find(j => j.type === 'live-rtmp-hls-transcoding')
   const sessionOf = async (uuid: string) => (await instance.sql<{ error: number | null, endingProcessed: boolean }>(
     'SELECT s.error, s."endingProcessed" FROM "videoLiveSession" s JOIN video v ON v.id = s."liveVideoId" WHERE v.uuid = $1', [ uuid ]))[0]
-  const startLive = async (name: string, seconds: number) => {
-    const { uuid } = (await createLive(instance, { name })).body.video
+  const startLive = async (name: string, seconds: number, options: { saveReplay?: boolean } = {}) => {
+    const { uuid } = (await createLive(instance, { name, ...options })).body.video
     const { streamKey } = await getLive(instance, uuid)
+    const pushedAt = Date.now()
     const push = pushRtmp(rtmpUrlOf(instance, streamKey!), { seconds })
     const video = await waitUntil(async () => {
       const body = (await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body
       return body.state.id === 1 && body.streamingPlaylists.length === 1 ? body : undefined
     }, 90_000, 200).catch(err => { throw new Error(`${(err as Error).message}\n${runners.map(r => `${r.name}: ${r.output.slice(-1500)}`).join('\n')}`) })
-    return { uuid: uuid as string, push, playlist: video.streamingPlaylists[0] as { playlistUrl: string, segmentsSha256Url: string } }
+    return { uuid: uuid as string, push, playlist: video.streamingPlaylists[0] as { playlistUrl: string, segmentsSha256Url: string }, playingAfterMs: Date.now() - pushedAt }
   }
 
-  it('streams a live through a runner: it pulls the RTMP push, viewers get its HLS, and it stops at the stream\'s end', async function () {
+  it('streams a live through a runner: it pulls the RTMP push, viewers get its HLS, it stops at the stream\'s end, and the live becomes its replay', async function () {
     // The killed runner of the case above is back.
     await runners.find(r => r.name === 'honest-1')?.start()
     await ensureRunning('honest-2')
-    const { uuid, push, playlist } = await startLive('Live on a runner', 14)
+    const pushedSeconds = 14
+    const { uuid, push, playlist, playingAfterMs } = await startLive('Live on a runner', pushedSeconds, { saveReplay: true })
 
     const job = (await liveJobOf(uuid))!
     expect(job.state.id).to.equal(2)
@@ -163,7 +165,22 @@ describe('Runner processes: jobs spread, a killed runner, a cheating runner, liv
     await waitUntil(async () => (await liveJobOf(uuid))?.state.id === 3, 60_000, 200)
     await waitUntil(async () => (await sessionOf(uuid))?.endingProcessed, 30_000, 200)
     expect((await sessionOf(uuid)).error).to.equal(null)
-    expect((await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body.state.id).to.equal(5)
+
+    // The replay is made of the runner's chunks of its top rung, kept although they left the live window: it is
+    // published, decodes, and lasts as long as the push did from (at the latest) the moment the live played.
+    const replay = await waitUntil(async () => {
+      const body = (await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body
+      return body.state.id === 1 && !body.isLive && body.files.length !== 0 ? body : undefined
+    }, 60_000, 200)
+    const top = (replay.files as { resolution: { id: number }, fileUrl: string }[]).sort((a, b) => b.resolution.id - a.resolution.id)[0]
+    const replayFile = join(dir, 'replay.mp4')
+    await writeFile(replayFile, await getBytes(instance, new URL(top.fileUrl).pathname))
+    const probed = JSON.parse((await execFileAsync('ffprobe', [ '-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', replayFile ])).stdout)
+    expect(probed.streams.map((s: { codec_name: string }) => s.codec_name).sort()).to.deep.equal([ 'aac', 'h264' ])
+    const duration = Number(probed.format.duration)
+    expect(duration).to.be.within(pushedSeconds - playingAfterMs / 1000 - 1, pushedSeconds + 1)
+    const decoded = await execFileAsync('ffmpeg', [ '-v', 'error', '-i', replayFile, '-f', 'null', '-' ])
+    expect(decoded.stderr).to.equal('')
   })
 
   it('ends a live cleanly when its runner dies in the middle of it: the streamer is cut off, the error recorded', async function () {
