@@ -65,7 +65,8 @@ export function buildRemotePlaylistImagesRouter () {
 
     const running = inFlight.get(filename) ?? downloadRemoteImage(playlist.thumbnailUrl, playlistThumbnailPathOnDisk(filename))
       .then(async ok => {
-        if (ok) await VideoPlaylistModel.update({ thumbnailOnDisk: true }, { where: { id: playlist.id } })
+        // Silent: a remote playlist's updatedAt is its origin's `updated` (older Updates are judged by it).
+        if (ok) await VideoPlaylistModel.update({ thumbnailOnDisk: true }, { where: { id: playlist.id }, silent: true })
         return ok
       })
       .finally(() => inFlight.delete(filename))

@@ -96,6 +96,12 @@ export async function upsertRemotePlaylist (object: Record<string, unknown>, aud
     const existing = await VideoPlaylistModel.findOne({ where: { url: data.url }, lock: true })
     if (existing && !existing.remote) throw new InvalidPlaylistObjectError(data.url, 'it is one of ours')
     if (!existing && await VideoPlaylistModel.count({ where: { uuid: data.uuid } }) !== 0) throw new InvalidPlaylistObjectError(data.url, 'its uuid is taken')
+    // updatedAt of a remote playlist is its origin's `updated`: an older object (an old Update signed anew, or late)
+    // changes nothing; an equal one is applied (it is read whole again, so a repeat is harmless).
+    if (existing && data.updated.getTime() < existing.updatedAt.getTime()) {
+      log.info(`Remote playlist ${data.url}: object of ${data.updated.toISOString()} older than our copy, ignored`)
+      return existing.update({ lastFetchedAt: new Date() }, { silent: true })
+    }
 
     const iconChanged = (existing?.thumbnailUrl ?? null) !== data.icon
     const values = {
