@@ -21,7 +21,6 @@ import type { RedundancyCheckPayload } from '../redundancy/check-remote-mirror-j
 import type { StorageScrubPayload } from '../integrity/scrub-job.js'
 import type { VideoImportPayload } from '../video-imports/create-video-import.js'
 import type { GenerateStoryboardPayload } from '../storyboards/generate-storyboard.js'
-import type { ActivitypubFollowResendPayload } from '../activitypub/follows/resend-pending-follow.js'
 
 /**
  * Every job type and its payload. Names are PeerTube's where the job is the same, since admins and tools see them
@@ -31,7 +30,6 @@ export interface JobPayloads {
   'activitypub-http-broadcast': ActivitypubHttpBroadcastPayload
   'activitypub-http-unicast': ActivitypubHttpUnicastPayload
   'activitypub-follow': ActivitypubFollowPayload
-  'activitypub-follow-resend': ActivitypubFollowResendPayload
   'activitypub-http-fetcher': ActivitypubHttpFetcherPayload
   'activitypub-inbox': ActivitypubInboxPayload
   'activitypub-refresher': ActivitypubRefresherPayload

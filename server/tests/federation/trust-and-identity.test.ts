@@ -110,23 +110,6 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect(await feedVideoUrls()).to.include(video.id)
     })
 
-    it('sends a Follow that stays pending again, with the same id, and stops once it is accepted', async function () {
-      await instance.api().post('/api/v1/server/following').set(asAdmin()).send({ hosts: [ forgetful.server.host ] }).expect(204)
-      const follows = () => receivedActivities(forgetful).filter(a => a.type === 'Follow' && a.object === forgetful.serverActor.url)
-      // The first Follow is lost (not answered); the second is accepted.
-      const [ first, second ] = await waitUntil(async () => (follows().length >= 2 ? follows() : undefined), 15_000)
-      expect(second.id).to.equal(first.id)
-      const accept = await postToInbox(instance, { type: 'Accept', id: `${forgetful.serverActor.url}/accepts/1`, actor: forgetful.serverActor.url, object: second }, forgetful.serverActor)
-      expect(accept.status).to.equal(204)
-
-      const [ { id: followId } ] = await instance.sql<{ id: number }>(
-        'SELECT f.id FROM "actorFollow" f JOIN actor t ON t.id = f."targetActorId" WHERE t.url = $1', [ forgetful.serverActor.url ])
-      await waitUntil(async () => (await instance.sql<{ state: string }>('SELECT state FROM "actorFollow" WHERE id = $1', [ followId ]))[0]?.state === 'accepted')
-      // The planned resend runs, finds the follow accepted and plans no other.
-      await waitUntil(async () => (await instance.sql(
-        'SELECT id FROM "outboxEntry" WHERE "jobType" = \'activitypub-follow-resend\' AND (payload->>\'followId\')::int = $1', [ followId ])).length === 0, 10_000)
-    })
-
     it('keeps the videos of a user\'s subscription out of the public lists, and shows them to logged-in users on the channel page', async function () {
       const handle = `${subscribed.channel.url.split('/').pop()}@${subscribed.server.host}`
       await instance.api().post('/api/v1/users/me/subscriptions').set(asUser()).send({ uri: handle }).expect(204)
@@ -145,6 +128,29 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const channelPath = `/api/v1/video-channels/${encodeURIComponent(handle)}/videos`
       expect((await instance.api().get(channelPath).expect(200)).body.total).to.equal(0)
       expect((await instance.api().get(channelPath).set(asUser()).expect(200)).body.data.map((v: { uuid: string }) => v.uuid)).to.include(uuid)
+    })
+
+    it('sends a Follow that stays pending again, with the same id, and stops once it is accepted', async function () {
+      // carol's subscription to `subscribed` (the test above) stays pending: its resends tick like a clock.
+      const followsTo = (fake: FakeInstance, target: string) => receivedActivities(fake).filter(a => a.type === 'Follow' && a.object === target)
+      const follows = () => followsTo(forgetful, forgetful.serverActor.url)
+      const ticks = () => followsTo(subscribed, subscribed.channel.url).length
+      await instance.api().post('/api/v1/server/following').set(asAdmin()).send({ hosts: [ forgetful.server.host ] }).expect(204)
+
+      // The first Follow is lost (not answered); the second is accepted.
+      const [ first, second ] = await waitUntil(async () => (follows().length >= 2 ? follows() : undefined), 15_000)
+      expect(second.id).to.equal(first.id)
+      const accept = await postToInbox(instance, { type: 'Accept', id: `${forgetful.serverActor.url}/accepts/1`, actor: forgetful.serverActor.url, object: second }, forgetful.serverActor)
+      expect(accept.status).to.equal(204)
+      await waitUntil(async () => (await instance.sql<{ state: string }>(
+        'SELECT f.state FROM "actorFollow" f JOIN actor t ON t.id = f."targetActorId" WHERE t.url = $1', [ forgetful.serverActor.url ]))[0]?.state === 'accepted')
+
+      // Two more rounds of resends reach the pending subscription, none the accepted follow.
+      const tick = ticks()
+      await waitUntil(async () => ticks() >= tick + 1, 15_000)
+      const sent = follows().length
+      await waitUntil(async () => ticks() >= tick + 3, 15_000)
+      expect(follows()).to.have.length(sent)
     })
 
     it('lists playlists of followed instances only: one of a user\'s subscription is stored but not listed, one of an unfollowed actor is refused', async function () {

@@ -4,7 +4,6 @@ import { DELIVERY, INBOX } from '../../../initializers/constants/federation.js'
 import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import { processActivitypubInbox } from '../../activitypub/inbox/inbox-jobs.js'
 import { processActivitypubFollow } from '../../activitypub/jobs/follow-job.js'
-import { processActivitypubFollowResend } from '../../activitypub/follows/resend-pending-follow.js'
 import { processActivitypubHttpFetcher } from '../../activitypub/jobs/http-fetcher-job.js'
 import {
   onActivitypubHttpUnicastFinalFailure, parkActivitypubHttpUnicast, processActivitypubHttpBroadcast, processActivitypubHttpUnicast
@@ -92,7 +91,6 @@ export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
   },
   'activitypub-inbox': { process: processActivitypubInbox, concurrency: INBOX.PROCESSING_CONCURRENCY, attempts: 5, backoffMs: 5_000, timeoutMs: 5 * 60_000 },
   'activitypub-follow': { process: processActivitypubFollow, concurrency: 2, ...federationRetry },
-  'activitypub-follow-resend': { process: processActivitypubFollowResend, concurrency: 1, attempts: 3, backoffMs: 60_000, keepCompleted: false },
   'activitypub-http-fetcher': { process: processActivitypubHttpFetcher, concurrency: 2, attempts: 3, backoffMs: 60_000 },
   'activitypub-refresher': { process: processActivitypubRefresher, concurrency: 2, attempts: 2, backoffMs: 60_000, keepCompleted: false },
   'actor-keys': { process: processActorKeys, concurrency: 1, attempts: 3, backoffMs: 1000 },

@@ -34,13 +34,13 @@ export async function localVideos (instance: TestInstance) {
 }
 
 /**
- * Outbox entries still to run, by state (delayed removals of replaced files and planned resends of Follows are
- * expected to wait; deliveries too when `ignoreDeliveries`, e.g. to a server that is down).
+ * Outbox entries still to run, by state (delayed removals of replaced files are expected to wait; deliveries
+ * too when `ignoreDeliveries`, e.g. to a server that is down).
  */
 export async function unfinishedJobs (instance: TestInstance, options: { ignoreDeliveries?: boolean } = {}) {
   return instance.sql<{ jobType: string, state: string, n: number }>(
     'SELECT "jobType", state, count(*)::int AS n FROM "outboxEntry" ' +
-    'WHERE NOT ("jobType" IN (\'files-removal\', \'activitypub-follow-resend\') AND "runAt" > now() + interval \'5 minutes\') ' +
+    'WHERE NOT ("jobType" = \'files-removal\' AND "runAt" > now() + interval \'5 minutes\') ' +
     (options.ignoreDeliveries ? 'AND "jobType" NOT LIKE \'activitypub-http-%\' ' : '') +
     'GROUP BY "jobType", state'
   )
