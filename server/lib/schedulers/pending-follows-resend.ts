@@ -37,7 +37,8 @@ export async function resendDuePendingFollows () {
     // The Follow's delivery and the next date together: a crash never loses the plan nor sends twice in a row.
     await unitOfWork(async () => {
       await sendFollow(follow)
-      await follow.update({ followResends: sent, followResendAt: new Date(Date.now() + followResendDelayMs(sent)) })
+      // Silent: updatedAt (shown by the REST API) stays the follow's last change of state.
+      await follow.update({ followResends: sent, followResendAt: new Date(Date.now() + followResendDelayMs(sent)) }, { silent: true })
     })
   }
 }

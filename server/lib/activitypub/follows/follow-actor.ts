@@ -41,7 +41,7 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
     if (follow.state === 'pending') {
       await sendFollow(follow)
       // Sent again later while no Accept comes (the other side may lose it): lib/schedulers/pending-follows-resend.
-      await follow.update({ followResends: 0, followResendAt: new Date(Date.now() + followResendDelayMs(0)) })
+      await follow.update({ followResends: 0, followResendAt: new Date(Date.now() + followResendDelayMs(0)) }, { silent: true })
     }
     // A local target hears of it here; a remote one from its own instance.
     if (created && target.isLocal()) await notifyNewFollow(follow)
