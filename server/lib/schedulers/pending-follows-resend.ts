@@ -32,10 +32,13 @@ export function schedulePendingFollowsResend () {
 export async function resendDuePendingFollows () {
   const due = await ActorFollowModel.listDueForResend(CONFIG.federation.followings.resend_pending.first, BATCH)
   for (const follow of due) {
-    const sent = follow.followResends + 1
-    log.info(`Follow ${follow.url} still pending: sending it again (${sent})`)
     // The Follow's delivery and the next date together: a crash never loses the plan nor sends twice in a row.
     await unitOfWork(async () => {
+      // Locked and read again: accepted or removed (an Undo sent) meanwhile, it is not sent again.
+      const current = await ActorFollowModel.findByPk(follow.id, { attributes: [ 'id', 'state', 'followResends' ], lock: true })
+      if (current?.state !== 'pending') return
+      const sent = current.followResends + 1
+      log.info(`Follow ${follow.url} still pending: sending it again (${sent})`)
       await sendFollow(follow)
       // Silent: updatedAt (shown by the REST API) stays the follow's last change of state.
       await follow.update({ followResends: sent, followResendAt: new Date(Date.now() + followResendDelayMs(sent)) }, { silent: true })
