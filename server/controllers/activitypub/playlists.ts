@@ -65,8 +65,7 @@ export function buildRemotePlaylistImagesRouter () {
 
     const running = inFlight.get(filename) ?? downloadRemoteImage(playlist.thumbnailUrl, playlistThumbnailPathOnDisk(filename))
       .then(async ok => {
-        // Silent: a remote playlist's updatedAt is its origin's `updated` (older Updates are judged by it).
-        if (ok) await VideoPlaylistModel.update({ thumbnailOnDisk: true }, { where: { id: playlist.id }, silent: true })
+        if (ok) await VideoPlaylistModel.update({ thumbnailOnDisk: true }, { where: { id: playlist.id } })
         return ok
       })
       .finally(() => inFlight.delete(filename))
