@@ -259,7 +259,10 @@ export const configSchema = z.object({
     followings: z.object({
       instance: z.object({
         auto_follow_back: z.object({ enabled: z.boolean() }).strict()
-      }).strict()
+      }).strict(),
+      // A Follow of ours still pending (its Accept lost: PeerTube drops a delivery now and then) is sent again
+      // after `first`, then at doubling intervals up to `max`, until it is accepted or removed.
+      resend_pending: z.object({ first: duration, max: duration }).strict()
     }).strict(),
     http_timeout: duration,
     delivery: z.object({

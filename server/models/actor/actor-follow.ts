@@ -20,6 +20,9 @@ export class ActorFollowModel extends Model<InferAttributes<ActorFollowModel>, I
   declare score: CreationOptional<number>
   declare actorId: ForeignKey<ActorModel['id']>
   declare targetActorId: ForeignKey<ActorModel['id']>
+  /** Our Follows while pending: times sent again, and when next (lib/schedulers/pending-follows-resend.ts). */
+  declare followResends: CreationOptional<number>
+  declare followResendAt: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -34,6 +37,8 @@ export class ActorFollowModel extends Model<InferAttributes<ActorFollowModel>, I
       score: { type: DataTypes.INTEGER, allowNull: false, defaultValue: ACTOR_FOLLOW_SCORE.BASE },
       actorId: { type: DataTypes.INTEGER, allowNull: false },
       targetActorId: { type: DataTypes.INTEGER, allowNull: false },
+      followResends: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      followResendAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {
@@ -100,6 +105,29 @@ export class ActorFollowModel extends Model<InferAttributes<ActorFollowModel>, I
 
   static async loadByUrl (url: string, transaction?: Transaction) {
     return ActorFollowModel.findOne({ where: { url }, include: ActorFollowModel.withActors(), transaction })
+  }
+
+  /**
+   * Follows by our actors of remote actors, still pending, whose Follow is due to be sent again: at
+   * `followResendAt`, or, never planned (stored before resends existed), `firstDelayMs` after their last change.
+   */
+  static async listDueForResend (firstDelayMs: number, limit: number) {
+    const now = Date.now()
+    return ActorFollowModel.findAll({
+      where: {
+        state: 'pending',
+        [Op.or]: [
+          { followResendAt: { [Op.lte]: new Date(now) } },
+          { followResendAt: null, updatedAt: { [Op.lte]: new Date(now - firstDelayMs) } }
+        ]
+      },
+      include: [
+        { ...ActorFollowModel.actorInclude('ActorFollower'), where: { serverId: null } },
+        { ...ActorFollowModel.actorInclude('ActorFollowing'), where: { serverId: { [Op.ne]: null } } }
+      ],
+      order: [ [ 'id', 'ASC' ] ],
+      limit
+    })
   }
 
   static async loadWithActors (id: number) {

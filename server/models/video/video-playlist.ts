@@ -31,6 +31,8 @@ export class VideoPlaylistModel extends Model<InferAttributes<VideoPlaylistModel
   /** true when the miniature was taken from the first video (replaced when that video changes). */
   declare thumbnailAutomatic: CreationOptional<boolean>
   declare lastFetchedAt: CreationOptional<Date | null>
+  /** Remote playlists: the origin's `updated` of the state we hold (an older Update is ignored). */
+  declare originUpdatedAt: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -56,6 +58,7 @@ export class VideoPlaylistModel extends Model<InferAttributes<VideoPlaylistModel
       thumbnailOnDisk: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       thumbnailAutomatic: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       lastFetchedAt: { type: DataTypes.DATE, allowNull: true },
+      originUpdatedAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {

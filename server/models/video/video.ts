@@ -55,6 +55,8 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
   declare publishedAt: Date
   declare originallyPublishedAt: Date | null
   declare inputFileUpdatedAt: CreationOptional<Date | null>
+  /** Remote videos: the origin's `updated` of the state we hold (an older Update is ignored). */
+  declare originUpdatedAt: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -101,6 +103,7 @@ export class VideoModel extends Model<InferAttributes<VideoModel>, InferCreation
       publishedAt: { type: DataTypes.DATE, allowNull: false },
       originallyPublishedAt: { type: DataTypes.DATE, allowNull: true },
       inputFileUpdatedAt: { type: DataTypes.DATE, allowNull: true },
+      originUpdatedAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {

@@ -27,6 +27,8 @@ describe('Trust: what is listed is what is followed; identities are not squatted
   let unknown: FakeInstance
   /** Serves http and https on one port: two origins of one host. */
   let twin: FakeInstance
+  /** Followed by the instance; loses our first Follow (as PeerTube sometimes does). */
+  let forgetful: FakeInstance
   let localUuid: string
   let userToken: string
 
@@ -64,11 +66,15 @@ describe('Trust: what is listed is what is followed; identities are not squatted
     dir = await makeTempDir('trust')
     const clip = generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 2 })
     const tls = loopbackCertificate(dir)
-    ;[ friend, origin, pending, subscribed, unknown, twin ] = await Promise.all([
+    ;[ friend, origin, pending, subscribed, unknown, twin, forgetful ] = await Promise.all([
       startFakeInstance('alice'), startFakeInstance('olga'), startFakeInstance('pat'), startFakeInstance('sub'), startFakeInstance('uma'),
-      startFakeInstance('hugo', { tls }),
-      // The instance trusts the twin's certificate: an https actor is fetched for real.
-      instance.flushAndStart({ config: { transcoding: { enabled: false } }, env: { NODE_EXTRA_CA_CERTS: tls.certFile } })
+      startFakeInstance('hugo', { tls }), startFakeInstance('fay'),
+      // The instance trusts the twin's certificate: an https actor is fetched for real. Pending Follows are sent
+      // again after 1 s, then every 2 s.
+      instance.flushAndStart({
+        config: { transcoding: { enabled: false }, federation: { followings: { resend_pending: { first: '1 second', max: '2 seconds' } } } },
+        env: { NODE_EXTRA_CA_CERTS: tls.certFile }
+      })
     ])
     await Promise.all([ followFakeInstance(instance, friend), followFakeInstance(instance, origin) ])
     await instance.api().post('/api/v1/server/following').set(asAdmin()).send({ hosts: [ pending.server.host ] }).expect(204)
@@ -84,7 +90,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
   })
 
   after(async function () {
-    await Promise.all([ instance.stop(), ...[ friend, origin, pending, subscribed, unknown, twin ].map(f => f.server.stop()) ])
+    await Promise.all([ instance.stop(), ...[ friend, origin, pending, subscribed, unknown, twin, forgetful ].map(f => f.server.stop()) ])
     await removeDir(dir)
   })
 
@@ -122,6 +128,29 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       const channelPath = `/api/v1/video-channels/${encodeURIComponent(handle)}/videos`
       expect((await instance.api().get(channelPath).expect(200)).body.total).to.equal(0)
       expect((await instance.api().get(channelPath).set(asUser()).expect(200)).body.data.map((v: { uuid: string }) => v.uuid)).to.include(uuid)
+    })
+
+    it('sends a Follow that stays pending again, with the same id, and stops once it is accepted', async function () {
+      // carol's subscription to `subscribed` (the test above) stays pending: its resends tick like a clock.
+      const followsTo = (fake: FakeInstance, target: string) => receivedActivities(fake).filter(a => a.type === 'Follow' && a.object === target)
+      const follows = () => followsTo(forgetful, forgetful.serverActor.url)
+      const ticks = () => followsTo(subscribed, subscribed.channel.url).length
+      await instance.api().post('/api/v1/server/following').set(asAdmin()).send({ hosts: [ forgetful.server.host ] }).expect(204)
+
+      // The first Follow is lost (not answered); the second is accepted.
+      const [ first, second ] = await waitUntil(async () => (follows().length >= 2 ? follows() : undefined), 15_000)
+      expect(second.id).to.equal(first.id)
+      const accept = await postToInbox(instance, { type: 'Accept', id: `${forgetful.serverActor.url}/accepts/1`, actor: forgetful.serverActor.url, object: second }, forgetful.serverActor)
+      expect(accept.status).to.equal(204)
+      await waitUntil(async () => (await instance.sql<{ state: string }>(
+        'SELECT f.state FROM "actorFollow" f JOIN actor t ON t.id = f."targetActorId" WHERE t.url = $1', [ forgetful.serverActor.url ]))[0]?.state === 'accepted')
+
+      // Two more rounds of resends reach the pending subscription, none the accepted follow.
+      const tick = ticks()
+      await waitUntil(async () => ticks() >= tick + 1, 15_000)
+      const sent = follows().length
+      await waitUntil(async () => ticks() >= tick + 3, 15_000)
+      expect(follows()).to.have.length(sent)
     })
 
     it('lists playlists of followed instances only: one of a user\'s subscription is stored but not listed, one of an unfollowed actor is refused', async function () {
@@ -463,6 +492,49 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect(await commentText(noteId)).to.equal('Edited twice')
       expect(await local()).to.include({ views: before.views + 1, likes: before.likes + 1 })
       expect(await reportsOf(flag.id)).to.equal(1)
+    })
+
+    it('ignores a video Update older than the copy it holds, even signed anew; an equal one still refreshes the counts', async function () {
+      const nameOf = async (url: string) => (await instance.sql<{ name: string, views: number }>('SELECT name, views FROM video WHERE url = $1', [ url ]))[0]
+      const created = fakeVideo(friend, { name: 'Version 0' })
+      const at = (minutes: number) => new Date(Date.parse(created.published) + minutes * 60_000).toISOString()
+      const updateOf = (object: Record<string, unknown>) =>
+        ({ type: 'Update', id: `${created.id}/updates/${String(object.updated)}`, actor: friend.account.url, to: created.to, object })
+      const original = { ...created, updated: at(0) }
+      await deliver(friend, original)
+
+      const v1 = updateOf({ ...created, name: 'Version 1', updated: at(1) })
+      const v2 = updateOf({ ...created, name: 'Version 2', updated: at(2) })
+      for (const [ update, name ] of [ [ v1, 'Version 1' ], [ v2, 'Version 2' ] ] as const) {
+        expect((await postToInbox(instance, update, friend.account)).status).to.equal(204)
+        await waitUntil(async () => (await nameOf(created.id)).name === name)
+      }
+      // The same `updated` with new counters (PeerTube's refresh of likes and views) is applied.
+      const counters = updateOf({ ...v2.object, views: 7 })
+      expect((await postToInbox(instance, counters, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await nameOf(created.id)).views === 7)
+
+      expect((await resign(v1, friend.account, 1)).status).to.equal(204)
+      await markerComment(friend)
+      expect(await nameOf(created.id)).to.deep.equal({ name: 'Version 2', views: 7 })
+    })
+
+    it('ignores a playlist Update older than the copy it holds, even signed anew', async function () {
+      const nameOf = async (url: string) => (await instance.sql<{ name: string }>('SELECT name FROM "videoPlaylist" WHERE url = $1', [ url ]))[0]?.name
+      const playlist = fakePlaylist(friend, { name: 'List 0' })
+      const updateOf = (name: string, minutes: number) => ({
+        type: 'Update', id: `${playlist.id}/updates/${minutes}`, actor: friend.account.url, to: playlist.to,
+        object: { ...playlist, name, updated: new Date(Date.parse(playlist.updated) + minutes * 60_000).toISOString() }
+      })
+      expect((await postToInbox(instance, createOf(friend, playlist), friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await nameOf(playlist.id)) === 'List 0')
+      for (const [ minutes, name ] of [ [ 1, 'List 1' ], [ 2, 'List 2' ] ] as const) {
+        expect((await postToInbox(instance, updateOf(name, minutes), friend.account)).status).to.equal(204)
+        await waitUntil(async () => (await nameOf(playlist.id)) === name)
+      }
+      expect((await resign(updateOf('List 1', 1), friend.account, 1)).status).to.equal(204)
+      await markerComment(friend)
+      expect(await nameOf(playlist.id)).to.equal('List 2')
     })
 
     it('still processes a Like sent again after its Undo (PeerTube reuses the ids of ratings)', async function () {

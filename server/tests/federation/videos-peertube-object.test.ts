@@ -29,6 +29,8 @@ describe('Reading a PeerTube 6.3 Video object', function () {
       accountUrl: `${origin}/accounts/root`
     })
     expect(data.publishedAt.toISOString()).to.equal('2026-11-21T05:00:09.301Z')
+    // Kept to judge later Updates: an older one changes nothing.
+    expect(data.originUpdatedAt?.toISOString()).to.equal('2026-11-21T05:00:09.304Z')
 
     const unlisted = { ...reference(), to: [ `${origin}/accounts/root/followers` ], cc: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
     expect(parseVideoObject(unlisted).privacy).to.equal(2)

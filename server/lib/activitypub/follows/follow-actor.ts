@@ -4,6 +4,7 @@ import type { ActorModel } from '../../../models/actor/actor.js'
 import { notifyNewFollow } from '../../notifications/index.js'
 import { localFollowActivityUrl } from '../local-urls.js'
 import { sendFollow, sendUndoFollow } from '../send/follow-activities.js'
+import { followResendDelayMs } from './follow-resend-delay.js'
 import { startOutboxSync } from '../catalogue/outbox-sync.js'
 import { unitOfWork } from '../../unit-of-work/unit-of-work.js'
 
@@ -12,7 +13,8 @@ const log = loggerWithTags('activitypub', 'follows')
 /**
  * Makes one of our actors follow another actor. A remote target gets a Follow (the follow stays pending until
  * its Accept); a local target is followed at once. Following again an actor already followed re-sends the
- * Follow if it is still pending (the first one may have been lost) and does nothing if accepted. The row, the
+ * Follow if it is still pending (the first one may have been lost) and does nothing if accepted; a pending
+ * Follow is also sent again by itself on a backoff (lib/schedulers/pending-follows-resend.ts). The row, the
  * Follow's delivery and the notification are one unit of work: a follow is never left without its Follow.
  */
 export async function followActor (follower: ActorModel, target: ActorModel) {
@@ -36,7 +38,11 @@ export async function followActor (follower: ActorModel, target: ActorModel) {
       follow = (await ActorFollowModel.loadByActorAndTarget(follower.id, target.id))!
     }
 
-    if (follow.state === 'pending') await sendFollow(follow)
+    if (follow.state === 'pending') {
+      await sendFollow(follow)
+      // Sent again later while no Accept comes (the other side may lose it): lib/schedulers/pending-follows-resend.
+      await follow.update({ followResends: 0, followResendAt: new Date(Date.now() + followResendDelayMs(0)) }, { silent: true })
+    }
     // A local target hears of it here; a remote one from its own instance.
     if (created && target.isLocal()) await notifyNewFollow(follow)
     return follow

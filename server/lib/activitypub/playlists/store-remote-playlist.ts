@@ -96,6 +96,12 @@ export async function upsertRemotePlaylist (object: Record<string, unknown>, aud
     const existing = await VideoPlaylistModel.findOne({ where: { url: data.url }, lock: true })
     if (existing && !existing.remote) throw new InvalidPlaylistObjectError(data.url, 'it is one of ours')
     if (!existing && await VideoPlaylistModel.count({ where: { uuid: data.uuid } }) !== 0) throw new InvalidPlaylistObjectError(data.url, 'its uuid is taken')
+    // An object older than the state we hold (an old Update signed anew, or late) changes nothing; an equal one is
+    // applied (it is read whole again, so a repeat is harmless).
+    if (existing?.originUpdatedAt && data.updated.getTime() < existing.originUpdatedAt.getTime()) {
+      log.info(`Remote playlist ${data.url}: object of ${data.updated.toISOString()} older than our copy, ignored`)
+      return existing.update({ lastFetchedAt: new Date() }, { silent: true })
+    }
 
     const iconChanged = (existing?.thumbnailUrl ?? null) !== data.icon
     const values = {
@@ -106,6 +112,7 @@ export async function upsertRemotePlaylist (object: Record<string, unknown>, aud
       videoChannelId: channel.id,
       thumbnailUrl: data.icon,
       lastFetchedAt: new Date(),
+      originUpdatedAt: data.updated,
       createdAt: data.published,
       updatedAt: data.updated,
       ...(iconChanged ? { thumbnailFilename: data.icon ? generateImageFilename() : null, thumbnailOnDisk: false } : {})

@@ -56,6 +56,10 @@ export function upsertRemoteVideo (object: Record<string, unknown>, audienceTo?:
     if (!channel) throw new InvalidVideoObjectError(data.url, `no channel behind ${data.channelUrl}`)
 
     const result = await storeRemoteVideo(data, channel, { notifyIfNew: options.notifyIfNew })
+    if (result.outdated) {
+      log.info(`Remote video ${data.url}: object of ${data.originUpdatedAt?.toISOString()} older than our copy, ignored`)
+      return result
+    }
     log.info(`${result.created ? 'Stored' : 'Updated'} remote video ${data.url} ("${data.name}")`)
     await syncRemoteVideoCounts(result.video, object)
     await syncRemoteChapters(result.video, object)

@@ -42,6 +42,8 @@ export interface RemoteVideoData {
   aspectRatio: number | null
   publishedAt: Date
   originallyPublishedAt: Date | null
+  /** The origin's `updated` (null when absent or invalid: such an object is never judged older). */
+  originUpdatedAt: Date | null
   tags: string[]
   channelUrl: string
   accountUrl: string | null
@@ -115,6 +117,7 @@ export function parseVideoObject (object: Record<string, unknown>, audienceTo?: 
     aspectRatio: typeof object.aspectRatio === 'number' && object.aspectRatio > 0 && object.aspectRatio < 100 ? object.aspectRatio : null,
     publishedAt: published as Date,
     originallyPublishedAt: date(object.originallyPublishedAt),
+    originUpdatedAt: date(object.updated),
     tags: parseTags(object.tag),
     channelUrl: channelUrl as string,
     accountUrl,

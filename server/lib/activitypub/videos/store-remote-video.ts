@@ -37,14 +37,18 @@ export class RemoteVideoConflictError extends Error {
  * Creates or replaces our copy of a remote video: metadata, tags, trackers, files (web videos and the HLS
  * playlist, all pointing at the origin's URLs) and images (their origin URLs; fetched when first asked for).
  * All or nothing, with the subscribers' notification of a new public video (`notifyIfNew`: delivered, not
- * crawled). Returns the video with its details loaded.
+ * crawled). Returns the video with its details loaded; `outdated` when the object was older than our copy
+ * (nothing changed).
  */
 export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoChannelModel, options: { notifyIfNew?: boolean } = {}) {
-  const { videoId, created } = await unitOfWork(async transaction => {
+  const { videoId, created, outdated } = await unitOfWork(async transaction => {
     let video = await VideoModel.findOne({ where: { url: data.url }, transaction, lock: transaction.LOCK.UPDATE })
     const created = !video
 
     if (video && !video.remote) throw new RemoteVideoConflictError(`${data.url} is one of our videos`)
+    // An object older than the state we hold (an old Update signed anew, or delivered late) changes nothing. An
+    // equal one is applied: PeerTube sends the same object again when only its counters moved.
+    if (video && isOlderThanStored(data, video)) return { videoId: video.id, created: false, outdated: true }
     // A remote video is known by its URL: a uuid another video holds here stays that video's (local, or first
     // seen), and the newcomer is stored under a substitute uuid derived from its URL.
     const uuid = video ? video.uuid : await uuidFor(data, transaction)
@@ -71,7 +75,8 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
       state: data.state,
       channelId: channel.id,
       publishedAt: data.publishedAt,
-      originallyPublishedAt: data.originallyPublishedAt
+      originallyPublishedAt: data.originallyPublishedAt,
+      originUpdatedAt: data.originUpdatedAt ?? video?.originUpdatedAt ?? null
     }
 
     if (video) {
@@ -110,11 +115,15 @@ export async function storeRemoteVideo (data: RemoteVideoData, channel: VideoCha
 
     // The builder checks again, when its job runs, that the video is published.
     if (created && options.notifyIfNew && video.privacy === VideoPrivacy.PUBLIC) await notifyNewVideoFromSubscription(video)
-    return { videoId: video.id, created }
+    return { videoId: video.id, created, outdated: false }
   })
 
   const video = await VideoModel.findByPk(videoId, { include: detailsIncludes() })
-  return { video: video!, created }
+  return { video: video!, created, outdated }
+}
+
+function isOlderThanStored (data: RemoteVideoData, stored: VideoModel) {
+  return !!data.originUpdatedAt && !!stored.originUpdatedAt && data.originUpdatedAt.getTime() < stored.originUpdatedAt.getTime()
 }
 
 async function uuidFor (data: RemoteVideoData, transaction: Transaction) {
