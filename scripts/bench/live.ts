@@ -133,6 +133,7 @@ function printResults (results: ModeResult[]) {
     console.log(`${mode} latency:  glass-to-glass p50 ${s(percentile(direct.latencies, 50))}, p95 ${s(percentile(direct.latencies, 95))} ` +
       `(${direct.latencies.length} samples, ${direct.stalledSamples} stalled)`)
     console.log(`  reference: newest published frame's age p50 ${s(percentile(edge, 50))}, p95 ${s(percentile(edge, 95))}`)
+    printCatchUp(direct)
     printBytes('  direct ', direct)
     if (relayed) {
       printBytes('  relayed', relayed)
@@ -145,6 +146,17 @@ function printResults (results: ModeResult[]) {
   console.log('')
   if (small) console.log(`goal small-latency p95 <= 4 s: ${percentile(small.direct.latencies, 95) <= 4000 ? 'met' : 'NOT met'}`)
   if (def) console.log(`goal default p95 <= 10 s with P2P sharing > 0: ${percentile(def.direct.latencies, 95) <= 10_000 && def.direct.fromPeers > 0 ? 'met' : 'NOT met'}`)
+
+  /** Per viewer, medians of what hls.js's latency controller saw: why a viewer sits where it sits. */
+  function printCatchUp (r: WatchResult) {
+    const median = (values: number[]) => percentile(values, 50)
+    r.catchUp.forEach((samples, i) => {
+      if (samples.length === 0) return
+      const rates = [ ...new Set(samples.map(c => c.playbackRate)) ].sort((a, b) => a - b).join('/')
+      console.log(`  viewer ${i + 1}: hls.js latency ${median(samples.map(c => c.latency)).toFixed(2)} s, target ${median(samples.map(c => c.targetLatency ?? NaN)).toFixed(2)} s, ` +
+        `max ${median(samples.map(c => c.maxLatency)).toFixed(2)} s, buffer ahead ${median(samples.map(c => c.forwardBuffer)).toFixed(2)} s, playback rates ${rates}`)
+    })
+  }
 
   function printBytes (label: string, r: WatchResult) {
     const needed = (r.fromServer + r.fromPeers) / VIEWERS

@@ -13,9 +13,14 @@ export interface WatchResult {
   /** What the viewers got from their server (origin or relay) and from peers during the window. */
   fromServer: number
   fromPeers: number
+  /** Per viewer: its samples of hls.js's latency controller during the window. */
+  catchUp: CatchUp[][]
 }
 
-interface Sample { latency: number | null, playing: boolean, fromServer: number, fromPeers: number, state: unknown }
+/** hls.js's latency controller as the page sees it (client/src/player/hls-engine.ts). */
+export interface CatchUp { latency: number, targetLatency: number | null, maxLatency: number, playbackRate: number, forwardBuffer: number }
+
+interface Sample { latency: number | null, playing: boolean, fromServer: number, fromPeers: number, catchUp: CatchUp | null, state: unknown }
 
 const SAMPLE = `(() => {
   const video = document.querySelector('[data-testid="video-player"]')
@@ -28,6 +33,7 @@ const SAMPLE = `(() => {
     playing: !!video && !video.paused && video.readyState >= 3,
     fromServer: stats ? stats.downloadedFromServer : 0,
     fromPeers: stats ? stats.downloadedFromPeers : 0,
+    catchUp: live && live.catchUp ? live.catchUp() : null,
     state: video ? { readyState: video.readyState, currentTime: video.currentTime } : null
   }
 })()`
@@ -63,13 +69,14 @@ export async function watchLive (options: {
 
     const originBefore = await options.originBytes()
     const first = await sample()
-    const result: WatchResult = { latencies: [], stalledSamples: 0, originBytes: 0, fromServer: 0, fromPeers: 0 }
+    const result: WatchResult = { latencies: [], stalledSamples: 0, originBytes: 0, fromServer: 0, fromPeers: 0, catchUp: pages.map(() => []) }
     let last = first
     const end = Date.now() + options.seconds * 1000
     while (Date.now() < end) {
       await sleep(500)
       last = await sample()
       if (process.env.BENCH_DEBUG) console.log(JSON.stringify(last))
+      last.forEach((s, i) => { if (s.catchUp) result.catchUp[i].push(s.catchUp) })
       for (const s of last) {
         if (s.playing && s.latency !== null) result.latencies.push(s.latency)
         else result.stalledSamples++
