@@ -44,8 +44,3 @@ export function updateLive (id: string | number, update: LiveUpdate): Promise<vo
 export function listLiveSessions (id: string | number): Promise<{ total: number; data: LiveVideoSession[] }> {
   return api.get(`/videos/live/${encodeURIComponent(String(id))}/sessions`)
 }
-
-/** GET /videos/{id}/live-session: the session a replay comes from (404 for a video that is no replay). */
-export function getReplaySession (id: string | number): Promise<LiveVideoSession> {
-  return api.get<LiveVideoSession>(`/videos/${encodeURIComponent(String(id))}/live-session`)
-}

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { VideoDetails } from '../../../../shared/models/client-video.js'
 import { VideoStateId } from '../../../../shared/models/client-video.js'
-import { getLive, getReplaySession, listLiveSessions } from '../../api/lives.js'
+import { getLive, listLiveSessions } from '../../api/lives.js'
 import { t, tn } from '../../i18n/i18n.js'
 import { useAsync } from '../../lib/use-async.js'
 import { LiveSessions } from './live-sessions.js'
@@ -55,11 +55,7 @@ export function useLiveFollow (details: VideoDetails | undefined, reload: () => 
   const settings = useAsync(() => isLive && uuid ? getLive(uuid).catch(() => undefined) : Promise.resolve(undefined), [uuid, isLive])
   const phase = details ? livePhase(details) : null
   const replayComing = phase === 'ended' && settings.data?.saveReplay === true && !settings.data.permanentLive
-  // Opened while the replay converts: a video being transcoded that has a live session is a replay.
-  const unpublished = !!details && !isLive && details.state?.id !== VideoStateId.PUBLISHED
-  const askReplay = unpublished && !wasLive.current && details?.state?.id === VideoStateId.TO_TRANSCODE
-  const isReplay = useAsync(() => askReplay && uuid ? getReplaySession(uuid).then(() => true, () => false) : Promise.resolve(false), [uuid, askReplay])
-  const replayPending = replayComing || (unpublished && (wasLive.current || isReplay.data === true))
+  const replayPending = replayComing || (wasLive.current && !!details && !isLive && details.state?.id !== VideoStateId.PUBLISHED)
   useLiveRefresh(details, reload, replayPending)
   return { phase, wasLive: wasLive.current, replayPending }
 }
