@@ -1,5 +1,6 @@
 // The live parts of the watch page: the waiting / live / ended banner with the viewer count, the page kept up
-// to date while the live waits or runs, and the streaming settings for the live's owner.
+// to date while the live waits, runs and becomes its replay (shared with the embed), and the streaming settings
+// for the live's owner.
 import { useEffect, useRef } from 'preact/hooks'
 import type { VideoDetails } from '../../../../shared/models/client-video.js'
 import { VideoStateId } from '../../../../shared/models/client-video.js'
