@@ -1,4 +1,4 @@
-// npm run bench:live [-- --seconds 60 --viewers 3 --height 720 --modes small,default,high]
+// npm run bench:live [-- --seconds 60 --viewers 3 --height 720 --modes small,default,high --set-back 0]
 //
 // Two real instances on loopback (the second follows the first and relays its lives), ffmpeg pushing a test
 // source over RTMP in real time (-re, 30 fps), and headless Chromium viewers playing it on the watch page. For
@@ -29,13 +29,16 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '10' },
     viewers: { type: 'string', default: '3' },
     height: { type: 'string', default: '720' },
-    modes: { type: 'string', default: 'small,default,high' }
+    modes: { type: 'string', default: 'small,default,high' },
+    // Sets the first viewer back this many seconds after the warm-up: does the player come back to the live edge?
+    'set-back': { type: 'string', default: '0' }
   }
 })
 const SECONDS = Number(args.seconds)
 const WARMUP = Number(args.warmup)
 const VIEWERS = Number(args.viewers)
 const HEIGHT = Number(args.height)
+const SET_BACK = Number(args['set-back'])
 const MODES = { small: 3, default: 1, high: 2 } as const
 type ModeName = keyof typeof MODES
 const modes = args.modes!.split(',').filter((m): m is ModeName => m in MODES)
@@ -95,7 +98,7 @@ async function runMode (mode: ModeName): Promise<ModeResult> {
   }, 60_000)
   const edge = startEdgeProbe(video.streamingPlaylists[0].playlistUrl)
   const traffic = async () => (await api(origin, `/api/v1/videos/live/${uuid}/traffic`)).bytesSent as number
-  const direct = await watchLive({ browser: browser!, baseUrl: origin.url, uuid, viewers: VIEWERS, warmupSeconds: WARMUP, seconds: SECONDS, originBytes: traffic })
+  const direct = await watchLive({ browser: browser!, baseUrl: origin.url, uuid, viewers: VIEWERS, warmupSeconds: WARMUP, seconds: SECONDS, originBytes: traffic, setBackSeconds: SET_BACK })
 
   let relayed: WatchResult | undefined
   if (mode === 'default') {

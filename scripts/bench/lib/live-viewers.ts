@@ -54,6 +54,8 @@ export async function watchLive (options: {
   warmupSeconds: number
   seconds: number
   originBytes: () => Promise<number>
+  /** After the warm-up, the first viewer is set back this many seconds (a viewer that fell behind). */
+  setBackSeconds?: number
 }): Promise<WatchResult> {
   const pages = await Promise.all(Array.from({ length: options.viewers }, () => ViewerPage.open(options.browser, options.baseUrl)))
   try {
@@ -66,6 +68,9 @@ export async function watchLive (options: {
       await sleep(500)
     }
     await sleep(options.warmupSeconds * 1000)
+    if (options.setBackSeconds) {
+      await pages[0].page.evaluate(`(() => { const v = document.querySelector('[data-testid="video-player"]'); v.currentTime -= ${options.setBackSeconds} })()`)
+    }
 
     const originBefore = await options.originBytes()
     const first = await sample()
