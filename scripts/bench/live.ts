@@ -1,4 +1,4 @@
-// npm run bench:live [-- --seconds 60 --viewers 3 --height 720 --modes small,default,high]
+// npm run bench:live [-- --seconds 60 --viewers 3 --height 720 --modes small,default,high --set-back 0]
 //
 // Two real instances on loopback (the second follows the first and relays its lives), ffmpeg pushing a test
 // source over RTMP in real time (-re, 30 fps), and headless Chromium viewers playing it on the watch page. For
@@ -29,13 +29,16 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '10' },
     viewers: { type: 'string', default: '3' },
     height: { type: 'string', default: '720' },
-    modes: { type: 'string', default: 'small,default,high' }
+    modes: { type: 'string', default: 'small,default,high' },
+    // Sets the first viewer back this many seconds after the warm-up: does the player come back to the live edge?
+    'set-back': { type: 'string', default: '0' }
   }
 })
 const SECONDS = Number(args.seconds)
 const WARMUP = Number(args.warmup)
 const VIEWERS = Number(args.viewers)
 const HEIGHT = Number(args.height)
+const SET_BACK = Number(args['set-back'])
 const MODES = { small: 3, default: 1, high: 2 } as const
 type ModeName = keyof typeof MODES
 const modes = args.modes!.split(',').filter((m): m is ModeName => m in MODES)
@@ -95,7 +98,7 @@ async function runMode (mode: ModeName): Promise<ModeResult> {
   }, 60_000)
   const edge = startEdgeProbe(video.streamingPlaylists[0].playlistUrl)
   const traffic = async () => (await api(origin, `/api/v1/videos/live/${uuid}/traffic`)).bytesSent as number
-  const direct = await watchLive({ browser: browser!, baseUrl: origin.url, uuid, viewers: VIEWERS, warmupSeconds: WARMUP, seconds: SECONDS, originBytes: traffic })
+  const direct = await watchLive({ browser: browser!, baseUrl: origin.url, uuid, viewers: VIEWERS, warmupSeconds: WARMUP, seconds: SECONDS, originBytes: traffic, setBackSeconds: SET_BACK })
 
   let relayed: WatchResult | undefined
   if (mode === 'default') {
@@ -133,6 +136,7 @@ function printResults (results: ModeResult[]) {
     console.log(`${mode} latency:  glass-to-glass p50 ${s(percentile(direct.latencies, 50))}, p95 ${s(percentile(direct.latencies, 95))} ` +
       `(${direct.latencies.length} samples, ${direct.stalledSamples} stalled)`)
     console.log(`  reference: newest published frame's age p50 ${s(percentile(edge, 50))}, p95 ${s(percentile(edge, 95))}`)
+    printCatchUp(direct)
     printBytes('  direct ', direct)
     if (relayed) {
       printBytes('  relayed', relayed)
@@ -145,6 +149,17 @@ function printResults (results: ModeResult[]) {
   console.log('')
   if (small) console.log(`goal small-latency p95 <= 4 s: ${percentile(small.direct.latencies, 95) <= 4000 ? 'met' : 'NOT met'}`)
   if (def) console.log(`goal default p95 <= 10 s with P2P sharing > 0: ${percentile(def.direct.latencies, 95) <= 10_000 && def.direct.fromPeers > 0 ? 'met' : 'NOT met'}`)
+
+  /** Per viewer, medians of what hls.js's latency controller saw: why a viewer sits where it sits. */
+  function printCatchUp (r: WatchResult) {
+    const median = (values: number[]) => percentile(values, 50)
+    r.catchUp.forEach((samples, i) => {
+      if (samples.length === 0) return
+      const rates = [ ...new Set(samples.map(c => c.playbackRate)) ].sort((a, b) => a - b).join('/')
+      console.log(`  viewer ${i + 1}: hls.js latency ${median(samples.map(c => c.latency)).toFixed(2)} s, target ${median(samples.map(c => c.targetLatency ?? NaN)).toFixed(2)} s, ` +
+        `max ${median(samples.map(c => c.maxLatency)).toFixed(2)} s, buffer ahead ${median(samples.map(c => c.forwardBuffer)).toFixed(2)} s, playback rates ${rates}`)
+    })
+  }
 
   function printBytes (label: string, r: WatchResult) {
     const needed = (r.fromServer + r.fromPeers) / VIEWERS

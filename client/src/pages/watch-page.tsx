@@ -25,7 +25,7 @@ import { AddToPlaylist } from '../components/AddToPlaylist.js'
 import { SubscribeButton } from '../components/SubscribeButton.js'
 import { lazyPage } from '../lazy.js'
 import { resumeTime } from '../player/watch-reporter.js'
-import { LiveBanner, LiveOwnerSettings, livePhase, useLiveRefresh } from './live/watch-live.js'
+import { LiveBanner, LiveOwnerSettings, useLiveFollow } from './live/watch-live.js'
 
 // Below the player and the description: loaded after the page's first paint.
 const VideoComments = lazyPage<{ details: VideoDetails }>(() => import('./watch-comments.js').then(m => ({ default: m.VideoComments })))
@@ -44,7 +44,8 @@ export default function WatchPage ({ id }: { id: string }) {
   const video = useAsync(() => loadVideo(id), [id])
   const playerReady = usePlayerSettingsReady()
   const [deleteError, setDeleteError] = useState<unknown>(null)
-  useLiveRefresh(video.data?.details, video.reload)
+  // A live is re-read while it waits and runs and, when it saves its replay, until the replay plays.
+  const { phase, wasLive, replayPending } = useLiveFollow(video.data?.details, video.reload)
 
   if (video.error) return <UnavailablePage what="video" error={video.error} />
   if (!video.data) return <p class="muted" aria-busy="true">{t('common.loading')}</p>
@@ -53,7 +54,6 @@ export default function WatchPage ({ id }: { id: string }) {
   const canEdit = !!user && details.isLocal !== false && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const canDelete = !!user && (details.account.userId === user.id || isModeratorOrAdmin(user))
   const published = details.state?.id === VideoStateId.PUBLISHED
-  const phase = livePhase(details)
 
   const onDelete = async () => {
     if (!confirm(t('video.deleteConfirm', { name: details.name }))) return
@@ -72,12 +72,14 @@ export default function WatchPage ({ id }: { id: string }) {
           {t('watch.blockedNotice')}{details.blacklistedReason ? <> {t('watch.blockedReason', { reason: details.blacklistedReason })}</> : null}
         </p>
       )}
-      {phase && <LiveBanner details={details} />}
-      {!phase && !published && details.state && <p class="notice" data-testid="video-state">{t('watch.notPublished', { state: constantLabel('state', details.state) })}</p>}
-      {phase === 'waiting' || phase === 'ended'
+      {replayPending
+        ? <p class="notice live-notice" data-testid="live-replay-pending">{t('live.watch.replay-pending')}</p>
+        : phase && <LiveBanner details={details} />}
+      {!phase && !published && !replayPending && details.state && <p class="notice" data-testid="video-state">{t('watch.notPublished', { state: constantLabel('state', details.state) })}</p>}
+      {phase === 'waiting' || phase === 'ended' || replayPending
         ? null
         : playerReady
-          ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={phase === 'live' || (user?.autoPlayVideo ?? false)}
+          ? <VideoPlayer details={details} forcedEngine={query.get('mode')} autoplay={phase === 'live' || wasLive || (user?.autoPlayVideo ?? false)}
             startTime={phase ? undefined : resumeTime(details, query.get('start'))} />
           : <div class="player player-placeholder" aria-busy="true" />}
       <header class="watch-header">

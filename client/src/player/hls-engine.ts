@@ -125,7 +125,15 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   hls.attachMedia(video)
 
   // The live edge date of what plays now (EXT-X-PROGRAM-DATE-TIME): for latency measurements.
-  if (live) (window as unknown as { __tubelessLive?: unknown }).__tubelessLive = { latencyMode: live.latencyMode, sourceUrl, playingDate: () => frameProgramDate(hls.levels[hls.currentLevel]?.details, video.currentTime) }
+  // hls.js's own view of it (latency from the playlist's edge, its target, the catch-up rate, the buffer ahead).
+  const catchUp = () => ({
+    latency: hls.latency,
+    targetLatency: hls.targetLatency,
+    maxLatency: hls.maxLatency,
+    playbackRate: video.playbackRate,
+    forwardBuffer: video.buffered.length ? video.buffered.end(video.buffered.length - 1) - video.currentTime : 0
+  })
+  if (live) (window as unknown as { __tubelessLive?: unknown }).__tubelessLive = { latencyMode: live.latencyMode, sourceUrl, playingDate: () => frameProgramDate(hls.levels[hls.currentLevel]?.details, video.currentTime), catchUp }
 
   return {
     kind: 'hls',

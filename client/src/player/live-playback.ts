@@ -28,10 +28,23 @@ function localRelayBase (details: VideoDetails, playlist: VideoStreamingPlaylist
   return playlist.redundancies?.find(r => r.baseUrl.startsWith(`${window.location.origin}/`))?.baseUrl
 }
 
+/** The PART-HOLD-BACK the server's small-latency playlists declare (server/lib/live/ladder/live-media-playlist.ts). */
+const SMALL_LATENCY_PART_HOLD_BACK = 1.65
+/** Seconds behind the playlist's edge past which a small-latency viewer is moved back to it. */
+const SMALL_LATENCY_MAX_BEHIND = 3.5
+
 const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
-  // LL-HLS: half-second parts, blocking playlist reloads, the playlist's PART-HOLD-BACK (three parts) behind the
-  // newest part; a little faster playback catches up after a stall.
-  [LiveVideoLatencyMode.SMALL_LATENCY]: { lowLatencyMode: true, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 10 },
+  // LL-HLS: half-second parts, blocking playlist reloads, the playlist's PART-HOLD-BACK (three parts of 0.55 s)
+  // behind the newest part; a little faster playback catches up after a stall. hls.js only speeds up within one
+  // segment of its target and never jumps on its own: a viewer that fell further behind (a slow start) stayed
+  // there, so past SMALL_LATENCY_MAX_BEHIND it is moved back to the live edge.
+  [LiveVideoLatencyMode.SMALL_LATENCY]: {
+    lowLatencyMode: true,
+    liveSyncDuration: SMALL_LATENCY_PART_HOLD_BACK,
+    liveMaxLatencyDuration: SMALL_LATENCY_MAX_BEHIND,
+    maxLiveSyncPlaybackRate: 1.1,
+    backBufferLength: 10
+  },
   // Two segments behind the edge: the newest one is fetched from a peer when one has it.
   [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDuration: 4, liveMaxLatencyDuration: 12, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
   [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }

@@ -13,9 +13,14 @@ export interface WatchResult {
   /** What the viewers got from their server (origin or relay) and from peers during the window. */
   fromServer: number
   fromPeers: number
+  /** Per viewer: its samples of hls.js's latency controller during the window. */
+  catchUp: CatchUp[][]
 }
 
-interface Sample { latency: number | null, playing: boolean, fromServer: number, fromPeers: number, state: unknown }
+/** hls.js's latency controller as the page sees it (client/src/player/hls-engine.ts). */
+export interface CatchUp { latency: number, targetLatency: number | null, maxLatency: number, playbackRate: number, forwardBuffer: number }
+
+interface Sample { latency: number | null, playing: boolean, fromServer: number, fromPeers: number, catchUp: CatchUp | null, state: unknown }
 
 const SAMPLE = `(() => {
   const video = document.querySelector('[data-testid="video-player"]')
@@ -28,6 +33,7 @@ const SAMPLE = `(() => {
     playing: !!video && !video.paused && video.readyState >= 3,
     fromServer: stats ? stats.downloadedFromServer : 0,
     fromPeers: stats ? stats.downloadedFromPeers : 0,
+    catchUp: live && live.catchUp ? live.catchUp() : null,
     state: video ? { readyState: video.readyState, currentTime: video.currentTime } : null
   }
 })()`
@@ -48,6 +54,8 @@ export async function watchLive (options: {
   warmupSeconds: number
   seconds: number
   originBytes: () => Promise<number>
+  /** After the warm-up, the first viewer is set back this many seconds (a viewer that fell behind). */
+  setBackSeconds?: number
 }): Promise<WatchResult> {
   const pages = await Promise.all(Array.from({ length: options.viewers }, () => ViewerPage.open(options.browser, options.baseUrl)))
   try {
@@ -60,16 +68,20 @@ export async function watchLive (options: {
       await sleep(500)
     }
     await sleep(options.warmupSeconds * 1000)
+    if (options.setBackSeconds) {
+      await pages[0].page.evaluate(`(() => { const v = document.querySelector('[data-testid="video-player"]'); v.currentTime -= ${options.setBackSeconds} })()`)
+    }
 
     const originBefore = await options.originBytes()
     const first = await sample()
-    const result: WatchResult = { latencies: [], stalledSamples: 0, originBytes: 0, fromServer: 0, fromPeers: 0 }
+    const result: WatchResult = { latencies: [], stalledSamples: 0, originBytes: 0, fromServer: 0, fromPeers: 0, catchUp: pages.map(() => []) }
     let last = first
     const end = Date.now() + options.seconds * 1000
     while (Date.now() < end) {
       await sleep(500)
       last = await sample()
       if (process.env.BENCH_DEBUG) console.log(JSON.stringify(last))
+      last.forEach((s, i) => { if (s.catchUp) result.catchUp[i].push(s.catchUp) })
       for (const s of last) {
         if (s.playing && s.latency !== null) result.latencies.push(s.latency)
         else result.stalledSamples++

@@ -19,17 +19,29 @@ export interface VideoVisibilityOptions {
    * fetched that way is shown to its owner and moderators only, as PeerTube does. Its UUIDs are the secret to share.
    */
   byNumericId?: boolean
+  /**
+   * The video is a live's replay: while it converts (waitTranscoding off, as replays are) it stays visible to whoever
+   * may see it, as PeerTube shows such videos, so that the live's viewers follow it to its replay.
+   */
+  isReplay?: boolean
+}
+
+/** A live's replay being converted: not published yet, but not hidden either. */
+export function isConvertingReplay (video: Pick<VideoModel, 'state' | 'waitTranscoding' | 'isLive' | 'remote'>) {
+  return !video.remote && !video.isLive && video.state === VideoState.TO_TRANSCODE && !video.waitTranscoding
 }
 
 /**
  * Who may see a video: public and unlisted ones anyone (once published and not blocked), internal ones any
- * logged-in user, private ones their owner; moderators see everything. Unpublished videos are their owner's until then.
+ * logged-in user, private ones their owner; moderators see everything. Unpublished videos are their owner's until then,
+ * except lives and a live's replay while it converts.
  */
 export function videoVisibility (video: VideoModel, user: AuthenticatedUser | undefined, options: VideoVisibilityOptions = {}): VideoVisibility {
   if (isVideoOwner(video, user) || user?.hasRight(UserRight.SEE_ALL_VIDEOS)) return 'visible'
   // A live waiting for its stream, or over, has a page anyone may open (it says so), as with PeerTube.
   const liveWithoutStream = video.isLive && (video.state === VideoState.WAITING_FOR_LIVE || video.state === VideoState.LIVE_ENDED)
-  if (video.state !== VideoState.PUBLISHED && !liveWithoutStream) return 'not-found'
+  const shownUnpublished = liveWithoutStream || (options.isReplay === true && isConvertingReplay(video))
+  if (video.state !== VideoState.PUBLISHED && !shownUnpublished) return 'not-found'
 
   const ownerOnly = user ? 'forbidden' : 'login-required'
   // Blocked by a moderator (or auto-blocked until reviewed): its owner's and the moderators' only, as PeerTube.

@@ -67,6 +67,11 @@ export class VideoLiveSessionModel extends Model<InferAttributes<VideoLiveSessio
     })
   }
 
+  /** Whether this video is the replay of a live's session. */
+  static async isReplay (videoId: number) {
+    return (await VideoLiveSessionModel.count({ where: { replayVideoId: videoId } })) !== 0
+  }
+
   /** Sessions whose end was never recorded (the instance died while they streamed, or while ending them). */
   static async listUnfinished () {
     return VideoLiveSessionModel.findAll({ where: { endingProcessed: false, liveVideoId: { [Op.ne]: null } }, order: [ [ 'id', 'ASC' ] ] })

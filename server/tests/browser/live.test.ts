@@ -12,8 +12,8 @@ interface LiveProbe { latencyMode: number, sourceUrl: string, playingDate: () =>
 
 // A streamer creates a live from the "Go live" page, changes its settings, and pushes to the RTMP URL and key it
 // shows; a viewer who opened the page (and an embed) before the stream sees it wait, then play (live badge, viewer
-// count), then end; the streamer finds the session listed. An embed of a live that saves its replay follows it
-// from waiting to live to its replay.
+// count), then end; the streamer finds the session listed. The watch page and an embed of a live that saves its
+// replay follow it from waiting to live to its replay.
 
 /** Over `ms`: how far the player moved (seconds) and how far behind real time it was at each half second (ms). */
 async function sampleLivePlayback (page: Page, ms: number) {
@@ -163,28 +163,41 @@ describe('The live pages in a browser', function () {
     expect(await row.getByTestId('live-session-status').innerText()).to.equal('Ended normally')
   })
 
-  it('follows a live that saves its replay in an embed: waiting, live, replay being prepared, then the replay', async function () {
+  it('follows a live that saves its replay on the watch page and in an embed: waiting, live, replay being prepared, then the replay', async function () {
     const { page } = embed
+    const watch = viewer.page
     const created = (await createLive(instance, { name: 'Embedded live', saveReplay: true, replayPrivacy: 1 })).body.video
     const { streamKey } = await getLive(instance, created.uuid)
     await page.goto(`/videos/embed/${created.uuid}`)
+    await watch.goto(`/videos/watch/${created.uuid}`)
     await page.getByTestId('embed-live-waiting').waitFor()
+    await watch.getByTestId('live-waiting').waitFor()
 
     const replayPush = pushRtmp(rtmpUrlOf(instance, streamKey!), { seconds: 10 })
     await page.locator('[data-testid="embed-page"][data-live-phase="live"]').waitFor({ timeout: 20_000 })
+    await watch.getByTestId('live-badge').waitFor({ timeout: 20_000 })
     await playAndWaitForProgress(page, 1, 10_000)
     await replayPush.exited
-    // While the live becomes its replay the video is unpublished for a few seconds: the embed says the replay is
-    // coming when it looks then (its reloads are 4 s apart, so it may not), never shows an error, then plays it.
+    // While the live becomes its replay, the video is being transcoded and stays visible (anonymous viewers used to
+    // get a 404 then): both pages say the replay is coming when they look (their reloads are 4 s apart, so they may
+    // not), never show an error, and play the replay once it is published, without a reload.
     const seen = new Set<string>()
+    const watchPlaysReplay = async () => await watch.getByTestId('video-player').count() === 1 &&
+      await watch.locator('[data-testid="live-badge"], [data-testid="live-replay-pending"], [data-testid="video-state"]').count() === 0
     await waitUntil(async () => {
-      if (await page.getByTestId('watch-error').count()) seen.add('error')
-      if (await page.getByTestId('embed-live-replay-pending').count()) seen.add('pending')
-      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1
-    }, 60_000, 100)
-    expect([ ...seen ]).to.not.include('error')
+      if (await page.getByTestId('watch-error').count()) seen.add('embed error')
+      if (await watch.getByTestId('unavailable').count()) seen.add('watch page unavailable')
+      if (await page.getByTestId('embed-live-replay-pending').count()) seen.add('embed pending')
+      if (await watch.getByTestId('live-replay-pending').count()) seen.add('watch page pending')
+      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1 && await watchPlaysReplay()
+    }, 60_000, 100).catch(() => { throw new Error(`The replay did not play on both pages; seen: ${[ ...seen ].join(', ')}`) })
+    expect([ ...seen ].filter(what => /error|unavailable/.test(what))).to.deep.equal([])
+    console.log(`      (replay in conversion: ${[ ...seen ].join(', ') || 'not seen by the pages'})`)
     const played = await playAndWaitForProgress(page, 1, 20_000)
     expect(played.duration).to.be.within(6, 12)
-    expect(embed.unexpectedProblems([ /Failed to load resource.*(404|\.m3u8|\.m4s)/ ])).to.deep.equal([])
+    expect((await playAndWaitForProgress(watch, 1, 20_000)).duration).to.be.within(6, 12)
+    const expected = [ /Failed to load resource.*(404|\.m3u8|\.m4s)/ ]
+    expect(embed.unexpectedProblems(expected)).to.deep.equal([])
+    expect(viewer.unexpectedProblems(expected)).to.deep.equal([])
   })
 })

@@ -25,6 +25,7 @@ export const live = {
   'live.stream.settings': 'Streaming settings',
   'live.watch.waiting': 'This live has not started yet: the page will play it as soon as the stream arrives.',
   'live.watch.ended': 'This live has ended.',
+  'live.watch.replay-pending': 'This live has ended: its replay is being prepared, and plays here as soon as it is ready.',
   'live.edit.title': 'Live settings',
   'live.edit.locked': 'These settings can change only while the live waits for its stream.',
   'live.edit.saved': 'Saved',

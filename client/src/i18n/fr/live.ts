@@ -27,6 +27,7 @@ export const live: Translation<typeof en> = {
   'live.stream.settings': 'Paramètres de diffusion',
   'live.watch.waiting': 'Ce direct n’a pas encore commencé : la page le lira dès que le flux arrivera.',
   'live.watch.ended': 'Ce direct est terminé.',
+  'live.watch.replay-pending': 'Ce direct est terminé : sa rediffusion est en préparation et sera lue ici dès qu’elle sera prête.',
   'live.edit.title': 'Réglages du direct',
   'live.edit.locked': 'Ces réglages ne peuvent changer que tant que le direct attend son flux.',
   'live.edit.saved': 'Enregistré',

@@ -1,6 +1,7 @@
 // The live parts of the watch page: the waiting / live / ended banner with the viewer count, the page kept up
-// to date while the live waits or runs, and the streaming settings for the live's owner.
-import { useEffect } from 'preact/hooks'
+// to date while the live waits, runs and becomes its replay (shared with the embed), and the streaming settings
+// for the live's owner.
+import { useEffect, useRef } from 'preact/hooks'
 import type { VideoDetails } from '../../../../shared/models/client-video.js'
 import { VideoStateId } from '../../../../shared/models/client-video.js'
 import { getLive, listLiveSessions } from '../../api/lives.js'
@@ -31,6 +32,33 @@ export function useLiveRefresh (details: VideoDetails | undefined, reload: () =>
     const timer = setInterval(reload, LIVE_REFRESH_MS)
     return () => clearInterval(timer)
   }, [refreshing, details?.uuid])
+}
+
+export interface LiveFollow {
+  phase: LivePhase | null
+  /** This page showed the video as a live (it may be its replay now). */
+  wasLive: boolean
+  /** The live has ended and its replay is on its way: say so and keep re-reading until it is published. */
+  replayPending: boolean
+}
+
+/**
+ * What a page showing a live (the watch page, the embed) follows: its phase while it waits, runs and ends, then,
+ * when it saves its replay, the replay being prepared (the same video, being transcoded) until it can be played.
+ * The page is re-read all along.
+ */
+export function useLiveFollow (details: VideoDetails | undefined, reload: () => void): LiveFollow {
+  const isLive = details?.isLive === true
+  const wasLive = useRef(false)
+  if (isLive) wasLive.current = true
+  // Its settings say whether an ended live turns into its replay (a permanent live waits again instead).
+  const uuid = details?.uuid
+  const settings = useAsync(() => isLive && uuid ? getLive(uuid).catch(() => undefined) : Promise.resolve(undefined), [uuid, isLive])
+  const phase = details ? livePhase(details) : null
+  const replayComing = phase === 'ended' && settings.data?.saveReplay === true && !settings.data.permanentLive
+  const replayPending = replayComing || (wasLive.current && !!details && !isLive && details.state?.id !== VideoStateId.PUBLISHED)
+  useLiveRefresh(details, reload, replayPending)
+  return { phase, wasLive: wasLive.current, replayPending }
 }
 
 export function LiveBanner ({ details }: { details: VideoDetails }) {

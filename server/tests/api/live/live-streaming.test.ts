@@ -149,6 +149,10 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     expect(session.replayVideo.uuid).to.equal(uuid)
     expect(session.endDate).to.be.a('string')
     await instance.api().get(`/api/v1/videos/live/${uuid}`).expect(404)
+    // While it converts the replay is not hidden: those who may see it (it is unlisted) find it being transcoded.
+    const converting = (await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body
+    expect(converting).to.deep.include({ isLive: false, files: [] })
+    expect(converting.state.id).to.equal(2)
 
     // With the replay's privacy, transcoded by the normal ladder.
     const replay = await waitUntil(async () => {
