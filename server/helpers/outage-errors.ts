@@ -16,6 +16,8 @@ const POSTGRES_UNAVAILABLE_STATES = new Set([ '57P01', '57P02', '57P03', '08000'
 
 // What pg says when its connection dies under a query (wrapped by Sequelize as a SequelizeDatabaseError).
 const PG_CONNECTION_LOST = [ 'Connection terminated', 'Client has encountered a connection error', 'connection is closed' ]
+// Socket errors pg passes on as they are when the server goes away mid-query (also wrapped as a SequelizeDatabaseError).
+const SOCKET_LOST_CODES = new Set([ 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTCONN' ])
 
 // What ioredis says while it is disconnected.
 const REDIS_UNAVAILABLE = [ 'Connection is closed', 'Stream isn\'t writeable and enableOfflineQueue options is false' ]
@@ -33,7 +35,8 @@ export function outageOf (err: unknown): BackingService | undefined {
     if (SEQUELIZE_CONNECTION_ERRORS.has(name)) return 'database'
     if (name === 'SequelizeDatabaseError') {
       const parent = current.parent as { code?: string, message?: string } | undefined
-      if (POSTGRES_UNAVAILABLE_STATES.has(String(parent?.code)) || PG_CONNECTION_LOST.some(m => (parent?.message ?? message).includes(m))) return 'database'
+      const code = String(parent?.code)
+      if (POSTGRES_UNAVAILABLE_STATES.has(code) || SOCKET_LOST_CODES.has(code) || PG_CONNECTION_LOST.some(m => (parent?.message ?? message).includes(m))) return 'database'
       return undefined
     }
     if (REDIS_UNAVAILABLE.some(m => message.includes(m))) return 'redis'
