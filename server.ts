@@ -24,6 +24,8 @@ async function main () {
   const { requeueUnfinishedTranscodings } = await import('./server/lib/transcoding/requeue-unfinished.js')
   const { scheduleResumableUploadsCleanup } = await import('./server/lib/uploads/resumable-upload-cleanup.js')
   const { jobQueue } = await import('./server/lib/job-queue/job-queue.js')
+  // The job types and their handlers, handed to the queue at start (the queue imports none of them).
+  const { JOB_DEFINITIONS } = await import('./server/lib/job-queue/handlers/index.js')
   const { buildApp } = await import('./server/app.js')
   const { EmbeddedTracker } = await import('./server/lib/tracker/tracker.js')
   const { closeRedis, connectRedis } = await import('./server/lib/redis.js')
@@ -121,7 +123,7 @@ async function main () {
     await stopOrphanedFfmpeg()
     await connectRedis()
     // Also starts the outbox relay, which queues whatever the previous run committed but did not queue.
-    await jobQueue.init()
+    await jobQueue.init(JOB_DEFINITIONS)
     await requeueUnfinishedTranscodings()
     // Before the storage sweep: sessions cut by a crash still have their files, and may need them for a replay.
     await startLives()

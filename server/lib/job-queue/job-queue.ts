@@ -8,7 +8,7 @@ import { redisConnection } from '../../initializers/services.js'
 import { OutboxEntryModel } from '../../models/outbox/outbox-entry.js'
 import { redisHealth } from '../redis-health.js'
 import { afterCommit } from '../unit-of-work/unit-of-work.js'
-import { JOB_DEFINITIONS } from './handlers/index.js'
+import type { JobDefinitions } from './job-definition.js'
 import type { JobPayloads, JobState, JobType } from './job-types.js'
 import { outboxRelay, type QueuedJobCheck } from './outbox-relay.js'
 import { runJob } from './run-job.js'
@@ -43,8 +43,8 @@ export interface CreateJobOptions {
 }
 
 /**
- * One Bull queue per job type, all created here from the definitions in handlers/index.ts. Every other module
- * talks to jobs through this class only.
+ * One Bull queue per job type, all created here from the definitions server.ts hands to init (handlers/index.ts).
+ * Every other module talks to jobs through this class only; it imports no handler, so handlers can create jobs.
  *
  * A job is created by writing an outbox entry in the caller's unit of work (createJob); the relay hands it to
  * Bull after the commit, under the entry's id, and the entry is removed when the job succeeds. Redis is
@@ -55,8 +55,10 @@ class JobQueue {
   private prefix = 'tubeless'
   private clients: Redis[] = []
   private commandClient: Redis | undefined
+  private definitionsByType: JobDefinitions | undefined
 
-  async init () {
+  async init (definitions: JobDefinitions) {
+    this.definitionsByType = definitions
     const connection = redisConnection()
     const redisOptions: RedisOptions = {
       path: connection.path,
@@ -76,9 +78,9 @@ class JobQueue {
     const subscriber = track(new Redis({ ...redisOptions, maxRetriesPerRequest: null, enableReadyCheck: false }))
     this.commandClient = client
     // Every queue listens on the two shared clients: that is by design, not a leak.
-    for (const shared of [ client, subscriber ]) shared.setMaxListeners(4 * Object.keys(JOB_DEFINITIONS).length)
+    for (const shared of [ client, subscriber ]) shared.setMaxListeners(4 * Object.keys(this.definitions).length)
 
-    for (const type of Object.keys(JOB_DEFINITIONS) as JobType[]) {
+    for (const type of Object.keys(this.definitions) as JobType[]) {
       const queue = new Bull(type, {
         prefix: this.prefix,
         settings: {
@@ -98,7 +100,7 @@ class JobQueue {
     await Promise.all([ ...this.queues.values() ].map(q => q.isReady()))
     await this.releaseJobsOfPreviousRun()
     for (const [ type, queue ] of this.queues) this.startProcessing(type, queue)
-    const held = (Object.keys(JOB_DEFINITIONS) as JobType[]).filter(type => JOB_DEFINITIONS[type].heldByCreator)
+    const held = (Object.keys(this.definitions) as JobType[]).filter(type => this.definitions[type].heldByCreator)
     const released = await OutboxEntryModel.wakeParkedOfTypes(held)
     if (released !== 0) log.info(`Released ${released} job(s) held by requests of the previous run`)
     outboxRelay.start({ enqueue: entry => this.enqueue(entry), check: entries => this.checkQueued(entries) })
@@ -218,7 +220,7 @@ class JobQueue {
    */
   async terminate () {
     outboxRelay.stop()
-    for (const definition of Object.values(JOB_DEFINITIONS)) definition.onShutdown?.()
+    for (const definition of Object.values(this.definitionsByType ?? {})) definition.onShutdown?.()
     await Promise.all([ ...this.queues.values() ].map(q => q.close(true).catch(err => log.warn('Cannot close queue', { err }))))
     for (const client of this.clients) client.disconnect()
     this.queues.clear()
@@ -250,7 +252,7 @@ class JobQueue {
   /** Hands an outbox entry to Bull, under the entry's id (adding an id Bull already has is a no-op). */
   private async enqueue (entry: OutboxEntryModel) {
     const type = entry.jobType as JobType
-    const definition = JOB_DEFINITIONS[type]
+    const definition = this.definitions[type]
     if (!definition) throw new Error(`Outbox entry ${entry.id} has an unknown job type ${entry.jobType}`)
     await withTimeout(
       this.queue(type).add(entry.payload, {
@@ -286,7 +288,7 @@ class JobQueue {
   }
 
   private startProcessing<T extends JobType> (type: T, queue: Queue) {
-    const definition = JOB_DEFINITIONS[type]
+    const definition = this.definitions[type]
     const concurrency = CONFIG.jobs.concurrency[type] ?? definition.concurrency
 
     queue.process(concurrency, async (job: Job<JobPayloads[T]>) => {
@@ -302,6 +304,11 @@ class JobQueue {
   private async whileRedisAnswers<R> (fn: () => Promise<R>) {
     if (redisHealth.isDown()) throw new RedisUnavailableError()
     return withTimeout(fn(), OUTBOX.REDIS_COMMAND_TIMEOUT_MS, () => new RedisUnavailableError())
+  }
+
+  private get definitions (): JobDefinitions {
+    if (!this.definitionsByType) throw new Error('The job queue is not initialized')
+    return this.definitionsByType
   }
 
   private queue (type: JobType) {

@@ -6,32 +6,32 @@ import { VideoState } from '../../../shared/models/videos.js'
 import { probe, type ProbeResult } from '../../helpers/ffmpeg/probe.js'
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
-import { REPLACED_FILES_GRACE_MS, THUMBNAIL_TYPE } from '../../initializers/constants/videos.js'
-import { detailsIncludes } from '../../models/video/queries/video-includes.js'
+import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
 import { VideoModel } from '../../models/video/video.js'
 import { planVideoTranscoding } from './plan-video-transcoding.js'
 import {
   describeRenditionFile, encodeLadder, fastStartRemux, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
 } from '../video-pipeline/index.js'
 import { hlsDir, transcodingWorkDir } from '../video-paths.js'
-import { imagePathOnDisk } from '../videos/video-images.js'
 import { withVideoLock } from '../videos/video-lock.js'
 import { recordVideoChanged } from '../videos/video-events.js'
-import { notifyMyVideoPublished, notifyMyVideoTranscodingFailed } from '../notifications/index.js'
+import { notifyMyVideoTranscodingFailed } from '../notifications/index.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
-import { scheduleStoryboard } from '../storyboards/generate-storyboard.js'
 import { removeFilesAfterCommit, type FilesRemovalPayload } from '../job-queue/handlers/files-removal.js'
 import { findOrCreateHlsPlaylist, rewriteHlsPlaylistFiles } from './hls-playlist-files.js'
 import { storedFilePaths, storeHlsFile, storeWebVideoFile } from './store-rendition.js'
+import { finish, hasPlayableFile, isRungDone, loadVideo, previewPath } from './video-ladder.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { faultPoint } from '../../helpers/fault-points.js'
 import { handOverLadderToRunners } from '../runners/vod/vod-runner-jobs.js'
-import { recordMoveToObjectStorageIfEnabled } from '../object-storage/video-storage-moves.js'
 import { moveVideoToFileSystem } from '../object-storage/move-to-file-system.js'
 import { hasFilesInObjectStorage } from '../object-storage/video-storage-state.js'
-import { keepOriginalFile } from '../videos/video-source.js'
 
 const log = loggerWithTags('transcoding')
+
+// Their own modules now; still exported here for the modules that import them from the pipeline.
+export { transcodingJobKey } from './transcoding-job-key.js'
+export { finish, hasPlayableFile, isRungDone, loadVideo, previewPath } from './video-ladder.js'
 
 export interface VideoTranscodingPayload {
   videoUUID: string
@@ -44,11 +44,6 @@ export interface VideoTranscodingPayload {
   temporaryResolutions?: number[]
   /** The source's duration, which sets the job's time limit. */
   durationSeconds?: number
-}
-
-/** One transcoding job per video: a second one is not created while the first is unfinished. */
-export function transcodingJobKey (uuid: string) {
-  return `video-transcoding:${uuid}`
 }
 
 /** The time limit of a transcoding job: scaled by the source's duration (an hour assumed when unknown). */
@@ -300,53 +295,6 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
  */
 async function removeLater (videoUuid: string, paths: string[], retiredWebVideos?: FilesRemovalPayload['retiredWebVideos']) {
   await removeFilesAfterCommit({ paths, retiredWebVideos, replacedOfVideo: videoUuid }, REPLACED_FILES_GRACE_MS)
-}
-
-/**
- * The ladder is complete: publish if it was waiting for it (or, with object storage, move it to the bucket first),
- * keep the source (`inputPath`) if configured, and tell followers the files changed.
- */
-export async function finish (uuid: string, inputPath?: string) {
-  await unitOfWork(async () => {
-    const video = await loadVideo(uuid)
-    if (!video) return
-
-    if (inputPath && CONFIG.transcoding.original_file.keep) await keepOriginalFile(video.id, inputPath)
-    await scheduleStoryboard(video)
-    if (await recordMoveToObjectStorageIfEnabled(video)) {
-      await recordVideoChanged(video)
-      return
-    }
-    if (video.state !== VideoState.PUBLISHED) {
-      video.state = VideoState.PUBLISHED
-      video.stateReason = null
-    } else {
-      video.changed('updatedAt', true)
-    }
-    await video.save()
-    await recordVideoChanged(video)
-    await notifyMyVideoPublished(video)
-  })
-}
-
-export function isRungDone (video: VideoModel, resolution: number, temporary: Set<number>) {
-  if (temporary.has(resolution)) return false
-  const web = (video.VideoFiles ?? []).some(f => f.resolution === resolution)
-  const hls = (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles ?? []).some(f => f.resolution === resolution))
-  return (!CONFIG.transcoding.web_videos.enabled || web) && (!CONFIG.transcoding.hls.enabled || hls)
-}
-
-export function hasPlayableFile (video: VideoModel) {
-  return (video.VideoFiles?.length ?? 0) !== 0 || (video.VideoStreamingPlaylists ?? []).some(p => (p.VideoFiles?.length ?? 0) !== 0)
-}
-
-export function previewPath (video: VideoModel) {
-  const preview = video.Thumbnails?.find(t => t.type === THUMBNAIL_TYPE.PREVIEW)
-  return preview ? imagePathOnDisk(preview) : undefined
-}
-
-export async function loadVideo (uuid: string) {
-  return VideoModel.findOne({ where: { uuid }, include: detailsIncludes() })
 }
 
 /** After the last attempt failed: a video with no playable file is marked failed, with the reason for its owner. */

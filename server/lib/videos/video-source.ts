@@ -13,7 +13,7 @@ import type { VideoModel } from '../../models/video/video.js'
 import { VideoSourceModel } from '../../models/video/video-source.js'
 import { notFound } from '../http-problems/http-problem.js'
 import { plannedResolutions } from '../transcoding/plan-video-transcoding.js'
-import { transcodingJobKey } from '../transcoding/transcode-video.js'
+import { transcodingJobKey } from '../transcoding/transcoding-job-key.js'
 
 /** Keeps what was uploaded, in the upload's unit of work. */
 export async function recordVideoSource (videoId: number, file: { originalName: string, size: number }, probed: ProbeResult) {

@@ -1,7 +1,5 @@
-import type { Job } from 'bull'
 import { CONFIG } from '../../../initializers/config/index.js'
 import { DELIVERY, INBOX } from '../../../initializers/constants/federation.js'
-import type { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
 import { processActivitypubInbox } from '../../activitypub/inbox/inbox-jobs.js'
 import { processActivitypubFollow } from '../../activitypub/jobs/follow-job.js'
 import { processActivitypubHttpFetcher } from '../../activitypub/jobs/http-fetcher-job.js'
@@ -12,7 +10,7 @@ import { processActivitypubRefresher } from '../../activitypub/jobs/refresher-jo
 import { processFederateVideo } from '../../activitypub/videos/federate-video-job.js'
 import { processMoveVideoFiles } from '../../transcoding/move-video-files.js'
 import { abortRunningTranscodings, markTranscodingFailed, transcodingTimeoutMs } from '../../transcoding/transcode-video.js'
-import type { JobPayloads, JobType } from '../job-types.js'
+import type { JobDefinitions } from '../job-definition.js'
 import { processActorKeys } from './actor-keys.js'
 import { processFilesRemoval } from './files-removal.js'
 import { processStorageSweep } from './storage-sweep.js'
@@ -39,42 +37,12 @@ import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
 import { processGenerateStoryboard } from '../../storyboards/generate-storyboard.js'
 import { processMoveActorImages } from '../../actor-images/move-actor-images.js'
 
-export interface JobContext {
-  /** Aborted when the job reaches its time limit: stop the work (kill ffmpeg) and return. */
-  signal: AbortSignal
-}
-
-export interface JobDefinition<T extends JobType> {
-  process: (job: Job<JobPayloads[T]>, context: JobContext) => Promise<unknown>
-  /** Parallel jobs of this type in one instance (config `jobs.concurrency.<type>` wins). */
-  concurrency: number
-  attempts: number
-  /** First retry delay; doubles at each attempt. */
-  backoffMs: number
-  /** A job running longer is stopped (its signal aborted) and failed, then retried if attempts remain. */
-  timeoutMs?: number | ((payload: JobPayloads[T]) => number)
-  /**
-   * After the last attempt: when to try again, for work that must not be given up (a delivery to a server
-   * that is down). Undefined: the job is failed for good.
-   */
-  parkAfterLastAttempt?: (job: Job<JobPayloads[T]>, err: Error, entry: OutboxEntryModel | null) => Date | undefined
-  /** false: a completed job is not kept in the jobs history (frequent housekeeping). */
-  keepCompleted?: boolean
-  /**
-   * Jobs of this type are created parked only to be held by the request that made them (releaseHeldJob): at
-   * start-up, such parked jobs of a previous run are released, since nobody will release them any more.
-   */
-  heldByCreator?: boolean
-  /** Called once the last attempt has failed, to record the failure where users see it. */
-  onFinalFailure?: (job: Job<JobPayloads[T]>, err: Error) => Promise<void>
-  /** Called when the instance stops, to interrupt long work (the interrupted job is retried after the restart). */
-  onShutdown?: () => void
-}
+export type { JobContext, JobDefinition } from '../job-definition.js'
 
 // Federation jobs retry with the delivery settings, so a remote instance that is down gets our activities later.
 const federationRetry = { attempts: CONFIG.federation.delivery.attempts, backoffMs: CONFIG.federation.delivery.backoff }
 
-export const JOB_DEFINITIONS: { [T in JobType]: JobDefinition<T> } = {
+export const JOB_DEFINITIONS: JobDefinitions = {
   'activitypub-http-broadcast': {
     process: processActivitypubHttpBroadcast,
     concurrency: DELIVERY.BROADCAST_JOB_CONCURRENCY,
