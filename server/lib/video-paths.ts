@@ -1,19 +1,16 @@
 import { join } from 'node:path'
-import { VideoFileStorage, VideoPrivacy } from '../../shared/models/videos.js'
 import { fromRoot } from '../helpers/project-root.js'
-import { CONFIG, WEBSERVER } from '../initializers/config/index.js'
-import { DOWNLOAD_PATHS, LAZY_STATIC_PATHS, STATIC_PATHS, TRACKER_PATHS } from '../initializers/constants/static-paths.js'
+import { CONFIG } from '../initializers/config/index.js'
 import type { VideoFileModel } from '../models/video/video-file.js'
-import type { VideoStreamingPlaylistModel } from '../models/video/video-streaming-playlist.js'
 import type { VideoModel } from '../models/video/video.js'
-import { publicObjectUrl } from './object-storage/object-storage-urls.js'
+import { isPrivateFolderVideo } from '../helpers/urls/video-urls.js'
 
 // Where a local video's files are on disk and at which URLs they are served. Files of private and internal videos
-// live in private/ folders, which the static routes serve only to those allowed to see the video.
-
-export function isPrivateFolderVideo (video: Pick<VideoModel, 'privacy'>) {
-  return video.privacy === VideoPrivacy.PRIVATE || video.privacy === VideoPrivacy.INTERNAL
-}
+// live in private/ folders, which the static routes serve only to those allowed to see the video. The URLs are
+// built below models (the formatters need them) and re-exported here beside the paths.
+export {
+  fileDownloadUrl, hlsFileUrl, hlsPlaylistUrls, isPrivateFolderVideo, localVideoUrl, torrentUrls, trackerUrls, webVideoFileUrl
+} from '../helpers/urls/video-urls.js'
 
 export function webVideosDir (isPrivate: boolean) {
   const base = fromRoot(CONFIG.storage.web_videos)
@@ -67,55 +64,6 @@ export function transcodingRootDir () {
 /** The source file of a local video, kept until its whole ladder exists (a restart resumes from it). */
 export function inputFilesDir () {
   return join(fromRoot(CONFIG.storage.tmp), 'inputs')
-}
-
-// --- URLs ------------------------------------------------------------------------------------------------
-
-export function webVideoFileUrl (video: Pick<VideoModel, 'privacy' | 'remote'>, file: Pick<VideoFileModel, 'filename' | 'storage' | 'fileUrl'>) {
-  if (video.remote) return file.fileUrl ?? ''
-  // Bucket-stored public files are served by the bucket (or its CDN); private ones always through our guard.
-  if (file.storage === VideoFileStorage.OBJECT_STORAGE && !isPrivateFolderVideo(video)) return publicObjectUrl('web_videos', file.filename)
-  const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_WEB_VIDEOS : STATIC_PATHS.WEB_VIDEOS
-  return WEBSERVER.URL + base + file.filename
-}
-
-/** `storage`: where the video's HLS playlist is (all its files are in one place). */
-export function hlsFileUrl (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, filename: string, remoteUrl: string | null, storage = 0) {
-  if (video.remote) return remoteUrl ?? ''
-  if (storage === VideoFileStorage.OBJECT_STORAGE && !isPrivateFolderVideo(video)) return publicObjectUrl('streaming_playlists', `${video.uuid}/${filename}`)
-  const base = isPrivateFolderVideo(video) ? STATIC_PATHS.PRIVATE_HLS : STATIC_PATHS.HLS
-  return `${WEBSERVER.URL}${base}${video.uuid}/${filename}`
-}
-
-export function hlsPlaylistUrls (video: Pick<VideoModel, 'privacy' | 'remote' | 'uuid'>, playlist: VideoStreamingPlaylistModel) {
-  return {
-    playlistUrl: hlsFileUrl(video, playlist.playlistFilename, playlist.playlistUrl, playlist.storage),
-    segmentsSha256Url: hlsFileUrl(video, playlist.segmentsSha256Filename, playlist.segmentsSha256Url, playlist.storage)
-  }
-}
-
-export function torrentUrls (video: Pick<VideoModel, 'remote'>, file: VideoFileModel) {
-  if (!file.torrentFilename) return { torrentUrl: null, torrentDownloadUrl: null }
-  if (video.remote) return { torrentUrl: file.torrentUrl, torrentDownloadUrl: null }
-  return {
-    torrentUrl: WEBSERVER.URL + LAZY_STATIC_PATHS.TORRENTS + file.torrentFilename,
-    torrentDownloadUrl: WEBSERVER.URL + DOWNLOAD_PATHS.TORRENTS + file.torrentFilename
-  }
-}
-
-export function fileDownloadUrl (video: Pick<VideoModel, 'remote' | 'uuid'>, file: VideoFileModel) {
-  if (video.remote) return null
-  return file.isHls()
-    ? `${WEBSERVER.URL}${DOWNLOAD_PATHS.HLS_VIDEOS}${video.uuid}-${file.resolution}-fragmented${file.extname}`
-    : `${WEBSERVER.URL}${DOWNLOAD_PATHS.WEB_VIDEOS}${video.uuid}-${file.resolution}${file.extname}`
-}
-
-export function trackerUrls () {
-  return [ WEBSERVER.URL + TRACKER_PATHS.HTTP_ANNOUNCE, `${WEBSERVER.WS}://${WEBSERVER.HOST}${TRACKER_PATHS.WEBSOCKET}` ]
-}
-
-export function localVideoUrl (uuid: string) {
-  return `${WEBSERVER.URL}/videos/watch/${uuid}`
 }
 
 /**

@@ -1,35 +1,9 @@
 import { S3Client } from '@aws-sdk/client-s3'
 import { CONFIG } from '../../initializers/config/index.js'
 
-/** What a bucket holds. Each kind has its own bucket (or prefix in a shared one) and base URL. */
-export type ObjectKind = 'web_videos' | 'streaming_playlists' | 'original_video_files' | 'torrents' | 'thumbnails' | 'avatars'
-
-export const OBJECT_KINDS: ObjectKind[] = [ 'web_videos', 'streaming_playlists', 'original_video_files', 'torrents', 'thumbnails', 'avatars' ]
-
-export interface BucketInfo {
-  bucket: string
-  prefix: string
-  baseUrl: string
-}
-
-export function isObjectStorageEnabled () {
-  return CONFIG.object_storage.enabled
-}
-
-export function bucketOf (kind: ObjectKind): BucketInfo {
-  const config = CONFIG.object_storage[kind]
-  return { bucket: config.bucket_name, prefix: config.prefix, baseUrl: config.base_url }
-}
-
-/** The full object key: the kind's prefix, then our key (a file name, or `<video uuid>/<file name>` for HLS). */
-export function objectKey (kind: ObjectKind, key: string) {
-  return bucketOf(kind).prefix + key
-}
-
-export function endpointUrl () {
-  const endpoint = CONFIG.object_storage.endpoint
-  return /^https?:\/\//.test(endpoint) ? endpoint.replace(/\/$/, '') : `https://${endpoint.replace(/\/$/, '')}`
-}
+// Addresses (kinds, buckets, keys, the endpoint) need no client: they are below models, for the formatters' URLs.
+import { endpointUrl } from '../../helpers/object-storage/object-addresses.js'
+export { OBJECT_KINDS, bucketOf, endpointUrl, isObjectStorageEnabled, objectKey, type BucketInfo, type ObjectKind } from '../../helpers/object-storage/object-addresses.js'
 
 let client: S3Client | undefined
 

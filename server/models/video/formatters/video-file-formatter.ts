@@ -1,5 +1,5 @@
 import { buildMagnetUri } from '../../../helpers/torrent/magnet-uri.js'
-import { fileDownloadUrl, hlsFileUrl, torrentUrls, trackerUrls, webVideoFileUrl } from '../../../lib/video-paths.js'
+import { fileDownloadUrl, hlsFileUrl, torrentUrls, trackerUrls, webVideoFileUrl } from '../../../helpers/urls/video-urls.js'
 import type { VideoFileModel } from '../video-file.js'
 import type { VideoModel } from '../video.js'
 import { remoteFileDownloadUrl, remoteTrackerUrls } from './remote-video-urls.js'

@@ -5,7 +5,7 @@ import {
 } from '../../../initializers/constants/videos.js'
 import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.js'
 import { toShortUuid } from '../../../helpers/uuid.js'
-import { hlsPlaylistUrls, localVideoUrl, trackerUrls } from '../../../lib/video-paths.js'
+import { hlsPlaylistUrls, localVideoUrl, trackerUrls } from '../../../helpers/urls/video-urls.js'
 import { formatAccount, formatAccountSummary } from '../../account/formatters/account-formatter.js'
 import { formatVideoChannel, formatVideoChannelSummary } from '../../account/formatters/video-channel-formatter.js'
 import type { VideoModel } from '../video.js'

@@ -2,7 +2,7 @@ import { toShortUuid } from '../../../helpers/uuid.js'
 import { WEBSERVER } from '../../../initializers/config/index.js'
 import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.js'
 import { THUMBNAIL_TYPE, VIDEO_CONSTRAINTS } from '../../../initializers/constants/videos.js'
-import { localVideoUrl } from '../../../lib/video-paths.js'
+import { localVideoUrl } from '../../../helpers/urls/video-urls.js'
 import type { ActorRow, VideoListRow } from '../queries/video-list/video-list-page.js'
 import { videoConstants } from './video-formatter.js'
 
