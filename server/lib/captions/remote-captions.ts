@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { Op, type Transaction } from 'sequelize'
 import { NotASubtitleFileError, subtitlesToWebVtt } from '../../helpers/captions/subtitles-to-webvtt.js'
 import { loggerWithTags } from '../../helpers/logger.js'
-import { guardedRequest } from '../../helpers/requests/index.js'
-import { CONFIG } from '../../initializers/config/index.js'
-import { REMOTE_FETCH } from '../../initializers/constants/activitypub.js'
+import { fetchRemoteFileOnce } from '../../helpers/requests/fetch-remote-file-once.js'
 import { VIDEO_LANGUAGES } from '../../initializers/constants/videos.js'
 import { VideoCaptionModel } from '../../models/video/video-caption.js'
-import { CAPTION_FILENAME, captionFilePath, captionsDir, newCaptionFilename } from './caption-files.js'
+import { CAPTION_FILENAME, captionFilePath, newCaptionFilename } from './caption-files.js'
 
 const log = loggerWithTags('activitypub', 'captions')
 
@@ -58,44 +54,21 @@ export async function syncRemoteCaptions (videoId: number, captions: RemoteCapti
   return stale
 }
 
-const inFlight = new Map<string, Promise<void>>()
-
 /** Fetches a remote caption to disk the first time it is asked for (checked and stored as WebVTT). */
 export async function ensureRemoteCaptionOnDisk (filename: string) {
   if (!CAPTION_FILENAME.test(filename)) return
-  const running = inFlight.get(filename)
-  if (running) return running
-  const promise = download(filename).finally(() => inFlight.delete(filename))
-  inFlight.set(filename, promise)
-  return promise
-}
-
-async function download (filename: string) {
-  const caption = await VideoCaptionModel.findOne({ where: { filename, onDisk: false, fileUrl: { [Op.ne]: null } } })
-  if (!caption) return
-  try {
-    const response = await guardedRequest(caption.fileUrl!, {
-      method: 'GET',
-      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, Accept: 'text/vtt, text/plain;q=0.5' },
-      timeoutMs: CONFIG.federation.http_timeout,
-      maxBytes: REMOTE_CAPTION_MAX_BYTES,
-      allowPrivateAddresses: CONFIG.federation.allow_private_addresses,
-      maxRedirects: REMOTE_FETCH.MAX_REDIRECTS
-    })
-    if (response.status !== 200) throw new Error(`answered ${response.status}`)
-    const vtt = subtitlesToWebVtt(Buffer.from(response.body))
-
-    await mkdir(captionsDir(), { recursive: true })
-    const path = captionFilePath(filename)
-    const tmp = `${path}.${randomUUID()}.tmp`
-    await writeFile(tmp, vtt)
-    await rename(tmp, path).catch(async err => {
-      await rm(tmp, { force: true })
-      throw err
-    })
-    await VideoCaptionModel.update({ onDisk: true }, { where: { id: caption.id } })
-  } catch (err) {
-    const reason = err instanceof NotASubtitleFileError ? `not a subtitle file (${err.message})` : (err as Error).message
-    log.info(`Cannot fetch remote caption ${caption.fileUrl}: ${reason}`)
-  }
+  return fetchRemoteFileOnce(`caption:${filename}`, {
+    find: async () => {
+      const caption = await VideoCaptionModel.findOne({ where: { filename, onDisk: false, fileUrl: { [Op.ne]: null } } })
+      if (!caption) return null
+      return { url: caption.fileUrl!, path: captionFilePath(filename), markOnDisk: () => VideoCaptionModel.update({ onDisk: true }, { where: { id: caption.id } }) }
+    },
+    accept: 'text/vtt, text/plain;q=0.5',
+    maxBytes: REMOTE_CAPTION_MAX_BYTES,
+    check: body => subtitlesToWebVtt(body),
+    onError: (url, err) => {
+      const reason = err instanceof NotASubtitleFileError ? `not a subtitle file (${err.message})` : (err as Error).message
+      log.info(`Cannot fetch remote caption ${url}: ${reason}`)
+    }
+  })
 }

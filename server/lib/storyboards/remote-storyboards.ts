@@ -1,14 +1,10 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { randomUUID } from 'node:crypto'
 import { Op, type Transaction } from 'sequelize'
 import { loadSharp } from '../../helpers/image/load-sharp.js'
 import { loggerWithTags } from '../../helpers/logger.js'
-import { guardedRequest } from '../../helpers/requests/index.js'
-import { CONFIG } from '../../initializers/config/index.js'
-import { REMOTE_FETCH } from '../../initializers/constants/activitypub.js'
+import { fetchRemoteFileOnce } from '../../helpers/requests/fetch-remote-file-once.js'
 import { StoryboardModel } from '../../models/video/storyboard.js'
 import { fromActivityStreamsDuration } from '../activitypub/videos/activity-streams-duration.js'
-import { STORYBOARD_FILENAME, newStoryboardFilename, storyboardFilePath, storyboardsDir } from './storyboard-files.js'
+import { STORYBOARD_FILENAME, newStoryboardFilename, storyboardFilePath } from './storyboard-files.js'
 
 const log = loggerWithTags('activitypub', 'storyboards')
 
@@ -83,45 +79,22 @@ export async function syncRemoteStoryboard (videoId: number, data: RemoteStorybo
   return stale
 }
 
-const inFlight = new Map<string, Promise<void>>()
-
 /** Fetches a remote storyboard to disk the first time it is asked for (checked to be a JPEG image). */
 export async function ensureRemoteStoryboardOnDisk (filename: string) {
   if (!STORYBOARD_FILENAME.test(filename)) return
-  const running = inFlight.get(filename)
-  if (running) return running
-  const promise = download(filename).finally(() => inFlight.delete(filename))
-  inFlight.set(filename, promise)
-  return promise
-}
-
-async function download (filename: string) {
-  const storyboard = await StoryboardModel.findOne({ where: { filename, onDisk: false, fileUrl: { [Op.ne]: null } } })
-  if (!storyboard) return
-  try {
-    const response = await guardedRequest(storyboard.fileUrl!, {
-      method: 'GET',
-      headers: { 'User-Agent': REMOTE_FETCH.USER_AGENT, Accept: 'image/jpeg' },
-      timeoutMs: CONFIG.federation.http_timeout,
-      maxBytes: REMOTE_STORYBOARD_MAX_BYTES,
-      allowPrivateAddresses: CONFIG.federation.allow_private_addresses,
-      maxRedirects: REMOTE_FETCH.MAX_REDIRECTS
-    })
-    if (response.status !== 200) throw new Error(`answered ${response.status}`)
-    const body = Buffer.from(response.body)
-    const metadata = await (await loadSharp())(body).metadata().catch(() => null)
-    if (metadata?.format !== 'jpeg') throw new Error('not a JPEG image')
-
-    await mkdir(storyboardsDir(), { recursive: true })
-    const path = storyboardFilePath(storyboard)
-    const tmp = `${path}.${randomUUID()}.tmp`
-    await writeFile(tmp, body)
-    await rename(tmp, path).catch(async err => {
-      await rm(tmp, { force: true })
-      throw err
-    })
-    await StoryboardModel.update({ onDisk: true }, { where: { id: storyboard.id } })
-  } catch (err) {
-    log.info(`Cannot fetch remote storyboard ${storyboard.fileUrl}: ${(err as Error).message}`)
-  }
+  return fetchRemoteFileOnce(`storyboard:${filename}`, {
+    find: async () => {
+      const storyboard = await StoryboardModel.findOne({ where: { filename, onDisk: false, fileUrl: { [Op.ne]: null } } })
+      if (!storyboard) return null
+      return { url: storyboard.fileUrl!, path: storyboardFilePath(storyboard), markOnDisk: () => StoryboardModel.update({ onDisk: true }, { where: { id: storyboard.id } }) }
+    },
+    accept: 'image/jpeg',
+    maxBytes: REMOTE_STORYBOARD_MAX_BYTES,
+    check: async body => {
+      const metadata = await (await loadSharp())(body).metadata().catch(() => null)
+      if (metadata?.format !== 'jpeg') throw new Error('not a JPEG image')
+      return body
+    },
+    onError: (url, err) => log.info(`Cannot fetch remote storyboard ${url}: ${(err as Error).message}`)
+  })
 }
