@@ -8,7 +8,7 @@ import { ProblemCode } from '../http-problems/problem-codes.js'
 import { videoModerationFiltersFor } from '../moderation/blocklist/viewer-filters.js'
 
 /** Turns list query parameters into filters, applying who may see what (privacies, NSFW policy). */
-export function buildVideoListFilters (query: VideoListInput & { search?: string }, user: AuthenticatedUser | undefined): VideoListFilters {
+export function buildVideoListFilters (query: VideoListInput, user: AuthenticatedUser | undefined): VideoListFilters {
   if (query.privacyOneOf && !user?.hasRight(UserRight.SEE_ALL_VIDEOS)) {
     throw forbidden('Only moderators may list videos by privacy', ProblemCode.NOT_ALLOWED)
   }

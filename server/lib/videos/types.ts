@@ -1,5 +1,6 @@
 import type { VideoCommentPolicyType } from '../../../shared/models/video-comments.js'
 import type { VideoPrivacyType } from '../../../shared/models/videos.js'
+import type { VideoListFilters } from '../../models/video/queries/video-list-query.js'
 
 // What the video operations take, in the domain's terms. The HTTP layer's schemas
 // (middlewares/validation/videos.ts) produce values of these types; tsc checks it where a controller passes one in.
@@ -39,21 +40,15 @@ export interface VideoUpdateInput extends VideoEditableInput {
   channelId?: number
 }
 
-/** A video list request: page, order and filters (PeerTube's query parameters). */
-export interface VideoListInput {
-  start: number
-  count: number
-  sort: string
-  search?: string
-  categoryOneOf?: number[]
-  licenceOneOf?: number[]
-  languageOneOf?: string[]
-  tagsOneOf?: string[]
-  tagsAllOf?: string[]
+/**
+ * A video list request: page, order and filters (PeerTube's query parameters). The filters a request sets are
+ * the model's own (VideoListFilters, defined once); only `nsfw` differs, as asked (the viewer's policy decides
+ * when it is absent), and `include` (PeerTube's VideoInclude bits) becomes the moderation filters.
+ */
+type VideoListRequestFilter = 'start' | 'count' | 'sort' | 'search' | 'categoryOneOf' | 'licenceOneOf' | 'languageOneOf'
+  | 'tagsOneOf' | 'tagsAllOf' | 'isLocal' | 'privacyOneOf' | 'skipCount'
+
+export type VideoListInput = Pick<VideoListFilters, VideoListRequestFilter> & {
   nsfw?: 'true' | 'false' | 'both'
-  isLocal?: boolean
-  privacyOneOf?: number[]
-  skipCount?: boolean
-  /** PeerTube's VideoInclude bits. */
   include?: number
 }
