@@ -3,6 +3,7 @@ import type { VideoChannelModel } from '../account/video-channel.js'
 import type { TagModel } from './tag.js'
 import type { ThumbnailModel } from './thumbnail.js'
 import type { VideoFileModel } from './video-file.js'
+import type { VideoPlaylistElementModel } from './video-playlist-element.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
 import type { VideoModel } from './video.js'
 
@@ -28,9 +29,12 @@ export type VideoWithDetails = VideoSummary & {
   Tags: TagModel[]
 }
 
+/** A playlist element with its video as formatVideo needs it (null once deleted): `listPlaylistElements`. */
+export type PlaylistElementWithVideo = VideoPlaylistElementModel & { Video?: VideoSummary | null }
+
 /**
- * For a video loaded through another model's include (a block's, an abuse's, a playlist element's) whose finder is
- * not typed yet: checks what `formatVideo` needs. New code types its finder instead (queries/video-finders.ts).
+ * For a video loaded through another model's include (an import's) whose finder is not typed yet: checks what
+ * `formatVideo` needs. New code types its finder instead (queries/video-finders.ts, moderation-loaded.ts).
  */
 export function asVideoSummary (video: VideoModel): VideoSummary {
   if (!video.VideoChannel?.Account) throw new Error('This video was loaded without its channel and account')

@@ -7,8 +7,8 @@ import { formatVideoChannel } from '../../account/formatters/video-channel-forma
 import { formatVideo } from '../../video/formatters/video-formatter.js'
 import type { AbuseMessageModel } from '../abuse-message.js'
 import type { AbuseModel, AbuseVideoSnapshot } from '../abuse.js'
+import type { AbuseWithVideo } from '../moderation-loaded.js'
 import type { AbuseFigures } from '../queries/abuse-list-query.js'
-import { asVideoSummary } from '../../video/video-loaded.js'
 import type { VideoModel } from '../../video/video.js'
 
 const REASON_NAMES = new Map(Object.entries(ABUSE_PREDEFINED_REASONS).map(([ name, value ]) => [ value as number, name as AbusePredefinedReason ]))
@@ -29,11 +29,11 @@ export function videoSnapshotOf (video: VideoModel): AbuseVideoSnapshot {
   }
 }
 
-function formatAbuseVideo (abuse: AbuseModel) {
+function formatAbuseVideo (abuse: AbuseWithVideo) {
   const snapshot = abuse.videoSnapshot
   if (abuse.type !== 'video' || !snapshot) return null
   const video = abuse.Video
-  const current = video ? formatVideo(asVideoSummary(video)) : undefined
+  const current = video ? formatVideo(video) : undefined
 
   return {
     id: video?.id ?? snapshot.id,
@@ -64,7 +64,7 @@ function formatAbuseComment (abuse: AbuseModel) {
 }
 
 /** PeerTube's `UserAbuse`: what the reporter sees of their own report. */
-export function formatUserAbuse (abuse: AbuseModel, figures?: AbuseFigures) {
+export function formatUserAbuse (abuse: AbuseWithVideo, figures?: AbuseFigures) {
   return {
     id: abuse.id,
     reason: abuse.reason,
@@ -80,7 +80,7 @@ export function formatUserAbuse (abuse: AbuseModel, figures?: AbuseFigures) {
 }
 
 /** PeerTube's `AdminAbuse`: the moderators' view, with the reporter, the moderation note and the triage figures. */
-export function formatAdminAbuse (abuse: AbuseModel, figures?: AbuseFigures) {
+export function formatAdminAbuse (abuse: AbuseWithVideo, figures?: AbuseFigures) {
   const base = formatUserAbuse(abuse, figures)
   return {
     ...base,

@@ -7,6 +7,7 @@ import { VideoCommentModel } from '../../video/video-comment.js'
 import { VideoModel } from '../../video/video.js'
 import { AbuseMessageModel } from '../abuse-message.js'
 import { AbuseModel } from '../abuse.js'
+import type { AbuseWithVideo } from '../moderation-loaded.js'
 
 export interface AbuseListFilters {
   start: number
@@ -110,9 +111,10 @@ export async function listAbuses (filters: AbuseListFilters) {
     type: QueryTypes.SELECT
   })).map(r => r.id)
 
-  const loaded = ids.length === 0 ? [] : await AbuseModel.findAll({ where: { id: { [Op.in]: ids } }, include: abuseIncludes() })
+  // abuseIncludes loads the video with formatVideo's includes: the type says so.
+  const loaded = ids.length === 0 ? [] : await AbuseModel.findAll({ where: { id: { [Op.in]: ids } }, include: abuseIncludes() }) as AbuseWithVideo[]
   const byId = new Map(loaded.map(abuse => [ abuse.id, abuse ]))
-  const data = ids.map(id => byId.get(id)).filter((abuse): abuse is AbuseModel => abuse !== undefined)
+  const data = ids.map(id => byId.get(id)).filter((abuse): abuse is AbuseWithVideo => abuse !== undefined)
   return { total: Number(countRow?.total ?? 0), data, figures: await abuseFigures(data) }
 }
 
@@ -170,5 +172,5 @@ export async function abuseFigures (abuses: AbuseModel[]): Promise<Map<number, A
 }
 
 export async function loadAbuse (id: number) {
-  return AbuseModel.findByPk(id, { include: abuseIncludes() })
+  return AbuseModel.findByPk(id, { include: abuseIncludes() }) as Promise<AbuseWithVideo | null>
 }

@@ -5,6 +5,7 @@ import { channelWithOwnerInclude } from '../../video/queries/video-includes.js'
 import { ThumbnailModel } from '../../video/thumbnail.js'
 import { VideoModel } from '../../video/video.js'
 import { VideoBlacklistModel } from '../video-blacklist.js'
+import type { VideoBlockWithVideo } from '../moderation-loaded.js'
 
 const VIDEO_COLUMNS = [ 'name', 'duration', 'views', 'likes', 'dislikes', 'uuid' ]
 
@@ -31,5 +32,6 @@ export async function listVideoBlocks (options: { start: number, count: number, 
     limit: options.count,
     distinct: true
   })
-  return { total: count, data: rows }
+  // The include above loads what formatVideo needs: the channel with its owner, and the thumbnails.
+  return { total: count, data: rows as VideoBlockWithVideo[] }
 }

@@ -5,10 +5,9 @@ import { WEBSERVER } from '../../../initializers/config/index.js'
 import { toShortUuid } from '../../../helpers/uuid.js'
 import { formatAccountSummary } from '../../account/formatters/account-formatter.js'
 import { formatVideoChannelSummary } from '../../account/formatters/video-channel-formatter.js'
-import type { VideoPlaylistElementModel } from '../video-playlist-element.js'
 import type { VideoPlaylistModel } from '../video-playlist.js'
 import { formatVideo } from './video-formatter.js'
-import { asVideoSummary } from '../video-loaded.js'
+import type { PlaylistElementWithVideo, VideoSummary } from '../video-loaded.js'
 
 export function playlistThumbnailPath (playlist: Pick<VideoPlaylistModel, 'thumbnailFilename'>) {
   return playlist.thumbnailFilename ? LAZY_STATIC_PATHS.THUMBNAILS + playlist.thumbnailFilename : null
@@ -42,7 +41,7 @@ export function formatPlaylist (playlist: VideoPlaylistModel) {
  * PeerTube's `VideoPlaylistElement`. `canSee` says whether the viewer may see the element's video; an element
  * whose video is gone is DELETED, one the viewer may not see is PRIVATE (or UNAVAILABLE), both without video.
  */
-export function formatPlaylistElement (element: VideoPlaylistElementModel, canSee: (video: NonNullable<VideoPlaylistElementModel['Video']>) => boolean) {
+export function formatPlaylistElement (element: PlaylistElementWithVideo, canSee: (video: VideoSummary) => boolean) {
   const video = element.Video
   let type: number = VideoPlaylistElementType.REGULAR
   if (!video) type = VideoPlaylistElementType.DELETED
@@ -54,6 +53,6 @@ export function formatPlaylistElement (element: VideoPlaylistElementModel, canSe
     startTimestamp: element.startTimestamp,
     stopTimestamp: element.stopTimestamp,
     type,
-    video: type === VideoPlaylistElementType.REGULAR ? formatVideo(asVideoSummary(video!)) : null
+    video: type === VideoPlaylistElementType.REGULAR && video ? formatVideo(video) : null
   }
 }

@@ -3,6 +3,7 @@ import { VideoPlaylistPrivacy } from '../../../../shared/models/playlists.js'
 import { VideoPlaylistElementModel } from '../video-playlist-element.js'
 import { VideoPlaylistModel } from '../video-playlist.js'
 import { VideoModel } from '../video.js'
+import type { PlaylistElementWithVideo } from '../video-loaded.js'
 import { summaryIncludes } from './video-includes.js'
 
 export interface PlaylistListFilters {
@@ -107,7 +108,7 @@ export async function listPlaylistElements (playlistId: number, options: { start
       order: [ [ 'position', 'ASC' ], [ 'id', 'ASC' ] ],
       offset: options.start,
       limit: options.count
-    })
+    }) as Promise<PlaylistElementWithVideo[]>
   ])
   return { total, data }
 }
