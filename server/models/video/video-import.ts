@@ -6,6 +6,7 @@ import { VideoImportState, type VideoImportStateType } from '../../../shared/mod
 import { UserModel } from '../user/user.js'
 import { summaryIncludes } from './queries/video-includes.js'
 import { VideoModel } from './video.js'
+import type { VideoImportWithVideo } from './video-loaded.js'
 import { containsPattern } from '../../helpers/sql-like.js'
 
 /** Import states that are over: the import can be deleted, never cancelled. */
@@ -63,7 +64,7 @@ export class VideoImportModel extends Model<InferAttributes<VideoImportModel>, I
     return VideoImportModel.findByPk(id, {
       attributes: { exclude: [ 'torrentFile' ] },
       include: [ { model: VideoModel, required: false, include: summaryIncludes() } ]
-    })
+    }) as Promise<VideoImportWithVideo | null>
   }
 
   static async loadState (id: number) {
@@ -97,6 +98,6 @@ export class VideoImportModel extends Model<InferAttributes<VideoImportModel>, I
       limit: options.count,
       distinct: true
     })
-    return { total: count, data: rows }
+    return { total: count, data: rows as VideoImportWithVideo[] }
   }
 }

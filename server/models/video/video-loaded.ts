@@ -3,6 +3,7 @@ import type { VideoChannelModel } from '../account/video-channel.js'
 import type { TagModel } from './tag.js'
 import type { ThumbnailModel } from './thumbnail.js'
 import type { VideoFileModel } from './video-file.js'
+import type { VideoImportModel } from './video-import.js'
 import type { VideoPlaylistElementModel } from './video-playlist-element.js'
 import type { VideoStreamingPlaylistModel } from './video-streaming-playlist.js'
 import type { VideoModel } from './video.js'
@@ -32,11 +33,5 @@ export type VideoWithDetails = VideoSummary & {
 /** A playlist element with its video as formatVideo needs it (null once deleted): `listPlaylistElements`. */
 export type PlaylistElementWithVideo = VideoPlaylistElementModel & { Video?: VideoSummary | null }
 
-/**
- * For a video loaded through another model's include (an import's) whose finder is not typed yet: checks what
- * `formatVideo` needs. New code types its finder instead (queries/video-finders.ts, moderation-loaded.ts).
- */
-export function asVideoSummary (video: VideoModel): VideoSummary {
-  if (!video.VideoChannel?.Account) throw new Error('This video was loaded without its channel and account')
-  return video as VideoSummary
-}
+/** An import with its video as formatVideo needs it (null once deleted): `loadWithVideo`, `listForUser`. */
+export type VideoImportWithVideo = VideoImportModel & { Video?: VideoSummary | null }

@@ -1,10 +1,9 @@
 import { VIDEO_IMPORT_STATE_LABELS, type VideoImportJson } from '../../../../shared/models/video-imports.js'
-import type { VideoImportModel } from '../video-import.js'
-import { asVideoSummary } from '../video-loaded.js'
+import type { VideoImportWithVideo } from '../video-loaded.js'
 import { formatVideo } from './video-formatter.js'
 
-/** PeerTube's `VideoImport`. Needs Video loaded with its summary includes (or null once deleted). */
-export function formatVideoImport (videoImport: VideoImportModel): VideoImportJson {
+/** PeerTube's `VideoImport`, with its video (null once deleted). */
+export function formatVideoImport (videoImport: VideoImportWithVideo): VideoImportJson {
   return {
     id: videoImport.id,
     targetUrl: videoImport.targetUrl,
@@ -14,6 +13,6 @@ export function formatVideoImport (videoImport: VideoImportModel): VideoImportJs
     error: videoImport.error,
     createdAt: videoImport.createdAt.toISOString(),
     updatedAt: videoImport.updatedAt.toISOString(),
-    video: videoImport.Video ? formatVideo(asVideoSummary(videoImport.Video)) as unknown as Record<string, unknown> : null
+    video: videoImport.Video ? formatVideo(videoImport.Video) as unknown as Record<string, unknown> : null
   }
 }
