@@ -4,6 +4,8 @@ import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
 import { createLive, getLive, pushRtmp, rtmpUrlOf, type RtmpPush } from '../shared/live.js'
 import { TestInstance } from '../shared/test-instance.js'
 import { waitUntil } from '../shared/wait.js'
+import { follow, waitForFollow } from '../federation/shared/follows.js'
+import { waitForVideo } from '../federation/shared/remote-videos.js'
 import { launchBrowser, ViewerPage } from './shared/browser.js'
 import { logInThroughForm, playAndWaitForProgress, playbackState } from './shared/pages.js'
 
@@ -12,7 +14,8 @@ interface LiveProbe { latencyMode: number, sourceUrl: string, playingDate: () =>
 
 // A streamer creates a live from the "Go live" page, changes its settings, and pushes to the RTMP URL and key it
 // shows; a viewer who opened the page (and an embed) before the stream sees it wait, then play (live badge, viewer
-// count), then end; the streamer finds the session listed. The watch page and an embed of a live that saves its
+// count), then end; a viewer on a second instance, which follows the first, plays it through that instance's relay;
+// the streamer finds the session listed. The watch page and an embed of a live that saves its
 // replay follow it from waiting to live to its replay.
 
 /** Over `ms`: how far the player moved (seconds) and how far behind real time it was at each half second (ms). */
@@ -28,6 +31,8 @@ async function sampleLivePlayback (page: Page, ms: number) {
 
 describe('The live pages in a browser', function () {
   const instance = new TestInstance(1)
+  /** Follows `instance`: it relays its lives to its own viewers. */
+  const relay = new TestInstance(2)
   let browser: Browser
   let streamer: ViewerPage
   let viewer: ViewerPage
@@ -38,7 +43,9 @@ describe('The live pages in a browser', function () {
 
   before(async function () {
     assertLoopbackOnlyNetwork()
-    await Promise.all([ instance.flushAndStart(), launchBrowser().then(b => { browser = b }) ])
+    await Promise.all([ instance.flushAndStart(), relay.flushAndStart(), launchBrowser().then(b => { browser = b }) ])
+    await follow(relay, { hosts: [ instance.host ] })
+    await waitForFollow(relay, 'following', instance.host, 'accepted')
     streamer = await ViewerPage.open(browser, instance.url)
     viewer = await ViewerPage.open(browser, instance.url)
     embed = await ViewerPage.open(browser, instance.url)
@@ -47,7 +54,7 @@ describe('The live pages in a browser', function () {
   after(async function () {
     push?.stop()
     await browser?.close()
-    await instance.stop()
+    await Promise.all([ instance.stop(), relay.stop() ])
   })
 
   it('creates a live from the "Go live" page, which shows the RTMP URL and the stream key', async function () {
@@ -132,6 +139,24 @@ describe('The live pages in a browser', function () {
     await playAndWaitForProgress(embed.page, 1, 20_000)
     await streamer.page.getByTestId('live-edit-locked').waitFor({ timeout: 10_000 })
     expect(await streamer.page.getByTestId('live-edit-submit').isDisabled()).to.equal(true)
+  })
+
+  it('plays it on the second instance through that instance\'s relay, every file read from the relay', async function () {
+    await waitForVideo(relay, uuid, v => v.state?.id === 1 && v.streamingPlaylists?.length === 1, 20_000)
+    const remoteViewer = await ViewerPage.open(browser, relay.url)
+    const mediaRequests: string[] = []
+    remoteViewer.page.on('request', request => { if (/\.(m3u8|m4s|mp4)(\?|$)/.test(request.url())) mediaRequests.push(request.url()) })
+    try {
+      await remoteViewer.page.goto(`/videos/watch/${uuid}`)
+      await playAndWaitForProgress(remoteViewer.page, 2, 30_000)
+      const sourceUrl = await remoteViewer.page.evaluate(() => (globalThis as unknown as { __tubelessLive?: LiveProbe }).__tubelessLive?.sourceUrl)
+      const relayBase = `${relay.url}/static/live-relay/${uuid}/`
+      expect(sourceUrl).to.match(new RegExp(`^${relayBase}`))
+      expect(mediaRequests.filter(url => url.endsWith('.m4s') || url.includes('.m4s?')).length).to.be.above(0)
+      expect(mediaRequests.filter(url => !url.startsWith(relayBase))).to.deep.equal([])
+    } finally {
+      await remoteViewer.close()
+    }
   })
 
   it('lists the live with its badge while it streams', async function () {
