@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
 import { createLive, getLive, pushRtmp, rtmpUrlOf, type RtmpPush } from '../shared/live.js'
 import { TestInstance } from '../shared/test-instance.js'
+import { getVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
 import { follow, waitForFollow } from '../federation/shared/follows.js'
 import { waitForVideo } from '../federation/shared/remote-videos.js'
@@ -203,6 +204,11 @@ describe('The live pages in a browser', function () {
     await watch.getByTestId('live-badge').waitFor({ timeout: 20_000 })
     await playAndWaitForProgress(page, 1, 10_000)
     await replayPush.exited
+    // A visitor who opens the replay while it converts (not coming from the live) is told it is coming too, and
+    // sees it play once published, without a reload (they used to see "not published: To transcode" for good).
+    await waitUntil(async () => !(await getVideo(instance, created.uuid)).body.isLive, 20_000, 100)
+    const visitor = await ViewerPage.open(browser, instance.url)
+    await visitor.page.goto(`/videos/watch/${created.uuid}`)
     // While the live becomes its replay, the video is being transcoded and stays visible (anonymous viewers used to
     // get a 404 then): both pages say the replay is coming when they look (their reloads are 4 s apart, so they may
     // not), never show an error, and play the replay once it is published, without a reload.
@@ -214,9 +220,12 @@ describe('The live pages in a browser', function () {
       if (await watch.getByTestId('unavailable').count()) seen.add('watch page unavailable')
       if (await page.getByTestId('embed-live-replay-pending').count()) seen.add('embed pending')
       if (await watch.getByTestId('live-replay-pending').count()) seen.add('watch page pending')
-      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1 && await watchPlaysReplay()
+      if (await visitor.page.getByTestId('live-replay-pending').count()) seen.add('visitor pending')
+      if (await visitor.page.getByTestId('video-state').count()) seen.add('visitor told not published')
+      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1 && await watchPlaysReplay() &&
+        await visitor.page.getByTestId('video-player').count() === 1 && await visitor.page.getByTestId('live-replay-pending').count() === 0
     }, 60_000, 100).catch(() => { throw new Error(`The replay did not play on both pages; seen: ${[ ...seen ].join(', ')}`) })
-    expect([ ...seen ].filter(what => /error|unavailable/.test(what))).to.deep.equal([])
+    expect([ ...seen ].filter(what => /error|unavailable|not published/.test(what))).to.deep.equal([])
     console.log(`      (replay in conversion: ${[ ...seen ].join(', ') || 'not seen by the pages'})`)
     const played = await playAndWaitForProgress(page, 1, 20_000)
     expect(played.duration).to.be.within(6, 12)
@@ -224,5 +233,7 @@ describe('The live pages in a browser', function () {
     const expected = [ /Failed to load resource.*(404|\.m3u8|\.m4s)/ ]
     expect(embed.unexpectedProblems(expected)).to.deep.equal([])
     expect(viewer.unexpectedProblems(expected)).to.deep.equal([])
+    expect(visitor.unexpectedProblems(expected)).to.deep.equal([])
+    await visitor.close()
   })
 })
