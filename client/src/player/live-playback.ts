@@ -37,6 +37,10 @@ const SMALL_LATENCY_MAX_BEHIND = 3.5
 const DEFAULT_TARGET = 4
 const DEFAULT_MAX_BEHIND = 8
 
+/** High latency: seconds behind the edge (three 4 s segments), and past which a viewer is moved back. */
+const HIGH_TARGET = 12
+const HIGH_MAX_BEHIND = 20
+
 const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
   // LL-HLS: half-second parts, blocking playlist reloads, the playlist's PART-HOLD-BACK (three parts of 0.55 s)
   // behind the newest part; a little faster playback catches up after a stall. hls.js only speeds up within one
@@ -61,7 +65,15 @@ const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
     maxLiveSyncPlaybackRate: 1.15,
     backBufferLength: 30
   },
-  [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }
+  // Three segments behind: time for peers to share. The same catch-up as the default mode (without it, viewers sat
+  // 17–25 s behind the edge instead of 12), moved back past the target and two segments.
+  [LiveVideoLatencyMode.HIGH_LATENCY]: {
+    lowLatencyMode: true,
+    liveSyncDuration: HIGH_TARGET,
+    liveMaxLatencyDuration: HIGH_MAX_BEHIND,
+    maxLiveSyncPlaybackRate: 1.1,
+    backBufferLength: 60
+  }
 }
 
 // Only the segment about to play is urgent (fetched from the server if no peer has it); newer ones, a few
