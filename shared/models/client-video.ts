@@ -109,6 +109,8 @@ export interface VideoDetails extends Video {
   files: VideoFile[]
   streamingPlaylists: VideoStreamingPlaylist[]
   channel: VideoChannelSummary & { banners?: ActorImage[]; description?: string | null }
+  /** Tubeless: a local live's replay is on its way (converting, or the live's end being processed). */
+  replayInPreparation?: true
 }
 
 /** Body of `POST /api/v1/videos/upload-resumable` (the init request). */

@@ -33,6 +33,14 @@ const SMALL_LATENCY_PART_HOLD_BACK = 1.65
 /** Seconds behind the playlist's edge past which a small-latency viewer is moved back to it. */
 const SMALL_LATENCY_MAX_BEHIND = 3.5
 
+/** Default mode: seconds behind the playlist's edge (two 2 s segments), and past which a viewer is moved back. */
+const DEFAULT_TARGET = 4
+const DEFAULT_MAX_BEHIND = 8
+
+/** High latency: seconds behind the edge (three 4 s segments), and past which a viewer is moved back. */
+const HIGH_TARGET = 12
+const HIGH_MAX_BEHIND = 20
+
 const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
   // LL-HLS: half-second parts, blocking playlist reloads, the playlist's PART-HOLD-BACK (three parts of 0.55 s)
   // behind the newest part; a little faster playback catches up after a stall. hls.js only speeds up within one
@@ -45,9 +53,27 @@ const HLS_CONFIG: Record<LiveVideoLatencyModeType, Record<string, unknown>> = {
     maxLiveSyncPlaybackRate: 1.1,
     backBufferLength: 10
   },
-  // Two segments behind the edge: the newest one is fetched from a peer when one has it.
-  [LiveVideoLatencyMode.DEFAULT]: { lowLatencyMode: false, liveSyncDuration: 4, liveMaxLatencyDuration: 12, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 },
-  [LiveVideoLatencyMode.HIGH_LATENCY]: { lowLatencyMode: false, liveSyncDuration: 12, liveMaxLatencyDuration: 30, backBufferLength: 60 }
+  // Two segments behind the edge: the newest one is fetched from a peer when one has it. hls.js only adjusts the
+  // playback rate to its target in low-latency mode (these playlists have no parts nor blocking reloads, so that
+  // is all the mode changes): without it each stall added for good to the delay, which grew until the 12 s jump
+  // (p95 10.5 s). Now a viewer behind plays a little faster back to the target, and past DEFAULT_MAX_BEHIND
+  // (the target and two segments) is moved to it.
+  [LiveVideoLatencyMode.DEFAULT]: {
+    lowLatencyMode: true,
+    liveSyncDuration: DEFAULT_TARGET,
+    liveMaxLatencyDuration: DEFAULT_MAX_BEHIND,
+    maxLiveSyncPlaybackRate: 1.15,
+    backBufferLength: 30
+  },
+  // Three segments behind: time for peers to share. The same catch-up as the default mode (without it, viewers sat
+  // 17–25 s behind the edge instead of 12), moved back past the target and two segments.
+  [LiveVideoLatencyMode.HIGH_LATENCY]: {
+    lowLatencyMode: true,
+    liveSyncDuration: HIGH_TARGET,
+    liveMaxLatencyDuration: HIGH_MAX_BEHIND,
+    maxLiveSyncPlaybackRate: 1.1,
+    backBufferLength: 60
+  }
 }
 
 // Only the segment about to play is urgent (fetched from the server if no peer has it); newer ones, a few

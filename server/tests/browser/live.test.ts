@@ -3,7 +3,10 @@ import type { Browser, Page } from 'playwright-core'
 import { assertLoopbackOnlyNetwork } from '../shared/network-namespace.js'
 import { createLive, getLive, pushRtmp, rtmpUrlOf, type RtmpPush } from '../shared/live.js'
 import { TestInstance } from '../shared/test-instance.js'
+import { getVideo } from '../shared/videos.js'
 import { waitUntil } from '../shared/wait.js'
+import { follow, waitForFollow } from '../federation/shared/follows.js'
+import { waitForVideo } from '../federation/shared/remote-videos.js'
 import { launchBrowser, ViewerPage } from './shared/browser.js'
 import { logInThroughForm, playAndWaitForProgress, playbackState } from './shared/pages.js'
 
@@ -12,7 +15,8 @@ interface LiveProbe { latencyMode: number, sourceUrl: string, playingDate: () =>
 
 // A streamer creates a live from the "Go live" page, changes its settings, and pushes to the RTMP URL and key it
 // shows; a viewer who opened the page (and an embed) before the stream sees it wait, then play (live badge, viewer
-// count), then end; the streamer finds the session listed. The watch page and an embed of a live that saves its
+// count), then end; a viewer on a second instance, which follows the first, plays it through that instance's relay;
+// the streamer finds the session listed. The watch page and an embed of a live that saves its
 // replay follow it from waiting to live to its replay.
 
 /** Over `ms`: how far the player moved (seconds) and how far behind real time it was at each half second (ms). */
@@ -28,6 +32,8 @@ async function sampleLivePlayback (page: Page, ms: number) {
 
 describe('The live pages in a browser', function () {
   const instance = new TestInstance(1)
+  /** Follows `instance`: it relays its lives to its own viewers. */
+  const relay = new TestInstance(2)
   let browser: Browser
   let streamer: ViewerPage
   let viewer: ViewerPage
@@ -38,7 +44,9 @@ describe('The live pages in a browser', function () {
 
   before(async function () {
     assertLoopbackOnlyNetwork()
-    await Promise.all([ instance.flushAndStart(), launchBrowser().then(b => { browser = b }) ])
+    await Promise.all([ instance.flushAndStart(), relay.flushAndStart(), launchBrowser().then(b => { browser = b }) ])
+    await follow(relay, { hosts: [ instance.host ] })
+    await waitForFollow(relay, 'following', instance.host, 'accepted')
     streamer = await ViewerPage.open(browser, instance.url)
     viewer = await ViewerPage.open(browser, instance.url)
     embed = await ViewerPage.open(browser, instance.url)
@@ -47,7 +55,7 @@ describe('The live pages in a browser', function () {
   after(async function () {
     push?.stop()
     await browser?.close()
-    await instance.stop()
+    await Promise.all([ instance.stop(), relay.stop() ])
   })
 
   it('creates a live from the "Go live" page, which shows the RTMP URL and the stream key', async function () {
@@ -134,6 +142,24 @@ describe('The live pages in a browser', function () {
     expect(await streamer.page.getByTestId('live-edit-submit').isDisabled()).to.equal(true)
   })
 
+  it('plays it on the second instance through that instance\'s relay, every file read from the relay', async function () {
+    await waitForVideo(relay, uuid, v => v.state?.id === 1 && v.streamingPlaylists?.length === 1, 20_000)
+    const remoteViewer = await ViewerPage.open(browser, relay.url)
+    const mediaRequests: string[] = []
+    remoteViewer.page.on('request', request => { if (/\.(m3u8|m4s|mp4)(\?|$)/.test(request.url())) mediaRequests.push(request.url()) })
+    try {
+      await remoteViewer.page.goto(`/videos/watch/${uuid}`)
+      await playAndWaitForProgress(remoteViewer.page, 2, 30_000)
+      const sourceUrl = await remoteViewer.page.evaluate(() => (globalThis as unknown as { __tubelessLive?: LiveProbe }).__tubelessLive?.sourceUrl)
+      const relayBase = `${relay.url}/static/live-relay/${uuid}/`
+      expect(sourceUrl).to.match(new RegExp(`^${relayBase}`))
+      expect(mediaRequests.filter(url => url.endsWith('.m4s') || url.includes('.m4s?')).length).to.be.above(0)
+      expect(mediaRequests.filter(url => !url.startsWith(relayBase))).to.deep.equal([])
+    } finally {
+      await remoteViewer.close()
+    }
+  })
+
   it('lists the live with its badge while it streams', async function () {
     const { page } = streamer
     await page.goto('/')
@@ -178,6 +204,11 @@ describe('The live pages in a browser', function () {
     await watch.getByTestId('live-badge').waitFor({ timeout: 20_000 })
     await playAndWaitForProgress(page, 1, 10_000)
     await replayPush.exited
+    // A visitor who opens the replay while it converts (not coming from the live) is told it is coming too, and
+    // sees it play once published, without a reload (they used to see "not published: To transcode" for good).
+    await waitUntil(async () => !(await getVideo(instance, created.uuid)).body.isLive, 20_000, 100)
+    const visitor = await ViewerPage.open(browser, instance.url)
+    await visitor.page.goto(`/videos/watch/${created.uuid}`)
     // While the live becomes its replay, the video is being transcoded and stays visible (anonymous viewers used to
     // get a 404 then): both pages say the replay is coming when they look (their reloads are 4 s apart, so they may
     // not), never show an error, and play the replay once it is published, without a reload.
@@ -189,9 +220,12 @@ describe('The live pages in a browser', function () {
       if (await watch.getByTestId('unavailable').count()) seen.add('watch page unavailable')
       if (await page.getByTestId('embed-live-replay-pending').count()) seen.add('embed pending')
       if (await watch.getByTestId('live-replay-pending').count()) seen.add('watch page pending')
-      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1 && await watchPlaysReplay()
+      if (await visitor.page.getByTestId('live-replay-pending').count()) seen.add('visitor pending')
+      if (await visitor.page.getByTestId('video-state').count()) seen.add('visitor told not published')
+      return await page.locator('[data-testid="embed-page"][data-live-phase="replay"]').count() === 1 && await watchPlaysReplay() &&
+        await visitor.page.getByTestId('video-player').count() === 1 && await visitor.page.getByTestId('live-replay-pending').count() === 0
     }, 60_000, 100).catch(() => { throw new Error(`The replay did not play on both pages; seen: ${[ ...seen ].join(', ')}`) })
-    expect([ ...seen ].filter(what => /error|unavailable/.test(what))).to.deep.equal([])
+    expect([ ...seen ].filter(what => /error|unavailable|not published/.test(what))).to.deep.equal([])
     console.log(`      (replay in conversion: ${[ ...seen ].join(', ') || 'not seen by the pages'})`)
     const played = await playAndWaitForProgress(page, 1, 20_000)
     expect(played.duration).to.be.within(6, 12)
@@ -199,5 +233,7 @@ describe('The live pages in a browser', function () {
     const expected = [ /Failed to load resource.*(404|\.m3u8|\.m4s)/ ]
     expect(embed.unexpectedProblems(expected)).to.deep.equal([])
     expect(viewer.unexpectedProblems(expected)).to.deep.equal([])
+    expect(visitor.unexpectedProblems(expected)).to.deep.equal([])
+    await visitor.close()
   })
 })

@@ -1,14 +1,13 @@
 // /videos/import — import a video from a URL, a .torrent file or a magnet link (tabs), as PeerTube's upload page
 // does; the import then runs on the server and shows in My imports.
-import { useEffect, useState } from 'preact/hooks'
-import { VideoPrivacy } from '../../../../shared/models/client-video.js'
+import { useState } from 'preact/hooks'
 import type { VideoImportJson } from '../../../../shared/models/video-imports.js'
 import { createImport, type ImportSourceInput } from '../../api/imports.js'
 import { FormMessage } from '../../components/ErrorAlert.js'
+import { useVideoTarget, VideoTargetFields } from '../../components/VideoTargetFields.js'
 import { FormField, fieldAria } from '../../components/FormField.js'
 import { humanizeProblem } from '../../errors/problem-sentences.js'
 import { t } from '../../i18n/i18n.js'
-import { privacyOptions } from '../../lib/constants.js'
 import { configStore, sessionStore } from '../../lib/session.js'
 import { useStore } from '../../lib/store.js'
 
@@ -20,7 +19,8 @@ const SERVER_REASON = { targetUrl: (p: { msg: string }) => p.msg, magnetUri: (p:
 export default function ImportPage () {
   const { user } = useStore(sessionStore)
   const config = useStore(configStore)
-  const channels = user?.videoChannels ?? []
+  const target = useVideoTarget()
+  const { channels, channelId, privacy } = target
   const httpEnabled = config?.import?.videos?.http?.enabled === true
   const torrentEnabled = config?.import?.videos?.torrent?.enabled === true
   const [tab, setTab] = useState<Tab>(httpEnabled || !torrentEnabled ? 'url' : 'torrent')
@@ -28,13 +28,9 @@ export default function ImportPage () {
   const [magnetUri, setMagnetUri] = useState('')
   const [torrentfile, setTorrentfile] = useState<File | null>(null)
   const [name, setName] = useState('')
-  const [channelId, setChannelId] = useState<number>(channels[0]?.id ?? 0)
-  const [privacy, setPrivacy] = useState<number>(config?.defaults?.publish?.privacy ?? VideoPrivacy.PUBLIC)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [created, setCreated] = useState<VideoImportJson | null>(null)
-
-  useEffect(() => { if (!channelId && channels[0]) setChannelId(channels[0].id) }, [channels.length])
 
   if (!user) return null
   if (!httpEnabled && !torrentEnabled) return <p class="notice" data-testid="imports-disabled">{t('imports.disabled')}</p>
@@ -112,18 +108,8 @@ export default function ImportPage () {
           <input {...fieldAria('name', fieldErrors.name)} data-testid="import-name" maxLength={120} value={name} disabled={busy}
             onInput={e => setName((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <FormField id="channelId" label={t('imports.channel')} error={fieldErrors.channelId}>
-          <select {...fieldAria('channelId', fieldErrors.channelId)} value={String(channelId)} disabled={busy}
-            onChange={e => setChannelId(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {channels.map(c => <option key={c.id} value={String(c.id)}>{c.displayName}</option>)}
-          </select>
-        </FormField>
-        <FormField id="privacy" label={t('imports.privacy')} error={fieldErrors.privacy}>
-          <select {...fieldAria('privacy', fieldErrors.privacy)} value={String(privacy)} disabled={busy}
-            onChange={e => setPrivacy(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {privacyOptions().map(p => <option key={p.id} value={String(p.id)}>{p.label}</option>)}
-          </select>
-        </FormField>
+        <VideoTargetFields target={target} labels={{ channel: t('imports.channel'), privacy: t('imports.privacy') }}
+          errors={fieldErrors} disabled={busy} />
         <p class="actions"><button type="submit" class="primary" disabled={busy} data-testid="import-submit">{t('imports.submit')}</button></p>
       </form>
       <FormMessage message={problem.message} testId="import-error" />

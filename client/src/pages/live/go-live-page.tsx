@@ -1,10 +1,11 @@
 // /videos/go-live — create a live: channel, privacy, latency mode, replay and permanent live; then the RTMP URL
 // and stream key to paste into OBS, and a link to the live's page.
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { LiveVideoLatencyMode, type LiveVideo, type LiveVideoLatencyModeType } from '../../../../shared/models/lives.js'
 import { VideoPrivacy } from '../../../../shared/models/client-video.js'
 import { createLive, getLive } from '../../api/lives.js'
 import { FormMessage } from '../../components/ErrorAlert.js'
+import { useVideoTarget, VideoTargetFields } from '../../components/VideoTargetFields.js'
 import { FormField, fieldAria } from '../../components/FormField.js'
 import { humanizeProblem } from '../../errors/problem-sentences.js'
 import { t } from '../../i18n/i18n.js'
@@ -19,10 +20,9 @@ const FIELDS = [ 'name', 'channelId', 'privacy', 'latencyMode', 'saveReplay', 'p
 export default function GoLivePage () {
   const { user } = useStore(sessionStore)
   const config = useStore(configStore)
-  const channels = user?.videoChannels ?? []
-  const [channelId, setChannelId] = useState<number>(channels[0]?.id ?? 0)
+  const target = useVideoTarget()
+  const { channels, channelId, privacy } = target
   const [name, setName] = useState('')
-  const [privacy, setPrivacy] = useState<number>(config?.defaults?.publish?.privacy ?? VideoPrivacy.PUBLIC)
   const [latencyMode, setLatencyMode] = useState<LiveVideoLatencyModeType>(LiveVideoLatencyMode.DEFAULT)
   const [saveReplay, setSaveReplay] = useState(false)
   const [replayPrivacy, setReplayPrivacy] = useState<number>(VideoPrivacy.PUBLIC)
@@ -30,8 +30,6 @@ export default function GoLivePage () {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [created, setCreated] = useState<{ uuid: string; live: LiveVideo } | null>(null)
-
-  useEffect(() => { if (!channelId && channels[0]) setChannelId(channels[0].id) }, [channels.length])
 
   if (!user) return null
   if (config?.live?.enabled === false) return <p class="notice" data-testid="live-disabled">{t('live.goLive.disabled')}</p>
@@ -75,18 +73,8 @@ export default function GoLivePage () {
           <input {...fieldAria('name', fieldErrors.name)} data-testid="live-name" required minLength={3} maxLength={120} value={name} disabled={busy}
             onInput={e => setName((e.currentTarget as HTMLInputElement).value)} />
         </FormField>
-        <FormField id="channelId" label={t('live.goLive.channel')} error={fieldErrors.channelId}>
-          <select {...fieldAria('channelId', fieldErrors.channelId)} data-testid="live-channel" value={String(channelId)} disabled={busy}
-            onChange={e => setChannelId(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {channels.map(c => <option key={c.id} value={String(c.id)}>{c.displayName}</option>)}
-          </select>
-        </FormField>
-        <FormField id="privacy" label={t('live.goLive.privacy')} error={fieldErrors.privacy}>
-          <select {...fieldAria('privacy', fieldErrors.privacy)} data-testid="live-privacy" value={String(privacy)} disabled={busy}
-            onChange={e => setPrivacy(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {privacies.map(p => <option key={p.id} value={String(p.id)}>{p.label}</option>)}
-          </select>
-        </FormField>
+        <VideoTargetFields target={target} labels={{ channel: t('live.goLive.channel'), privacy: t('live.goLive.privacy') }}
+          errors={fieldErrors} disabled={busy} testIds={{ channel: 'live-channel', privacy: 'live-privacy' }} />
         {latencySetting && (
           <FormField id="latencyMode" label={t('live.goLive.latency')} error={fieldErrors.latencyMode}>
             <select {...fieldAria('latencyMode', fieldErrors.latencyMode)} data-testid="live-latency" value={String(latencyMode)} disabled={busy}

@@ -45,18 +45,22 @@ export interface LiveFollow {
 /**
  * What a page showing a live (the watch page, the embed) follows: its phase while it waits, runs and ends, then,
  * when it saves its replay, the replay being prepared (the same video, being transcoded) until it can be played.
- * The page is re-read all along.
+ * The page is re-read all along. A local replay in conversion is marked so by the server (`replayInPreparation`),
+ * also for a visitor who opens it directly; an ended local live has no replay coming (its end made it the replay
+ * or made none). A remote live's origin may end it before making its replay (PeerTube does): its settings say
+ * whether one is coming.
  */
 export function useLiveFollow (details: VideoDetails | undefined, reload: () => void): LiveFollow {
   const isLive = details?.isLive === true
   const wasLive = useRef(false)
   if (isLive) wasLive.current = true
-  // Its settings say whether an ended live turns into its replay (a permanent live waits again instead).
   const uuid = details?.uuid
-  const settings = useAsync(() => isLive && uuid ? getLive(uuid).catch(() => undefined) : Promise.resolve(undefined), [uuid, isLive])
+  const isRemoteLive = isLive && details?.isLocal === false
+  const settings = useAsync(() => isRemoteLive && uuid ? getLive(uuid).catch(() => undefined) : Promise.resolve(undefined), [uuid, isRemoteLive])
   const phase = details ? livePhase(details) : null
-  const replayComing = phase === 'ended' && settings.data?.saveReplay === true && !settings.data.permanentLive
-  const replayPending = replayComing || (wasLive.current && !!details && !isLive && details.state?.id !== VideoStateId.PUBLISHED)
+  const remoteReplayComing = isRemoteLive && phase === 'ended' && settings.data?.saveReplay === true && !settings.data.permanentLive
+  const replayPending = details?.replayInPreparation === true || remoteReplayComing ||
+    (wasLive.current && !!details && !isLive && details.state?.id !== VideoStateId.PUBLISHED)
   useLiveRefresh(details, reload, replayPending)
   return { phase, wasLive: wasLive.current, replayPending }
 }

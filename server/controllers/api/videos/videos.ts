@@ -15,6 +15,7 @@ import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-u
 import { videoIdParams, videosListQuery, videoUpdateBody } from '../../../middlewares/validation/videos.js'
 import { formatVideoDetails } from '../../../models/video/formatters/video-formatter.js'
 import { liveRedundancies } from '../../../lib/live/relay/relay-urls.js'
+import { isReplayInPreparation } from '../../../lib/live/replay-preparation.js'
 import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { scheduleRemoteVideoRefreshIfStale } from '../../../lib/activitypub/videos/get-remote-video.js'
@@ -48,7 +49,8 @@ videosRouter.get('/videos/:id', {
   // A planned publication is the owner's business only.
   const scheduledUpdate = user && canUpdateVideo(video, user) ? await scheduledUpdateOf(video.id) : null
   const [ details ] = await withUserHistory(user, [ formatVideoDetails(video, liveRedundancies(video)) ])
-  res.json({ ...details, ...(scheduledUpdate ? { scheduledUpdate } : {}) })
+  const replayInPreparation = await isReplayInPreparation(video)
+  res.json({ ...details, ...(scheduledUpdate ? { scheduledUpdate } : {}), ...(replayInPreparation ? { replayInPreparation } : {}) })
 })
 
 videosRouter.get('/videos/:id/description', {

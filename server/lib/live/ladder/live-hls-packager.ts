@@ -66,6 +66,34 @@ export class LiveHlsPackager {
     }
   }
 
+  /**
+   * A file of this rung that is about to be written (a player asking early, as the preload hint invites): the
+   * part the playlist hints or the one after it, or the segment in progress. Returns when it counts as written
+   * (it is listed, or the stream ended), or undefined for any other name: those are answered as they are.
+   */
+  upcoming (name: string): { isPart: boolean, isWritten: () => boolean } | undefined {
+    if (this.state.ended || !name.startsWith(`${this.options.prefix}-`)) return undefined
+    const match = /^(\d{1,9})(?:\.(\d{1,4}))?\.m4s$/.exec(name.slice(this.options.prefix.length + 1))
+    if (!match) return undefined
+    const msn = Number(match[1])
+    const part = match[2] === undefined ? undefined : Number(match[2])
+    const { lastCompleteMsn, pendingMsn, pendingParts } = this.position()
+    const inProgress = lastCompleteMsn + 1
+    const listedParts = pendingMsn === inProgress ? pendingParts : 0
+    const isUpcoming = part === undefined
+      ? msn === inProgress
+      : (msn === inProgress && part >= listedParts && part <= listedParts + 1) || (msn === inProgress + 1 && part === 0)
+    if (!isUpcoming) return undefined
+    return {
+      isPart: part !== undefined,
+      isWritten: () => {
+        const now = this.position()
+        if (now.ended || now.lastCompleteMsn >= msn) return true
+        return part !== undefined && now.pendingMsn === msn && now.pendingParts > part
+      }
+    }
+  }
+
   onInit (init: Buffer, tracks: TrackInfo[]) {
     this.queue(async () => {
       await this.writeFile(this.initName, init)
@@ -79,7 +107,7 @@ export class LiveHlsPackager {
     const programDateTime = this.firstAt + (info.decodeTime - this.firstDecodeTime) * 1000
 
     // A segment ends before an independent fragment once it is long enough.
-    if (this.current && info.independent && this.current.duration >= this.options.segmentSeconds * 0.9) this.closeSegment()
+    if (this.current && info.independent && this.closesAt(this.current.duration)) this.closeSegment()
     if (!this.current) {
       if (!info.independent && this.nextMsn === 0) return // a stream must start on a keyframe
       this.current = { fragments: [], duration: 0, msn: this.nextMsn++, programDateTime, parts: [] }
@@ -109,6 +137,11 @@ export class LiveHlsPackager {
       await this.publish()
     })
     await this.writes
+  }
+
+  /** A segment this long ends before the next independent fragment. */
+  private closesAt (duration: number) {
+    return duration >= this.options.segmentSeconds * 0.9
   }
 
   /** Every file this rung still has on disk (for the session's cleanup). */
@@ -175,10 +208,16 @@ export class LiveHlsPackager {
     this.options.onPlaylistChange()
   }
 
-  /** The part after the newest one the playlist lists: the next of the pending segment, else the first of the next. */
+  /**
+   * The part after the newest one the playlist lists: the next of the pending segment, else the first of the next.
+   * A pending segment already long enough ends at the next keyframe, which the next fragment starts on (keyframes
+   * come every segment duration): its next part is the next segment's first.
+   */
   private nextPartName () {
     const pending = this.state.pending
-    if (pending) return `${this.options.prefix}-${pending.msn}.${pending.parts.length}.m4s`
+    const pendingDuration = pending?.parts.reduce((sum, part) => sum + part.duration, 0) ?? 0
+    if (pending && !this.closesAt(pendingDuration)) return `${this.options.prefix}-${pending.msn}.${pending.parts.length}.m4s`
+    if (pending) return `${this.options.prefix}-${pending.msn + 1}.0.m4s`
     const last = this.state.segments[this.state.segments.length - 1]
     return `${this.options.prefix}-${(last?.msn ?? -1) + 1}.0.m4s`
   }

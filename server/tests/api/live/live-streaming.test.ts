@@ -73,8 +73,8 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     expect(stderr).to.include('Invalid stream key')
   })
 
-  it('takes a push over RTMPS too (TLS with the configured certificate), refusing a wrong key there as well; PUT /watching counts a viewer', async function () {
-    const { uuid } = (await createLive(instance, { name: 'Over TLS' })).body.video
+  it('takes a push over RTMPS too (TLS with the configured certificate), refusing a wrong key there as well; PUT /watching counts a viewer; LL-HLS files asked early are held', async function () {
+    const { uuid } = (await createLive(instance, { name: 'Over TLS', latencyMode: 3 })).body.video
     const { streamKey, rtmpsUrl } = await getLive(instance, uuid)
     const port = instance.rtmpPort + 10
     expect(rtmpsUrl).to.equal(`rtmps://localhost:${port}/live`)
@@ -84,6 +84,7 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
 
     const push = pushRtmp(`rtmps://127.0.0.1:${port}/live/${streamKey}`, { seconds: 30 })
     await waitUntil(async () => (await getVideo(instance, uuid)).body.state.id === 1, 20_000, 200)
+    await expectEarlyRequestsHeld(uuid)
 
     // PeerTube's older players report with PUT /watching: on a live, the position is the player's own clock (past
     // the live's duration of 0), so it counts the viewer instead of being refused or kept in the history.
@@ -153,6 +154,8 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     const converting = (await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body
     expect(converting).to.deep.include({ isLive: false, files: [] })
     expect(converting.state.id).to.equal(2)
+    // Marked as a replay on its way, so that a page opened on it directly says so and waits for it.
+    expect(converting.replayInPreparation).to.equal(true)
 
     // With the replay's privacy, transcoded by the normal ladder.
     const replay = await waitUntil(async () => {
@@ -162,7 +165,47 @@ describe('Live streaming: RTMP ingest, HLS ladder, replays and limits', function
     expect(replay.isLive).to.equal(false)
     expect(replay.privacy.id).to.equal(2)
     expect(replay.duration).to.be.within(5, 11)
+    expect(replay).to.not.have.property('replayInPreparation')
   })
+
+  /**
+   * The part a small-latency playlist's preload hint names, asked the moment the part before it is listed (so about
+   * half a second before ffmpeg writes it), and the segment in progress, are held until written: 200, not 404. A
+   * segment far ahead is a 404 at once.
+   */
+  async function expectEarlyRequestsHeld (uuid: string) {
+    const playlistUrl = (await getVideo(instance, uuid)).body.streamingPlaylists[0].playlistUrl
+    const base = new URL(playlistUrl).pathname.replace(/[^/]+$/, '')
+    const master = (await instance.api().get(new URL(playlistUrl).pathname).expect(200)).text
+    const mediaName = master.split('\n').find(line => line.endsWith('.m3u8'))!
+    const hintOf = (media: string) => /#EXT-X-PRELOAD-HINT:TYPE=PART,URI="([^"]+)"/.exec(media)![1]
+    const playlistAfter = async (hint: string) => {
+      const [ , msn, part ] = /-(\d+)\.(\d+)\.m4s$/.exec(hint)!
+      return (await instance.api().get(`${base}${mediaName}?_HLS_msn=${msn}&_HLS_part=${part}`).expect(200)).text
+    }
+    const media = await waitUntil(async () => {
+      const text = (await instance.api().get(base + mediaName).expect(200)).text
+      return text.includes('#EXT-X-PRELOAD-HINT') ? text : undefined
+    }, 10_000, 100)
+
+    const fresh = await playlistAfter(hintOf(media))
+    const hinted = hintOf(fresh)
+    expect(fresh.split('\n').filter(line => line.startsWith('#EXT-X-PART:') && line.includes(hinted))).to.deep.equal([])
+    const asked = Date.now()
+    const part = await instance.api().get(base + hinted)
+    if (part.status !== 200) {
+      const after = (await instance.api().get(base + mediaName)).text
+      throw new Error(`${hinted}: ${part.status} after ${Date.now() - asked} ms; the playlist before:\n${fresh}\nafter:\n${after}`)
+    }
+    expect(Number(part.headers['content-length'])).to.be.above(0)
+
+    const segments = fresh.split('\n').filter(line => line.endsWith('.m4s') && !line.startsWith('#'))
+    const [ , prefix, last ] = /^(.+)-(\d+)\.m4s$/.exec(segments[segments.length - 1])!
+    await instance.api().get(`${base}${prefix}-${Number(last) + 1}.m4s`).expect(200)
+    const farAhead = Date.now()
+    await instance.api().get(`${base}${prefix}-${Number(last) + 20}.m4s`).expect(404)
+    expect(Date.now() - farAhead).to.be.below(1_000)
+  }
 
   it('ends a session at max_duration with the reason the streamer sees; a permanent live waits again and keeps its key', async function () {
     await instance.api().put('/api/v1/config/custom').set(auth()).send({ live: { maxDuration: 4000 } }).expect(200)
