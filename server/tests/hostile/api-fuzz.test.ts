@@ -25,6 +25,7 @@ import { OutcomeTally } from './shared/outcomes.js'
 const FULL = process.env.TUBELESS_HOSTILE === 'full'
 const SHORT_CASES_PER_OPERATION = 2
 const SHORT_CASES_PER_NON_API_ROUTE = 3
+/** TUBELESS_HOSTILE_PROFILE=1 prints the 40 slowest requests and the time spent waiting for answers. */
 const PROFILE: [ number, string ][] = []
 const MODES = FULL ? [ 'development', 'production', 'test' ] : [ 'production' ]
 
