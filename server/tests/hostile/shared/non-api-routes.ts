@@ -19,6 +19,8 @@ export interface NonApiRoute {
   route: string
   /** Sample paths, for routes whose pattern cannot be filled in (regular expressions, the root). */
   samples?: string[]
+  /** The query parameter fuzzed values go into, for a route without path parameters (default `q`). */
+  query?: string
   /** Served by server.ts before express sees the request (so not in the walk). */
   outsideExpress?: boolean
 }
@@ -46,7 +48,7 @@ export const NON_API_ROUTES: NonApiRoute[] = [
   { route: 'get /download/web-videos/:filename' },
   { route: 'get /download/streaming-playlists/hls/videos/:filename' },
   // Discovery
-  { route: 'get /.well-known/webfinger' },
+  { route: 'get /.well-known/webfinger', query: 'resource' },
   { route: 'get /.well-known/nodeinfo' },
   { route: 'get /nodeinfo/2.0.json' },
   { route: 'get /.well-known/host-meta' },
@@ -94,8 +96,8 @@ export const NON_API_ROUTES: NonApiRoute[] = [
     samples: [ '/', '/videos/embed/{uuid}', '/videos/embed/playlist/{uuid}', '/w/{uuid}', '/a/peertube', '/c/root_channel', '/admin/identity-conflicts', '/about' ]
   },
   // The BitTorrent tracker (HTTP announces and scrapes; its WebSocket shares the port)
-  { route: 'get /tracker/announce', outsideExpress: true },
-  { route: 'get /tracker/scrape', outsideExpress: true }
+  { route: 'get /tracker/announce', query: 'info_hash', outsideExpress: true },
+  { route: 'get /tracker/scrape', query: 'info_hash', outsideExpress: true }
 ]
 
 const DEFAULT_PARAMS: Record<string, () => string> = {
@@ -117,7 +119,7 @@ function templatesOf (entry: NonApiRoute): string[] {
   const path = pattern.split(',')[0]
   const params = [ ...path.matchAll(/:(\w+)/g) ].map(match => match[1])
   if (entry.route.startsWith('use ')) return [ `${path.replace(/\/$/, '')}/{slot}` ]
-  if (params.length === 0) return [ `${path}?q={slot}` ]
+  if (params.length === 0) return [ `${path}?${entry.query ?? 'q'}={slot}` ]
   return params.map(slot => path.replace(/:(\w+)/g, (_, name: string) => name === slot ? '{slot}' : encodeURIComponent(baselineParam(name))))
 }
 
