@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import cors from 'cors'
-import express from 'express'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { LAZY_STATIC_PATHS } from '../initializers/constants/static-paths.js'
+import { HttpProblem } from '../lib/http-problems/http-problem.js'
 import { actorImagesFolder } from '../lib/actor-images/actor-image-files.js'
 import { safeStaticPath } from '../middlewares/safe-static-path.js'
 import { captionsDir } from '../lib/captions/caption-files.js'
@@ -28,7 +29,7 @@ export function buildLazyStaticRouter () {
   router.use(buildRemoteVideoImagesRouter())
   router.use(buildRemotePlaylistImagesRouter())
   // Captions (WebVTT): remote ones are fetched from their origin on first request.
-  router.use(LAZY_STATIC_PATHS.VIDEO_CAPTIONS, cors(), async (req, _res, next) => {
+  router.use(LAZY_STATIC_PATHS.VIDEO_CAPTIONS, cors(), onlyReads, async (req, _res, next) => {
     await ensureRemoteCaptionOnDisk(basename(req.path)).catch(() => undefined)
     next()
   }, express.static(captionsDir(), {
@@ -36,9 +37,18 @@ export function buildLazyStaticRouter () {
     setHeaders: res => res.type('text/vtt; charset=utf-8')
   }))
   // Storyboards (JPEG sprite sheets): remote ones are fetched from their origin on first request.
-  router.use(LAZY_STATIC_PATHS.STORYBOARDS, cors(), async (req, _res, next) => {
+  router.use(LAZY_STATIC_PATHS.STORYBOARDS, cors(), onlyReads, async (req, _res, next) => {
     await ensureRemoteStoryboardOnDisk(basename(req.path)).catch(() => undefined)
     next()
   }, express.static(storyboardsDir(), { maxAge: '365d', immutable: true, fallthrough: false, index: false, dotfiles: 'deny' }))
   return router
+}
+
+/**
+ * express.static without fallthrough answers other methods itself, with an empty 405: a 405 problem instead
+ * (found by the hostile fuzz of the declared non-API routes).
+ */
+function onlyReads (req: Request, _res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  next(new HttpProblem({ status: 405, detail: 'Only GET and HEAD are allowed here', headers: { Allow: 'GET, HEAD' } }))
 }

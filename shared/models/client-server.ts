@@ -158,6 +158,8 @@ export interface IdentityConflict {
   outcome: string
   substitute: string | null
   occurrences: number
+  /** When an administrator chose the holder; null while the rule's choice (local or first seen) stands. */
+  resolvedAt: string | null
   createdAt: string
   updatedAt: string
 }

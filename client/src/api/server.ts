@@ -85,6 +85,11 @@ export function listJobs (state: JobState | '', query: { jobType?: string; start
   return api.get<ResultList<Job>>(state ? `/jobs/${state}` : '/jobs', { sort: '-createdAt', ...query })
 }
 
+/** Gives a contested uuid to one of the two origins of a conflict (the claimant's: the videos swap uuids). */
+export function chooseIdentityConflictHolder (id: number, holderUrl: string): Promise<IdentityConflict> {
+  return api.put<IdentityConflict>(`/server/identity-conflicts/${id}/holder`, { holderUrl })
+}
+
 export function listIdentityConflicts (query: { kind?: IdentityConflictKind; start?: number; count?: number } = {}): Promise<ResultList<IdentityConflict>> {
   return api.get<ResultList<IdentityConflict>>('/server/identity-conflicts', { ...query })
 }

@@ -50,7 +50,8 @@ export function serveMediaFolder (root: string, options: MediaFolderOptions): Re
     const path = decodeURIComponent(req.path)
     if (path.split('/').some(segment => segment.startsWith('.'))) return notFound(options, next)
     sendMediaFile(join(root, path), req, res, options).catch(err => {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR' || err instanceof MediaFileNotFound) {
+      // A name too long for the file system, or a file where a folder was expected, names no file either.
+      if ([ 'ENOENT', 'EISDIR', 'ENAMETOOLONG', 'ENOTDIR' ].includes(String((err as NodeJS.ErrnoException).code)) || err instanceof MediaFileNotFound) {
         return notFound(options, next)
       }
       next(err)
@@ -86,9 +87,11 @@ async function sendMediaFile (file: string, req: Request, res: Response, options
 
     const range = requestedRange(req, stat.size, etag, lastModified)
     if (range === 'unsatisfiable') {
+      // A problem like every other 4xx (a player never asks for a range past the end).
       res.statusCode = 416
       res.setHeader('Content-Range', `bytes */${stat.size}`)
-      res.end()
+      res.setHeader('Content-Type', 'application/problem+json; charset=utf-8')
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Range Not Satisfiable', status: 416, detail: `The file has ${stat.size} bytes` }))
       return
     }
     const { start, end } = range ?? { start: 0, end: stat.size - 1 }

@@ -23,6 +23,8 @@ export class IdentityConflictModel extends Model<InferAttributes<IdentityConflic
   declare outcome: string
   declare substitute: string | null
   declare occurrences: CreationOptional<number>
+  /** When an administrator chose who holds the identifier (null: the rule's choice, the local or first seen). */
+  declare resolvedAt: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -36,6 +38,7 @@ export class IdentityConflictModel extends Model<InferAttributes<IdentityConflic
       outcome: { type: DataTypes.STRING(30), allowNull: false },
       substitute: { type: DataTypes.STRING(400), allowNull: true },
       occurrences: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
+      resolvedAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {
@@ -58,6 +61,11 @@ export class IdentityConflictModel extends Model<InferAttributes<IdentityConflic
       '"holderUrl" = EXCLUDED."holderUrl", "outcome" = EXCLUDED."outcome", "substitute" = COALESCE(EXCLUDED."substitute", "identityConflict"."substitute"), "updatedAt" = now()',
       { replacements: { ...values, substitute: values.substitute ?? null }, type: QueryTypes.INSERT }
     )
+  }
+
+  /** The identifier now held by `to`: the other claimants' rows name it as the holder. */
+  static async handOverIdentifier (values: { kind: IdentityConflictKind, identifier: string, from: string, to: string }) {
+    await IdentityConflictModel.update({ holderUrl: values.to }, { where: { kind: values.kind, identifier: values.identifier, holderUrl: values.from } })
   }
 
   /** The substitute uuid a claimant video was stored under, if it was. */

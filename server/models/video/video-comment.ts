@@ -33,6 +33,8 @@ export class VideoCommentModel extends Model<InferAttributes<VideoCommentModel>,
   /** Null only for a remote tombstone read without its author. */
   declare accountId: ForeignKey<AccountModel['id']> | null
   declare deletedAt: CreationOptional<Date | null>
+  /** Remote comments: the origin's `updated` of the text we hold (an older Update is ignored). */
+  declare originUpdatedAt: CreationOptional<Date | null>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
 
@@ -52,6 +54,7 @@ export class VideoCommentModel extends Model<InferAttributes<VideoCommentModel>,
       videoId: { type: DataTypes.INTEGER, allowNull: false },
       accountId: { type: DataTypes.INTEGER, allowNull: true },
       deletedAt: { type: DataTypes.DATE, allowNull: true },
+      originUpdatedAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE
     }, {

@@ -142,7 +142,7 @@ describe('Administration in a real browser: users, follows, jobs, a followed ins
     expect(admin.unexpectedProblems()).to.deep.equal([])
   })
 
-  it('lists identity conflicts: a uuid a second origin claimed, who holds it, who claimed it, under which substitute', async function () {
+  it('lists identity conflicts: a uuid a second origin claimed, who holds it, who claimed it, under which substitute; gives it to the claimant', async function () {
     const { page } = admin
     await page.getByTestId('nav-admin').click()
     await page.getByTestId('admin-tab-identity-conflicts').click()
@@ -164,6 +164,15 @@ describe('Administration in a real browser: users, follows, jobs, a followed ins
       expect(await row.getByTestId('admin-conflict-holder').textContent()).to.equal(`${remote.url}/videos/watch/${remoteUuid}`)
       expect(await row.getByTestId('admin-conflict-claimant').textContent()).to.equal(copy.id)
       expect(await row.getByTestId('admin-conflict-outcome').textContent()).to.contain(substitute)
+
+      // The administrator trusts the claimant: the button gives it the uuid, the other video takes the substitute.
+      page.once('dialog', dialog => void dialog.accept())
+      await row.getByTestId('admin-conflict-give').click()
+      await row.getByTestId('admin-conflict-resolved').waitFor()
+      expect(await row.getByTestId('admin-conflict-holder').textContent()).to.equal(copy.id)
+      expect(await row.getByTestId('admin-conflict-claimant').textContent()).to.equal(`${remote.url}/videos/watch/${remoteUuid}`)
+      const uuids = await local.sql<{ url: string, uuid: string }>('SELECT url, uuid FROM video WHERE url IN ($1, $2)', [ copy.id, `${remote.url}/videos/watch/${remoteUuid}` ])
+      expect(Object.fromEntries(uuids.map(v => [ v.url, v.uuid ]))).to.deep.equal({ [copy.id]: remoteUuid, [`${remote.url}/videos/watch/${remoteUuid}`]: substitute })
 
       // Filtered by another kind: none.
       await page.getByTestId('admin-conflicts-kind').selectOption('host-origin')

@@ -59,7 +59,7 @@ describe('Trust: what is listed is what is followed; identities are not squatted
 
   async function conflicts (kind: string) {
     const res = await instance.api().get('/api/v1/server/identity-conflicts').query({ kind }).set(asAdmin()).expect(200)
-    return res.body.data as { identifier: string, holderUrl: string, claimantUrl: string, outcome: string, substitute: string | null, occurrences: number }[]
+    return res.body.data as { id: number, identifier: string, holderUrl: string, claimantUrl: string, outcome: string, substitute: string | null, occurrences: number, resolvedAt: string | null }[]
   }
 
   before(async function () {
@@ -374,9 +374,52 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect(follows).to.have.length(0)
     })
 
+    it('lets an administrator give a uuid to its claimant: the two videos swap uuids, and the choice outlives an Update', async function () {
+      const uuid = randomUUID()
+      const squatter = fakeVideo(friend, { uuid, name: 'Squatter' })
+      const real = fakeVideo(origin, { uuid, name: 'The trusted one' })
+      await deliver(friend, squatter)
+      await deliver(origin, real)
+      const substitute = (await videoByUrl(real.id)).uuid
+      const row = (await conflicts('video-uuid')).find(c => c.claimantUrl === real.id)!
+      const choose = (holderUrl: string, id = row.id) =>
+        instance.api().put(`/api/v1/server/identity-conflicts/${id}/holder`).set(asAdmin()).send({ holderUrl })
+
+      // Neither of the two: refused, naming the field; a conflict about something else cannot be resolved so.
+      const wrong = await choose(`${unknown.server.origin}/videos/watch/${uuid}`).expect(400)
+      expect(wrong.headers['content-type']).to.match(/problem\+json/)
+      await choose(real.id, 999_999).expect(404)
+
+      const res = await choose(real.id).expect(200)
+      expect(res.body).to.include({ holderUrl: real.id, claimantUrl: squatter.id, substitute, outcome: 'substitute-uuid' })
+      expect(res.body.resolvedAt).to.be.a('string')
+      expect((await instance.api().get(`/api/v1/videos/${uuid}`).expect(200)).body.name).to.equal('The trusted one')
+      expect((await instance.api().get(`/api/v1/videos/${substitute}`).expect(200)).body.name).to.equal('Squatter')
+
+      // Both origins update their videos: each keeps the uuid the administrator gave it.
+      for (const [ fake, video, name ] of [ [ friend, squatter, 'Squatter, renamed' ], [ origin, real, 'Trusted, renamed' ] ] as const) {
+        const update = { ...createOf(fake, { ...video, name }), type: 'Update', id: `${video.id}/updates/${randomUUID()}` }
+        expect((await postToInbox(instance, update, fake.account)).status).to.equal(204)
+      }
+      await waitUntil(async () => (await instance.api().get(`/api/v1/videos/${substitute}`)).body.name === 'Squatter, renamed')
+      await waitUntil(async () => (await instance.api().get(`/api/v1/videos/${uuid}`)).body.name === 'Trusted, renamed')
+      // Choosing the holder again confirms it and moves nothing.
+      await choose(real.id).expect(200)
+      expect((await videoByUrl(real.id)).uuid).to.equal(uuid)
+
+      // A local video keeps its uuid whatever is chosen.
+      const localClaim = fakeVideo(friend, { uuid: localUuid, name: 'Claims a local uuid' })
+      await deliver(friend, localClaim)
+      const localRow = (await conflicts('video-uuid')).find(c => c.claimantUrl === localClaim.id)!
+      await choose(localClaim.id, localRow.id).expect(409)
+      expect((await instance.api().get(`/api/v1/videos/${localUuid}`).expect(200)).body.isLocal).to.equal(true)
+    })
+
     it('shows conflicts to administrators only', async function () {
       await instance.api().get('/api/v1/server/identity-conflicts').expect(401)
       await instance.api().get('/api/v1/server/identity-conflicts').set(asUser()).expect(403)
+      await instance.api().put('/api/v1/server/identity-conflicts/1/holder').send({ holderUrl: 'x' }).expect(401)
+      await instance.api().put('/api/v1/server/identity-conflicts/1/holder').set(asUser()).send({ holderUrl: 'x' }).expect(403)
     })
   })
 
@@ -537,6 +580,30 @@ describe('Trust: what is listed is what is followed; identities are not squatted
       expect((await resign(updateOf('List 1', 1), friend.account, 1)).status).to.equal(204)
       await markerComment(friend)
       expect(await nameOf(playlist.id)).to.equal('List 2')
+    })
+
+    it('ignores a comment Update older than the text it holds, even with new words the replay memory never saw', async function () {
+      const commentText = async (url: string) => (await instance.sql<{ text: string }>('SELECT text FROM "videoComment" WHERE url = $1', [ url ]))[0]?.text
+      const noteId = `${friend.server.origin}/notes/${randomUUID()}`
+      const published = new Date(Date.now() - 10 * 60_000)
+      const at = (minutes: number) => new Date(published.getTime() + minutes * 60_000).toISOString()
+      const note = { type: 'Note', id: noteId, attributedTo: friend.account.url, inReplyTo: `${instance.url}/videos/watch/${localUuid}`, content: 'Words 0', published: at(0), to: [ 'https://www.w3.org/ns/activitystreams#Public' ] }
+      const updateOf = (content: string, minutes: number) =>
+        ({ type: 'Update', id: `${noteId}/updates/${randomUUID()}`, actor: friend.account.url, to: note.to, object: { ...note, content, updated: at(minutes) } })
+      expect((await postToInbox(instance, { type: 'Create', id: `${noteId}/activity`, actor: friend.account.url, to: note.to, object: note }, friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'Words 0')
+      for (const [ minutes, content ] of [ [ 1, 'Words 1' ], [ 2, 'Words 2' ] ] as const) {
+        expect((await postToInbox(instance, updateOf(content, minutes), friend.account)).status).to.equal(204)
+        await waitUntil(async () => (await commentText(noteId)) === content)
+      }
+      // Late or replayed versions, each with content no fingerprint remembers: the older `updated` alone refuses them.
+      expect((await resign(updateOf('Words 1 (late)', 1), friend.account, 1)).status).to.equal(204)
+      expect((await postToInbox(instance, { type: 'Create', id: `${noteId}/activity`, actor: friend.account.url, to: note.to, object: { ...note, content: 'Words 0 (again)' } }, friend.account)).status).to.equal(204)
+      await markerComment(friend)
+      expect(await commentText(noteId)).to.equal('Words 2')
+      // A newer edit still goes through.
+      expect((await postToInbox(instance, updateOf('Words 3', 3), friend.account)).status).to.equal(204)
+      await waitUntil(async () => (await commentText(noteId)) === 'Words 3')
     })
 
     it('still processes a Like sent again after its Undo (PeerTube reuses the ids of ratings)', async function () {

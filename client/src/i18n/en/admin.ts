@@ -117,5 +117,8 @@ export const admin = {
   'conflicts.outcome.refused': 'refused',
   'conflicts.outcome.substitute-uuid': 'stored as {substitute}',
   'conflicts.occurrences': 'Times',
-  'conflicts.lastSeen': 'Last seen'
+  'conflicts.lastSeen': 'Last seen',
+  'conflicts.giveToClaimant': 'Give the uuid to the claimant',
+  'conflicts.confirmGive': 'Give {uuid} to {claimant}? The two videos swap uuids.',
+  'conflicts.resolved': 'chosen by an administrator on {date}'
 }

@@ -118,5 +118,8 @@ export const admin: Translation<typeof en> = {
   'conflicts.outcome.refused': 'refusé',
   'conflicts.outcome.substitute-uuid': 'enregistré sous {substitute}',
   'conflicts.occurrences': 'Fois',
-  'conflicts.lastSeen': 'Vu pour la dernière fois'
+  'conflicts.lastSeen': 'Vu pour la dernière fois',
+  'conflicts.giveToClaimant': 'Donner l’uuid au demandeur',
+  'conflicts.confirmGive': 'Donner {uuid} à {claimant} ? Les deux vidéos échangent leurs uuids.',
+  'conflicts.resolved': 'choisi par un administrateur le {date}'
 }

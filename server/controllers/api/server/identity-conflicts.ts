@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
-import { paginationQuery } from '../../../middlewares/validation/fields.js'
+import { chooseUuidHolder } from '../../../lib/activitypub/trust/resolve-uuid-conflict.js'
+import { paginationQuery, positiveIntId } from '../../../middlewares/validation/fields.js'
 import { IDENTITY_CONFLICT_KINDS, IdentityConflictModel } from '../../../models/activitypub/identity-conflict.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -18,19 +19,36 @@ identityConflictsRouter.get('/server/identity-conflicts', {
   })
 }, async ({ query }, _req, res) => {
   const { total, data } = await IdentityConflictModel.listForApi(query)
-  res.json({
-    total,
-    data: data.map(c => ({
-      id: c.id,
-      kind: c.kind,
-      identifier: c.identifier,
-      holderUrl: c.holderUrl,
-      claimantUrl: c.claimantUrl,
-      outcome: c.outcome,
-      substitute: c.substitute,
-      occurrences: c.occurrences,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString()
-    }))
-  })
+  res.json({ total, data: data.map(formatConflict) })
 })
+
+identityConflictsRouter.put('/server/identity-conflicts/:conflictId/holder', {
+  operationId: 'putIdentityConflictHolder',
+  summary: 'Choose which origin\'s video holds a contested uuid here (the other one takes the substitute)',
+  description: 'holderUrl is the URL of the conflict\'s holder (the rule\'s choice is confirmed) or of its claimant (the two ' +
+    'videos swap uuids). Local videos and videos mirrored here keep their uuid (409).',
+  tags: [ 'Instance Follows' ],
+  auth: 'required',
+  right: UserRight.MANAGE_SERVER_FOLLOW,
+  params: z.object({ conflictId: positiveIntId }),
+  body: z.object({ holderUrl: z.string().min(1).max(2000) }).strict(),
+  responses: { 200: 'The conflict as it now stands', 404: 'No such conflict', 409: 'Not a uuid conflict, or the uuid cannot move' }
+}, async ({ params, body }, _req, res) => {
+  res.json(formatConflict(await chooseUuidHolder(params.conflictId, body.holderUrl)))
+})
+
+function formatConflict (c: IdentityConflictModel) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    identifier: c.identifier,
+    holderUrl: c.holderUrl,
+    claimantUrl: c.claimantUrl,
+    outcome: c.outcome,
+    substitute: c.substitute,
+    occurrences: c.occurrences,
+    resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString()
+  }
+}

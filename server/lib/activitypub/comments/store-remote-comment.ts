@@ -58,6 +58,7 @@ export async function storeRemoteComment (data: RemoteCommentData, place: Commen
         heldForReview,
         replyApproval: data.replyApproval,
         deletedAt: data.deleted ? data.updatedAt : null,
+        originUpdatedAt: data.updatedAt,
         createdAt: data.publishedAt
       })
     } catch (err) {
@@ -107,11 +108,19 @@ async function updateStoredComment (comment: VideoCommentModel, data: RemoteComm
     await recordCommentEvent({ type: 'deleted', comment })
     return comment
   }
+  // An edit older than the text we hold (an old Update signed anew, or late) changes nothing; an equal one is the
+  // same version seen again.
+  if (comment.originUpdatedAt && data.updatedAt.getTime() < comment.originUpdatedAt.getTime()) {
+    log.info(`Remote comment ${data.url}: object of ${data.updatedAt.toISOString()} older than our copy, ignored`)
+    return comment
+  }
   if (comment.text !== data.text) {
     comment.text = data.text
+    comment.originUpdatedAt = data.updatedAt
     await comment.save()
   } else {
     // Seen again unchanged: it is fresh (refreshes skip it for a while).
+    comment.originUpdatedAt = data.updatedAt
     comment.changed('updatedAt', true)
     await comment.save()
   }

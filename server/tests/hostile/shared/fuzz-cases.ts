@@ -68,8 +68,23 @@ export const HOSTILE_JSON_VALUES = [
   JSON.stringify(Array(1000).fill(1)), deep(5000), '{"constructor":{"prototype":{"x":1}}}'
 ]
 
-/** Whole bodies for a JSON route: [label, content type, body, extra headers]. */
-export function hostileJsonBodies (): [ string, string, string | Buffer, Record<string, string>? ][] {
+type HostileBody = [ string, string, string | Buffer, Record<string, string>? ]
+let jsonBodies: HostileBody[] | undefined
+const multipartBodies = new Map<string, [ string, string, string | Buffer ][]>()
+
+/** Whole bodies for a JSON route: [label, content type, body, extra headers]. Built once (some are megabytes). */
+export function hostileJsonBodies (): HostileBody[] {
+  jsonBodies ??= buildHostileJsonBodies()
+  return jsonBodies
+}
+
+/** Whole bodies for a multipart route (file uploads), built once per file field. */
+export function hostileMultipartBodies (fileField: string) {
+  if (!multipartBodies.has(fileField)) multipartBodies.set(fileField, buildHostileMultipartBodies(fileField))
+  return multipartBodies.get(fileField)!
+}
+
+function buildHostileJsonBodies (): HostileBody[] {
   const json = 'application/json'
   return [
     [ 'body null', json, 'null' ],
@@ -100,8 +115,7 @@ export function hostileJsonBodies (): [ string, string, string | Buffer, Record<
   ]
 }
 
-/** Whole bodies for a multipart route (file uploads). */
-export function hostileMultipartBodies (fileField: string): [ string, string, string | Buffer ][] {
+function buildHostileMultipartBodies (fileField: string): [ string, string, string | Buffer ][] {
   const b = 'fuzzboundary'
   const type = `multipart/form-data; boundary=${b}`
   const part = (name: string, value: string, filename?: string, contentType?: string) =>
