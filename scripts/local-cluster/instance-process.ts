@@ -88,10 +88,10 @@ export class InstanceProcess {
     return this.child !== undefined
   }
 
-  /** Empty database, Redis db and storage folder. */
+  /** Empty database (but for the schema), Redis db and storage folder. */
   async flush () {
     await this.stop()
-    await this.services.recreateDatabase(this.databaseName)
+    await this.services.recreateDatabaseWithSchema(this.databaseName)
     await this.services.flushRedis(this.n)
     rmSync(fromRoot(this.storageFolder), { recursive: true, force: true })
   }

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import pg from 'pg'
 import { Redis } from 'ioredis'
 import { EmbeddedPostgres } from '../../server/initializers/embedded/postgres.js'
@@ -13,6 +15,7 @@ import { fromRoot } from '../../server/helpers/project-root.js'
 export class SharedServices {
   private postgres?: EmbeddedPostgres
   private redis?: EmbeddedRedis
+  private schemaTemplate?: Promise<string>
 
   /** `folder` is under storage/. */
   constructor (private readonly folder: string) {}
@@ -29,6 +32,7 @@ export class SharedServices {
     await Promise.all([ this.postgres?.stop(), this.redis?.stop() ])
     this.postgres = undefined
     this.redis = undefined
+    this.schemaTemplate = undefined
   }
 
   /** Stops PostgreSQL as a crash would (immediate shutdown), for outage tests; startPostgres() brings it back. */
@@ -54,11 +58,48 @@ export class SharedServices {
     }
   }
 
-  async recreateDatabase (name: string) {
+  /** Drops and creates the database: empty, or a copy of `template`. */
+  async recreateDatabase (name: string, template?: string) {
     await this.withAdminClient(async client => {
       await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`)
+          return
+        } catch (err) {
+          // The template's last session (the process that made it) may still be closing: 55006 object_in_use.
+          if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err
+          await new Promise(resolve => setTimeout(resolve, 100))
+        }
+      }
     })
+  }
+
+  /**
+   * A fresh database with the schema of this build, for a fresh instance: a copy of a template made once per run
+   * (of these services) by the server's own code (scripts/local-cluster/create-schema.ts), which costs much less
+   * than each instance creating a hundred tables and their indexes when it starts.
+   */
+  async recreateDatabaseWithSchema (name: string) {
+    this.schemaTemplate ??= this.createSchemaTemplate().catch(err => {
+      this.schemaTemplate = undefined
+      throw err
+    })
+    await this.recreateDatabase(name, await this.schemaTemplate)
+  }
+
+  private async createSchemaTemplate () {
+    const suffix = '_schema_template'
+    const name = 'tubeless' + suffix
+    await this.recreateDatabase(name)
+    const overrides = this.configOverrides()
+    const config = { ...overrides, database: { ...overrides.database, name: 'tubeless', suffix } }
+    const fromSource = process.env.TUBELESS_FROM_SOURCE === '1'
+    const script = fromSource ? [ '--import', 'tsx', fromRoot('scripts', 'local-cluster', 'create-schema.ts') ] : [ fromRoot('dist', 'scripts', 'local-cluster', 'create-schema.js') ]
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', NODE_CONFIG: JSON.stringify(config) }
+    delete env.NODE_APP_INSTANCE
+    await promisify(execFile)(process.execPath, script, { cwd: fromRoot(), env })
+    return name
   }
 
   async query<T extends pg.QueryResultRow> (database: string, sql: string, values: unknown[] = []) {

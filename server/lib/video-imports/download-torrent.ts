@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import WebTorrent from 'webtorrent'
 import { PermanentJobError } from '../job-queue/job-errors.js'
 import type { DownloadedFile } from './download-http.js'
 import { allowPrivateAddresses, pickTorrentFile } from './inspect-source.js'
@@ -30,6 +29,8 @@ export async function downloadTorrent (options: {
   signal: AbortSignal
   onMetadata?: (torrentName: string) => Promise<void>
 }): Promise<DownloadedFile> {
+  // Loaded on first use: webtorrent costs every start of the server more than half a second of CPU otherwise.
+  const { default: WebTorrent } = await import('webtorrent')
   const client = new WebTorrent({
     dht: false,
     lsd: false,

@@ -2,9 +2,11 @@
 // readers that check outputs independently of the code under test.
 
 import { execFile } from 'node:child_process'
-import { mkdtemp, open, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { promisify } from 'node:util'
 
 const execFileAsync = promisify(execFile)
@@ -31,7 +33,30 @@ export interface ClipSpec {
   bitrate?: string
 }
 
+/** Clips made so far in this test process, by spec and container: the files of a run ask for the same ones again. */
+const madeClips = new Map<string, Promise<string>>()
+let madeClipsDir: Promise<string> | undefined
+
+/** Writes a clip of this spec at `path` (its extension chooses the container); each spec is encoded once a run. */
 export async function generateClip (path: string, spec: ClipSpec) {
+  const key = createHash('sha256').update(JSON.stringify([ Object.entries(spec).sort(([ a ], [ b ]) => a.localeCompare(b)), extname(path) ])).digest('hex').slice(0, 16)
+  let made = madeClips.get(key)
+  if (!made) {
+    made = (async () => {
+      madeClipsDir ??= mkdtemp(join(tmpdir(), 'tubeless-clips-')).then(dir => {
+        process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+        return dir
+      })
+      return encodeClip(join(await madeClipsDir, key + extname(path)), spec)
+    })()
+    made.catch(() => madeClips.delete(key))
+    madeClips.set(key, made)
+  }
+  await copyFile(await made, path)
+  return path
+}
+
+async function encodeClip (path: string, spec: ClipSpec) {
   const fps = spec.fps ?? 30
   const duration = spec.durationSeconds ?? 4
   const video = spec.video ?? 'h264'

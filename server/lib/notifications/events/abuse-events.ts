@@ -2,6 +2,7 @@ import { UserNotificationType } from '../../../../shared/models/notifications.js
 import { UserRight } from '../../../../shared/models/users.js'
 import { AccountModel } from '../../../models/account/account.js'
 import { findUserIdsOfAccounts, listUserIdsWithRight } from '../../../models/user/queries/notification-recipients.js'
+import { VideoModel } from '../../../models/video/video.js'
 import type { NotificationEvent } from '../notification-event.js'
 import { adminUrl, myAbusesUrl } from './links.js'
 
@@ -19,10 +20,19 @@ export interface AbusePayload {
 
 const STATE_LABELS: Record<number, string> = { 1: 'pending', 2: 'rejected', 3: 'accepted' }
 
-function refsOf (payload: AbusePayload) {
+/**
+ * The report's video and flagged account are referenced only while they exist: a report outlives them (it keeps
+ * what it said), and so does its notification. A reference to a deleted row would fail the insert at every attempt
+ * (foreign key), leaving the notify job failed and nobody told.
+ */
+async function refsOf (payload: AbusePayload) {
+  const [ video, account ] = await Promise.all([
+    payload.videoId ? VideoModel.findByPk(payload.videoId, { attributes: [ 'id' ] }) : null,
+    payload.flaggedAccountId ? AccountModel.findByPk(payload.flaggedAccountId, { attributes: [ 'id' ] }) : null
+  ])
   return {
-    videoId: payload.videoId ?? undefined,
-    accountId: payload.flaggedAccountId ?? undefined,
+    videoId: video?.id ?? undefined,
+    accountId: account?.id ?? undefined,
     details: {
       abuse: {
         id: payload.abuseId,
@@ -43,7 +53,7 @@ export async function newAbuseForModerators (payload: AbusePayload & { reason: s
     type: UserNotificationType.NEW_ABUSE_FOR_MODERATORS,
     setting: 'abuseAsModerator',
     userIds: moderatorIds.filter(id => !reporterIds.includes(id)),
-    refs: refsOf(payload),
+    refs: await refsOf(payload),
     dedupKey: `abuse:${payload.abuseId}`,
     email: {
       subject: `New report #${payload.abuseId}`,
@@ -62,7 +72,7 @@ export async function abuseStateChange (payload: AbusePayload): Promise<Notifica
     type: UserNotificationType.ABUSE_STATE_CHANGE,
     setting: 'abuseStateChange',
     userIds,
-    refs: refsOf(payload),
+    refs: await refsOf(payload),
     dedupKey: `abuse-state:${payload.abuseId}:${payload.state}`,
     email: {
       subject: `Your report #${payload.abuseId} was ${label}`,
@@ -84,7 +94,7 @@ export async function abuseNewMessage (payload: AbusePayload & { messageId: numb
     type: UserNotificationType.ABUSE_NEW_MESSAGE,
     setting: 'abuseNewMessage',
     userIds: userIds.filter(id => id !== authorUserId),
-    refs: refsOf(payload),
+    refs: await refsOf(payload),
     dedupKey: `abuse-message:${payload.messageId}`,
     email: {
       subject: `New message on report #${payload.abuseId}`,

@@ -228,6 +228,25 @@ describe('Moderation through the API: reports, blocklists, video blocks, auto-bl
       expect(admin.body.data[0]).to.deep.include({ moderationComment: 'Confirmed spam', countMessages: 1 })
     })
 
+    it('tells the moderators of a report even when its video is deleted before the notification is written', async function () {
+      const video = await upload(owner, 'Reported, then deleted')
+      const onIt = await instance.api().post(`/api/v1/videos/${video.uuid}/comment-threads`).set(auth(bystander.token)).send({ text: 'Soon gone' }).expect(200)
+      // Jobs held: the notify job of the report runs only once the video is gone (what a busy machine does).
+      // A pause waits for the running jobs (transcodings) and answers 503 past 3 s, paused all the same: asked again.
+      const jobs = (action: 'pause' | 'resume') => waitUntil(async () => (await instance.api().post(`/api/v1/jobs/${action}`).set(auth(instance.accessToken))).status === 204, 120_000)
+      await jobs('pause')
+      let abuseId: number
+      try {
+        abuseId = (await report({ reason: 'Gone soon', comment: { id: onIt.body.comment.id } }).expect(200)).body.abuse.id
+        await instance.api().delete(`/api/v1/videos/${video.uuid}`).set(auth(owner.token)).expect(204)
+      } finally {
+        await jobs('resume')
+      }
+      const notified = await waitForNotification(moderator.token, 3, n => n.abuse.id === abuseId)
+      expect(notified.video ?? null).to.equal(null)
+      await waitForNotifyJobs()
+    })
+
     it('deletes a report', async function () {
       const other = (await instance.api().get('/api/v1/abuses').set(auth(moderator.token)).query({ filter: 'account' }).expect(200)).body.data[0].id
       await instance.api().delete(`/api/v1/abuses/${other}`).set(auth(reporter.token)).expect(403)

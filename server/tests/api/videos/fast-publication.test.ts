@@ -99,8 +99,8 @@ describe('Playable within seconds, then the whole ladder', function () {
   })
 
   it('after a crash mid-ladder, completes only what was missing', async function () {
-    this.timeout(300_000) // two 20 s encodes and a restart: minutes on a busy 2-core machine
-    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
+    this.timeout(300_000) // two 12 s encodes and a restart: minutes on a busy 2-core machine
+    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 12, video: 'vp9', audio: 'opus' })
     const uuid = (await uploadVideo(instance, clip, { name: 'Crash test' })).body.video.uuid
 
     // The first rung is published by the job; kill the instance as soon as it is, while the rest is encoding.
@@ -142,7 +142,7 @@ describe('A graceful restart during transcoding', function () {
 
   it('interrupts ffmpeg, and the ladder resumes after the restart', async function () {
     this.timeout(300_000)
-    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 20, video: 'vp9', audio: 'opus' })
+    const clip = await generateClip(join(dir, 'vp9-long.webm'), { width: 1280, height: 720, durationSeconds: 12, video: 'vp9', audio: 'opus' })
     const uuid = (await uploadVideo(instance, clip, { name: 'Restarted' })).body.video.uuid
     await waitUntil(async () => ((await getVideo(instance, uuid)).body.files?.length ?? 0) !== 0, 60_000, 100)
 
