@@ -86,7 +86,7 @@ describe('Redundancy between instances, and the integrity scrub', function () {
     const common = { ...FAST_TRANSCODING, integrity: { scrub: { enabled: false, max_read_rate: '200MB' } } }
     // All at once: the clip, the S3 server then A (which checks its buckets at start-up), and B.
     await Promise.all([
-      generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 3 }),
+      generateClip(join(dir, 'clip.mp4'), { width: 426, height: 240, durationSeconds: 3 }),
       s3.start().then(() => a.flushAndStart({ config: { ...common, object_storage: s3.config('a/') } })),
       b.flushAndStart({
         config: {
@@ -129,7 +129,10 @@ describe('Redundancy between instances, and the integrity scrub', function () {
       expect(webSeeds.some((u: string) => u.startsWith(b.url + '/static/redundancy/'))).to.equal(true)
       expect(baseUrls).to.deep.equal([ `${b.url}/static/redundancy/hls/${uuid}` ])
     }
-    inBucket = (await listed(first)).video
+    inBucket = await waitUntil(async () => {
+      const video = (await getVideo(a, first).expect(200)).body
+      return [ ...video.files, ...video.streamingPlaylists[0].files ].every((f: any) => f.storage === 1) ? video : false
+    }, 60_000, 500)
     onDisk = await waitUntil(async () => {
       const video = (await getVideo(a, second).expect(200)).body
       return video.files.every((f: any) => f.storage === 0) ? video : false
