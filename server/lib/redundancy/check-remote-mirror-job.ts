@@ -35,6 +35,18 @@ export interface RedundancyCheckPayload {
  * again for listed mirrors, so one that goes bad is dropped.
  */
 export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, context: { signal: AbortSignal }) {
+  // Announced again while we read it (the mirror made its copy again, say with the rendition it lacked): the check
+  // queued for that announce was a no-op next to this running one, so this one reads the copy again.
+  for (let round = 1; ; round++) {
+    const result = await checkMirror(job, context, round < MAX_CHECK_ROUNDS)
+    if (result !== ANNOUNCED_AGAIN) return result
+  }
+}
+
+const MAX_CHECK_ROUNDS = 3
+const ANNOUNCED_AGAIN = Symbol('announced again')
+
+async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal: AbortSignal }, mayReadAgain: boolean) {
   const redundancy = await VideoRedundancyModel.findByPk(job.data.redundancyId, {
     include: [ { model: VideoFileModel, required: false }, { model: VideoStreamingPlaylistModel, required: false, include: [ VideoFileModel ] }, { model: ActorModel, required: false } ]
   })
@@ -43,12 +55,14 @@ export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, 
   const video = videoId ? await VideoModel.findByPk(videoId, { include: detailsIncludes() }) : null
   if (!video || video.remote) return { skipped: 'not one of our videos' }
 
+  const announcedAt = new Date(redundancy.updatedAt).getTime()
   const problem = await findProblem(video, redundancy, context.signal)
   const wasVerified = redundancy.state === 'verified'
   const gone = await withVideoLock(video.id, async () => {
     // The file may have been replaced meanwhile (a new rendition): its mirror rows went with it.
     if (!await VideoRedundancyModel.count({ where: { id: redundancy.id } })) return true
     await redundancy.reload()
+    if (mayReadAgain && new Date(redundancy.updatedAt).getTime() !== announcedAt) return ANNOUNCED_AGAIN
     redundancy.state = problem ? 'rejected' : 'verified'
     redundancy.stateReason = problem ?? null
     redundancy.verifiedAt = new Date()
@@ -64,6 +78,7 @@ export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, 
     }
     return false
   })
+  if (gone === ANNOUNCED_AGAIN) return ANNOUNCED_AGAIN
   if (gone) return { skipped: 'the mirror is gone' }
   if (problem) log.warn(`Mirror ${redundancy.url} of ${video.uuid} refused: ${problem}`)
   else log.info(`Mirror ${redundancy.url} of ${video.uuid} checked: listed`)

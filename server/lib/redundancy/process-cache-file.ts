@@ -81,6 +81,8 @@ export async function processCreateCacheFile ({ activity, byActor }: ActivityCon
       redundancy.state = 'pending'
       redundancy.stateReason = null
     }
+    // Every announce marks the row: a check reading the copy meanwhile knows to read it again.
+    if (existing) redundancy.changed('updatedAt', true)
     await redundancy.save()
     // A mirror announced again (made again after a change, or repaired) is read again; listed meanwhile if it was.
     if (changed || activity.type === 'Create' || redundancy.state !== 'verified') {
