@@ -18,6 +18,7 @@ import { torrentItem } from '../object-storage/video-stored-items.js'
 import { urlFilename } from './redundancy-paths.js'
 import { sha256OfLocalVideoFile } from '../integrity/stored-copies.js'
 import { detailsIncludes } from '../../models/video/queries/video-includes.js'
+import { queueRefusedMirrorRetry } from './redundancy-scheduler.js'
 
 const log = loggerWithTags('redundancy')
 
@@ -25,6 +26,8 @@ export interface RedundancyCheckPayload {
   redundancyId: number
   /** The Create CacheFile as received: passed on to the video's followers once the mirror is checked. */
   activity?: Activity
+  /** A later look at a refused copy (the n-th): a refusal is never final, the mirror may have caught up. */
+  retry?: number
 }
 
 /**
@@ -54,6 +57,8 @@ async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal:
   const videoId = redundancy.VideoFile?.videoId ?? redundancy.VideoStreamingPlaylist?.videoId
   const video = videoId ? await VideoModel.findByPk(videoId, { include: detailsIncludes() }) : null
   if (!video || video.remote) return { skipped: 'not one of our videos' }
+  // A later look at a refusal that a newer announce has settled since.
+  if (job.data.retry && redundancy.state !== 'rejected') return { skipped: `the mirror is ${redundancy.state} now` }
 
   const announcedAt = new Date(redundancy.updatedAt).getTime()
   const problem = await findProblem(video, redundancy, context.signal)
@@ -69,6 +74,7 @@ async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal:
     await redundancy.save()
     if (redundancy.videoFileId && wasVerified !== !problem) await reseedWebVideo(video, redundancy.videoFileId)
     if (wasVerified !== !problem) await recordVideoChanged(video)
+    if (problem) await queueRefusedMirrorRetry(redundancy.id, (job.data.retry ?? 0) + 1)
     if (!problem && !wasVerified && job.data.activity) {
       const channel = video.VideoChannel
       await forwardActivity(job.data.activity, {

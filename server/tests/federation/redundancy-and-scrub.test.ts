@@ -86,7 +86,10 @@ describe('Redundancy between instances, and the integrity scrub', function () {
     const common = { ...FAST_TRANSCODING, integrity: { scrub: { enabled: false, max_read_rate: '200MB' } } }
     // All at once: the clip, the S3 server then A (which checks its buckets at start-up), and B.
     await Promise.all([
-      generateClip(join(dir, 'clip.mp4'), { width: 426, height: 240, durationSeconds: 3 }),
+      // 320x240 at ~800 kb/s: over the 240p rung's cap, so A publishes a stand-in copy of the source first and
+      // replaces it with the encoded 240p seconds later, while B (checking every second) is already mirroring the
+      // copy. A must read B's copy again once B has made it again, not refuse it for good.
+      generateClip(join(dir, 'clip.mp4'), { width: 320, height: 240, durationSeconds: 3 }),
       s3.start().then(() => a.flushAndStart({ config: { ...common, object_storage: s3.config('a/') } })),
       b.flushAndStart({
         config: {
@@ -128,6 +131,11 @@ describe('Redundancy between instances, and the integrity scrub', function () {
       })
       expect(webSeeds.some((u: string) => u.startsWith(b.url + '/static/redundancy/'))).to.equal(true)
       expect(baseUrls).to.deep.equal([ `${b.url}/static/redundancy/hls/${uuid}` ])
+      // Listed for the files the video has now: checked after the last of them was written.
+      const [ hls ] = await a.sql<{ checkedLast: boolean }>('SELECT r."verifiedAt" >= MAX(f."createdAt") AS "checkedLast" FROM "videoRedundancy" r ' +
+        'JOIN "videoStreamingPlaylist" p ON p.id = r."videoStreamingPlaylistId" JOIN "video" v ON v.id = p."videoId" JOIN "videoFile" f ON f."videoStreamingPlaylistId" = p.id ' +
+        'WHERE v.uuid = $1 AND r.state = \'verified\' GROUP BY r.id', [ uuid ])
+      expect(hls?.checkedLast).to.equal(true)
     }
     inBucket = await waitUntil(async () => {
       const video = (await getVideo(a, first).expect(200)).body
