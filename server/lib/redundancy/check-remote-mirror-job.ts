@@ -38,8 +38,9 @@ export interface RedundancyCheckPayload {
  * again for listed mirrors, so one that goes bad is dropped.
  */
 export async function processRedundancyCheck (job: Job<RedundancyCheckPayload>, context: { signal: AbortSignal }) {
-  // Announced again while we read it (the mirror made its copy again, say with the rendition it lacked): the check
-  // queued for that announce was a no-op next to this running one, so this one reads the copy again.
+  // Announced again while we read it (the mirror made its copy again, say with the rendition it lacked), or our
+  // playlist's files changed meanwhile: the check queued for that was a no-op next to this running one, so this one
+  // reads the copy again.
   for (let round = 1; ; round++) {
     const result = await checkMirror(job, context, round < MAX_CHECK_ROUNDS)
     if (result !== ANNOUNCED_AGAIN) return result
@@ -61,6 +62,7 @@ async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal:
   if (job.data.retry && redundancy.state !== 'rejected') return { skipped: `the mirror is ${redundancy.state} now` }
 
   const announcedAt = new Date(redundancy.updatedAt).getTime()
+  const checkedFiles = fileIdsOf(redundancy.VideoFile ? [ redundancy.VideoFile ] : redundancy.VideoStreamingPlaylist?.VideoFiles ?? [])
   const problem = await findProblem(video, redundancy, context.signal)
   const wasVerified = redundancy.state === 'verified'
   const gone = await withVideoLock(video.id, async () => {
@@ -68,6 +70,11 @@ async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal:
     if (!await VideoRedundancyModel.count({ where: { id: redundancy.id } })) return true
     await redundancy.reload()
     if (mayReadAgain && new Date(redundancy.updatedAt).getTime() !== announcedAt) return ANNOUNCED_AGAIN
+    // Our files changed while we read the copy (a rendition replaced): the verdict is about files we no longer serve.
+    if (mayReadAgain && redundancy.videoStreamingPlaylistId &&
+      fileIdsOf(await VideoFileModel.findAll({ where: { videoStreamingPlaylistId: redundancy.videoStreamingPlaylistId }, attributes: [ 'id' ] })) !== checkedFiles) {
+      return ANNOUNCED_AGAIN
+    }
     redundancy.state = problem ? 'rejected' : 'verified'
     redundancy.stateReason = problem ?? null
     redundancy.verifiedAt = new Date()
@@ -89,6 +96,10 @@ async function checkMirror (job: Job<RedundancyCheckPayload>, context: { signal:
   if (problem) log.warn(`Mirror ${redundancy.url} of ${video.uuid} refused: ${problem}`)
   else log.info(`Mirror ${redundancy.url} of ${video.uuid} checked: listed`)
   return { state: problem ? 'rejected' : 'verified', reason: problem }
+}
+
+function fileIdsOf (files: VideoFileModel[]) {
+  return files.map(f => f.id).sort((x, y) => x - y).join(',')
 }
 
 /** The torrent's WebSeeds follow the listed mirrors (under the video's lock, in its unit of work). */
