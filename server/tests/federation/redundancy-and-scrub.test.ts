@@ -252,7 +252,13 @@ describe('Redundancy between instances, and the integrity scrub', function () {
   })
 
   itFull('plays with the origin\'s files gone: WebTorrent downloads the video from the mirror\'s WebSeed', async function () {
-    const file = onDisk.files[0]
+    // The mirror's copy was damaged a moment ago: a check of it then refused it (and took it out of the torrent)
+    // until its next read. The torrent is taken once the mirror is listed again.
+    const { video } = await waitUntil(async () => {
+      const state = await listed(onDisk.uuid)
+      return state.webSeeds.some((u: string) => u.startsWith(b.url)) ? state : false
+    }, 150_000, 500)
+    const file = video.files[0]
     const torrent = Buffer.from(await (await fetch(file.torrentUrl)).arrayBuffer())
     const expected = (await a.sql<{ sha256: string }>('SELECT sha256 FROM "videoFile" WHERE id = $1', [ file.id ]))[0].sha256
     await rm(fromRoot(a.storageDir('web_videos'), file.fileUrl.split('/').pop()))
