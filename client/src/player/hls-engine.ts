@@ -80,15 +80,38 @@ export async function createHlsEngine (context: EngineContext): Promise<PlayerEn
   const engine = hls.p2pEngine
   // Totals count whole segments once they passed validation; chunks only feed the speed.
   engine.addEventListener('onChunkDownloaded', bytes => stats.addDownloadSpeedSample(bytes))
+  // HTTP downloads under way, by segment URL (the byte ranges of one file share it), oldest first: how long each took
+  // for how much media is the throughput of its source, so a source too slow to keep up is left for another.
+  const downloads = new Map<string, { at: number; mediaSeconds: number; inFlight: number }[]>()
+  const inFlight = () => [...downloads.values()].reduce((n, list) => n + list.length, 0)
+  const finishDownload = (url: string) => {
+    const list = downloads.get(url)
+    const started = list?.shift()
+    if (list?.length === 0) downloads.delete(url)
+    return started
+  }
+  engine.addEventListener('onSegmentStart', ({ segment, downloadSource }) => {
+    if (downloadSource !== 'http' || !mirrors || mirrors.size < 2) return
+    const list = downloads.get(segment.url) ?? []
+    list.push({ at: performance.now(), mediaSeconds: segment.endTime - segment.startTime, inFlight: inFlight() + 1 })
+    downloads.set(segment.url, list)
+  })
   engine.addEventListener('onSegmentLoaded', ({ bytesLength, downloadSource, segmentUrl }) => {
     stats.addDownloadTotal(bytesLength, downloadSource === 'p2p' ? 'peer' : 'server')
-    if (downloadSource === 'http') mirrors?.reportSuccess(usedUrls.get(segmentUrl) ?? segmentUrl)
+    if (downloadSource !== 'http' || !mirrors) return
+    const url = usedUrls.get(segmentUrl) ?? segmentUrl
+    const started = finishDownload(segmentUrl)
+    // Downloads side by side share the bandwidth: each one's media counts that many times.
+    if (started) mirrors.reportThroughput(url, started.mediaSeconds * started.inFlight, performance.now() - started.at)
+    else mirrors.reportSuccess(url)
   })
   engine.addEventListener('onSegmentError', ({ error, downloadSource, segment }) => {
+    if (downloadSource === 'http') finishDownload(segment.url)
     if (error.type === 'p2p-segment-validation-failed') stats.addRejectedFromPeers()
     // An HTTP error or a stall: the source it came from is dropped for a while, the retry goes to the next.
     if (downloadSource === 'http') mirrors?.reportFailure(usedUrls.get(segment.url) ?? segment.url)
   })
+  engine.addEventListener('onSegmentAbort', ({ segment, downloadSource }) => { if (downloadSource === 'http') finishDownload(segment.url) })
   engine.addEventListener('onChunkUploaded', bytes => stats.addUpload(bytes))
   engine.addEventListener('onPeerConnect', ({ peerId }) => { peers.add(peerId); stats.setPeers(peers.size) })
   engine.addEventListener('onPeerClose', ({ peerId }) => { peers.delete(peerId); stats.setPeers(peers.size) })

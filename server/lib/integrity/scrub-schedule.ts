@@ -20,6 +20,13 @@ export function scheduleStorageScrubs () {
     }
   }
   // Not at once: a fresh start has its own resumed work first.
-  setTimeout(() => { void check() }, Math.min(CHECK_EVERY_MS, CONFIG.integrity.scrub.interval, 10 * 60_000)).unref()
-  setInterval(() => { void check() }, Math.min(CHECK_EVERY_MS, CONFIG.integrity.scrub.interval)).unref()
+  timers.push(setTimeout(() => { void check() }, Math.min(CHECK_EVERY_MS, CONFIG.integrity.scrub.interval, 10 * 60_000)).unref())
+  timers.push(setInterval(() => { void check() }, Math.min(CHECK_EVERY_MS, CONFIG.integrity.scrub.interval)).unref())
+}
+
+const timers: NodeJS.Timeout[] = []
+
+/** At shutdown, before the database closes: a check then would only fail. */
+export function stopStorageScrubSchedule () {
+  for (const timer of timers.splice(0)) clearTimeout(timer)
 }

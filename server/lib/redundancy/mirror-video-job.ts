@@ -99,7 +99,8 @@ async function mirrorVideo (job: Job<VideoRedundancyPayload>, context: { signal:
           file.sha256 = sha256
           await file.save()
         }
-        await sendCreateCacheFile(serverActor, video, item.existing, item.file)
+        // An Update (an id of its own): the same Create again would be taken for a replay and dropped.
+        await sendCreateCacheFile(serverActor, video, item.existing, item.file, 'Update')
         continue
       }
       const redundancy = await VideoRedundancyModel.create({

@@ -81,13 +81,24 @@ export async function processCreateCacheFile ({ activity, byActor }: ActivityCon
       redundancy.state = 'pending'
       redundancy.stateReason = null
     }
+    // Every announce marks the row: a check reading the copy meanwhile knows to read it again.
+    if (existing) redundancy.changed('updatedAt', true)
     await redundancy.save()
     // A mirror announced again (made again after a change, or repaired) is read again; listed meanwhile if it was.
-    if (changed || activity.type === 'Create' || redundancy.state !== 'verified') {
+    // A plain Update (a longer lifetime) of a checked copy is not, unless the video's files changed since the check.
+    if (changed || activity.type === 'Create' || redundancy.state !== 'verified' || filesChangedSince(video, redundancy)) {
       await jobQueue.createJob('video-redundancy-check', { redundancyId: redundancy.id, activity: activity as Activity }, { dedupKey: `video-redundancy-check:${redundancy.id}` })
     }
   })
   return true
+}
+
+function filesChangedSince (video: VideoModel, redundancy: VideoRedundancyModel) {
+  const files = redundancy.videoStreamingPlaylistId
+    ? video.VideoStreamingPlaylists?.find(p => p.id === redundancy.videoStreamingPlaylistId)?.VideoFiles ?? []
+    : (video.VideoFiles ?? []).filter(f => f.id === redundancy.videoFileId)
+  const checkedAt = redundancy.verifiedAt ? new Date(redundancy.verifiedAt).getTime() : 0
+  return files.some(f => new Date(f.createdAt).getTime() > checkedAt)
 }
 
 /** Undo of a Create CacheFile: the mirror is gone, by its own word. */

@@ -1,7 +1,7 @@
 import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { registerObjectActivityHandler } from '../activitypub/process/index.js'
-import { scheduleStorageScrubs } from '../integrity/scrub-schedule.js'
+import { scheduleStorageScrubs, stopStorageScrubSchedule } from '../integrity/scrub-schedule.js'
 import { jobQueue } from '../job-queue/job-queue.js'
 import { unitOfWork } from '../unit-of-work/unit-of-work.js'
 import { processCreateCacheFile, processUndoCacheFile } from './process-cache-file.js'
@@ -31,4 +31,5 @@ export function scheduleRedundancyAndScrub () {
 /** At shutdown, before the database closes: a run queued then would only fail. */
 export function stopRedundancySchedule () {
   for (const timer of timers.splice(0)) clearTimeout(timer)
+  stopStorageScrubSchedule()
 }

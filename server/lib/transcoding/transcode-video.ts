@@ -8,6 +8,7 @@ import { loggerWithTags } from '../../helpers/logger.js'
 import { CONFIG } from '../../initializers/config/index.js'
 import { REPLACED_FILES_GRACE_MS } from '../../initializers/constants/videos.js'
 import { VideoModel } from '../../models/video/video.js'
+import { VideoRedundancyModel } from '../../models/redundancy/video-redundancy.js'
 import { planVideoTranscoding } from './plan-video-transcoding.js'
 import {
   describeRenditionFile, encodeLadder, fastStartRemux, remuxToHls, type RenditionFile, type Rung, type TranscodingPlan
@@ -274,6 +275,7 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
       const { replaced } = await storeHlsFile(video, playlist, hls, described)
       await rewriteHlsPlaylistFiles(video, playlist)
       if (replaced) await removeLater(video.uuid, storedFilePaths(video, replaced, dir))
+      await recheckHlsMirrors(playlist.id)
     } catch (err) {
       // Not recorded: these files would be orphans in the video's folder.
       await Promise.all([ rm(hls.videoPath, { force: true }), rm(hls.playlistPath, { force: true }) ])
@@ -286,6 +288,18 @@ async function addRenditionFiles (video: VideoModel, rendition: RenditionFile, s
     if (replaced) await removeLater(video.uuid, storedFilePaths(video, replaced), { videoUuid: video.uuid, filenames: [ replaced.filename ] })
   } else {
     await rm(rendition.path, { force: true })
+  }
+}
+
+/**
+ * Other instances' mirrors of the playlist copied the files it had before: each is read again, and stays listed
+ * only if it has the new one too. Marked first, so a check reading the old list right now reads again.
+ */
+async function recheckHlsMirrors (playlistId: number) {
+  for (const mirror of await VideoRedundancyModel.findAll({ where: { videoStreamingPlaylistId: playlistId } })) {
+    mirror.changed('updatedAt', true)
+    await mirror.save()
+    await jobQueue.createJob('video-redundancy-check', { redundancyId: mirror.id }, { dedupKey: `video-redundancy-check:${mirror.id}` })
   }
 }
 
