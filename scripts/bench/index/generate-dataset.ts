@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { NAME_WORDS_SQL } from '../../../server/models/video/queries/video-list/video-name-words-sql.js'
+import { BACKFILL_NAME_POSTINGS_SQL, NAME_POSTINGS_TABLE } from '../../../server/models/video/queries/video-list/video-name-postings-sql.js'
 import { copyRows, type CopyValue } from './copy-rows.js'
 import { buildVocabulary, capitalize, seededRandom, zipfPicker } from './vocabulary.js'
 
@@ -161,10 +162,21 @@ export async function generateDataset (connection: pg.ClientConfig, options: Dat
     await client.query('ALTER TABLE "video" ENABLE TRIGGER USER')
     log('vocabulary of names')
     await client.query(`INSERT INTO "videoNameWord" ("word") SELECT DISTINCT "words"."word" FROM "video", LATERAL (${NAME_WORDS_SQL('"video"."name"')}) AS "words" ON CONFLICT DO NOTHING`)
+    log('postings of name words')
+    await fillNamePostings(client)
     log('VACUUM ANALYZE')
     for (const table of BULK_TABLES) await client.query(`VACUUM ANALYZE "${table}"`)
   } finally {
     await client.end()
+  }
+
+  /** The postings' key is built after the fill (as a restore would), not kept up to date row by row. */
+  async function fillNamePostings (db: pg.Client) {
+    await db.query(`TRUNCATE "${NAME_POSTINGS_TABLE}"`)
+    await db.query(`ALTER TABLE "${NAME_POSTINGS_TABLE}" DROP CONSTRAINT IF EXISTS "${NAME_POSTINGS_TABLE}_pkey"`)
+    await db.query(BACKFILL_NAME_POSTINGS_SQL)
+    await db.query(`ALTER TABLE "${NAME_POSTINGS_TABLE}" ADD PRIMARY KEY ("word", "publishedAt", "videoId")`)
+    await db.query(`VACUUM ANALYZE "${NAME_POSTINGS_TABLE}"`)
   }
 
   function title (nextWord: () => string, rnd: () => number) {

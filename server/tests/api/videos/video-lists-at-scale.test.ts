@@ -3,7 +3,7 @@ import { expect } from 'chai'
 import { TestInstance } from '../../shared/test-instance.js'
 import { firstChannelId, uploadVideo, waitForLadder } from '../../shared/videos.js'
 import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
-import { runListIndexesMigration } from './shared/list-indexes-migration.js'
+import { runListIndexesMigration, runNamePostingsMigration } from './shared/list-indexes-migration.js'
 
 const ONLY_240P = { transcoding: { resolutions: { '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } } }
 const BULK = 1500
@@ -180,6 +180,31 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
     expect(res.body['invalid-params']).to.have.property('search')
   })
 
+  it('keeps the postings of name words as videos are renamed, republished and deleted, and searches by date through them', async function () {
+    const postings = async (videoId: number) =>
+      (await instance.sql<{ word: string, publishedAt: Date }>('SELECT word, "publishedAt" FROM "videoNameWordPosting" WHERE "videoId" = $1 ORDER BY word', [ videoId ]))
+    const [ clip ] = await instance.sql<{ id: number }>('SELECT id FROM video WHERE name = \'Random clip 12\'')
+    expect((await postings(clip.id)).map(p => p.word)).to.deep.equal([ '12', 'clip', 'random' ])
+
+    await instance.sql('UPDATE video SET name = \'Zanzibar marmalade 12\' WHERE id = $1', [ clip.id ])
+    expect((await postings(clip.id)).map(p => p.word)).to.deep.equal([ '12', 'marmalade', 'zanzibar' ])
+    expect((await search({ search: 'zanzibar', sort: '-publishedAt' })).data.map(v => v.id)).to.deep.equal([ clip.id ])
+    expect((await search({ search: 'random clip 12', sort: '-publishedAt' })).total).to.equal(0)
+
+    // An old Linux video republished now: first of the date order, which is the postings' order.
+    const [ old ] = await instance.sql<{ id: number }>('SELECT id FROM video WHERE name = \'Linux tutorial part 1500\'')
+    await instance.sql('UPDATE video SET "publishedAt" = now() + interval \'1 minute\' WHERE id = $1', [ old.id ])
+    for (const query of [ { search: 'linux', sort: '-publishedAt' }, { search: 'tutorial linux', sort: '-publishedAt' }, { search: 'linux tutorial 1500' } ]) {
+      expect((await search(query)).data[0].id, JSON.stringify(query)).to.equal(old.id)
+    }
+    const oldest = await search({ search: 'linux', sort: 'publishedAt', count: 3 })
+    expect(oldest.data.map(v => v.name)).to.deep.equal([ 'Linux tutorial part 1490', 'Linux tutorial part 1480', 'Linux tutorial part 1470' ])
+
+    await instance.sql('DELETE FROM video WHERE id = $1', [ clip.id ])
+    expect(await postings(clip.id)).to.deep.equal([])
+    expect((await search({ search: 'zanzibar', sort: '-publishedAt' })).total).to.equal(0)
+  })
+
   it('gets its indexes and vocabulary on an existing database through migration 1920', async function () {
     await instance.stop()
     await instance.sql('DROP TRIGGER "video_name_words" ON "video"; DROP TABLE "videoNameWord"; DROP INDEX "video_listed_published_at"; DROP INDEX "tag_name_normalized"; ALTER TABLE "video" DROP COLUMN "nameSearch"')
@@ -191,5 +216,18 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
 
     await instance.start()
     expect((await search({ search: 'hovercaft' })).data.map(v => v.uuid)).to.include(uploaded.uuid)
+  })
+
+  it('gets the postings of name words on an existing database through migration 2300', async function () {
+    await instance.stop()
+    await instance.sql('DROP TRIGGER "video_name_word_postings" ON "video"; DROP TABLE "videoNameWordPosting"')
+    await runNamePostingsMigration(instance.databaseName)
+
+    expect((await instance.sql('SELECT 1 FROM "videoNameWordPosting" WHERE word = \'hovercraft\'')).length).to.equal(1)
+    const [ { postings, words } ] = await instance.sql<{ postings: string, words: string }>(
+      'SELECT (SELECT count(*) FROM "videoNameWordPosting") AS postings, (SELECT sum(length(to_tsvector(\'simple\', immutable_unaccent(name)))) FROM video) AS words')
+    expect(Number(postings)).to.equal(Number(words))
+    await instance.start()
+    expect((await search({ search: 'hovercraft', sort: '-publishedAt' })).data.map(v => v.uuid)).to.deep.equal([ uploaded.uuid ])
   })
 })
