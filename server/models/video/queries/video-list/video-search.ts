@@ -3,6 +3,7 @@ import { VIDEO_SEARCH } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
 import type { SqlParams } from './sql-params.js'
 import { NAME_POSTINGS_TABLE } from './video-name-postings-sql.js'
+import { namePostings, postingsBranchSql, tagPostings, type PostingsWalk } from './video-list-postings.js'
 import { videosWithTagIdsSql, type ListLookups } from './video-list-filters.js'
 import { orderBySql, type VideoListOrder } from './video-list-sort.js'
 
@@ -115,27 +116,20 @@ export function searchBranches (search: PreparedSearch, where: string, params: S
   // The tsquery text is already normalized by PostgreSQL: to_tsquery only parses it.
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
   const branches: string[] = []
+  // In date order, exact matches walk the postings of the query's rarest word (each video tested for the whole
+  // query), and a tag's videos the tag's postings: one range scan each, stopped at the page's end.
+  const byDate = ordered?.order.column === 'publishedAt' ? ordered : undefined
+  const walk = (postings: PostingsWalk, conditions: string) =>
+    postingsBranchSql(postings, conditions, { ...byDate!, columns: columns ? `${columns}, 0 AS "tier"` : undefined })
   if (search.exact) {
-    branches.push(ordered?.order.column === 'publishedAt' && search.walkWord
-      ? byNamePostings(search.walkWord, `${where} AND ${fullText(search.exact)}`, params, ordered, columns)
+    branches.push(byDate && search.walkWord
+      ? walk(namePostings(params.add(search.walkWord)), `${where} AND ${fullText(search.exact)}`)
       : select(fullText(search.exact), 0))
   }
-  if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
+  if (search.tagIds.length === 1 && byDate) branches.push(walk(tagPostings(search.tagIds[0]), where))
+  else if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
   if (search.corrected) branches.push(select(fullText(search.corrected), 1))
   return branches
-}
-
-/**
- * Exact matches in date order: the postings of the query's rarest word, newest (or oldest) first, each video
- * tested for the whole query and the list's filters, until the page is full. One range scan of the postings' key
- * and a row read per posting walked: for a one-word query, exactly the page's videos.
- */
-function byNamePostings (word: string, conditions: string, params: SqlParams, ordered: BranchOrder, columns?: string) {
-  const direction = ordered.order.descending ? 'DESC' : 'ASC'
-  return `SELECT "video"."id"${columns ? `, ${columns}, 0 AS "tier"` : ''} ` +
-    `FROM "${NAME_POSTINGS_TABLE}" AS "posting" JOIN "video" ON "video"."id" = "posting"."videoId" ` +
-    `WHERE "posting"."word" = ${params.add(word)} AND ${conditions} ` +
-    `ORDER BY "posting"."publishedAt" ${direction}, "posting"."videoId" ${direction} LIMIT ${Math.floor(ordered.limit)}`
 }
 
 /** Ids of one page of a search sorted by a column: the first `needed` rows of each branch, merged. */

@@ -1,6 +1,6 @@
 import { Sequelize } from 'sequelize'
 import { up } from '../../../../initializers/migrations/1920-video-list-indexes.js'
-import { up as upPostings } from '../../../../initializers/migrations/2300-video-name-word-postings.js'
+import { up as upPostings } from '../../../../initializers/migrations/2300-video-postings.js'
 import type { Migration } from '../../../../initializers/migrator.js'
 import { transactionNamespace } from '../../../../initializers/transaction-context.js'
 import { registerModels } from '../../../../models/index.js'
