@@ -21,7 +21,7 @@ const CASES: { name: string, filters: Partial<VideoListFilters> }[] = [
  */
 export async function explainPlans (connection: { host: string, port: number, user: string, database: string }, file: string) {
   Sequelize.useCLS(transactionNamespace)
-  const sequelize = new Sequelize({ dialect: 'postgres', host: connection.host, port: connection.port, username: connection.user, password: '', database: connection.database, logging: false })
+  const sequelize = new Sequelize({ dialect: 'postgres', host: connection.host, port: connection.port, username: connection.user, password: '', database: connection.database, logging: false, dialectOptions: { options: '-c jit=off' } })
   registerModels(sequelize)
   const out: string[] = []
   try {
