@@ -6,9 +6,11 @@ import { buildListQuery, type VideoListFilters } from '../../../server/models/vi
 
 const CASES: { name: string, filters: Partial<VideoListFilters> }[] = [
   { name: 'first page', filters: {} },
+  { name: 'deep page (start=10000)', filters: { start: 10_000 } },
   { name: 'categoryOneOf=3', filters: { categoryOneOf: [ 3 ] } },
   { name: 'tagsOneOf=linux', filters: { tagsOneOf: [ 'linux' ] } },
   { name: 'search "linux" (-match)', filters: { search: 'linux', sort: '-match' } },
+  { name: 'search "linux" (-publishedAt)', filters: { search: 'linux', sort: '-publishedAt' } },
   { name: 'search "linx" (typo)', filters: { search: 'linx', sort: '-match' } },
   { name: 'search "linux review" (-publishedAt)', filters: { search: 'linux review', sort: '-publishedAt' } }
 ]
@@ -19,12 +21,17 @@ const CASES: { name: string, filters: Partial<VideoListFilters> }[] = [
  */
 export async function explainPlans (connection: { host: string, port: number, user: string, database: string }, file: string) {
   Sequelize.useCLS(transactionNamespace)
-  const sequelize = new Sequelize({ dialect: 'postgres', host: connection.host, port: connection.port, username: connection.user, password: '', database: connection.database, logging: false })
+  const sequelize = new Sequelize({ dialect: 'postgres', host: connection.host, port: connection.port, username: connection.user, password: '', database: connection.database, logging: false, dialectOptions: { options: '-c jit=off' } })
   registerModels(sequelize)
   const out: string[] = []
   try {
+    // What public lists add for an anonymous visitor (controllers: publicListScope, videoModerationFiltersFor).
+    const [ instance ] = await sequelize.query<{ actorId: number, accountId: number }>(
+      'SELECT a.id AS "actorId", acc.id AS "accountId" FROM actor a JOIN account acc ON acc."actorId" = a.id WHERE a.type = \'Application\' AND a."serverId" IS NULL ORDER BY a.id LIMIT 1',
+      { type: QueryTypes.SELECT })
+    const audience: Partial<VideoListFilters> = { followedByActorId: instance.actorId, moderation: { excludeBlocked: true, mutedByAccountIds: [ instance.accountId ] } }
     for (const { name, filters } of CASES) {
-      const { pageSql, countable, replacements } = await buildListQuery({ start: 0, count: 25, sort: '-publishedAt', ...filters })
+      const { pageSql, countable, replacements } = await buildListQuery({ start: 0, count: 25, sort: '-publishedAt', ...audience, ...filters })
       const countSql = `SELECT count(*) FROM (${countable.branches.map(b => `(${b} LIMIT 1001)`).join(' UNION ')}) AS "matches"`
       for (const [ what, sql ] of [ [ 'page', pageSql ], [ 'bounded count (1,001)', countSql ] ]) {
         const rows = await sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, { replacements, type: QueryTypes.SELECT })

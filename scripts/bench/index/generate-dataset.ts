@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { NAME_WORDS_SQL } from '../../../server/models/video/queries/video-list/video-name-words-sql.js'
+import { BACKFILL_NAME_POSTINGS_SQL, NAME_POSTINGS_TABLE } from '../../../server/models/video/queries/video-list/video-name-postings-sql.js'
+import { BACKFILL_TAG_POSTINGS_SQL, TAG_POSTINGS_TABLE } from '../../../server/models/video/queries/video-list/video-tag-postings-sql.js'
 import { copyRows, type CopyValue } from './copy-rows.js'
 import { buildVocabulary, capitalize, seededRandom, zipfPicker } from './vocabulary.js'
 
@@ -161,10 +163,28 @@ export async function generateDataset (connection: pg.ClientConfig, options: Dat
     await client.query('ALTER TABLE "video" ENABLE TRIGGER USER')
     log('vocabulary of names')
     await client.query(`INSERT INTO "videoNameWord" ("word") SELECT DISTINCT "words"."word" FROM "video", LATERAL (${NAME_WORDS_SQL('"video"."name"')}) AS "words" ON CONFLICT DO NOTHING`)
+    log('follows of the remote servers')
+    await followRemoteServers(client)
+    log('postings of name words and tags')
+    await fillNamePostings(client)
     log('VACUUM ANALYZE')
     for (const table of BULK_TABLES) await client.query(`VACUUM ANALYZE "${table}"`)
   } finally {
     await client.end()
+  }
+
+  /** The postings' key is built after the fill (as a restore would), not kept up to date row by row. */
+  async function fillNamePostings (db: pg.Client) {
+    await db.query(`TRUNCATE "${NAME_POSTINGS_TABLE}"`)
+    await db.query(`ALTER TABLE "${NAME_POSTINGS_TABLE}" DROP CONSTRAINT IF EXISTS "${NAME_POSTINGS_TABLE}_pkey"`)
+    await db.query(BACKFILL_NAME_POSTINGS_SQL)
+    await db.query(`ALTER TABLE "${NAME_POSTINGS_TABLE}" ADD PRIMARY KEY ("word", "publishedAt", "videoId")`)
+    await db.query(`VACUUM ANALYZE "${NAME_POSTINGS_TABLE}"`)
+    await db.query(`TRUNCATE "${TAG_POSTINGS_TABLE}"`)
+    await db.query(`ALTER TABLE "${TAG_POSTINGS_TABLE}" DROP CONSTRAINT IF EXISTS "${TAG_POSTINGS_TABLE}_pkey"`)
+    await db.query(BACKFILL_TAG_POSTINGS_SQL)
+    await db.query(`ALTER TABLE "${TAG_POSTINGS_TABLE}" ADD PRIMARY KEY ("tagId", "publishedAt", "videoId")`)
+    await db.query(`VACUUM ANALYZE "${TAG_POSTINGS_TABLE}"`)
   }
 
   function title (nextWord: () => string, rnd: () => number) {
@@ -192,6 +212,27 @@ function sentence (nextWord: () => string, min: number, max: number, rnd: () => 
 async function nextId (client: pg.Client, table: string) {
   const { rows } = await client.query<{ max: number | null }>(`SELECT max(id) AS max FROM "${table}"`)
   return (rows[0].max ?? 0) + 1
+}
+
+/**
+ * The instance follows every remote server (its instance actor, accepted), as a real one whose remote videos came
+ * through follows: public lists show remote videos only when something the instance follows brought them (issue
+ * 15's rule), so without these follows the lists would hold local videos only. Idempotent.
+ */
+export async function followRemoteServers (client: pg.Client) {
+  await client.query(`
+    INSERT INTO actor (type, "preferredUsername", url, "followersCount", "followingCount", "inboxUrl", "outboxUrl", "sharedInboxUrl",
+      "followersUrl", "followingUrl", "serverId", "createdAt", "updatedAt")
+    SELECT 'Application', 'peertube', 'http://' || s.host || '/accounts/peertube', 1, 0, 'http://' || s.host || '/accounts/peertube/inbox',
+      'http://' || s.host || '/accounts/peertube/outbox', 'http://' || s.host || '/inbox', 'http://' || s.host || '/accounts/peertube/followers',
+      'http://' || s.host || '/accounts/peertube/following', s.id, now(), now()
+    FROM server s WHERE NOT EXISTS (SELECT 1 FROM actor a WHERE a."serverId" = s.id AND a.type = 'Application')`)
+  await client.query(`
+    INSERT INTO "actorFollow" (state, url, score, "actorId", "targetActorId", "followResends", "createdAt", "updatedAt")
+    SELECT 'accepted', local.url || '/follows/' || target.id, 20, local.id, target.id, 0, now(), now()
+    FROM actor target, (SELECT id, url FROM actor WHERE type = 'Application' AND "serverId" IS NULL ORDER BY id LIMIT 1) AS local
+    WHERE target.type = 'Application' AND target."serverId" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "actorFollow" f WHERE f."actorId" = local.id AND f."targetActorId" = target.id)`)
 }
 
 async function insertServers (client: pg.Client, now: number) {

@@ -16,6 +16,8 @@ export const VIDEO_SEARCH = {
   CORRECTIONS_PER_WORD: 5,
   /** pg_trgm word similarity a correction must have with the typed word (PeerTube's `<%` uses 0.6 on whole names). */
   CORRECTION_MIN_WORD_SIMILARITY: 0.5,
+  /** Postings counted per word of a query to find its rarest word (the one walked in date order). */
+  RAREST_WORD_COUNT_UP_TO: 2000,
   /** Words of a query used (more are ignored). */
   MAX_WORDS: 10
 } as const

@@ -4,7 +4,8 @@ import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
 import { detailsIncludes } from './video-includes.js'
 import { SqlParams } from './video-list/sql-params.js'
 import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
-import { buildListConditions, type VideoListFilters } from './video-list/video-list-filters.js'
+import { buildListConditions, requestedTags, type ListLookups, type VideoListFilters } from './video-list/video-list-filters.js'
+import { postingsBranchSql, tagPostings } from './video-list/video-list-postings.js'
 import { lookUpListTags } from './video-list/video-list-lookups.js'
 import { loadListPage } from './video-list/video-list-page.js'
 import { isMatchSort, orderBySql, parseSort } from './video-list/video-list-sort.js'
@@ -60,8 +61,20 @@ export async function buildListQuery (filters: VideoListFilters) {
       : searchPageByColumnSql(search, where, params, lookups, parseSort(filters.sort), page)
     countable = { branches: searchBranches(search, countWhere, params, countLookups), replacements: params.replacements }
   } else {
-    pageSql = `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(parseSort(filters.sort))} LIMIT ${page.count} OFFSET ${page.start}`
+    const order = parseSort(filters.sort)
+    const tagId = singleTagOneOf(filters, lookups)
+    pageSql = order.column === 'publishedAt' && tagId !== undefined
+      // One tag, newest (or oldest) first: its postings in that order (see video-list-postings.ts).
+      ? postingsBranchSql(tagPostings(tagId), buildListConditions({ ...filters, tagsOneOf: undefined }, params, lookups), { order, limit: page.count, offset: page.start })
+      : `SELECT "video"."id" FROM "video" WHERE ${where} ORDER BY ${orderBySql(order)} LIMIT ${page.count} OFFSET ${page.start}`
     countable = { branches: [ `SELECT "video"."id" FROM "video" WHERE ${countWhere}` ], replacements: params.replacements }
   }
   return { pageSql, countable, replacements: params.replacements }
+}
+
+/** The tag id of a tagsOneOf naming one tag (one row of the tag table), else undefined. */
+function singleTagOneOf (filters: VideoListFilters, lookups: ListLookups) {
+  const names = requestedTags(filters.tagsOneOf)
+  const ids = [ ...new Set(names.flatMap(name => lookups.tagIds.get(name) ?? [])) ]
+  return ids.length === 1 ? ids[0] : undefined
 }

@@ -3,7 +3,7 @@ import { expect } from 'chai'
 import { TestInstance } from '../../shared/test-instance.js'
 import { firstChannelId, uploadVideo, waitForLadder } from '../../shared/videos.js'
 import { generateClip, makeTempDir, removeDir } from '../../video-pipeline/fixtures.js'
-import { runListIndexesMigration } from './shared/list-indexes-migration.js'
+import { runListIndexesMigration, runNamePostingsMigration } from './shared/list-indexes-migration.js'
 
 const ONLY_240P = { transcoding: { resolutions: { '240p': true, '360p': false, '480p': false, '720p': false, '1080p': false, '1440p': false, '2160p': false } } }
 const BULK = 1500
@@ -180,6 +180,65 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
     expect(res.body['invalid-params']).to.have.property('search')
   })
 
+  it('keeps the postings of name words as videos are renamed, republished and deleted, and searches by date through them', async function () {
+    const postings = async (videoId: number) =>
+      (await instance.sql<{ word: string, publishedAt: Date }>('SELECT word, "publishedAt" FROM "videoNameWordPosting" WHERE "videoId" = $1 ORDER BY word', [ videoId ]))
+    const [ clip ] = await instance.sql<{ id: number }>('SELECT id FROM video WHERE name = \'Random clip 12\'')
+    expect((await postings(clip.id)).map(p => p.word)).to.deep.equal([ '12', 'clip', 'random' ])
+
+    await instance.sql('UPDATE video SET name = \'Zanzibar marmalade 12\' WHERE id = $1', [ clip.id ])
+    expect((await postings(clip.id)).map(p => p.word)).to.deep.equal([ '12', 'marmalade', 'zanzibar' ])
+    expect((await search({ search: 'zanzibar', sort: '-publishedAt' })).data.map(v => v.id)).to.deep.equal([ clip.id ])
+    expect((await search({ search: 'random clip 12', sort: '-publishedAt' })).total).to.equal(0)
+
+    // An old Linux video republished now: first of the date order, which is the postings' order.
+    const [ old ] = await instance.sql<{ id: number }>('SELECT id FROM video WHERE name = \'Linux tutorial part 1500\'')
+    await instance.sql('UPDATE video SET "publishedAt" = now() + interval \'1 minute\' WHERE id = $1', [ old.id ])
+    for (const query of [ { search: 'linux', sort: '-publishedAt' }, { search: 'tutorial linux', sort: '-publishedAt' }, { search: 'linux tutorial 1500' } ]) {
+      expect((await search(query)).data[0].id, JSON.stringify(query)).to.equal(old.id)
+    }
+    const oldest = await search({ search: 'linux', sort: 'publishedAt', count: 3 })
+    expect(oldest.data.map(v => v.name)).to.deep.equal([ 'Linux tutorial part 1490', 'Linux tutorial part 1480', 'Linux tutorial part 1470' ])
+
+    await instance.sql('DELETE FROM video WHERE id = $1', [ clip.id ])
+    expect(await postings(clip.id)).to.deep.equal([])
+    expect((await search({ search: 'zanzibar', sort: '-publishedAt' })).total).to.equal(0)
+  })
+
+  it('keeps the postings of tags as tags are added and removed and videos republished and deleted, and lists a tag by date through them', async function () {
+    const tagPostings = async (videoId: number) =>
+      Number((await instance.sql<{ n: string }>('SELECT count(*) AS n FROM "videoTagPosting" WHERE "videoId" = $1', [ videoId ]))[0].n)
+    const gaming = (query: Record<string, unknown>) => videos({ tagsOneOf: 'gaming', ...query })
+    const newestGaming = async (n: number) => (await instance.sql<{ id: number }>(`
+      SELECT v.id FROM video v JOIN "videoTag" vt ON vt."videoId" = v.id JOIN tag t ON t.id = vt."tagId" WHERE t.name = 'Gaming'
+      ORDER BY v."publishedAt" DESC, v.id DESC LIMIT ${n}`)).map(r => r.id)
+    const desc = await newestGaming(1000)
+    const asc = [ ...desc ].reverse()
+    expect((await gaming({ sort: 'publishedAt', count: 3 })).data.map(v => v.id)).to.deep.equal(asc.slice(0, 3))
+    expect((await gaming({ start: 10, count: 5 })).data.map(v => v.id)).to.deep.equal(desc.slice(10, 15))
+
+    const [ oldest, other ] = asc
+    await instance.sql('UPDATE video SET "publishedAt" = now() + interval \'2 minutes\' WHERE id = $1', [ oldest ])
+    expect((await gaming({ count: 1 })).data[0].id).to.equal(oldest)
+    expect((await search({ search: 'GAMING', sort: '-publishedAt' })).data[0].id).to.equal(oldest)
+
+    await instance.sql('DELETE FROM "videoTag" WHERE "videoId" = $1', [ oldest ])
+    expect(await tagPostings(oldest)).to.equal(0)
+    expect((await gaming({ count: 5 })).data.map(v => v.id)).to.not.include(oldest)
+
+    // Tags set through the API: the uploaded video (newer than every bulk video) gets Gaming.
+    await instance.api().put(`/api/v1/videos/${uploaded.uuid}`).set('Authorization', `Bearer ${instance.accessToken}`)
+      .send({ tags: [ 'eels', 'Gaming' ] }).expect(204)
+    expect(await tagPostings(uploaded.id)).to.equal(2)
+    const newest = await newestGaming(3)
+    expect(newest).to.include(uploaded.id)
+    expect((await gaming({ count: 3 })).data.map(v => v.id)).to.deep.equal(newest)
+
+    expect(await tagPostings(other)).to.be.above(0)
+    await instance.sql('DELETE FROM video WHERE id = $1', [ other ])
+    expect(await tagPostings(other)).to.equal(0)
+  })
+
   it('gets its indexes and vocabulary on an existing database through migration 1920', async function () {
     await instance.stop()
     await instance.sql('DROP TRIGGER "video_name_words" ON "video"; DROP TABLE "videoNameWord"; DROP INDEX "video_listed_published_at"; DROP INDEX "tag_name_normalized"; ALTER TABLE "video" DROP COLUMN "nameSearch"')
@@ -191,5 +250,22 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
 
     await instance.start()
     expect((await search({ search: 'hovercaft' })).data.map(v => v.uuid)).to.include(uploaded.uuid)
+  })
+
+  it('gets the postings of name words and tags on an existing database through migration 2300', async function () {
+    await instance.stop()
+    await instance.sql('DROP TRIGGER "video_name_word_postings" ON "video"; DROP TABLE "videoNameWordPosting"; ' +
+      'DROP TRIGGER "video_tag_postings" ON "videoTag"; DROP TRIGGER "video_tag_postings_published_at" ON "video"; ' +
+      'DROP TRIGGER "video_tag_postings_delete" ON "video"; DROP TABLE "videoTagPosting"')
+    await runNamePostingsMigration(instance.databaseName)
+
+    expect((await instance.sql('SELECT 1 FROM "videoNameWordPosting" WHERE word = \'hovercraft\'')).length).to.equal(1)
+    const [ counts ] = await instance.sql<Record<string, string>>(`SELECT (SELECT count(*) FROM "videoNameWordPosting") AS postings,
+      (SELECT sum(length(to_tsvector('simple', immutable_unaccent(name)))) FROM video) AS words,
+      (SELECT count(*) FROM "videoTagPosting") AS "tagPostings", (SELECT count(*) FROM "videoTag") AS tags`)
+    expect(Number(counts.postings)).to.equal(Number(counts.words))
+    expect(Number(counts.tagPostings)).to.equal(Number(counts.tags)).and.above(300)
+    await instance.start()
+    expect((await search({ search: 'hovercraft', sort: '-publishedAt' })).data.map(v => v.uuid)).to.deep.equal([ uploaded.uuid ])
   })
 })

@@ -1,5 +1,4 @@
 import type { VideoModerationFilters } from '../../../moderation/queries/video-moderation-filters.js'
-import { notMutedSql } from '../../../moderation/queries/video-moderation-filters.js'
 import type { VideoListCondition } from './video-list-filters.js'
 
 // Conditions that depend on who lists and what the instance follows: followed-only public lists (trust), blocked
@@ -29,9 +28,20 @@ const notBlocked: VideoListCondition = filters => (filters.moderation?.excludeBl
   ? 'NOT EXISTS (SELECT 1 FROM "videoBlacklist" vb WHERE vb."videoId" = "video"."id")'
   : undefined)
 
+/**
+ * The same rule as notMutedSql (the channel's account muted, or that account's server), written as the set of
+ * muted channels, which PostgreSQL builds once per query through the blocklists' indexes (usually empty, so at
+ * once) and tests per video as a hash lookup; the correlated form cost a scan of every account per query at 1 M.
+ */
 const notMuted: VideoListCondition = filters => {
   const blockers = (filters.moderation?.mutedByAccountIds ?? []).map(Number).filter(Number.isInteger)
-  return blockers.length === 0 ? undefined : notMutedSql('"video"."channelId"', blockers)
+  if (blockers.length === 0) return undefined
+  const ids = blockers.join(', ')
+  return '"video"."channelId" NOT IN (' +
+    `SELECT mvc."id" FROM "accountBlocklist" ab JOIN "videoChannel" mvc ON mvc."accountId" = ab."targetAccountId" WHERE ab."accountId" IN (${ids}) ` +
+    'UNION ' +
+    'SELECT mvc."id" FROM "serverBlocklist" sb JOIN "actor" mvac ON mvac."serverId" = sb."targetServerId" ' +
+    `JOIN "account" mva ON mva."actorId" = mvac."id" JOIN "videoChannel" mvc ON mvc."accountId" = mva."id" WHERE sb."accountId" IN (${ids}))`
 }
 
 const subscribed: VideoListCondition = filters => filters.subscribedByActorId === undefined
@@ -44,17 +54,18 @@ const notWatched: VideoListCondition = filters => filters.excludeWatchedByUserId
   : `"video"."id" NOT IN (SELECT h."videoId" FROM "userVideoHistory" h WHERE h."userId" = ${integer(filters.excludeWatchedByUserId, 'excludeWatchedByUserId')})`
 
 // PeerTube's rule for public lists: local, or brought by a follow of the instance (channel, account, instance actor
-// of its host, or an actor that announced it).
+// of its host, or an actor that announced it). Per video, its channel's row, account and actor (primary keys) are
+// tested against what the instance follows, hashed once per query (as many rows as follows). Building the set of
+// followed channels instead (a join of every channel with every follow, or three of them) cost the whole set per
+// query: 50 to 250 ms for 3,000 channels on 60 followed instances, whatever the page.
 const followedOnly: VideoListCondition = (filters, params) => {
   if (filters.followedByActorId === undefined) return undefined
   const follower = params.add(integer(filters.followedByActorId, 'followedByActorId'))
-  return '"video"."remote" = false OR "video"."channelId" IN (' +
-    'SELECT vc."id" FROM "videoChannel" vc ' +
-    'INNER JOIN "account" acc ON acc."id" = vc."accountId" ' +
-    'INNER JOIN "actor" ca ON ca."id" = vc."actorId" ' +
-    `INNER JOIN "actorFollow" f ON f."actorId" = ${follower} AND f."state" = 'accepted' ` +
-    'INNER JOIN "actor" t ON t."id" = f."targetActorId" ' +
-    'WHERE t."id" = vc."actorId" OR t."id" = acc."actorId" OR (t."type" = \'Application\' AND t."serverId" = ca."serverId")' +
+  const followed = `SELECT f."targetActorId" FROM "actorFollow" f WHERE f."actorId" = ${follower} AND f."state" = 'accepted'`
+  return '"video"."remote" = false OR EXISTS (' +
+    'SELECT 1 FROM "videoChannel" vc JOIN "account" acc ON acc."id" = vc."accountId" JOIN "actor" ca ON ca."id" = vc."actorId" ' +
+    `WHERE vc."id" = "video"."channelId" AND (vc."actorId" IN (${followed}) OR acc."actorId" IN (${followed}) ` +
+    `OR ca."serverId" IN (SELECT t."serverId" FROM "actor" t WHERE t."type" = 'Application' AND t."id" IN (${followed})))` +
     ') OR "video"."id" IN (' +
     'SELECT vs."videoId" FROM "videoShare" vs INNER JOIN "actorFollow" fs ON fs."targetActorId" = vs."actorId" ' +
     `AND fs."actorId" = ${follower} AND fs."state" = 'accepted')`

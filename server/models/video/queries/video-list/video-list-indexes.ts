@@ -2,6 +2,8 @@ import type { Sequelize } from 'sequelize'
 import { VideoNameWordModel } from '../../video-name-word.js'
 import { LISTED_VIDEO_SQL } from './video-list-filters.js'
 import { createVideoNameWordsTrigger } from './video-name-words-sql.js'
+import { ensureVideoNameWordPostings } from './video-name-postings-sql.js'
+import { ensureVideoTagPostings } from './video-tag-postings-sql.js'
 import { SORTABLE_COLUMNS } from './video-list-sort.js'
 
 /**
@@ -74,4 +76,6 @@ export async function ensureVideoListIndexes (sequelize: Sequelize) {
   }
   for (const name of REPLACED_INDEXES) await sequelize.query(`DROP INDEX IF EXISTS "${name}"`)
   await createVideoNameWordsTrigger(sequelize)
+  await ensureVideoNameWordPostings(sequelize)
+  await ensureVideoTagPostings(sequelize)
 }

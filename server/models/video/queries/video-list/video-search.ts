@@ -2,6 +2,8 @@ import { QueryTypes } from 'sequelize'
 import { VIDEO_SEARCH } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
 import type { SqlParams } from './sql-params.js'
+import { NAME_POSTINGS_TABLE } from './video-name-postings-sql.js'
+import { namePostings, postingsBranchSql, tagPostings, type PostingsWalk } from './video-list-postings.js'
 import { videosWithTagIdsSql, type ListLookups } from './video-list-filters.js'
 import { orderBySql, type VideoListOrder } from './video-list-sort.js'
 
@@ -33,6 +35,12 @@ export interface PreparedSearch {
   exact?: string
   /** tsquery text with unknown words replaced by their corrections; undefined when no word needs one. */
   corrected?: string
+  /**
+   * The word of the query (as typed, known to names) with the fewest postings: a search in date order walks its
+   * postings newest first (video-name-postings-sql.ts) and tests the whole query on each. Undefined when no word
+   * is known (a prefix alone, or only typos).
+   */
+  walkWord?: string
   /** Tags equal to the query. */
   tagIds: number[]
 }
@@ -40,6 +48,8 @@ export interface PreparedSearch {
 interface WordCorrection {
   word: string
   known: boolean
+  /** Postings of the word, counted up to VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO. */
+  uses: number
   close: string[]
 }
 
@@ -51,6 +61,7 @@ export function splitWords (text: string) {
 const CORRECTIONS_SQL = `
   SELECT "query"."word",
     EXISTS (SELECT 1 FROM "videoNameWord" WHERE "word" = "query"."word") AS "known",
+    (SELECT count(*) FROM (SELECT 1 FROM "${NAME_POSTINGS_TABLE}" WHERE "word" = "query"."word" LIMIT ${VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO}) AS "postings")::int AS "uses",
     ARRAY(
       SELECT "nearest"."word" FROM (
         SELECT "word" FROM "videoNameWord" ORDER BY "word" <->> "query"."word" LIMIT ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
@@ -79,25 +90,44 @@ export async function prepareSearch (text: string): Promise<Omit<PreparedSearch,
   const corrected = needsCorrection
     ? corrections.map((c, i) => (c.known || c.close.length === 0 ? term([ c.word ], i === last && !c.known) : term(c.close, false))).join(' & ')
     : undefined
-  return { text, exact, corrected }
+  const walkable = corrections.filter(c => c.known && c.uses > 0).sort((a, b) => a.uses - b.uses)
+  return { text, exact, corrected, walkWord: walkable[0]?.word }
 }
 
 /** The name's full-text document, a stored column (see video-list-indexes.ts): no parsing per row scanned. */
 const NAME_DOCUMENT = '"video"."nameSearch"'
 
+/** The first `limit` rows of each branch in this order (a page's branches). */
+interface BranchOrder {
+  order: VideoListOrder
+  limit: number
+}
+
 /**
  * The branches of a search: `SELECT "video"."id"[, <columns>, <tier>] FROM "video" WHERE <filters> AND <match>`
- * (ids alone when no columns are asked for: what the count unions).
+ * (ids alone when no columns are asked for: what the count unions), each with its ORDER BY and LIMIT when `ordered`.
  */
-export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, columns?: string) {
+export function searchBranches (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, columns?: string, ordered?: BranchOrder) {
   // Tags equal to the query were looked up first (video-list-lookups.ts): their ids are constants here.
-  const select = (match: string, tier: number) =>
-    `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM "video" WHERE ${where} AND ${match}`
+  const select = (match: string, tier: number) => {
+    const branch = `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM "video" WHERE ${where} AND ${match}`
+    return ordered ? `${branch} ORDER BY ${orderBySql(ordered.order)} LIMIT ${Math.floor(ordered.limit)}` : branch
+  }
   // The tsquery text is already normalized by PostgreSQL: to_tsquery only parses it.
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
   const branches: string[] = []
-  if (search.exact) branches.push(select(fullText(search.exact), 0))
-  if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
+  // In date order, exact matches walk the postings of the query's rarest word (each video tested for the whole
+  // query), and a tag's videos the tag's postings: one range scan each, stopped at the page's end.
+  const byDate = ordered?.order.column === 'publishedAt' ? ordered : undefined
+  const walk = (postings: PostingsWalk, conditions: string) =>
+    postingsBranchSql(postings, conditions, { ...byDate!, columns: columns ? `${columns}, 0 AS "tier"` : undefined })
+  if (search.exact) {
+    branches.push(byDate && search.walkWord
+      ? walk(namePostings(params.add(search.walkWord)), `${where} AND ${fullText(search.exact)}`)
+      : select(fullText(search.exact), 0))
+  }
+  if (search.tagIds.length === 1 && byDate) branches.push(walk(tagPostings(search.tagIds[0]), where))
+  else if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
   if (search.corrected) branches.push(select(fullText(search.corrected), 1))
   return branches
 }
@@ -105,8 +135,8 @@ export function searchBranches (search: PreparedSearch, where: string, params: S
 /** Ids of one page of a search sorted by a column: the first `needed` rows of each branch, merged. */
 export function searchPageByColumnSql (search: PreparedSearch, where: string, params: SqlParams, lookups: ListLookups, order: VideoListOrder, page: { start: number, count: number }) {
   const needed = page.start + page.count
-  const branches = searchBranches(search, where, params, lookups, `"video"."${order.column}" AS "sortValue"`)
-    .map(branch => `(${branch} ORDER BY ${orderBySql(order)} LIMIT ${needed})`)
+  const branches = searchBranches(search, where, params, lookups, `"video"."${order.column}" AS "sortValue"`, { order, limit: needed })
+    .map(branch => `(${branch})`)
   const direction = order.descending ? 'DESC' : 'ASC'
   return `SELECT "id" FROM (SELECT DISTINCT "id", "sortValue" FROM (${branches.join(' UNION ALL ')}) AS "branches") AS "matches" ` +
     `ORDER BY "sortValue" ${direction} NULLS ${order.descending ? 'FIRST' : 'LAST'}, "id" ${direction} LIMIT ${page.count} OFFSET ${page.start}`
@@ -117,8 +147,8 @@ export function searchPageByRelevanceSql (search: PreparedSearch, where: string,
   const window = VIDEO_SEARCH.RANKED_WINDOW
   const needed = Math.max(page.start + page.count, window)
   const newest: VideoListOrder = { column: 'publishedAt', descending: true }
-  const branches = searchBranches(search, where, params, lookups, '"video"."publishedAt"')
-    .map(branch => `(${branch} ORDER BY ${orderBySql(newest)} LIMIT ${needed})`)
+  const branches = searchBranches(search, where, params, lookups, '"video"."publishedAt"', { order: newest, limit: needed })
+    .map(branch => `(${branch})`)
   const text = params.add(search.text)
   const score = (fn: string) => `CASE WHEN "candidates"."position" <= ${window} THEN ${fn}(lower(immutable_unaccent(${text})), lower(immutable_unaccent("video"."name"))) END DESC`
 
