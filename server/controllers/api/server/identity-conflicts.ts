@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
+import { IDENTITY_CONFLICT_KINDS } from '../../../initializers/constants/federation.js'
+import { listIdentityConflicts } from '../../../lib/activitypub/trust/identity-conflict-list.js'
 import { paginationQuery } from '../../../middlewares/validation/fields.js'
-import { IDENTITY_CONFLICT_KINDS, IdentityConflictModel } from '../../../models/activitypub/identity-conflict.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** Remote objects that claimed an identifier another origin holds here (video uuids, handles, hosts). */
@@ -17,20 +18,5 @@ identityConflictsRouter.get('/server/identity-conflicts', {
     kind: z.enum(IDENTITY_CONFLICT_KINDS, { message: `Should have a kind among: ${IDENTITY_CONFLICT_KINDS.join(', ')}` }).optional()
   })
 }, async ({ query }, _req, res) => {
-  const { total, data } = await IdentityConflictModel.listForApi(query)
-  res.json({
-    total,
-    data: data.map(c => ({
-      id: c.id,
-      kind: c.kind,
-      identifier: c.identifier,
-      holderUrl: c.holderUrl,
-      claimantUrl: c.claimantUrl,
-      outcome: c.outcome,
-      substitute: c.substitute,
-      occurrences: c.occurrences,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString()
-    }))
-  })
+  res.json(await listIdentityConflicts(query))
 })

@@ -1,0 +1,17 @@
+import { AccountModel } from '../../models/account/account.js'
+
+// The accounts requests name (by handle), the public list of them, and an account found from its actor.
+
+/** `name` (local) or `name@host`; null when unknown (remote accounts appear once federation has fetched them). */
+export function loadAccountByHandle (handle: string) {
+  return AccountModel.loadByHandle(handle)
+}
+
+export function listAccounts (options: Parameters<typeof AccountModel.listForApi>[0]) {
+  return AccountModel.listForApi(options)
+}
+
+/** The id of the account this actor is, if it is one. */
+export async function accountIdOfActor (actorId: number) {
+  return (await AccountModel.findOne({ where: { actorId }, attributes: [ 'id' ] }))?.id
+}
