@@ -1,10 +1,12 @@
 import { VideoChannelModel } from '../../models/account/video-channel.js'
+import type { ChannelWithOwner } from '../../models/video/video-loaded.js'
 
-// The channels requests name (by handle or id) and the lists of them.
+// The channels requests name (by handle or id) and the lists of them. Those loaded with
+// `VideoChannelModel.fullInclude()` say so in their type (ChannelWithOwner).
 
 /** `name` (local) or `name@host`, with its actor and owner; null when unknown. */
 export function loadChannelByHandle (handle: string) {
-  return VideoChannelModel.loadByHandle(handle)
+  return VideoChannelModel.loadByHandle(handle) as Promise<ChannelWithOwner | null>
 }
 
 /** The channel row alone (no associations). */
@@ -14,7 +16,7 @@ export function loadChannelById (id: number) {
 
 /** With its actor and its owner's account (what feeds and formatters need). */
 export function loadChannelWithOwner (id: number) {
-  return VideoChannelModel.loadWithOwner(id)
+  return VideoChannelModel.loadWithOwner(id) as Promise<ChannelWithOwner | null>
 }
 
 export function listChannels (options: Parameters<typeof VideoChannelModel.listForApi>[0]) {
