@@ -1,14 +1,12 @@
 import express, { type Request, type Response } from 'express'
 import { buildLocalActorDocument } from '../../lib/activitypub/actors/local-actor-document.js'
+import { actorFollowersCollection, actorFollowingCollection, actorPlaylistsCollection } from '../../lib/activitypub/collections/actor-collections.js'
 import { buildOrderedCollection, parsePageParam } from '../../lib/activitypub/collections/ordered-collection.js'
 import { listOutboxItems } from '../../lib/activitypub/collections/outbox-items.js'
+import { loadLocalActorByName } from '../../lib/actors/actor-finders.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
-import { ActorFollowModel } from '../../models/actor/actor-follow.js'
-import { ActorModel } from '../../models/actor/actor.js'
+import type { ActorModel } from '../../models/actor/actor.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
-import { AccountModel } from '../../models/account/account.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
-import { listPublicPlaylistUrls } from '../../models/video/queries/playlist-list-query.js'
 
 // GET of our actors and their collections, at PeerTube's URLs: accounts (and the server actor) under
 // /accounts/, channels under /video-channels/.
@@ -23,7 +21,7 @@ export function buildActorsRouter () {
 
   for (const kind of KINDS) {
     const loadActor = async (req: Request) => {
-      const actor = await ActorModel.loadLocalByName(String(req.params.name))
+      const actor = await loadLocalActorByName(String(req.params.name))
       if (!actor || !kind.isKind(actor)) throw notFound(`No local ${kind.what} named ${String(req.params.name)}`)
       return actor
     }
@@ -36,14 +34,12 @@ export function buildActorsRouter () {
 
     router.get(`${kind.prefix}/:name/followers`, activityPubOnly, async (req: Request, res: Response) => {
       const actor = await loadActor(req)
-      sendActivityPub(res, await buildOrderedCollection(actor.followersUrl ?? `${actor.url}/followers`, parsePageParam(req.query.page),
-        (start, count) => ActorFollowModel.listFollowerUrls(actor.id, start, count)))
+      sendActivityPub(res, await actorFollowersCollection(actor, parsePageParam(req.query.page)))
     })
 
     router.get(`${kind.prefix}/:name/following`, activityPubOnly, async (req: Request, res: Response) => {
       const actor = await loadActor(req)
-      sendActivityPub(res, await buildOrderedCollection(actor.followingUrl ?? `${actor.url}/following`, parsePageParam(req.query.page),
-        (start, count) => ActorFollowModel.listFollowingUrls(actor.id, start, count)))
+      sendActivityPub(res, await actorFollowingCollection(actor, parsePageParam(req.query.page)))
     })
 
     router.get(`${kind.prefix}/:name/outbox`, activityPubOnly, async (req: Request, res: Response) => {
@@ -55,11 +51,7 @@ export function buildActorsRouter () {
     // Public playlists of an account, or shown on a channel.
     router.get(`${kind.prefix}/:name/playlists`, activityPubOnly, async (req: Request, res: Response) => {
       const actor = await loadActor(req)
-      const owner = actor.type === 'Group'
-        ? { channelId: (await VideoChannelModel.findOne({ where: { actorId: actor.id }, attributes: [ 'id' ] }))?.id }
-        : { accountId: (await AccountModel.findOne({ where: { actorId: actor.id }, attributes: [ 'id' ] }))?.id }
-      sendActivityPub(res, await buildOrderedCollection(`${actor.url}/playlists`, parsePageParam(req.query.page),
-        (start, count) => listPublicPlaylistUrls(owner, start, count)))
+      sendActivityPub(res, await actorPlaylistsCollection(actor, parsePageParam(req.query.page)))
     })
   }
 

@@ -12,7 +12,8 @@ import { urlHost } from '../../lib/activitypub/ownership.js'
 import { noteServerReachable } from '../../lib/activitypub/send/server-health.js'
 import { forbidden, notFound, unsupportedMediaType } from '../../lib/http-problems/http-problem.js'
 import { inboxRateLimiter } from '../../middlewares/rate-limit.js'
-import { ActorModel } from '../../models/actor/actor.js'
+import { loadLocalActorByName } from '../../lib/actors/actor-finders.js'
+import type { ActorModel } from '../../models/actor/actor.js'
 import { faultPoint } from '../../helpers/fault-points.js'
 
 /**
@@ -38,7 +39,7 @@ export function buildInboxRouter () {
 
     let inboxActor: ActorModel | undefined
     if (inboxKind) {
-      const actor = await ActorModel.loadLocalByName(String(req.params.name))
+      const actor = await loadLocalActorByName(String(req.params.name))
       if (!actor || (actor.type === 'Group') !== (inboxKind === 'channel')) throw notFound(`No local ${inboxKind} named ${String(req.params.name)}`)
       inboxActor = actor
     }

@@ -8,9 +8,9 @@ import { downloadRemoteImage } from '../../lib/activitypub/videos/remote-video-i
 import { notFound } from '../../lib/http-problems/http-problem.js'
 import { loadPlaylist } from '../../lib/playlists/playlist-access.js'
 import { playlistThumbnailPathOnDisk } from '../../lib/playlists/playlist-thumbnail.js'
-import { VideoPlaylistElementModel } from '../../models/video/video-playlist-element.js'
-import { VideoPlaylistModel } from '../../models/video/video-playlist.js'
-import { VideoModel } from '../../models/video/video.js'
+import {
+  loadPlaylistElementWithVideoUrl, loadRemotePlaylistWithoutThumbnail, markPlaylistThumbnailOnDisk
+} from '../../lib/playlists/federated-playlist-lookups.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
 
 // A playlist's ActivityPub URLs, shared with the web client's playlist pages (PeerTube's paths): public and unlisted
@@ -38,10 +38,7 @@ export function buildPlaylistsActivityPubRouter () {
   router.get('/video-playlists/:playlistId/videos/:elementId', activityPubOnly, async (req: Request, res: Response) => {
     const playlist = await loadFederatedPlaylist(req)
     const element = /^\d+$/.test(String(req.params.elementId))
-      ? await VideoPlaylistElementModel.findOne({
-        where: { id: parseInt(String(req.params.elementId), 10), videoPlaylistId: playlist.id },
-        include: [ { model: VideoModel, required: true, attributes: [ 'url' ] } ]
-      })
+      ? await loadPlaylistElementWithVideoUrl(playlist.id, parseInt(String(req.params.elementId), 10))
       : null
     if (!element?.Video || !element.url) throw notFound('Video playlist element not found')
     if (playlist.remote) return res.redirect(301, element.url)
@@ -60,12 +57,12 @@ export function buildRemotePlaylistImagesRouter () {
   router.get(`${LAZY_STATIC_PATHS.THUMBNAILS}:filename`, async (req, _res, next) => {
     const filename = basename(req.path)
     if (!/^[0-9a-f-]{36}\.jpg$/i.test(filename)) return next()
-    const playlist = await VideoPlaylistModel.findOne({ where: { thumbnailFilename: filename, remote: true, thumbnailOnDisk: false } }).catch(() => null)
+    const playlist = await loadRemotePlaylistWithoutThumbnail(filename).catch(() => null)
     if (!playlist?.thumbnailUrl) return next()
 
     const running = inFlight.get(filename) ?? downloadRemoteImage(playlist.thumbnailUrl, playlistThumbnailPathOnDisk(filename))
       .then(async ok => {
-        if (ok) await VideoPlaylistModel.update({ thumbnailOnDisk: true }, { where: { id: playlist.id } })
+        if (ok) await markPlaylistThumbnailOnDisk(playlist.id)
         return ok
       })
       .finally(() => inFlight.delete(filename))

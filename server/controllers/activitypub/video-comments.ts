@@ -7,7 +7,8 @@ import { isLocalUrl } from '../../lib/activitypub/local-urls.js'
 import { accountActorOf } from '../../lib/activitypub/videos/build-video-object.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
 import { resolveMentionedActors } from '../../lib/video-comments/comment-mentions.js'
-import { VideoCommentModel } from '../../models/video/video-comment.js'
+import { listCommentAncestors, loadVideoComment } from '../../lib/video-comments/comment-finders.js'
+import type { VideoCommentModel } from '../../models/video/video-comment.js'
 import { activityPubOnly, sendActivityPub } from './content-negotiation.js'
 import { loadFederatedVideo } from './federated-video.js'
 
@@ -20,7 +21,7 @@ const COMMENT_PATH = '/videos/watch/:videoId/comments/:commentId'
 async function loadCommentOfVideo (req: Request) {
   const video = await loadFederatedVideo(req, 'summary')
   const id = /^\d{1,10}$/.test(String(req.params.commentId)) ? Number(req.params.commentId) : undefined
-  const comment = id !== undefined ? await VideoCommentModel.loadOfVideo(id, video.id) : null
+  const comment = id !== undefined ? await loadVideoComment(id, video.id) : null
   if (!comment || (!video.remote && comment.heldForReview)) throw notFound('Video comment not found')
   return comment
 }
@@ -36,7 +37,7 @@ async function loadServedComment (req: Request, res: Response) {
 }
 
 async function noteOf (comment: VideoCommentModel) {
-  const ancestors = await VideoCommentModel.listAncestors(comment)
+  const ancestors = await listCommentAncestors(comment)
   const mentioned = comment.isDeleted() ? [] : (await resolveMentionedActors(comment.text)).filter(a => a.id !== comment.Account?.actorId)
   return buildCommentObject(comment, ancestors, mentioned, comment.isDeleted() ? undefined : servedCommentAudience(comment))
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod'
+import { listAccounts, loadAccountByHandle } from '../../lib/accounts/account-finders.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { listChannelsOfAccount } from '../../lib/video-channels/channel-finders.js'
 import { paginationQuery, queryBoolean } from '../../middlewares/validation/fields.js'
-import { AccountModel } from '../../models/account/account.js'
 import { formatAccount } from '../../models/account/formatters/account-formatter.js'
 import { formatVideoChannel } from '../../models/account/formatters/video-channel-formatter.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const accountsRouter = new ApiRouter('/api/v1')
@@ -13,7 +13,7 @@ const accountParams = z.object({ name: z.string({ message: 'Should have an accou
 
 /** `name` or `name@host`; 404 when unknown (remote accounts appear once federation has fetched them). */
 async function loadAccount (handle: string) {
-  const account = await AccountModel.loadByHandle(handle)
+  const account = await loadAccountByHandle(handle)
   if (!account) throw notFound('Account not found')
   return account
 }
@@ -25,7 +25,7 @@ accountsRouter.get('/accounts', {
   auth: 'none',
   query: paginationQuery([ 'createdAt' ], '-createdAt')
 }, async ({ query }, _req, res) => {
-  const { total, data } = await AccountModel.listForApi(query)
+  const { total, data } = await listAccounts(query)
   res.json({ total, data: data.map(formatAccount) })
 })
 
@@ -53,6 +53,6 @@ accountsRouter.get('/accounts/:name/video-channels', {
   responses: { 200: 'The channels', 404: 'Account not found' }
 }, async ({ params, query }, _req, res) => {
   const account = await loadAccount(params.name)
-  const { total, data } = await VideoChannelModel.listByAccount(account.id, query)
+  const { total, data } = await listChannelsOfAccount(account.id, query)
   res.json({ total, data: data.map(formatVideoChannel) })
 })

@@ -2,16 +2,16 @@ import { z } from 'zod'
 import { UserRight } from '../../../shared/models/users.js'
 import { describeCatalogueSync } from '../../lib/activitypub/catalogue/catalogue-state.js'
 import { startOutboxSync } from '../../lib/activitypub/catalogue/outbox-sync.js'
+import { listFollowersOf } from '../../lib/activitypub/follows/follow-finders.js'
+import { loadAccountByHandle } from '../../lib/accounts/account-finders.js'
 import { badRequest, forbidden, notFound } from '../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../lib/http-problems/problem-codes.js'
+import { loadSubscription } from '../../lib/subscriptions/subscription-finders.js'
+import { listAllChannelsOfAccount, loadChannelByHandle } from '../../lib/video-channels/channel-finders.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import { paginationQuery } from '../../middlewares/validation/fields.js'
 import { channelHandleParams } from '../../middlewares/validation/video-channels.js'
-import { AccountModel } from '../../models/account/account.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { formatActorFollow } from '../../models/actor/formatters/actor-follow-formatter.js'
-import { listFollowersOfActors } from '../../models/actor/queries/actor-followers-query.js'
-import { loadSubscribedChannel } from '../../models/actor/queries/subscriptions-query.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 /** Who follows an account or a channel (their owner and user managers only), and a remote channel's catalogue sync. */
@@ -33,12 +33,12 @@ actorFollowersRouter.get('/accounts/:name/followers', {
   params: z.object({ name: z.string().min(1) }),
   query: followersQuery
 }, async ({ params, query, user }, _req, res) => {
-  const account = await AccountModel.loadByHandle(params.name)
+  const account = await loadAccountByHandle(params.name)
   if (!account) throw notFound('Account not found')
   ensureOwnerOrManager(user, account.id)
 
-  const channels = await VideoChannelModel.listAllByAccount(account.id)
-  const { total, data } = await listFollowersOfActors([ account.actorId as number, ...channels.map(c => c.actorId as number) ], query)
+  const channels = await listAllChannelsOfAccount(account.id)
+  const { total, data } = await listFollowersOf([ account.actorId as number, ...channels.map(c => c.actorId as number) ], query)
   res.json({ total, data: data.map(formatActorFollow) })
 })
 
@@ -50,11 +50,11 @@ actorFollowersRouter.get('/video-channels/:channelHandle/followers', {
   params: channelHandleParams,
   query: followersQuery
 }, async ({ params, query, user }, _req, res) => {
-  const channel = await VideoChannelModel.loadByHandle(params.channelHandle)
+  const channel = await loadChannelByHandle(params.channelHandle)
   if (!channel) throw notFound('Video channel not found')
   ensureOwnerOrManager(user, channel.accountId as number)
 
-  const { total, data } = await listFollowersOfActors([ channel.actorId as number ], query)
+  const { total, data } = await listFollowersOf([ channel.actorId as number ], query)
   res.json({ total, data: data.map(formatActorFollow) })
 })
 
@@ -65,7 +65,7 @@ actorFollowersRouter.get('/video-channels/:channelHandle/catalogue-sync', {
   auth: 'none',
   params: channelHandleParams
 }, async ({ params }, _req, res) => {
-  const channel = await VideoChannelModel.loadByHandle(params.channelHandle)
+  const channel = await loadChannelByHandle(params.channelHandle)
   if (!channel) throw notFound('Video channel not found')
   res.json(await describeCatalogueSync(channel))
 })
@@ -78,10 +78,10 @@ actorFollowersRouter.post('/video-channels/:channelHandle/catalogue-sync', {
   params: channelHandleParams,
   responses: { 204: 'Started (or already running)', 400: 'A local channel' }
 }, async ({ params, user }, _req, res) => {
-  const channel = await VideoChannelModel.loadByHandle(params.channelHandle)
+  const channel = await loadChannelByHandle(params.channelHandle)
   if (!channel) throw notFound('Video channel not found')
   if (channel.Actor!.isLocal()) throw badRequest('This channel is local: its catalogue is here')
-  const subscribed = await loadSubscribedChannel(user.Account.actorId as number, channel.actorId as number)
+  const subscribed = await loadSubscription(user.Account.actorId as number, channel.actorId as number)
   if (!subscribed && !user.hasRight(UserRight.MANAGE_SERVER_FOLLOW)) throw forbidden('Subscribe to this channel first', ProblemCode.NOT_ALLOWED)
 
   await startOutboxSync(channel.Actor!)

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { ActorImageType, type ActorImageTypeValue } from '../../../shared/models/actor-images.js'
 import { deleteActorImage, replaceActorImage } from '../../lib/actor-images/update-actor-image.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { listChannels, loadChannelByHandle } from '../../lib/video-channels/channel-finders.js'
 import { ensureCanDeleteChannel, ensureCanEditChannel } from '../../lib/video-channels/channel-rights.js'
 import { createVideoChannel, deleteVideoChannel, updateVideoChannel } from '../../lib/video-channels/manage-channels.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
@@ -9,14 +10,14 @@ import { actorImageUpload, type ActorImageField } from '../../middlewares/valida
 import { paginationQuery } from '../../middlewares/validation/fields.js'
 import { channelHandleParams, createChannelBody, updateChannelBody } from '../../middlewares/validation/video-channels.js'
 import { formatVideoChannel } from '../../models/account/formatters/video-channel-formatter.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
+import type { VideoChannelModel } from '../../models/account/video-channel.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const videoChannelsRouter = new ApiRouter('/api/v1')
 
 /** `name` or `name@host`; 404 when unknown. */
 async function loadChannel (handle: string) {
-  const channel = await VideoChannelModel.loadByHandle(handle)
+  const channel = await loadChannelByHandle(handle)
   if (!channel) throw notFound('Video channel not found')
   return channel
 }
@@ -39,7 +40,7 @@ videoChannelsRouter.get('/video-channels', {
   auth: 'none',
   query: paginationQuery([ 'id', 'name', 'updatedAt', 'createdAt' ], '-createdAt')
 }, async ({ query }, _req, res) => {
-  const { total, data } = await VideoChannelModel.listForApi(query)
+  const { total, data } = await listChannels(query)
   res.json({ total, data: data.map(formatVideoChannel) })
 })
 

@@ -3,12 +3,12 @@ import { toShortUuid } from '../../helpers/uuid.js'
 import { withUserHistory } from '../../lib/history/watch-history.js'
 import { loadManageablePlaylist, loadVisiblePlaylist, playlistVideoFilter } from '../../lib/playlists/playlist-access.js'
 import { addPlaylistElement, removePlaylistElement, reorderPlaylistElements, updatePlaylistElement } from '../../lib/playlists/playlist-elements.js'
+import { listElementsOfPlaylist, listElementsOfVideosInPlaylistsOf } from '../../lib/playlists/playlist-lists.js'
 import { positiveIntId, queryArray } from '../../middlewares/validation/fields.js'
 import {
   addElementBody, playlistElementParams, playlistElementsQuery, playlistIdParams, reorderBody, updateElementBody
 } from '../../middlewares/validation/playlists.js'
 import { formatPlaylistElement } from '../../models/video/formatters/playlist-formatter.js'
-import { listElementsOfVideosInAccountPlaylists, listPlaylistElements } from '../../models/video/queries/playlist-list-query.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 export const videoPlaylistElementsRouter = new ApiRouter('/api/v1')
@@ -20,7 +20,7 @@ videoPlaylistElementsRouter.get('/users/me/video-playlists/videos-exist', {
   auth: 'required',
   query: z.object({ videoIds: queryArray(positiveIntId, 100) })
 }, async ({ query, user }, _req, res) => {
-  const elements = await listElementsOfVideosInAccountPlaylists(user.Account.id, query.videoIds)
+  const elements = await listElementsOfVideosInPlaylistsOf(user.Account.id, query.videoIds)
   const result: Record<number, unknown[]> = Object.fromEntries(query.videoIds.map(id => [ id, [] ]))
   for (const element of elements) {
     result[element.videoId as number].push({
@@ -44,7 +44,7 @@ videoPlaylistElementsRouter.get('/video-playlists/:playlistId/videos', {
   query: playlistElementsQuery
 }, async ({ params, query, user }, _req, res) => {
   const playlist = await loadVisiblePlaylist(params.playlistId, user)
-  const { total, data } = await listPlaylistElements(playlist.id, query)
+  const { total, data } = await listElementsOfPlaylist(playlist.id, query)
   const canSee = await playlistVideoFilter(data.flatMap(element => (element.Video ? [ element.Video ] : [])), user)
   const elements = data.map(element => formatPlaylistElement(element, canSee))
   const videos = await withUserHistory(user, elements.flatMap(e => (e.video ? [ e.video ] : [])))

@@ -1,18 +1,18 @@
 import { VideoPlaylistPrivacy, VideoPlaylistType } from '../../../shared/models/playlists.js'
 import { toShortUuid } from '../../helpers/uuid.js'
 import { VIDEO_PLAYLIST_PRIVACIES } from '../../initializers/constants/playlists.js'
+import { loadAccountByHandle } from '../../lib/accounts/account-finders.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
 import { publicListScope } from '../../lib/activitypub/trust/content-policy.js'
 import { loadManageablePlaylist, loadVisiblePlaylist } from '../../lib/playlists/playlist-access.js'
 import { createPlaylist, deletePlaylist, updatePlaylist } from '../../lib/playlists/manage-playlists.js'
+import { listPlaylistsForApi } from '../../lib/playlists/playlist-lists.js'
+import { loadChannelByHandle } from '../../lib/video-channels/channel-finders.js'
 import type { AuthenticatedUser } from '../../middlewares/auth.js'
 import { uploadedFile, videoImagesMultipart } from '../../middlewares/video-upload.js'
 import { createPlaylistBody, listPlaylistsQuery, playlistIdParams, searchPlaylistsQuery, updatePlaylistBody } from '../../middlewares/validation/playlists.js'
 import { channelHandleParams } from '../../middlewares/validation/video-channels.js'
-import { AccountModel } from '../../models/account/account.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { formatPlaylist } from '../../models/video/formatters/playlist-formatter.js'
-import { listPlaylists } from '../../models/video/queries/playlist-list-query.js'
 import { ApiRouter } from '../shared/api-router.js'
 import { z } from 'zod'
 
@@ -37,7 +37,7 @@ videoPlaylistsRouter.get('/video-playlists', {
   auth: 'optional',
   query: listPlaylistsQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await listPlaylists({
+  const { total, data } = await listPlaylistsForApi({
     ...query, type: query.playlistType, privacies: [ VideoPlaylistPrivacy.PUBLIC ], ...await publicListScope()
   })
   res.json({ total, data: data.map(formatPlaylist) })
@@ -116,10 +116,10 @@ videoPlaylistsRouter.get('/accounts/:name/video-playlists', {
   params: z.object({ name: z.string().min(1) }),
   query: listPlaylistsQuery
 }, async ({ params, query, user }, _req, res) => {
-  const account = await AccountModel.loadByHandle(params.name)
+  const account = await loadAccountByHandle(params.name)
   if (!account) throw notFound('Account not found')
   const privacies = privaciesFor(user, account.id)
-  const { total, data } = await listPlaylists({
+  const { total, data } = await listPlaylistsForApi({
     ...query,
     ownerAccountId: account.id,
     privacies,
@@ -138,9 +138,9 @@ videoPlaylistsRouter.get('/video-channels/:channelHandle/video-playlists', {
   params: channelHandleParams,
   query: listPlaylistsQuery
 }, async ({ params, query, user }, _req, res) => {
-  const channel = await VideoChannelModel.loadByHandle(params.channelHandle)
+  const channel = await loadChannelByHandle(params.channelHandle)
   if (!channel) throw notFound('Video channel not found')
-  const { total, data } = await listPlaylists({
+  const { total, data } = await listPlaylistsForApi({
     ...query,
     videoChannelId: channel.id,
     privacies: privaciesFor(user, channel.accountId as number),
@@ -158,7 +158,7 @@ videoPlaylistsRouter.get('/search/video-playlists', {
   query: searchPlaylistsQuery
 }, async ({ query }, _req, res) => {
   const sort = !query.search && query.sort === '-match' ? '-updatedAt' : query.sort
-  const { total, data } = await listPlaylists({
+  const { total, data } = await listPlaylistsForApi({
     ...query, sort, privacies: [ VideoPlaylistPrivacy.PUBLIC ], type: VideoPlaylistType.REGULAR, ...await publicListScope()
   })
   res.json({ total, data: data.map(formatPlaylist) })

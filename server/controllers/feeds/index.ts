@@ -3,10 +3,10 @@ import { buildPodcastFeed } from '../../lib/feeds/podcast-feed.js'
 import { buildCommentFeed, buildSubscriptionFeed, buildVideoFeed } from '../../lib/feeds/build-feeds.js'
 import { sendFeed, sendPodcast } from '../../lib/feeds/send-feed.js'
 import { notFound } from '../../lib/http-problems/http-problem.js'
+import { loadChannelWithOwner } from '../../lib/video-channels/channel-finders.js'
 import {
   commentFeedQuery, feedFormatParams, podcastFeedQuery, subscriptionFeedQuery, videoFeedQuery
 } from '../../middlewares/validation/feeds.js'
-import { VideoChannelModel } from '../../models/account/video-channel.js'
 import { ApiRouter } from '../shared/api-router.js'
 
 /** Syndication feeds (RSS 2.0 with Media RSS, Atom 1.0, JSON Feed 1.1) and the Podcasting 2.0 feed, at PeerTube's paths. */
@@ -63,7 +63,7 @@ feedsRouter.get('/podcast/videos.xml', {
   query: podcastFeedQuery,
   responses: { 200: 'The podcast feed', 400: 'Invalid channel id', 404: 'Unknown channel' }
 }, async ({ query }, req, res) => {
-  const channel = await VideoChannelModel.loadWithOwner(query.videoChannelId)
+  const channel = await loadChannelWithOwner(query.videoChannelId)
   if (!channel) throw notFound('Video channel not found')
   sendPodcast(res, await buildPodcastFeed(channel, querySearch(req)))
 })

@@ -50,3 +50,6 @@ export const OUTBOX_CRAWL = {
   MAX_ITEMS_PER_PAGE: 100,
   MAX_OUTBOX_PAGES: 10_000
 } as const
+
+/** The identifiers a remote object may claim that another origin holds here (recorded for admins). */
+export const IDENTITY_CONFLICT_KINDS = [ 'video-uuid', 'actor-handle', 'host-origin' ] as const

@@ -21,3 +21,8 @@ export async function createWatchLaterPlaylist (account: Pick<AccountModel, 'id'
     videoChannelId: null
   }, { transaction })
 }
+
+/** The account's "Watch later" playlist; null for an account that has none (remote ones). */
+export function loadWatchLaterPlaylist (accountId: number) {
+  return VideoPlaylistModel.loadWatchLater(accountId)
+}

@@ -16,3 +16,9 @@ export async function scheduledUpdateOf (videoId: number) {
   const schedule = await ScheduleVideoUpdateModel.loadByVideo(videoId)
   return schedule ? schedule.toFormattedJSON() : null
 }
+
+/** The scheduled updates of these videos as their owner sees them, by video id (videos without one are absent). */
+export async function scheduledUpdatesOf (videoIds: number[]) {
+  const schedules = await ScheduleVideoUpdateModel.listByVideos(videoIds)
+  return new Map(schedules.map(s => [ s.videoId, s.toFormattedJSON() ]))
+}

@@ -1,8 +1,8 @@
 import {
   DataTypes, Model, QueryTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize
 } from 'sequelize'
+import { IDENTITY_CONFLICT_KINDS } from '../../initializers/constants/federation.js'
 
-export const IDENTITY_CONFLICT_KINDS = [ 'video-uuid', 'actor-handle', 'host-origin' ] as const
 export type IdentityConflictKind = typeof IDENTITY_CONFLICT_KINDS[number]
 
 /**

@@ -2,13 +2,12 @@ import { UserRight } from '../../../../shared/models/users.js'
 import {
   addAbuseMessage, deleteAbuse, deleteAbuseMessage, ensureCanUseAbuseMessages, loadAbuseOrFail, moderateAbuse
 } from '../../../lib/moderation/abuses/moderate-abuse.js'
+import { listAbuseMessages, listAbusesForApi } from '../../../lib/moderation/abuses/abuse-lists.js'
 import { reportAbuse } from '../../../lib/moderation/abuses/report-abuse.js'
 import {
   abuseIdParams, abuseMessageBody, abuseMessageParams, listAbusesQuery, listMyAbusesQuery, reportAbuseBody, updateAbuseBody
 } from '../../../middlewares/validation/moderation.js'
 import { formatAbuseMessage, formatAdminAbuse, formatUserAbuse } from '../../../models/moderation/formatters/abuse-formatter.js'
-import { AbuseMessageModel } from '../../../models/moderation/abuse-message.js'
-import { listAbuses } from '../../../models/moderation/queries/abuse-list-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** Abuse reports (PeerTube's Abuses tag): users report, moderators triage, both talk through messages. */
@@ -34,7 +33,7 @@ abusesRouter.get('/abuses', {
   right: UserRight.MANAGE_ABUSES,
   query: listAbusesQuery
 }, async ({ query }, _req, res) => {
-  const { total, data, figures } = await listAbuses(query)
+  const { total, data, figures } = await listAbusesForApi(query)
   res.json({ total, data: data.map(abuse => formatAdminAbuse(abuse, figures.get(abuse.id))) })
 })
 
@@ -45,7 +44,7 @@ abusesRouter.get('/users/me/abuses', {
   auth: 'required',
   query: listMyAbusesQuery
 }, async ({ user, query }, _req, res) => {
-  const { total, data, figures } = await listAbuses({ ...query, reporterAccountId: user.Account.id })
+  const { total, data, figures } = await listAbusesForApi({ ...query, reporterAccountId: user.Account.id })
   res.json({ total, data: data.map(abuse => formatUserAbuse(abuse, figures.get(abuse.id))) })
 })
 
@@ -86,7 +85,7 @@ abusesRouter.get('/abuses/:abuseId/messages', {
 }, async ({ user, params }, _req, res) => {
   const abuse = await loadAbuseOrFail(params.abuseId)
   ensureCanUseAbuseMessages(abuse, user)
-  const { total, data } = await AbuseMessageModel.listByAbuse(abuse.id)
+  const { total, data } = await listAbuseMessages(abuse.id)
   res.json({ total, data: data.map(formatAbuseMessage) })
 })
 

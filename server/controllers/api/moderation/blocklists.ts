@@ -1,14 +1,13 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { getBlockStatus } from '../../../lib/moderation/blocklist/block-status.js'
+import { listMutedAccountsOf, listMutedServersOf } from '../../../lib/moderation/blocklist/blocklist-lists.js'
 import { loadAccountToMute, muteAccount, unmuteAccount } from '../../../lib/moderation/blocklist/mute-accounts.js'
 import { muteServer, unmuteServer } from '../../../lib/moderation/blocklist/mute-servers.js'
 import { getInstanceAccount } from '../../../lib/moderation/instance-account.js'
 import {
   accountNameParams, blockAccountBody, blocklistQuery, blockServerBody, blockStatusQuery, hostParams
 } from '../../../middlewares/validation/moderation.js'
-import { AccountBlocklistModel } from '../../../models/moderation/account-blocklist.js'
 import { formatAccountBlock, formatServerBlock } from '../../../models/moderation/formatters/blocklist-formatter.js'
-import { ServerBlocklistModel } from '../../../models/moderation/server-blocklist.js'
 import type { AccountModel } from '../../../models/account/account.js'
 import type { UserRightType } from '../../../../shared/models/users.js'
 import { ApiRouter } from '../../shared/api-router.js'
@@ -56,7 +55,7 @@ for (const level of LEVELS) {
     query: blocklistQuery
   }, async ({ user, query }, _req, res) => {
     const by = await level.byAccount(user)
-    const { total, data } = await AccountBlocklistModel.listForApi({ ...query, accountId: by.id })
+    const { total, data } = await listMutedAccountsOf({ ...query, accountId: by.id })
     res.json({ total, data: data.map(formatAccountBlock) })
   })
 
@@ -97,7 +96,7 @@ for (const level of LEVELS) {
     query: blocklistQuery
   }, async ({ user, query }, _req, res) => {
     const by = await level.byAccount(user)
-    const { total, data } = await ServerBlocklistModel.listForApi({ ...query, accountId: by.id })
+    const { total, data } = await listMutedServersOf({ ...query, accountId: by.id })
     res.json({ total, data: data.map(formatServerBlock) })
   })
 

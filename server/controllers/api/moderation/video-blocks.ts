@@ -1,11 +1,11 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'
 import { blockVideo, unblockVideo, updateVideoBlock } from '../../../lib/moderation/video-blocks/block-video.js'
+import { listBlockedVideos } from '../../../lib/moderation/video-blocks/video-block-list.js'
 import { loadVideo } from '../../../lib/videos/video-loader.js'
 import { blockVideoBody, listVideoBlocksQuery, updateVideoBlockBody } from '../../../middlewares/validation/moderation.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
 import { formatVideoBlock } from '../../../models/moderation/formatters/video-block-formatter.js'
-import { listVideoBlocks } from '../../../models/moderation/queries/video-block-list-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /**
@@ -29,7 +29,7 @@ videoBlocksRouter.get('/videos/blacklist', {
   right: UserRight.MANAGE_VIDEO_BLACKLIST,
   query: listVideoBlocksQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await listVideoBlocks(query)
+  const { total, data } = await listBlockedVideos(query)
   res.json({ total, data: data.map(formatVideoBlock) })
 })
 

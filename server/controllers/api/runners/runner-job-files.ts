@@ -1,13 +1,11 @@
 import type { Response } from 'express'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
-import { THUMBNAIL_TYPE } from '../../../initializers/constants/videos.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { audioBackgroundJpeg } from '../../../lib/runners/vod/audio-background.js'
+import { loadPreviewOfJobVideo } from '../../../lib/runners/vod/vod-job-previews.js'
 import type { VodPrivatePayload } from '../../../lib/runners/vod/vod-runner-jobs.js'
 import { imagePathOnDisk } from '../../../lib/videos/video-images.js'
 import { heldJobBody, jobFileParams } from '../../../middlewares/validation/runners.js'
-import { ThumbnailModel } from '../../../models/video/thumbnail.js'
-import { VideoModel } from '../../../models/video/video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 import { heldJob } from './runner-protocol.js'
 
@@ -34,9 +32,8 @@ runnerJobFilesRouter.post('/runners/jobs/:jobUUID/files/videos/:videoId/previews
   const job = await heldJob(req, params.jobUUID, body, [ RunnerJobState.PROCESSING ])
   const privatePayload = job.privatePayload as VodPrivatePayload
   if (privatePayload.videoUUID !== params.videoId) throw forbidden('Job is not associated to this video')
-  const video = await VideoModel.findOne({ where: { uuid: privatePayload.videoUUID }, attributes: [ 'id' ] })
-  if (!video) throw notFound('The video of this job is gone')
-  const preview = await ThumbnailModel.findOne({ where: { videoId: video.id, type: THUMBNAIL_TYPE.PREVIEW } })
+  const preview = await loadPreviewOfJobVideo(privatePayload.videoUUID)
+  if (preview === undefined) throw notFound('The video of this job is gone')
   // An audio upload without a picture of its own is shown over the plain background, as a local encode does.
   if (!preview) {
     res.type('image/jpeg').send(await audioBackgroundJpeg())

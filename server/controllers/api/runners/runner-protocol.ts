@@ -1,12 +1,12 @@
 import type { Request } from 'express'
 import { RunnerJobState } from '../../../../shared/models/runners.js'
-import { RUNNER_JOBS } from '../../../initializers/constants/runners.js'
 import { badRequest } from '../../../lib/http-problems/http-problem.js'
 import { completeLiveJob, updateLiveJob } from '../../../lib/runners/live/live-runner-updates.js'
 import { abortJob, acceptJob, errorJob, loadHeldJob, recordProgress } from '../../../lib/runners/runner-job-states.js'
+import { listAvailableJobsFor } from '../../../lib/runners/runner-lists.js'
 import { authenticateRunner, noteRunnerContact, registerRunner, unregisterRunner, updateRunnerProfiles } from '../../../lib/runners/runner-registration.js'
 import { missingFile, receiveVodResult } from '../../../lib/runners/vod/vod-results.js'
-import { RunnerJobModel } from '../../../models/runner/runner-job.js'
+import type { RunnerJobModel } from '../../../models/runner/runner-job.js'
 import { runnerFile, runnerMultipart, SUCCESS_FILE_FIELDS, UPDATE_FILE_FIELDS } from '../../../middlewares/runner-uploads.js'
 import {
   abortJobBody, errorJobBody, jobUuidParams, registerRunnerBody, requestJobBody, runnerTokenBody, successJobBody, updateJobBody
@@ -41,7 +41,7 @@ runnerProtocolRouter.post('/runners/jobs/request', {
   const runner = await authenticateRunner(body.runnerToken)
   await updateRunnerProfiles(runner, body.encoderProfiles)
   await noteRunnerContact(runner, req.ip)
-  const jobs = await RunnerJobModel.listAvailableFor(runner, RUNNER_JOBS.AVAILABLE_JOBS_LIMIT)
+  const jobs = await listAvailableJobsFor(runner)
   res.json({ availableJobs: jobs.map(j => ({ uuid: j.uuid, type: j.type, payload: j.payload })) })
 })
 

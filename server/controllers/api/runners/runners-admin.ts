@@ -1,9 +1,7 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { cancelJob, deleteJob } from '../../../lib/runners/runner-job-states.js'
+import { listRegistrationTokens, listRunnerJobs, listRunners } from '../../../lib/runners/runner-lists.js'
 import { createRegistrationToken, deleteRegistrationToken, deleteRunner, updateRunnerSettings } from '../../../lib/runners/runner-registration.js'
-import { RunnerJobModel } from '../../../models/runner/runner-job.js'
-import { RunnerRegistrationTokenModel } from '../../../models/runner/runner-registration-token.js'
-import { RunnerModel } from '../../../models/runner/runner.js'
 import {
   jobUuidParams, registrationTokenIdParams, registrationTokensListQuery, runnerIdParams, runnerJobsListQuery, runnersListQuery, updateRunnerBody
 } from '../../../middlewares/validation/runners.js'
@@ -25,7 +23,7 @@ runnersAdminRouter.get('/runners/registration-tokens', {
   operationId: 'getRegistrationTokens', summary: 'List runner registration tokens', tags: [ 'Runner Registration Token' ], ...admin,
   query: registrationTokensListQuery
 }, async ({ query }, _req, res) => {
-  res.json(await RunnerRegistrationTokenModel.listForApi(query))
+  res.json(await listRegistrationTokens(query))
 })
 
 runnersAdminRouter.delete('/runners/registration-tokens/:registrationTokenId', {
@@ -40,7 +38,7 @@ runnersAdminRouter.get('/runners', {
   operationId: 'getRunners', summary: 'List runners, with their last contact and jobs', tags: [ 'Runners' ], ...admin,
   query: runnersListQuery
 }, async ({ query }, _req, res) => {
-  res.json(await RunnerModel.listForApi(query))
+  res.json(await listRunners(query))
 })
 
 // Registered before /runners/:runnerId: "jobs" is not a runner id.
@@ -48,7 +46,7 @@ runnersAdminRouter.get('/runners/jobs', {
   operationId: 'getRunnerJobs', summary: 'List runner jobs', tags: [ 'Runner Jobs' ], ...admin,
   query: runnerJobsListQuery
 }, async ({ query }, _req, res) => {
-  res.json(await RunnerJobModel.listForApi(query))
+  res.json(await listRunnerJobs(query))
 })
 
 runnersAdminRouter.delete('/runners/:runnerId', {

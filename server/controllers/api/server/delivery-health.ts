@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
 import { listDeliveryHealth, retryParkedDeliveries } from '../../../lib/activitypub/send/server-health.js'
-import { OutboxEntryModel } from '../../../models/outbox/outbox-entry.js'
+import { outboxBacklog } from '../../../lib/job-queue/outbox-backlog.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const deliveryHealthRouter = new ApiRouter('/api/v1')
@@ -13,12 +13,8 @@ deliveryHealthRouter.get('/server/delivery-health', {
   auth: 'required',
   right: UserRight.MANAGE_SERVER_FOLLOW
 }, async (_ctx, _req, res) => {
-  const [ servers, outbox ] = await Promise.all([ listDeliveryHealth(), OutboxEntryModel.countByState() ])
-  res.json({
-    total: servers.length,
-    data: servers,
-    outbox: outbox.map(row => ({ state: row.state, jobType: row.jobType, count: Number(row.count) }))
-  })
+  const [ servers, outbox ] = await Promise.all([ listDeliveryHealth(), outboxBacklog() ])
+  res.json({ total: servers.length, data: servers, outbox })
 })
 
 deliveryHealthRouter.post('/server/delivery-health/:host/retry', {

@@ -7,13 +7,13 @@ import { FOLLOW_STATES } from '../../../initializers/constants/federation.js'
 import { isValidRemoteHost } from '../../../lib/activitypub/actors/webfinger-client.js'
 import { acceptFollower, rejectFollower, removeFollower } from '../../../lib/activitypub/follows/followers.js'
 import { unfollow } from '../../../lib/activitypub/follows/follow-actor.js'
+import { listFollows, loadFollowBetween } from '../../../lib/activitypub/follows/follow-finders.js'
+import { loadRemoteActorByHandle } from '../../../lib/actors/actor-finders.js'
 import { getServerActor } from '../../../lib/activitypub/server-actor.js'
 import { forbidden, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import { paginationQuery } from '../../../middlewares/validation/fields.js'
-import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
 import { formatActorFollow } from '../../../models/actor/formatters/actor-follow-formatter.js'
-import { loadActorByNameAndHost } from '../../../models/actor/queries/actor-queries.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** The instance's follows (its server actor's): PeerTube's /server/following and /server/followers. */
@@ -33,7 +33,7 @@ serverFollowsRouter.get('/server/followers', {
   query: listQuery
 }, async ({ query }, _req, res) => {
   const serverActor = await getServerActor()
-  const { total, data } = await ActorFollowModel.listForApi({ ...query, targetActorId: serverActor.id })
+  const { total, data } = await listFollows({ ...query, targetActorId: serverActor.id })
   res.json({ total, data: data.map(formatActorFollow) })
 })
 
@@ -45,7 +45,7 @@ serverFollowsRouter.get('/server/following', {
   query: listQuery
 }, async ({ query }, _req, res) => {
   const serverActor = await getServerActor()
-  const { total, data } = await ActorFollowModel.listForApi({ ...query, actorId: serverActor.id })
+  const { total, data } = await listFollows({ ...query, actorId: serverActor.id })
   res.json({ total, data: data.map(formatActorFollow) })
 })
 
@@ -96,7 +96,7 @@ async function loadRemoteActor (hostOrHandle: string) {
   const at = hostOrHandle.indexOf('@')
   const name = at === -1 ? SERVER_ACTOR_NAME : hostOrHandle.slice(0, at)
   const host = normalizeHost(at === -1 ? hostOrHandle : hostOrHandle.slice(at + 1))
-  return loadActorByNameAndHost(name, host)
+  return loadRemoteActorByHandle(name, host)
 }
 
 serverFollowsRouter.delete('/server/following/:hostOrHandle', {
@@ -109,7 +109,7 @@ serverFollowsRouter.delete('/server/following/:hostOrHandle', {
 }, async ({ params }, _req, res) => {
   const serverActor = await getServerActor()
   const target = await loadRemoteActor(params.hostOrHandle)
-  const follow = target ? await ActorFollowModel.loadByActorAndTarget(serverActor.id, target.id) : null
+  const follow = target ? await loadFollowBetween(serverActor.id, target.id) : null
   if (!follow) throw notFound(`This instance does not follow ${params.hostOrHandle}`)
 
   await unfollow(follow)
@@ -121,7 +121,7 @@ const followerParams = z.object({ nameWithHost: z.string().min(3).max(300) })
 async function loadFollowerFollow (nameWithHost: string) {
   const serverActor = await getServerActor()
   const follower = nameWithHost.includes('@') ? await loadRemoteActor(nameWithHost) : null
-  const follow = follower ? await ActorFollowModel.loadByActorAndTarget(follower.id, serverActor.id) : null
+  const follow = follower ? await loadFollowBetween(follower.id, serverActor.id) : null
   if (!follow) throw notFound(`${nameWithHost} does not follow this instance`)
   return follow
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
+import { IDENTITY_CONFLICT_KINDS } from '../../../initializers/constants/federation.js'
 import { chooseUuidHolder } from '../../../lib/activitypub/trust/resolve-uuid-conflict.js'
+import { formatIdentityConflict, listIdentityConflicts } from '../../../lib/activitypub/trust/identity-conflict-list.js'
 import { paginationQuery, positiveIntId } from '../../../middlewares/validation/fields.js'
-import { IDENTITY_CONFLICT_KINDS, IdentityConflictModel } from '../../../models/activitypub/identity-conflict.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** Remote objects that claimed an identifier another origin holds here (video uuids, handles, hosts). */
@@ -18,8 +19,7 @@ identityConflictsRouter.get('/server/identity-conflicts', {
     kind: z.enum(IDENTITY_CONFLICT_KINDS, { message: `Should have a kind among: ${IDENTITY_CONFLICT_KINDS.join(', ')}` }).optional()
   })
 }, async ({ query }, _req, res) => {
-  const { total, data } = await IdentityConflictModel.listForApi(query)
-  res.json({ total, data: data.map(formatConflict) })
+  res.json(await listIdentityConflicts(query))
 })
 
 identityConflictsRouter.put('/server/identity-conflicts/:conflictId/holder', {
@@ -34,21 +34,6 @@ identityConflictsRouter.put('/server/identity-conflicts/:conflictId/holder', {
   body: z.object({ holderUrl: z.string().min(1).max(2000) }).strict(),
   responses: { 200: 'The conflict as it now stands', 404: 'No such conflict', 409: 'Not a uuid conflict, or the uuid cannot move' }
 }, async ({ params, body }, _req, res) => {
-  res.json(formatConflict(await chooseUuidHolder(params.conflictId, body.holderUrl)))
+  res.json(formatIdentityConflict(await chooseUuidHolder(params.conflictId, body.holderUrl)))
 })
 
-function formatConflict (c: IdentityConflictModel) {
-  return {
-    id: c.id,
-    kind: c.kind,
-    identifier: c.identifier,
-    holderUrl: c.holderUrl,
-    claimantUrl: c.claimantUrl,
-    outcome: c.outcome,
-    substitute: c.substitute,
-    occurrences: c.occurrences,
-    resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
-    createdAt: c.createdAt.toISOString(),
-    updatedAt: c.updatedAt.toISOString()
-  }
-}

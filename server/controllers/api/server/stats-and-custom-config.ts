@@ -1,14 +1,7 @@
 import { UserRight } from '../../../../shared/models/users.js'
-import { sequelize } from '../../../initializers/database.js'
-import { inboxStats } from '../../../lib/activitypub/process/inbox-stats.js'
-import { getServerActor } from '../../../lib/activitypub/server-actor.js'
-import { jobQueue } from '../../../lib/job-queue/job-queue.js'
-import { countVisibleComments } from '../../../models/video/queries/video-comment-queries.js'
 import { buildCustomConfig, customConfigUpdateSchema, resetCustomConfig, updateCustomConfig } from '../../../lib/server-config/custom-config.js'
-import { queryServerStats } from '../../../models/server/queries/server-stats-query.js'
+import { buildServerStats } from '../../../lib/server-stats/server-stats.js'
 import { ApiRouter } from '../../shared/api-router.js'
-import { redundancyStats } from '../../../lib/redundancy/redundancy-stats.js'
-import { scrubStats } from '../../../lib/integrity/scrub-report.js'
 
 export const serverAdminRouter = new ApiRouter('/api/v1')
 
@@ -18,15 +11,7 @@ serverAdminRouter.get('/server/stats', {
   tags: [ 'Stats' ],
   auth: 'none'
 }, async (_ctx, _req, res) => {
-  const serverActor = await getServerActor()
-  res.json({
-    ...await queryServerStats(sequelize(), serverActor.id),
-    ...await countVisibleComments(),
-    videosRedundancy: await redundancyStats(serverActor.id),
-    ...await scrubStats(),
-    ...inboxStats(),
-    totalActivityPubMessagesWaiting: await jobQueue.countWaiting('activitypub-inbox').catch(() => 0)
-  })
+  res.json(await buildServerStats())
 })
 
 serverAdminRouter.get('/config/custom', {

@@ -1,7 +1,7 @@
 import { UserRight } from '../../../../shared/models/users.js'
 import { startStorageScrub } from '../../../lib/integrity/scrub-job.js'
 import { formatScrubRun } from '../../../lib/integrity/scrub-report.js'
-import { StorageScrubRunModel } from '../../../models/storage/storage-scrub-run.js'
+import { describeStorageScrub } from '../../../lib/integrity/scrub-status.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // The integrity scrub: the last pass's report, and a pass started on demand.
@@ -15,8 +15,7 @@ storageScrubRouter.get('/server/storage-scrub', {
   auth: 'required',
   right: UserRight.MANAGE_CONFIGURATION
 }, async (_ctx, _req, res) => {
-  const run = await StorageScrubRunModel.loadLatest()
-  res.json({ running: run?.state === 'running', lastRun: run ? formatScrubRun(run) : null })
+  res.json(await describeStorageScrub())
 })
 
 storageScrubRouter.post('/server/storage-scrub', {

@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto'
-import { UserModel } from '../../../models/user/user.js'
+import { readFeedToken, renewFeedToken } from '../../../lib/users/feed-token.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** The token of a user's private feeds (/feeds/subscriptions.*), read and renewed as PeerTube's scoped tokens. */
 export const feedTokenRouter = new ApiRouter('/api/v1')
-
-async function readFeedToken (userId: number) {
-  const user = await UserModel.findByPk(userId, { attributes: [ 'id', 'feedToken' ] })
-  return { feedToken: user!.feedToken }
-}
 
 feedTokenRouter.get('/users/scoped-tokens', {
   operationId: 'getUserScopedTokens',
@@ -25,8 +19,7 @@ feedTokenRouter.post('/users/scoped-tokens', {
   tags: [ 'My User', 'Video Feeds' ],
   auth: 'required'
 }, async ({ user }, _req, res) => {
-  await UserModel.update({ feedToken: randomUUID() }, { where: { id: user.id } })
-  res.json(await readFeedToken(user.id))
+  res.json(await renewFeedToken(user.id))
 })
 
 feedTokenRouter.get('/users/me/feed-token', {

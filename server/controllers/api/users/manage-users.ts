@@ -5,17 +5,17 @@ import { deleteUser } from '../../../lib/users/delete-user.js'
 import { getUserVideoQuotaUsed, getUserVideoQuotaUsedDaily } from '../../../lib/users/quota.js'
 import { setUserBlocked, updateUserAsModerator } from '../../../lib/users/update-user.js'
 import { ensureCanGrantRole, ensureCanManageUser, ensureNotRoot } from '../../../lib/users/user-management-rules.js'
+import { listUsers, loadUserWithAccount } from '../../../lib/users/user-finders.js'
+import { listAllChannelsOfAccount } from '../../../lib/video-channels/channel-finders.js'
 import { addUserBody, blockUserBody, listUsersQuery, updateUserBody, userIdParams } from '../../../middlewares/validation/users.js'
-import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { formatUser } from '../../../models/user/formatters/user-formatter.js'
-import { UserModel } from '../../../models/user/user.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** User management for administrators and moderators (MANAGE_USERS); who may touch whom is in user-management-rules. */
 export const manageUsersRouter = new ApiRouter('/api/v1')
 
 async function loadTarget (id: number) {
-  const target = await UserModel.loadWithAccount(id)
+  const target = await loadUserWithAccount(id)
   if (!target) throw notFound('User not found')
   return target
 }
@@ -57,7 +57,7 @@ manageUsersRouter.get('/users', {
   right: UserRight.MANAGE_USERS,
   query: listUsersQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await UserModel.listForApi(query)
+  const { total, data } = await listUsers(query)
   const quotas = await Promise.all(data.map(user => quotaOf(user.id)))
   res.json({ total, data: data.map((user, i) => formatUser(user, { quota: quotas[i] })) })
 })
@@ -71,7 +71,7 @@ manageUsersRouter.get('/users/:id', {
   params: userIdParams
 }, async ({ params }, _req, res) => {
   const target = await loadTarget(params.id)
-  const [ channels, quota ] = await Promise.all([ VideoChannelModel.listAllByAccount(target.Account!.id), quotaOf(target.id) ])
+  const [ channels, quota ] = await Promise.all([ listAllChannelsOfAccount(target.Account!.id), quotaOf(target.id) ])
   res.json(formatUser(target, { channels, quota }))
 })
 

@@ -1,16 +1,16 @@
 import { ActorImageType } from '../../../../shared/models/actor-images.js'
 import { deleteActorImage, replaceActorImage } from '../../../lib/actor-images/update-actor-image.js'
+import { loadNotificationSettings } from '../../../lib/notifications/notification-settings.js'
+import { loadWatchLaterPlaylist } from '../../../lib/playlists/watch-later.js'
 import { getUserVideoQuotaUsed, getUserVideoQuotaUsedDaily } from '../../../lib/users/quota.js'
 import { updateMe } from '../../../lib/users/update-user.js'
 import { deleteUser } from '../../../lib/users/delete-user.js'
 import { ensureNotRoot } from '../../../lib/users/user-management-rules.js'
+import { loadUserWithAccount } from '../../../lib/users/user-finders.js'
+import { listAllChannelsOfAccount } from '../../../lib/video-channels/channel-finders.js'
 import { actorImageUpload } from '../../../middlewares/validation/actor-image-file.js'
 import { updateMeBody } from '../../../middlewares/validation/users.js'
-import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { formatMe } from '../../../models/user/formatters/user-formatter.js'
-import { UserModel } from '../../../models/user/user.js'
-import { UserNotificationSettingModel } from '../../../models/user/user-notification-setting.js'
-import { VideoPlaylistModel } from '../../../models/video/video-playlist.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** /users/me...: the logged-in user's own profile, settings, quota and avatar. Registered before /users/:id. */
@@ -23,10 +23,10 @@ meRouter.get('/users/me', {
   auth: 'required'
 }, async ({ user }, _req, res) => {
   const [ me, channels, notificationSettings, watchLater ] = await Promise.all([
-    UserModel.loadWithAccount(user.id),
-    VideoChannelModel.listAllByAccount(user.Account.id),
-    UserNotificationSettingModel.loadSettings(user.id),
-    VideoPlaylistModel.loadWatchLater(user.Account.id)
+    loadUserWithAccount(user.id),
+    listAllChannelsOfAccount(user.Account.id),
+    loadNotificationSettings(user.id),
+    loadWatchLaterPlaylist(user.Account.id)
   ])
   const specialPlaylists = watchLater ? [ { id: watchLater.id, name: watchLater.name, type: watchLater.type } ] : []
   res.json(formatMe(me ?? user, channels, { notificationSettings, specialPlaylists }))
@@ -53,7 +53,7 @@ meRouter.delete('/users/me', {
   auth: 'required',
   responses: { 204: 'Deleted', 400: 'The root user cannot be deleted' }
 }, async ({ user }, _req, res) => {
-  const me = await UserModel.loadWithAccount(user.id)
+  const me = await loadUserWithAccount(user.id)
   if (!me) {
     res.sendStatus(204)
     return

@@ -1,10 +1,9 @@
 import { z } from 'zod'
+import { clearWatchHistory, listWatchHistory, removeFromWatchHistory } from '../../../lib/history/history-list.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'
 import { isIso8601Date } from '../../../middlewares/validation/videos.js'
 import { paginationQuery, positiveIntId } from '../../../middlewares/validation/fields.js'
 import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
-import { listHistoryForApi } from '../../../models/user/queries/history-list-query.js'
-import { UserVideoHistoryModel } from '../../../models/user/user-video-history.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** What the user watched and where they stopped (kept while their videosHistoryEnabled setting is on). */
@@ -17,7 +16,7 @@ myHistoryRouter.get('/users/me/history/videos', {
   auth: 'required',
   query: paginationQuery([ 'updatedAt' ], '-updatedAt').extend({ search: z.string().trim().max(250).optional() })
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listHistoryForApi(user.id, user.Account.id, query)
+  const { total, data } = await listWatchHistory(user.id, user.Account.id, query)
   res.json({ total, data: data.map(({ video, currentTime }) => ({ ...formatVideo(video), userHistory: { currentTime } })) })
 })
 
@@ -29,8 +28,7 @@ myHistoryRouter.delete('/users/me/history/videos/:videoId', {
   params: z.object({ videoId: positiveIntId }),
   responses: { 204: 'Removed', 404: 'Not in my history' }
 }, async ({ params, user }, _req, res) => {
-  const removed = await UserVideoHistoryModel.removeOne(user.id, params.videoId)
-  if (removed === 0) throw notFound('This video is not in your history')
+  if (!await removeFromWatchHistory(user.id, params.videoId)) throw notFound('This video is not in your history')
   res.sendStatus(204)
 })
 
@@ -46,7 +44,7 @@ myHistoryRouter.post('/users/me/history/videos/remove', {
   body: removeBody,
   responses: { 204: 'Cleared' }
 }, async ({ body, user }, _req, res) => {
-  await UserVideoHistoryModel.removeAll(user.id, body?.beforeDate)
+  await clearWatchHistory(user.id, body?.beforeDate)
   res.sendStatus(204)
 })
 
@@ -57,6 +55,6 @@ myHistoryRouter.delete('/users/me/history/videos', {
   auth: 'required',
   responses: { 204: 'Cleared' }
 }, async ({ user }, _req, res) => {
-  await UserVideoHistoryModel.removeAll(user.id)
+  await clearWatchHistory(user.id)
   res.sendStatus(204)
 })

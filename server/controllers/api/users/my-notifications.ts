@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { NOTIFICATION_SETTING_KEYS } from '../../../../shared/models/notifications.js'
 import { invalidField } from '../../../lib/http-problems/http-problem.js'
-import { openNotificationStream, pushUnreadCount } from '../../../lib/notifications/live-stream.js'
+import { openNotificationStream } from '../../../lib/notifications/live-stream.js'
+import { updateNotificationSettings } from '../../../lib/notifications/notification-settings.js'
+import {
+  foreignNotificationIds, listNotificationsOf, markAllNotificationsRead, markNotificationsRead
+} from '../../../lib/notifications/user-notifications.js'
 import { paginationQuery, queryBoolean } from '../../../middlewares/validation/fields.js'
 import { formatNotification } from '../../../models/user/formatters/notification-formatter.js'
-import { listNotificationsForApi } from '../../../models/user/queries/notification-list-query.js'
-import { UserNotificationSettingModel } from '../../../models/user/user-notification-setting.js'
-import { UserNotificationModel } from '../../../models/user/user-notification.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** The logged-in user's notifications, their settings, and the live stream that pushes new ones. */
@@ -27,7 +28,7 @@ myNotificationsRouter.get('/users/me/notifications', {
   auth: 'required',
   query: paginationQuery([ 'createdAt', 'read' ], '-createdAt').extend({ unread: queryBoolean.optional() })
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listNotificationsForApi(user.id, query)
+  const { total, data } = await listNotificationsOf(user.id, query)
   res.json({ total, data: data.map(formatNotification) })
 })
 
@@ -52,10 +53,10 @@ myNotificationsRouter.post('/users/me/notifications/read', {
   }),
   responses: { 204: 'Marked', 400: 'Ids that are not yours (named in ids)' }
 }, async ({ body, user }, _req, res) => {
-  const unknown = await UserNotificationModel.findForeignIds(user.id, body.ids)
+  const unknown = await foreignNotificationIds(user.id, body.ids)
   if (unknown.length !== 0) throw invalidField('body', 'ids', `Unknown notification ids: ${unknown.join(', ')}`, unknown)
 
-  if (await UserNotificationModel.markRead(user.id, body.ids) !== 0) await pushUnreadCount(user.id)
+  await markNotificationsRead(user.id, body.ids)
   res.sendStatus(204)
 })
 
@@ -66,7 +67,7 @@ myNotificationsRouter.post('/users/me/notifications/read-all', {
   auth: 'required',
   responses: { 204: 'Marked' }
 }, async ({ user }, _req, res) => {
-  if (await UserNotificationModel.markAllRead(user.id) !== 0) await pushUnreadCount(user.id)
+  await markAllNotificationsRead(user.id)
   res.sendStatus(204)
 })
 
@@ -78,6 +79,6 @@ myNotificationsRouter.put('/users/me/notification-settings', {
   body: settingsBody,
   responses: { 204: 'Updated', 400: 'Unknown setting or invalid value (named)' }
 }, async ({ body, user }, _req, res) => {
-  await UserNotificationSettingModel.updateSettings(user.id, body as Record<string, number>)
+  await updateNotificationSettings(user.id, body as Record<string, number>)
   res.sendStatus(204)
 })

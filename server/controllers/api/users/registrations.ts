@@ -3,13 +3,13 @@ import { CONFIG } from '../../../initializers/config/index.js'
 import { notifyNewUserRegistration } from '../../../lib/notifications/index.js'
 import { queueVerifyUserEmail } from '../../../lib/users/account-emails.js'
 import { createLocalUser } from '../../../lib/users/create-local-user.js'
+import { listRegistrations } from '../../../lib/users/registration-list.js'
 import { acceptRegistration, deleteRegistration, rejectRegistration, requestRegistration } from '../../../lib/users/registrations.js'
 import { ensureSignupAllowed } from '../../../lib/users/signup.js'
 import {
   listRegistrationsQuery, moderateRegistrationBody, registerUserBody, registrationIdParams, registrationRequestBody
 } from '../../../middlewares/validation/users.js'
 import { formatUserRegistration } from '../../../models/user/formatters/user-registration-formatter.js'
-import { UserRegistrationModel } from '../../../models/user/user-registration.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** Sign-up: direct (signup.enabled) or by request approved by a moderator (signup.requires_approval). */
@@ -66,7 +66,7 @@ registrationsRouter.get('/users/registrations', {
   right: UserRight.MANAGE_REGISTRATIONS,
   query: listRegistrationsQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await UserRegistrationModel.listForApi(query)
+  const { total, data } = await listRegistrations(query)
   res.json({ total, data: data.map(formatUserRegistration) })
 })
 

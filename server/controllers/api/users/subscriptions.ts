@@ -1,38 +1,29 @@
 import { z } from 'zod'
-import { isValidRemoteHost } from '../../../lib/activitypub/actors/webfinger-client.js'
 import { followActor, unfollow } from '../../../lib/activitypub/follows/follow-actor.js'
+import { loadFollowBetween } from '../../../lib/activitypub/follows/follow-finders.js'
 import { invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { paginationQuery, queryArray, queryBoolean } from '../../../middlewares/validation/fields.js'
-import { parseActorHandle } from '../../../models/account/actor-handle.js'
 import { formatVideoChannel } from '../../../models/account/formatters/video-channel-formatter.js'
-import { VideoChannelModel } from '../../../models/account/video-channel.js'
-import { ActorFollowModel } from '../../../models/actor/actor-follow.js'
-import { listSubscribedChannels, loadSubscribedChannel } from '../../../models/actor/queries/subscriptions-query.js'
 import { ApiRouter } from '../../shared/api-router.js'
+import { isValidChannelHandle } from '../../../lib/subscriptions/channel-handle.js'
+import { listSubscriptions, listSubscriptionVideos, loadSubscription } from '../../../lib/subscriptions/subscription-finders.js'
 import { parseSubscriptionTarget } from '../../../lib/subscriptions/subscription-target.js'
+import { loadChannelByHandle } from '../../../lib/video-channels/channel-finders.js'
 import { withUserHistory } from '../../../lib/history/watch-history.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
-import { listVideos } from '../../../models/video/queries/video-list-query.js'
 
 /** A user's subscriptions: its account follows channels, local or remote, with the federation machinery. */
 export const subscriptionsRouter = new ApiRouter('/api/v1')
 
 const handleSchema = z.string().trim().min(1).max(300)
   .transform(value => value.replace(/^@/, ''))
-  .refine(value => {
-    const { name, host } = parseActorHandle(value)
-    return name !== '' && (host === null || isValidRemoteHost(host))
-  }, { message: 'Should have a valid channel handle (name or name@host)' })
+  .refine(isValidChannelHandle, { message: 'Should have a valid channel handle (name or name@host)' })
 
 function accountActorId (user: AuthenticatedUser) {
   return user.Account.actorId
-}
-
-async function loadChannelByHandle (handle: string) {
-  return VideoChannelModel.loadByHandle(handle)
 }
 
 subscriptionsRouter.get('/users/me/subscriptions', {
@@ -42,7 +33,7 @@ subscriptionsRouter.get('/users/me/subscriptions', {
   auth: 'required',
   query: paginationQuery([ 'createdAt', 'channelUpdatedAt' ], '-createdAt').extend({ search: z.string().max(250).optional() })
 }, async ({ query, user }, _req, res) => {
-  const { total, data } = await listSubscribedChannels(accountActorId(user), query)
+  const { total, data } = await listSubscriptions(accountActorId(user), query)
   res.json({ total, data: data.map(formatVideoChannel) })
 })
 
@@ -83,7 +74,7 @@ subscriptionsRouter.get('/users/me/subscriptions/exist', {
   const result: Record<string, boolean> = {}
   for (const uri of query.uris) {
     const channel = await loadChannelByHandle(uri)
-    result[uri] = channel ? (await loadSubscribedChannel(accountActorId(user), channel.actorId)) !== null : false
+    result[uri] = channel ? (await loadSubscription(accountActorId(user), channel.actorId)) !== null : false
   }
   res.json(result)
 })
@@ -100,7 +91,7 @@ subscriptionsRouter.get('/users/me/subscriptions/videos', {
     subscribedByActorId: accountActorId(user),
     excludeWatchedByUserId: query.excludeAlreadyWatched ? user.id : undefined
   }
-  const { total, data } = await listVideos(filters)
+  const { total, data } = await listSubscriptionVideos(filters)
   res.json({ total, data: await withUserHistory(user, data) })
 })
 
@@ -112,7 +103,7 @@ subscriptionsRouter.get('/users/me/subscriptions/:subscriptionHandle', {
   params: z.object({ subscriptionHandle: handleSchema })
 }, async ({ params, user }, _req, res) => {
   const channel = await loadChannelByHandle(params.subscriptionHandle)
-  const subscribed = channel ? await loadSubscribedChannel(accountActorId(user), channel.actorId) : null
+  const subscribed = channel ? await loadSubscription(accountActorId(user), channel.actorId) : null
   if (!subscribed) throw notFound(`You are not subscribed to ${params.subscriptionHandle}`)
   res.json(formatVideoChannel(subscribed))
 })
@@ -125,7 +116,7 @@ subscriptionsRouter.delete('/users/me/subscriptions/:subscriptionHandle', {
   params: z.object({ subscriptionHandle: handleSchema })
 }, async ({ params, user }, _req, res) => {
   const channel = await loadChannelByHandle(params.subscriptionHandle)
-  const follow = channel ? await ActorFollowModel.loadByActorAndTarget(accountActorId(user), channel.actorId) : null
+  const follow = channel ? await loadFollowBetween(accountActorId(user), channel.actorId) : null
   if (!follow) throw notFound(`You are not subscribed to ${params.subscriptionHandle}`)
 
   await unfollow(follow)

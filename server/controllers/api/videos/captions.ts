@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VIDEO_LANGUAGES } from '../../../initializers/constants/videos.js'
+import { listCaptionsOfVideo } from '../../../lib/captions/caption-list.js'
 import { deleteCaption, replaceCaption } from '../../../lib/captions/manage-captions.js'
 import { forbidden, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
@@ -9,7 +10,6 @@ import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { captionMultipart, uploadedFile } from '../../../middlewares/video-upload.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
 import { formatVideoCaption } from '../../../models/video/formatters/video-caption-formatter.js'
-import { VideoCaptionModel } from '../../../models/video/video-caption.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** A video's captions, one WebVTT file per language (PeerTube's routes). */
@@ -34,7 +34,7 @@ videoCaptionsRouter.get('/videos/:id/captions', {
   params: videoIdParams
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  const captions = await VideoCaptionModel.listOfVideo(video.id)
+  const captions = await listCaptionsOfVideo(video.id)
   res.json({ total: captions.length, data: captions.map(formatVideoCaption) })
 })
 

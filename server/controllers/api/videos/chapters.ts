@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { listChaptersOfVideo } from '../../../lib/chapters/chapter-list.js'
 import { CHAPTER_TITLE_MAX, replaceVideoChapters } from '../../../lib/chapters/video-chapters.js'
 import { forbidden, invalidField, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
 import { canUpdateVideo } from '../../../lib/videos/video-access.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
-import { VideoChapterModel } from '../../../models/video/video-chapter.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** A video's chapters (PeerTube's routes): where each starts, and its title. */
@@ -29,7 +29,7 @@ videoChaptersRouter.get('/videos/:id/chapters', {
   params: videoIdParams
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  const chapters = await VideoChapterModel.listOfVideo(video.id)
+  const chapters = await listChaptersOfVideo(video.id)
   res.json({ chapters: chapters.map(c => ({ timecode: c.timecode, title: c.title })) })
 })
 

@@ -2,13 +2,14 @@ import { UserRight } from '../../../../shared/models/users.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
 import { blockingAccountIdsFor } from '../../../lib/moderation/blocklist/viewer-filters.js'
+import { loadChannelById } from '../../../lib/video-channels/channel-finders.js'
+import { listCommentsAcrossVideos } from '../../../lib/video-comments/comment-finders.js'
 import { videoOwnerAccountId } from '../../../lib/video-comments/comment-rules.js'
 import { loadVideo } from '../../../lib/videos/video-loader.js'
 import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { commentsListQuery } from '../../../middlewares/validation/video-comments.js'
-import { VideoChannelModel } from '../../../models/account/video-channel.js'
 import { formatVideoCommentForAdmin } from '../../../models/video/formatters/video-comment-formatter.js'
-import { listCommentsForAdmin, type AdminCommentFilters } from '../../../models/video/queries/video-comment-queries.js'
+import type { AdminCommentFilters } from '../../../models/video/queries/video-comment-queries.js'
 import { ApiRouter } from '../../shared/api-router.js'
 import type { z } from 'zod'
 
@@ -32,7 +33,7 @@ async function toFilters (query: ListQuery, owner?: AuthenticatedUser): Promise<
     videoId = video.id
   }
   if (query.videoChannelId !== undefined) {
-    const channel = await VideoChannelModel.findByPk(query.videoChannelId)
+    const channel = await loadChannelById(query.videoChannelId)
     if (!channel) throw notFound('Video channel not found')
     if (owner && channel.accountId !== owner.Account.id && !owner.hasRight(UserRight.SEE_ALL_COMMENTS)) {
       throw forbidden('This channel is not yours', ProblemCode.NOT_ALLOWED)
@@ -49,7 +50,7 @@ commentListsRouter.get('/videos/comments', {
   right: UserRight.SEE_ALL_COMMENTS,
   query: commentsListQuery
 }, async ({ query }, _req, res) => {
-  const { total, data } = await listCommentsForAdmin(await toFilters(query))
+  const { total, data } = await listCommentsAcrossVideos(await toFilters(query))
   res.json({ total, data: data.map(formatVideoCommentForAdmin) })
 })
 
@@ -62,6 +63,6 @@ commentListsRouter.get('/users/me/videos/comments', {
 }, async ({ query, user }, _req, res) => {
   // What the owner and the instance muted stays out of the owner's list too (moderators' list shows everything).
   const filters = { ...await toFilters(query, user), videoOwnerAccountId: user.Account.id, mutedByAccountIds: blockingAccountIdsFor(user) }
-  const { total, data } = await listCommentsForAdmin(filters)
+  const { total, data } = await listCommentsAcrossVideos(filters)
   res.json({ total, data: data.map(formatVideoCommentForAdmin) })
 })

@@ -4,6 +4,7 @@ import { approveComment } from '../../../lib/video-comments/approve-comment.js'
 import {
   commentViewerOf, ensureCanApproveComment, ensureCanDeleteComment, ensureCommentsEnabled, videoOwnerAccountId
 } from '../../../lib/video-comments/comment-rules.js'
+import { listCommentsOfThread, listVideoCommentThreads, loadThreadOfVideo, loadVideoComment } from '../../../lib/video-comments/comment-finders.js'
 import { createLocalComment } from '../../../lib/video-comments/create-local-comment.js'
 import { deleteComment } from '../../../lib/video-comments/delete-comment.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
@@ -11,8 +12,6 @@ import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { commentBody, commentParams, commentThreadsQuery, threadParams } from '../../../middlewares/validation/video-comments.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
 import { buildCommentTree, formatVideoComment } from '../../../models/video/formatters/video-comment-formatter.js'
-import { listCommentThreads, listThreadComments } from '../../../models/video/queries/video-comment-queries.js'
-import { VideoCommentModel } from '../../../models/video/video-comment.js'
 import type { VideoModel } from '../../../models/video/video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -22,7 +21,7 @@ export const videoCommentsRouter = new ApiRouter('/api/v1')
 
 /** A comment of the video that this user may see (a held one shows to its author, the video owner, moderators). */
 async function loadVisibleComment (video: VideoModel, commentId: number, user: AuthenticatedUser | undefined) {
-  const comment = await VideoCommentModel.loadOfVideo(commentId, video.id)
+  const comment = await loadVideoComment(commentId, video.id)
   const viewer = commentViewerOf(video, user)
   if (!comment || (comment.heldForReview && !viewer.canSeeHeld && comment.accountId !== viewer.accountId)) {
     throw notFound('Video comment not found')
@@ -50,7 +49,7 @@ videoCommentsRouter.get('/videos/:id/comment-threads', {
     return
   }
 
-  const { total, data, totalNotDeletedComments } = await listCommentThreads({
+  const { total, data, totalNotDeletedComments } = await listVideoCommentThreads({
     videoId: video.id, videoAccountId: videoOwnerAccountId(video), viewer: commentViewerOf(video, user), ...query
   })
   res.json({ total, data: data.map(formatVideoComment), totalNotDeletedComments })
@@ -65,10 +64,10 @@ videoCommentsRouter.get('/videos/:id/comment-threads/:threadId', {
   responses: { 200: 'The thread', 404: 'No such video or thread' }
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  const thread = video.commentsPolicy === VideoCommentPolicy.DISABLED ? null : await VideoCommentModel.loadThreadOfVideo(params.threadId, video.id)
+  const thread = video.commentsPolicy === VideoCommentPolicy.DISABLED ? null : await loadThreadOfVideo(params.threadId, video.id)
   if (!thread) throw notFound('Video comment thread not found')
 
-  const comments = await listThreadComments({
+  const comments = await listCommentsOfThread({
     videoId: video.id, videoAccountId: videoOwnerAccountId(video), threadId: thread.id, viewer: commentViewerOf(video, user)
   })
   const tree = buildCommentTree(comments)

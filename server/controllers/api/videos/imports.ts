@@ -1,24 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { VideoImportState } from '../../../../shared/models/video-imports.js'
-import { UserRight } from '../../../../shared/models/users.js'
 import { CONFIG } from '../../../initializers/config/index.js'
 import { VIDEO_IMPORTS } from '../../../initializers/constants/video-imports.js'
 import { toShortUuid } from '../../../helpers/uuid.js'
-import { conflict, forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
-import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
+import { conflict } from '../../../lib/http-problems/http-problem.js'
 import { createVideoImport } from '../../../lib/video-imports/create-video-import.js'
 import { inspectMagnetUri, inspectTargetUrl, inspectTorrentFile, type ImportSource } from '../../../lib/video-imports/inspect-source.js'
 import { refusedSource } from '../../../lib/video-imports/import-problems.js'
-import { deleteVideo } from '../../../lib/videos/delete-video.js'
-import type { AuthenticatedUser } from '../../../middlewares/auth.js'
+import {
+  cancelImport, deleteEndedImport, listImportsOfUser, loadImportWithVideo, loadManageableImport
+} from '../../../lib/video-imports/manage-imports.js'
 import { uploadedFile, videoImportMultipart } from '../../../middlewares/video-upload.js'
 import { paginationQuery, positiveIntId } from '../../../middlewares/validation/fields.js'
 import { videoName, videoUploadBody } from '../../../middlewares/validation/videos.js'
 import { formatVideoImport } from '../../../models/video/formatters/video-import-formatter.js'
-import { detailsIncludes } from '../../../models/video/queries/video-includes.js'
-import { ENDED_IMPORT_STATES, VideoImportModel } from '../../../models/video/video-import.js'
-import { VideoModel } from '../../../models/video/video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 export const videoImportsRouter = new ApiRouter('/api/v1')
@@ -79,7 +74,7 @@ videoImportsRouter.post('/videos/imports', {
     thumbnailUpload: uploadedFile(req, 'thumbnailfile')?.path,
     previewUpload: uploadedFile(req, 'previewfile')?.path
   })
-  const loaded = await VideoImportModel.loadWithVideo(videoImport.id)
+  const loaded = await loadImportWithVideo(videoImport.id)
   const json = formatVideoImport(loaded!)
   // PeerTube answers the import with its video; clients read video.uuid / shortUUID from it.
   res.json({ ...json, video: json.video && { ...json.video, shortUUID: toShortUuid(String(json.video.uuid)) } })
@@ -97,7 +92,7 @@ videoImportsRouter.get('/users/me/videos/imports', {
     videoChannelSyncId: z.coerce.number().int().optional()
   })
 }, async ({ query, user }, _req, res) => {
-  const result = await VideoImportModel.listForUser({ userId: user.id, ...query })
+  const result = await listImportsOfUser({ userId: user.id, ...query })
   res.json({ total: result.total, data: result.data.map(formatVideoImport) })
 })
 
@@ -109,14 +104,7 @@ videoImportsRouter.post('/videos/imports/:id/cancel', {
   params: importIdParams,
   responses: { 204: 'Cancelled', 404: 'No such import', 403: 'Not your import', 409: 'The import is over' }
 }, async ({ params, user }, _req, res) => {
-  const videoImport = await loadManageableImport(params.id, user)
-  if (ENDED_IMPORT_STATES.includes(videoImport.state)) throw conflict('Cannot cancel a video import that is over')
-
-  const [ changed ] = await VideoImportModel.update(
-    { state: VideoImportState.CANCELLED },
-    { where: { id: videoImport.id, state: [ VideoImportState.PENDING, VideoImportState.PROCESSING ] } }
-  )
-  if (changed === 0) throw conflict('Cannot cancel a video import that is over')
+  await cancelImport(await loadManageableImport(params.id, user))
   res.status(204).end()
 })
 
@@ -128,26 +116,6 @@ videoImportsRouter.delete('/videos/imports/:id', {
   params: importIdParams,
   responses: { 204: 'Deleted', 404: 'No such import', 403: 'Not your import', 409: 'The import is still pending: cancel it first' }
 }, async ({ params, user }, _req, res) => {
-  const videoImport = await loadManageableImport(params.id, user)
-  if (!ENDED_IMPORT_STATES.includes(videoImport.state)) {
-    throw conflict('Cannot delete a pending video import. Cancel it or wait for the end of the import first.')
-  }
-
-  // As PeerTube: the video of an import that did not succeed has no content and goes with it.
-  if (videoImport.state !== VideoImportState.SUCCESS && videoImport.videoId) {
-    const video = await VideoModel.findByPk(videoImport.videoId, { include: detailsIncludes() })
-    if (video) await deleteVideo(video)
-  }
-  await VideoImportModel.destroy({ where: { id: videoImport.id } })
+  await deleteEndedImport(await loadManageableImport(params.id, user))
   res.status(204).end()
 })
-
-async function loadManageableImport (id: number, user: AuthenticatedUser) {
-  const videoImport = await VideoImportModel.loadState(id)
-  if (!videoImport) throw notFound('Video import not found')
-  const owner = await VideoImportModel.findByPk(id, { attributes: [ 'userId' ] })
-  if (owner?.userId !== user.id && !user.hasRight(UserRight.UPDATE_ANY_VIDEO)) {
-    throw forbidden('Cannot manage video import of another user', ProblemCode.NOT_ALLOWED)
-  }
-  return videoImport
-}

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
 import { describeLive, describeLiveSession } from '../../../lib/live/describe-live.js'
 import { createLive, updateLive } from '../../../lib/live/manage-lives.js'
+import { listSessionsOfLive, loadLiveOfVideo, loadSessionOfReplay } from '../../../lib/live/live-finders.js'
 import { describeLiveTraffic } from '../../../lib/live/live-traffic.js'
 import { isVideoOwner } from '../../../lib/videos/video-access.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
@@ -11,8 +12,6 @@ import type { AuthenticatedUser } from '../../../middlewares/auth.js'
 import { liveCreateBody, liveUpdateBody } from '../../../middlewares/validation/lives.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
 import { uploadedFile, videoImagesMultipart } from '../../../middlewares/video-upload.js'
-import { VideoLiveModel } from '../../../models/live/video-live.js'
-import { VideoLiveSessionModel } from '../../../models/live/video-live-session.js'
 import type { VideoModel } from '../../../models/video/video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -25,7 +24,7 @@ function canManageLive (video: VideoModel, user: AuthenticatedUser | undefined) 
 /** `remote`: a remote live's settings may be read (its players need its latency mode), never changed here. */
 async function loadLive (id: string, user: AuthenticatedUser | undefined, options: { remote?: boolean } = {}) {
   const video = await loadVisibleVideo(id, user, 'details')
-  const live = await VideoLiveModel.loadByVideoId(video.id)
+  const live = await loadLiveOfVideo(video.id)
   if (!live || (video.remote && !options.remote)) throw notFound('Live video not found')
   return { video, live }
 }
@@ -84,7 +83,7 @@ liveRouter.get('/videos/live/:id/sessions', {
 }, async ({ params, user }, _req, res) => {
   const { video } = await loadLive(params.id, user)
   if (!canManageLive(video, user)) throw forbidden('You cannot see the sessions of this live', ProblemCode.NOT_ALLOWED)
-  const sessions = await VideoLiveSessionModel.listOfLive(video.id)
+  const sessions = await listSessionsOfLive(video.id)
   res.json({ total: sessions.length, data: sessions.map(describeLiveSession) })
 })
 
@@ -109,7 +108,7 @@ liveRouter.get('/videos/:id/live-session', {
   params: videoIdParams
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  const session = await VideoLiveSessionModel.loadOfReplay(video.id)
+  const session = await loadSessionOfReplay(video.id)
   if (!session) throw notFound('No live replay found')
   res.json(describeLiveSession(session))
 })

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { VideoPrivacy } from '../../../../shared/models/videos.js'
 import { publicListScope } from '../../../lib/activitypub/trust/content-policy.js'
+import { loadAccountByHandle } from '../../../lib/accounts/account-finders.js'
 import { notFound } from '../../../lib/http-problems/http-problem.js'
+import { loadChannelByHandle } from '../../../lib/video-channels/channel-finders.js'
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
-import { AccountModel } from '../../../models/account/account.js'
-import { VideoChannelModel } from '../../../models/account/video-channel.js'
-import { ScheduleVideoUpdateModel } from '../../../models/video/schedule-video-update.js'
+import { scheduledUpdatesOf } from '../../../lib/videos/scheduled-updates.js'
 import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
@@ -31,7 +31,7 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   params: handleParams('name'),
   query: videosListQuery
 }, async ({ params, query, user }, _req, res) => {
-  const account = await AccountModel.loadByHandle(params.name as string)
+  const account = await loadAccountByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
   const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), accountId: account.id })
@@ -47,7 +47,7 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   params: handleParams('handle'),
   query: videosListQuery
 }, async ({ params, query, user }, _req, res) => {
-  const channel = await VideoChannelModel.loadByHandle(params.handle as string)
+  const channel = await loadChannelByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
   const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), channelId: channel.id })
@@ -71,6 +71,6 @@ ownerVideosRouter.get('/users/me/videos', {
     privacyOneOf: [ VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.PRIVATE, VideoPrivacy.INTERNAL, VideoPrivacy.PASSWORD_PROTECTED ]
   })
   // PeerTube shows the owner their planned publications in this list.
-  const schedules = new Map((await ScheduleVideoUpdateModel.listByVideos(result.data.map(v => v.id))).map(s => [ s.videoId, s.toFormattedJSON() ]))
+  const schedules = await scheduledUpdatesOf(result.data.map(v => v.id))
   res.json({ total: result.total, data: result.data.map(video => ({ ...video, scheduledUpdate: schedules.get(video.id) ?? null })) })
 })

@@ -1,11 +1,11 @@
+import { loadAccountByHandle } from '../../../lib/accounts/account-finders.js'
 import { forbidden, notFound } from '../../../lib/http-problems/http-problem.js'
 import { ProblemCode } from '../../../lib/http-problems/problem-codes.js'
+import { listRatesOfAccount, loadRateOfAccount } from '../../../lib/video-rates/rate-finders.js'
 import { rateVideo } from '../../../lib/video-rates/rate-video.js'
 import { loadVideo, loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { accountRatingsQuery, myRatingParams, rateBody } from '../../../middlewares/validation/video-comments.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
-import { AccountVideoRateModel } from '../../../models/account/account-video-rate.js'
-import { AccountModel } from '../../../models/account/account.js'
 import { formatVideo } from '../../../models/video/formatters/video-formatter.js'
 import { ApiRouter } from '../../shared/api-router.js'
 import { z } from 'zod'
@@ -37,7 +37,7 @@ videoRatesRouter.get('/users/me/videos/:videoId/rating', {
 }, async ({ params, user }, _req, res) => {
   const video = await loadVideo(params.videoId, 'summary')
   if (!video) throw notFound('Video not found')
-  const rate = await AccountVideoRateModel.load(user.Account.id, video.id)
+  const rate = await loadRateOfAccount(user.Account.id, video.id)
   res.json({ videoId: video.id, rating: rate?.type ?? 'none' })
 })
 
@@ -49,10 +49,10 @@ videoRatesRouter.get('/accounts/:name/ratings', {
   params: z.object({ name: z.string().min(1).max(300) }),
   query: accountRatingsQuery
 }, async ({ params, query, user }, _req, res) => {
-  const account = await AccountModel.loadByHandle(params.name)
+  const account = await loadAccountByHandle(params.name)
   if (!account) throw notFound('Account not found')
   if (account.id !== user.Account.id) throw forbidden('Only its owner can list the ratings of an account', ProblemCode.NOT_ALLOWED)
 
-  const { total, data } = await AccountVideoRateModel.listForAccount({ accountId: account.id, type: query.rating, ...query })
+  const { total, data } = await listRatesOfAccount({ accountId: account.id, type: query.rating, ...query })
   res.json({ total, data: data.map(rate => ({ video: formatVideo(rate.Video), rating: rate.type })) })
 })

@@ -1,7 +1,7 @@
 import { loadVisibleVideo } from '../../../lib/videos/video-loader.js'
 import { formatStoryboard } from '../../../lib/storyboards/storyboard-files.js'
+import { loadStoryboardOfVideo } from '../../../lib/storyboards/storyboard-finders.js'
 import { videoIdParams } from '../../../middlewares/validation/videos.js'
-import { StoryboardModel } from '../../../models/video/storyboard.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 /** A video's storyboards (PeerTube >= 6.0): sprite sheets for previews on the progress bar. */
@@ -15,6 +15,6 @@ videoStoryboardsRouter.get('/videos/:id/storyboards', {
   params: videoIdParams
 }, async ({ params, user }, _req, res) => {
   const video = await loadVisibleVideo(params.id, user, 'summary')
-  const storyboard = await StoryboardModel.loadByVideo(video.id)
+  const storyboard = await loadStoryboardOfVideo(video.id)
   res.json({ storyboards: storyboard ? [ formatStoryboard(storyboard) ] : [] })
 })
