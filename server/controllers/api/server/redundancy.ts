@@ -1,15 +1,8 @@
 import { z } from 'zod'
 import { UserRight } from '../../../../shared/models/users.js'
-import { badRequest, conflict, notFound } from '../../../lib/http-problems/http-problem.js'
-import { getServerActor } from '../../../lib/activitypub/server-actor.js'
-import { jobQueue } from '../../../lib/job-queue/job-queue.js'
 import { listVideoRedundancies } from '../../../lib/redundancy/redundancy-admin.js'
-import { removeRedundanciesOfServer, removeVideoRedundancy } from '../../../lib/redundancy/remove-redundancy.js'
-import { hasRedundancyOfVideo } from '../../../lib/redundancy/redundancy-lookups.js'
+import { removeOwnRedundancy, requestManualRedundancy, setServerRedundancyAllowed } from '../../../lib/redundancy/redundancy-admin-actions.js'
 import { paginationQuery, positiveIntId } from '../../../middlewares/validation/fields.js'
-import { VideoRedundancyModel } from '../../../models/redundancy/video-redundancy.js'
-import { ServerModel } from '../../../models/server/server.js'
-import { VideoModel } from '../../../models/video/video.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
 // PeerTube's /server/redundancy routes: which followed instances we mirror, and the mirrors themselves.
@@ -26,11 +19,7 @@ redundancyRouter.put('/server/redundancy/:host', {
   body: z.object({ redundancyAllowed: z.boolean({ message: 'Should have a boolean redundancyAllowed' }) }),
   responses: { 204: 'Updated', 404: 'No such known instance' }
 }, async ({ params, body }, _req, res) => {
-  const server = await ServerModel.findOne({ where: { host: params.host.toLowerCase() } })
-  if (!server) throw notFound('Server not found')
-  server.redundancyAllowed = body.redundancyAllowed
-  await server.save()
-  if (!body.redundancyAllowed) await removeRedundanciesOfServer(server.id)
+  await setServerRedundancyAllowed(params.host, body.redundancyAllowed)
   res.sendStatus(204)
 })
 
@@ -54,11 +43,7 @@ redundancyRouter.post('/server/redundancy/videos', {
   body: z.object({ videoId: positiveIntId }),
   responses: { 204: 'The mirror is queued', 400: 'A local video', 404: 'No such video', 409: 'Already mirrored' }
 }, async ({ body }, _req, res) => {
-  const video = await VideoModel.findByPk(body.videoId)
-  if (!video) throw notFound('Video not found')
-  if (!video.remote) throw badRequest('Cannot mirror a local video')
-  if (await hasRedundancyOfVideo(video.id, (await getServerActor()).id)) throw conflict('This video is already mirrored')
-  await jobQueue.createJob('video-redundancy', { videoId: video.id, strategy: 'manual', expiresOn: null }, { dedupKey: `video-redundancy:${video.id}` })
+  await requestManualRedundancy(body.videoId)
   res.sendStatus(204)
 })
 
@@ -71,8 +56,6 @@ redundancyRouter.delete('/server/redundancy/videos/:redundancyId', {
   params: z.object({ redundancyId: positiveIntId }),
   responses: { 204: 'Removed', 404: 'No such mirror of ours' }
 }, async ({ params }, _req, res) => {
-  const redundancy = await VideoRedundancyModel.findOne({ where: { id: params.redundancyId, actorId: (await getServerActor()).id } })
-  if (!redundancy) throw notFound('Video redundancy not found')
-  await removeVideoRedundancy(redundancy)
+  await removeOwnRedundancy(params.redundancyId)
   res.sendStatus(204)
 })
