@@ -36,4 +36,3 @@ identityConflictsRouter.put('/server/identity-conflicts/:conflictId/holder', {
 }, async ({ params, body }, _req, res) => {
   res.json(formatIdentityConflict(await chooseUuidHolder(params.conflictId, body.holderUrl)))
 })
-
