@@ -1,6 +1,7 @@
 // mocha's spec reporter, plus one line per test file at the end: how long the file took (its hooks included,
 // where instances start), slowest first, so the files that cost the suite its minutes are easy to find.
-// TUBELESS_TEST_TIMINGS_FILE=path also writes them there as JSON ({ file: ms }), for run-tests.mjs's workers.
+// TUBELESS_TEST_TIMINGS_FILE=path also writes them there as JSON ({ file: ms }): run-tests.mjs's workers use them
+// to share the next run's files out evenly.
 const { writeFileSync } = require('node:fs')
 const { relative } = require('node:path')
 const Mocha = require('mocha')
@@ -27,7 +28,7 @@ class TimedSpec extends Mocha.reporters.Spec {
     runner.prependOnceListener(EVENT_RUN_END, () => {
       const timings = Object.fromEntries([ ...files ].map(([ file, { ms } ]) => [ relative(process.cwd(), file), ms ]))
       if (process.env.TUBELESS_TEST_TIMINGS_FILE) writeFileSync(process.env.TUBELESS_TEST_TIMINGS_FILE, JSON.stringify(timings))
-      else process.stdout.write(formatTimings(timings, SHOWN))
+      process.stdout.write(formatTimings(timings, SHOWN))
     })
   }
 }

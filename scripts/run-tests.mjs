@@ -24,8 +24,13 @@ if (stale.length !== 0) {
   }
 }
 const args = process.argv.slice(2)
-const mochaArgs = args.length !== 0 ? args : [ 'server/tests/**/*.test.ts' ]
-const mocha = [ process.execPath, `${root}/node_modules/mocha/bin/mocha.js`, ...mochaArgs ]
+// The whole suite runs as TUBELESS_TEST_WORKERS mocha processes side by side (2 by default: scripts/test-workers.mjs);
+// named files run in one.
+const workers = args.length === 0 ? Math.max(1, parseInt(process.env.TUBELESS_TEST_WORKERS ?? '2', 10) || 1) : 1
+const mochaBase = [ process.execPath, `${root}/node_modules/mocha/bin/mocha.js` ]
+const mocha = workers > 1
+  ? [ process.execPath, `${root}/scripts/test-workers.mjs`, String(workers), ...mochaBase ]
+  : [ ...mochaBase, ...(args.length !== 0 ? args : [ 'server/tests/**/*.test.ts' ]) ]
 
 const quote = value => `'${value.replaceAll("'", "'\\''")}'`
 const inner = `ip link set lo up && exec ${mocha.map(quote).join(' ')}`
@@ -56,6 +61,8 @@ const totals = { passing: 0, failing: 0, pending: 0 }
 let pendingLine = ''
 child.stdout.on('data', chunk => {
   process.stdout.write(chunk)
+  // The workers' coordinator prints the summed totals itself.
+  if (workers > 1) return
   const lines = (pendingLine + chunk.toString()).split('\n')
   pendingLine = lines.pop() ?? ''
   for (const line of lines) {
@@ -64,6 +71,7 @@ child.stdout.on('data', chunk => {
   }
 })
 child.on('exit', code => {
+  if (workers > 1) process.exit(code ?? 1)
   const [ passed, failed, pending ] = [ totals.passing, totals.failing, totals.pending ]
   process.stdout.write(`\n${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}\n`)
   process.exit(code ?? 1)
