@@ -30,8 +30,11 @@ function newestMtime (relativePath, skip) {
   if (!existsSync(path) || skip.includes(relativePath)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) {
+  const entries = readdirSync(path)
+  // A directory's own time tells of a deleted or renamed source, except where the build itself writes (the client
+  // build replaces client/dist, which touches client/): there it would make every fresh build look stale.
+  let newest = entries.some(entry => entry === 'dist' || skip.includes(`${relativePath}/${entry}`)) ? 0 : stat.mtimeMs
+  for (const entry of entries) {
     if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue
     newest = Math.max(newest, newestMtime(`${relativePath}/${entry}`, skip))
   }
