@@ -5,7 +5,7 @@
 // several, typos, a tag, relevance and date order), each beside the bare page query where there is one, and the
 // first page's throughput at 50 connections. EXPLAIN ANALYZE of the main queries goes to storage/slot-62/explain.md.
 import { parseArgs } from 'node:util'
-import { fromRoot } from '../../server/helpers/project-root.js'
+import { indexBenchDir } from './index/bench-dataset.js'
 import { ensurePrivateNetwork } from './lib/private-network.js'
 import { machineLoad } from './lib/table.js'
 import { runIndexBench, printIndexFigures } from './index/run-index-bench.js'
@@ -13,6 +13,6 @@ import { runIndexBench, printIndexFigures } from './index/run-index-bench.js'
 ensurePrivateNetwork()
 const { values } = parseArgs({ options: { videos: { type: 'string', default: '1000000' }, samples: { type: 'string', default: '100' } } })
 const loadBefore = machineLoad()
-const figures = await runIndexBench({ videos: Number(values.videos), samples: Number(values.samples), explainFile: fromRoot('storage', 'slot-62', 'explain.md') })
+const figures = await runIndexBench({ videos: Number(values.videos), samples: Number(values.samples), explainFile: indexBenchDir('explain.md') })
 console.log(`\nbefore: ${loadBefore}\nafter:  ${machineLoad()}\n`)
 printIndexFigures(figures)

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fromRoot } from '../../server/helpers/project-root.js'
-import { BenchDataset } from './index/bench-dataset.js'
+import { BenchDataset, indexBenchDir } from './index/bench-dataset.js'
 import { measureIndex, printIndexFigures, type IndexFigures } from './index/run-index-bench.js'
 import { heapGrowth, removeSnapshots, takeHeapSnapshot } from './lib/heap-snapshots.js'
 import { ensurePrivateNetwork } from './lib/private-network.js'
@@ -33,7 +33,7 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds)
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 const loadBefore = machineLoad()
-const workDir = fromRoot('storage', 'slot-62', 'bench-work')
+const workDir = indexBenchDir('bench-work')
 mkdirSync(workDir, { recursive: true })
 
 const dataset = new BenchDataset()
@@ -56,7 +56,7 @@ try {
   if (values.heap) snapshots.push(await takeHeapSnapshot(pid, fromRoot()))
   resetPeakMemory(pid)
 
-  index = await measureIndex(dataset, { samples: Number(values.samples), explainFile: fromRoot('storage', 'slot-62', 'explain.md'), throughputSeconds: seconds })
+  index = await measureIndex(dataset, { samples: Number(values.samples), explainFile: indexBenchDir('explain.md'), throughputSeconds: seconds })
   statics = await benchStaticFiles({ instanceUrl: dataset.instance.url, instancePort: dataset.instance.port, file, folders, workDir, nginxPorts: [ 15281, 15282 ], seconds, log })
   tracker = await benchTracker(dataset.instance.url, file.infoHash, { seconds, log })
   if (tracker.errors !== 0) throw new Error(`tracker: ${tracker.errors} errors`)

@@ -4,8 +4,14 @@ import { InstanceProcess, type InstanceStartOptions } from '../../local-cluster/
 import { SharedServices } from '../../local-cluster/shared-services.js'
 import { generateDataset } from './generate-dataset.js'
 
-/** A slot of its own (ports 15301..., storage/slot-62/): the dataset stays between runs, out of the tests' way. */
-export const INDEX_BENCH_SLOT = 62
+/**
+ * A slot of its own (ports 15301..., storage/slot-62/): the dataset stays between runs, out of the tests' way.
+ * TUBELESS_BENCH_INDEX_SLOT picks another, so two copies of a dataset can be worked on side by side.
+ */
+export const INDEX_BENCH_SLOT = Number(process.env.TUBELESS_BENCH_INDEX_SLOT ?? 62)
+
+/** Where the kept dataset's files and reports live. */
+export const indexBenchDir = (...parts: string[]) => fromRoot('storage', `slot-${INDEX_BENCH_SLOT}`, ...parts)
 
 /**
  * The benchmark's instance and its database of synthetic videos. The dataset is generated once per size and kept
@@ -14,7 +20,7 @@ export const INDEX_BENCH_SLOT = 62
 export class BenchDataset {
   readonly services = new SharedServices(`slot-${INDEX_BENCH_SLOT}/bench-services`)
   readonly instance = new InstanceProcess(1, this.services, INDEX_BENCH_SLOT)
-  private readonly markerFile = fromRoot('storage', `slot-${INDEX_BENCH_SLOT}`, 'dataset.json')
+  private readonly markerFile = indexBenchDir('dataset.json')
 
   async prepare (videos: number, log: (line: string) => void, startOptions: InstanceStartOptions = {}) {
     await this.services.start()
