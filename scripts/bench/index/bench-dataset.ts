@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fromRoot } from '../../../server/helpers/project-root.js'
 import { InstanceProcess, type InstanceStartOptions } from '../../local-cluster/instance-process.js'
 import { SharedServices } from '../../local-cluster/shared-services.js'
-import { generateDataset } from './generate-dataset.js'
+import { generateDataset, upgradeKeptDataset } from './generate-dataset.js'
 
 /**
  * A slot of its own (ports 15301..., storage/slot-62/): the dataset stays between runs, out of the tests' way.
@@ -34,6 +34,8 @@ export class BenchDataset {
       await generateDataset(this.connection(), { videos, localHost: this.instance.host, log })
       writeFileSync(this.markerFile, JSON.stringify({ videos, generatedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 }))
       log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    } else {
+      await upgradeKeptDataset(this.connection())
     }
     await this.instance.start(startOptions)
   }

@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize'
+import { ensureFollowedChannels } from '../../../actor/queries/followed-channels-sql.js'
 import { VideoNameWordModel } from '../../video-name-word.js'
 import { LISTED_VIDEO_SQL } from './video-list-filters.js'
 import { createVideoNameWordsTrigger } from './video-name-words-sql.js'
@@ -78,4 +79,5 @@ export async function ensureVideoListIndexes (sequelize: Sequelize) {
   await createVideoNameWordsTrigger(sequelize)
   await ensureVideoNameWordPostings(sequelize)
   await ensureVideoTagPostings(sequelize)
+  await ensureFollowedChannels(sequelize)
 }
