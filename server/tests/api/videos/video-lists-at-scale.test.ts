@@ -241,11 +241,11 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
 
   it('gets its indexes and vocabulary on an existing database through migration 1920', async function () {
     await instance.stop()
-    await instance.sql('DROP TRIGGER "video_name_words" ON "video"; DROP TABLE "videoNameWord"; DROP INDEX "video_listed_published_at"; DROP INDEX "tag_name_normalized"; ALTER TABLE "video" DROP COLUMN "nameSearch"')
+    await instance.sql('DROP TRIGGER "video_name_words" ON "video"; DROP TABLE "videoNameWord"; DROP INDEX "video_listed_published_at_audience"; DROP INDEX "tag_name_normalized"; ALTER TABLE "video" DROP COLUMN "nameSearch"')
     await runListIndexesMigration(instance.databaseName)
 
     const indexes = (await instance.sql<{ indexname: string }>('SELECT indexname FROM pg_indexes')).map(r => r.indexname)
-    expect(indexes).to.include.members([ 'video_listed_published_at', 'tag_name_normalized', 'video_name_word_trigram', 'video_name_search' ])
+    expect(indexes).to.include.members([ 'video_listed_published_at_audience', 'tag_name_normalized', 'video_name_word_trigram', 'video_name_search' ])
     expect((await instance.sql('SELECT 1 FROM "videoNameWord" WHERE word = \'hovercraft\'')).length).to.equal(1)
 
     await instance.start()

@@ -24,14 +24,19 @@ function snake (column: string) {
   return column.replace(/[A-Z]/g, c => '_' + c.toLowerCase())
 }
 
+// What the audience conditions of public lists read from each video (video-list-audience-filters.ts): carried in
+// the list indexes, a walk tests them without visiting the table. A bounded count (1,001 videos of a category)
+// went from 9 to 2 ms, a deep page (10,000 videos walked) from 35 to 8 ms at a million videos.
+const AUDIENCE_COLUMNS = 'INCLUDE ("channelId", "remote")'
+
 export const VIDEO_LIST_INDEXES: { name: string, definition: string }[] = [
   ...SORTABLE_COLUMNS.map(column => ({
-    name: `video_listed_${snake(column)}`,
-    definition: `ON "video" ("${column}", "id") WHERE ${LISTED}`
+    name: `video_listed_${snake(column)}_audience`,
+    definition: `ON "video" ("${column}", "id") ${AUDIENCE_COLUMNS} WHERE ${LISTED}`
   })),
   ...[ 'category', 'language', 'licence' ].map(column => ({
-    name: `video_listed_${column}_published_at`,
-    definition: `ON "video" ("${column}", "publishedAt", "id") WHERE ${LISTED}`
+    name: `video_listed_${column}_published_at_audience`,
+    definition: `ON "video" ("${column}", "publishedAt", "id") ${AUDIENCE_COLUMNS} WHERE ${LISTED}`
   })),
   // Search by words walks listed videos newest first testing their names' document: with the document in the index,
   // that walk never visits the table (one random table read per video tested was most of a search's time).
@@ -48,7 +53,12 @@ export const VIDEO_LIST_INDEXES: { name: string, definition: string }[] = [
 
 /** Indexes these replace. */
 // The trigram index on names served `%` / `<%` on every name; typos are now corrected against the vocabulary.
-const REPLACED_INDEXES = [ 'video_channel_id', 'video_name_full_text', 'video_name_trigram' ]
+// The list indexes without the audience columns were replaced by the same keys with them.
+const REPLACED_INDEXES = [
+  'video_channel_id', 'video_name_full_text', 'video_name_trigram',
+  ...SORTABLE_COLUMNS.map(column => `video_listed_${snake(column)}`),
+  ...[ 'category', 'language', 'licence' ].map(column => `video_listed_${column}_published_at`)
+]
 
 /**
  * unaccent() is not IMMUTABLE, so it cannot back an index: PostgreSQL's usual wrapper makes it so (the
