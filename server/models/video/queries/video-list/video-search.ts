@@ -93,15 +93,19 @@ const EDIT_CANDIDATES_SQL = (word: string) => `
 /**
  * The query's words as indexed (lowercase, unaccented), whether names contain them, their postings (counted up to
  * a bound) and their closest words: the nearest by trigram word similarity (GiST KNN on the vocabulary) that are
- * close enough, and the words one swap or deletion away (EDIT_CANDIDATES_SQL), those first.
+ * close enough, and the words one swap or deletion away (EDIT_CANDIDATES_SQL), those first. Only words that no name
+ * has are corrected ("NOT known", a test on the outer row that skips the scans): the nearest-words search costs
+ * milliseconds (GiST KNN on trigrams over the whole vocabulary).
  */
 const CORRECTIONS_SQL = `
-  SELECT "query"."word",
-    EXISTS (SELECT 1 FROM "videoNameWord" WHERE "word" = "query"."word") AS "known",
-    ${postingsUpTo('"query"."word"')} AS "uses",
+  SELECT "query"."word", "query"."known",
+    CASE WHEN "query"."known" THEN ${postingsUpTo('"query"."word"')} ELSE 0 END AS "uses",
     coalesce("corrections"."words", ARRAY[]::text[]) AS "close",
     ARRAY(SELECT ${postingsUpTo('"c"."word"')} FROM unnest("corrections"."words") WITH ORDINALITY AS "c"("word", "position") ORDER BY "c"."position") AS "closeUses"
-  FROM (SELECT lower(immutable_unaccent("typed")) AS "word", "position" FROM unnest(ARRAY[:words]::text[]) WITH ORDINALITY AS "typed"("typed", "position")) AS "query"
+  FROM (
+    SELECT "typed"."word", "typed"."position", EXISTS (SELECT 1 FROM "videoNameWord" WHERE "word" = "typed"."word") AS "known"
+    FROM (SELECT lower(immutable_unaccent("typed")) AS "word", "position" FROM unnest(ARRAY[:words]::text[]) WITH ORDINALITY AS "typed"("typed", "position")) AS "typed"
+  ) AS "query"
   CROSS JOIN LATERAL (
     SELECT array_agg("ranked"."word" ORDER BY "ranked"."rank") AS "words" FROM (
       SELECT "candidate"."word", row_number() OVER (
@@ -110,11 +114,11 @@ const CORRECTIONS_SQL = `
       ) AS "rank"
       FROM (
         SELECT "nearest"."word", false AS "edit" FROM (
-          SELECT "word" FROM "videoNameWord" ORDER BY "word" <->> "query"."word" LIMIT ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
+          SELECT "word" FROM "videoNameWord" WHERE NOT "query"."known" ORDER BY "word" <->> "query"."word" LIMIT ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
         ) AS "nearest"
         WHERE word_similarity("query"."word", "nearest"."word") >= ${VIDEO_SEARCH.CORRECTION_MIN_WORD_SIMILARITY}
         UNION ALL
-        SELECT "v"."word", true FROM "videoNameWord" AS "v" WHERE "v"."word" IN (${EDIT_CANDIDATES_SQL('"query"."word"')})
+        SELECT "v"."word", true FROM "videoNameWord" AS "v" WHERE NOT "query"."known" AND "v"."word" IN (${EDIT_CANDIDATES_SQL('"query"."word"')})
       ) AS "candidate"
       WHERE "candidate"."word" <> "query"."word"
       GROUP BY "candidate"."word"
