@@ -12,7 +12,11 @@ const CASES: { name: string, filters: Partial<VideoListFilters> }[] = [
   { name: 'search "linux" (-match)', filters: { search: 'linux', sort: '-match' } },
   { name: 'search "linux" (-publishedAt)', filters: { search: 'linux', sort: '-publishedAt' } },
   { name: 'search "linx" (typo)', filters: { search: 'linx', sort: '-match' } },
-  { name: 'search "linux review" (-publishedAt)', filters: { search: 'linux review', sort: '-publishedAt' } }
+  { name: 'search "linux review" (-publishedAt)', filters: { search: 'linux review', sort: '-publishedAt' } },
+  { name: 'search "linux review" (-match)', filters: { search: 'linux review', sort: '-match' } },
+  { name: 'search "linx reveiw tutorail" (typos)', filters: { search: 'linx reveiw tutorail', sort: '-match' } },
+  { name: 'search "velradros" (a tag)', filters: { search: 'velradros', sort: '-match' } },
+  { name: 'search "éléphant" (accents)', filters: { search: 'ÉLÉPHANT', sort: '-match' } }
 ]
 
 /**
@@ -30,7 +34,9 @@ export async function explainPlans (connection: { host: string, port: number, us
       'SELECT a.id AS "actorId", acc.id AS "accountId" FROM actor a JOIN account acc ON acc."actorId" = a.id WHERE a.type = \'Application\' AND a."serverId" IS NULL ORDER BY a.id LIMIT 1',
       { type: QueryTypes.SELECT })
     const audience: Partial<VideoListFilters> = { followedByActorId: instance.actorId, moderation: { excludeBlocked: true, mutedByAccountIds: [ instance.accountId ] } }
-    for (const { name, filters } of CASES) {
+    // EXPLAIN_ONLY=<regexp>: only the cases whose name matches (plans by hand while working on one).
+    const only = process.env.EXPLAIN_ONLY ? new RegExp(process.env.EXPLAIN_ONLY) : undefined
+    for (const { name, filters } of CASES.filter(c => !only || only.test(c.name))) {
       const { pageSql, countable, replacements } = await buildListQuery({ start: 0, count: 25, sort: '-publishedAt', ...audience, ...filters })
       const countSql = `SELECT count(*) FROM (${countable.branches.map(b => `(${b} LIMIT 1001)`).join(' UNION ')}) AS "matches"`
       for (const [ what, sql ] of [ [ 'page', pageSql ], [ 'bounded count (1,001)', countSql ] ]) {

@@ -16,6 +16,15 @@ export const VIDEO_SEARCH = {
   CORRECTIONS_PER_WORD: 5,
   /** pg_trgm word similarity a correction must have with the typed word (PeerTube's `<%` uses 0.6 on whole names). */
   CORRECTION_MIN_WORD_SIMILARITY: 0.5,
+  /** Words one swap of neighbouring letters away are corrections from this length ("teh" → "the"). */
+  TRANSPOSITIONS_FROM_LENGTH: 3,
+  /** Words one letter shorter are corrections from this length (shorter words have too many such neighbours). */
+  DELETIONS_FROM_LENGTH: 5,
+  /**
+   * A query of several words walks its rarest word's postings when the planner expects at least this many videos to
+   * have them all; fewer, the full-text index's matches are read and sorted instead.
+   */
+  WALK_FROM_MATCHES: 1000,
   /** Postings counted per word of a query to find its rarest word (the one walked in date order). */
   RAREST_WORD_COUNT_UP_TO: 2000,
   /** Words of a query used (more are ignored). */

@@ -3,7 +3,7 @@ import { VideoModel } from '../video.js'
 import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
 import { detailsIncludes } from './video-includes.js'
 import { SqlParams } from './video-list/sql-params.js'
-import { listTotal, type CountableQuery } from './video-list/video-list-count.js'
+import { listTotal, prefetchTotal, type CountableQuery } from './video-list/video-list-count.js'
 import { buildListConditions, requestedTags, type ListLookups, type VideoListFilters } from './video-list/video-list-filters.js'
 import { postingsBranchSql, tagPostings } from './video-list/video-list-postings.js'
 import { lookUpListTags } from './video-list/video-list-lookups.js'
@@ -21,10 +21,12 @@ export { VIDEO_LIST_CONDITIONS, type ListLookups, type VideoListCondition } from
  */
 export async function listVideos (filters: VideoListFilters) {
   const { pageSql, countable, replacements } = await buildListQuery(filters)
+  // The total's queries run beside the page's (video-list-count.ts).
+  const prefetch = filters.skipCount ? undefined : prefetchTotal(countable, filters.start)
   const { rows, hasMore } = await loadListPage(pageSql, replacements, filters.count)
   const total = filters.skipCount
     ? filters.start + rows.length + (hasMore ? 1 : 0)
-    : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore })
+    : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore }, prefetch)
   return { total, data: rows.map(formatVideoListItem) }
 }
 

@@ -180,6 +180,31 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
     expect(res.body['invalid-params']).to.have.property('search')
   })
 
+  it('searches several words by date through the rarest one (or the index when few match), as the SQL truth orders them', async function () {
+    const truth = async (tsquery: string, offset = 0) => (await instance.sql<{ id: number }>(
+      'SELECT id FROM video WHERE "nameSearch" @@ to_tsquery(\'simple\', $1) AND privacy = 1 AND state = 1 ORDER BY "publishedAt" DESC, id DESC LIMIT 20 OFFSET $2',
+      [ tsquery, offset ])).map(r => r.id)
+    // Dense (the walk of "linux" checks "tutorial" on the postings), sparse (one video: the index's matches), and
+    // a page deep into a walk.
+    for (const [ query, tsquery, start ] of [ [ 'tutorial linux', 'tutorial & linux', 0 ], [ 'linux 1230', 'linux & 1230', 0 ], [ 'clip random', 'clip & random', 500 ] ] as const) {
+      const res = await search({ search: query, sort: '-publishedAt', start, count: 20 })
+      expect(res.data.map(v => v.id), query).to.deep.equal(await truth(tsquery, start))
+      expect(res.data, query).to.have.length(query === 'linux 1230' ? 1 : 20)
+    }
+    expect((await search({ search: 'linux 1230', sort: '-publishedAt' })).total).to.equal(1)
+  })
+
+  // Trigram word similarity of these to the right words is 0.2-0.4: only the swap candidates find them.
+  it('corrects typos of swapped letters ("lniux tutroial", "elpehant"), counting the corrected matches exactly', async function () {
+    const res = await search({ search: 'lniux tutroial', sort: '-publishedAt', count: 20 })
+    expect(res.total).to.equal(150)
+    const truth = await instance.sql<{ id: number }>(
+      'SELECT id FROM video WHERE "nameSearch" @@ to_tsquery(\'simple\', \'linux & tutorial\') AND privacy = 1 AND state = 1 ORDER BY "publishedAt" DESC, id DESC LIMIT 20')
+    expect(res.data.map(v => v.id)).to.deep.equal(truth.map(r => r.id))
+    expect((await search({ search: 'lniux tutroial', start: 140, count: 20 })).data).to.have.length(10)
+    expect((await search({ search: 'elpehant plage' })).total).to.equal(150)
+  })
+
   it('keeps the postings of name words as videos are renamed, republished and deleted, and searches by date through them', async function () {
     const postings = async (videoId: number) =>
       (await instance.sql<{ word: string, publishedAt: Date }>('SELECT word, "publishedAt" FROM "videoNameWordPosting" WHERE "videoId" = $1 ORDER BY word', [ videoId ]))

@@ -73,8 +73,30 @@ export interface PageFacts {
   hasMore: boolean
 }
 
+/** The estimate and, when it will likely be needed, the bounded count, started before the page is read. */
+export interface TotalPrefetch {
+  estimate: Promise<number>
+  counted: Promise<number | undefined>
+}
+
+/**
+ * Starts what listTotal will most likely need, so it runs beside the page on another connection instead of after it:
+ * the estimate, and the bounded count when the estimate is small and the page starts before the exact bound. When
+ * the page turns out to be the last one, the count was not needed (it is then small: few matches).
+ */
+export function prefetchTotal (query: CountableQuery, start: number): TotalPrefetch {
+  const estimate = estimateRows(query)
+  const counted = estimate.then(rows => (rows <= VIDEO_LIST_COUNT.TRUST_ESTIMATE_ABOVE && start < VIDEO_LIST_COUNT.EXACT_UP_TO
+    ? countUpTo(query, VIDEO_LIST_COUNT.EXACT_UP_TO + 1)
+    : undefined))
+  // Awaited only if needed: a failure then surfaces there, never as an unhandled rejection.
+  estimate.catch(() => undefined)
+  counted.catch(() => undefined)
+  return { estimate, counted }
+}
+
 /** The `total` to answer for a page, following the rule above. */
-export async function listTotal (query: CountableQuery, page: PageFacts) {
+export async function listTotal (query: CountableQuery, page: PageFacts, prefetch?: TotalPrefetch) {
   const { start, returned, hasMore } = page
   // The end of the list is in this page: its position is the exact count.
   if (!hasMore && (returned !== 0 || start === 0)) return start + returned
@@ -83,12 +105,11 @@ export async function listTotal (query: CountableQuery, page: PageFacts) {
 
   const known = start + returned + 1
   const bound = VIDEO_LIST_COUNT.EXACT_UP_TO
-  if (known > bound) return Math.max(known, await estimateRows(query))
-
-  const estimate = await estimateRows(query)
+  const estimate = await (prefetch?.estimate ?? estimateRows(query))
+  if (known > bound) return Math.max(known, estimate)
   if (estimate > VIDEO_LIST_COUNT.TRUST_ESTIMATE_ABOVE) return Math.max(known, estimate)
 
-  const counted = await countUpTo(query, bound + 1)
+  const counted = (await prefetch?.counted) ?? await countUpTo(query, bound + 1)
   if (counted <= bound) return counted
   return Math.max(known, bound + 1, estimate)
 }

@@ -3,6 +3,7 @@ import { VIDEO_SEARCH } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
 import type { SqlParams } from './sql-params.js'
 import { NAME_POSTINGS_TABLE } from './video-name-postings-sql.js'
+import { estimateRows } from './video-list-count.js'
 import { namePostings, postingsBranchSql, tagPostings, type PostingsWalk } from './video-list-postings.js'
 import { videosWithTagIdsSql, type ListLookups } from './video-list-filters.js'
 import { orderBySql, type VideoListOrder } from './video-list-sort.js'
@@ -36,13 +37,28 @@ export interface PreparedSearch {
   /** tsquery text with unknown words replaced by their corrections; undefined when no word needs one. */
   corrected?: string
   /**
-   * The word of the query (as typed, known to names) with the fewest postings: a search in date order walks its
-   * postings newest first (video-name-postings-sql.ts) and tests the whole query on each. Undefined when no word
-   * is known (a prefix alone, or only typos).
+   * How a search in date order walks postings (video-name-postings-sql.ts) for the exact words: the terms of the query
+   * that names contain, the rarest first. Empty when no word is known (a prefix alone, or only typos).
    */
-  walkWord?: string
+  exactTerms: WalkTerm[]
+  /** The same for the corrected words (a corrected word is the term of its corrections). */
+  correctedTerms: WalkTerm[]
+  /**
+   * Few videos (by the planner's estimate) have all the words of several: a walk would go through many postings of
+   * its rarest word for each match, while the full-text index intersects the words at once. Date-ordered search
+   * then reads the index's matches and sorts them (exactTerms / correctedTerms are empty).
+   */
+  exactFew?: boolean
+  correctedFew?: boolean
   /** Tags equal to the query. */
   tagIds: number[]
+}
+
+/** One word of the query as the words of names it stands for (itself, or its corrections), and their postings. */
+export interface WalkTerm {
+  words: string[]
+  /** Postings of those words, each counted up to VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO. */
+  uses: number
 }
 
 interface WordCorrection {
@@ -51,30 +67,68 @@ interface WordCorrection {
   /** Postings of the word, counted up to VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO. */
   uses: number
   close: string[]
+  /** Postings of each close word, counted the same way. */
+  closeUses: number[]
 }
 
 export function splitWords (text: string) {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, VIDEO_SEARCH.MAX_WORDS)
 }
 
-/** The query's words as indexed (lowercase, unaccented), whether names contain them, and their closest words. */
+const postingsUpTo = (word: string) =>
+  `(SELECT count(*) FROM (SELECT 1 FROM "${NAME_POSTINGS_TABLE}" WHERE "word" = ${word} LIMIT ${VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO}) AS "postings")::int`
+
+/**
+ * Words one edit away from the typed word that trigrams miss: two neighbouring letters swapped ("reveiw", "tutorail":
+ * a swap changes up to three trigrams of a short word) and, for longer words, one letter too many. Generated from
+ * the word itself and looked up by the vocabulary's key, so they cost a few index probes whatever its size.
+ */
+const EDIT_CANDIDATES_SQL = (word: string) => `
+  SELECT left(${word}, "i" - 1) || substr(${word}, "i" + 1, 1) || substr(${word}, "i", 1) || substr(${word}, "i" + 2)
+  FROM generate_series(1, length(${word}) - 1) AS "i" WHERE length(${word}) >= ${VIDEO_SEARCH.TRANSPOSITIONS_FROM_LENGTH}
+  UNION
+  SELECT left(${word}, "i" - 1) || substr(${word}, "i" + 1)
+  FROM generate_series(1, length(${word})) AS "i" WHERE length(${word}) >= ${VIDEO_SEARCH.DELETIONS_FROM_LENGTH}`
+
+/**
+ * The query's words as indexed (lowercase, unaccented), whether names contain them, their postings (counted up to
+ * a bound) and their closest words: the nearest by trigram word similarity (GiST KNN on the vocabulary) that are
+ * close enough, and the words one swap or deletion away (EDIT_CANDIDATES_SQL), those first. Only words that no name
+ * has are corrected ("NOT known", a test on the outer row that skips the scans): the nearest-words search costs
+ * milliseconds (GiST KNN on trigrams over the whole vocabulary).
+ */
 const CORRECTIONS_SQL = `
-  SELECT "query"."word",
-    EXISTS (SELECT 1 FROM "videoNameWord" WHERE "word" = "query"."word") AS "known",
-    (SELECT count(*) FROM (SELECT 1 FROM "${NAME_POSTINGS_TABLE}" WHERE "word" = "query"."word" LIMIT ${VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO}) AS "postings")::int AS "uses",
-    ARRAY(
-      SELECT "nearest"."word" FROM (
-        SELECT "word" FROM "videoNameWord" ORDER BY "word" <->> "query"."word" LIMIT ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
-      ) AS "nearest"
-      WHERE word_similarity("query"."word", "nearest"."word") >= ${VIDEO_SEARCH.CORRECTION_MIN_WORD_SIMILARITY}
-      ORDER BY word_similarity("query"."word", "nearest"."word") DESC, similarity("query"."word", "nearest"."word") DESC, "nearest"."word"
-    ) AS "close"
-  FROM (SELECT lower(immutable_unaccent("typed")) AS "word", "position" FROM unnest(ARRAY[:words]::text[]) WITH ORDINALITY AS "typed"("typed", "position")) AS "query"
+  SELECT "query"."word", "query"."known",
+    CASE WHEN "query"."known" THEN ${postingsUpTo('"query"."word"')} ELSE 0 END AS "uses",
+    coalesce("corrections"."words", ARRAY[]::text[]) AS "close",
+    ARRAY(SELECT ${postingsUpTo('"c"."word"')} FROM unnest("corrections"."words") WITH ORDINALITY AS "c"("word", "position") ORDER BY "c"."position") AS "closeUses"
+  FROM (
+    SELECT "typed"."word", "typed"."position", EXISTS (SELECT 1 FROM "videoNameWord" WHERE "word" = "typed"."word") AS "known"
+    FROM (SELECT lower(immutable_unaccent("typed")) AS "word", "position" FROM unnest(ARRAY[:words]::text[]) WITH ORDINALITY AS "typed"("typed", "position")) AS "typed"
+  ) AS "query"
+  CROSS JOIN LATERAL (
+    SELECT array_agg("ranked"."word" ORDER BY "ranked"."rank") AS "words" FROM (
+      SELECT "candidate"."word", row_number() OVER (
+        ORDER BY bool_or("candidate"."edit") DESC, word_similarity("query"."word", "candidate"."word") DESC,
+          similarity("query"."word", "candidate"."word") DESC, "candidate"."word"
+      ) AS "rank"
+      FROM (
+        SELECT "nearest"."word", false AS "edit" FROM (
+          SELECT "word" FROM "videoNameWord" WHERE NOT "query"."known" ORDER BY "word" <->> "query"."word" LIMIT ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
+        ) AS "nearest"
+        WHERE word_similarity("query"."word", "nearest"."word") >= ${VIDEO_SEARCH.CORRECTION_MIN_WORD_SIMILARITY}
+        UNION ALL
+        SELECT "v"."word", true FROM "videoNameWord" AS "v" WHERE NOT "query"."known" AND "v"."word" IN (${EDIT_CANDIDATES_SQL('"query"."word"')})
+      ) AS "candidate"
+      WHERE "candidate"."word" <> "query"."word"
+      GROUP BY "candidate"."word"
+    ) AS "ranked" WHERE "ranked"."rank" <= ${VIDEO_SEARCH.CORRECTIONS_PER_WORD}
+  ) AS "corrections"
   ORDER BY "query"."position"`
 
 export async function prepareSearch (text: string): Promise<Omit<PreparedSearch, 'tagIds'>> {
   const words = splitWords(text)
-  if (words.length === 0) return { text }
+  if (words.length === 0) return { text, exactTerms: [], correctedTerms: [] }
 
   const corrections = await VideoModel.sequelize!.query<WordCorrection>(CORRECTIONS_SQL, { replacements: { words }, type: QueryTypes.SELECT })
   const last = corrections.length - 1
@@ -90,8 +144,39 @@ export async function prepareSearch (text: string): Promise<Omit<PreparedSearch,
   const corrected = needsCorrection
     ? corrections.map((c, i) => (c.known || c.close.length === 0 ? term([ c.word ], i === last && !c.known) : term(c.close, false))).join(' & ')
     : undefined
-  const walkable = corrections.filter(c => c.known && c.uses > 0).sort((a, b) => a.uses - b.uses)
-  return { text, exact, corrected, walkWord: walkable[0]?.word }
+  const exactTerms = walkTerms(corrections.filter(c => c.known).map(c => ({ words: [ c.word ], uses: c.uses })))
+  const correctedTerms = corrected
+    ? walkTerms(corrections.flatMap(c => {
+      if (c.known) return [ { words: [ c.word ], uses: c.uses } ]
+      return c.close.length === 0 ? [] : [ { words: c.close, uses: c.closeUses.reduce((sum, n) => sum + n, 0) } ]
+    }))
+    : []
+  const [ exactFew, correctedFew ] = await Promise.all([ fewMatches(exact, exactTerms), fewMatches(corrected, correctedTerms) ])
+  return {
+    text,
+    exact,
+    corrected,
+    exactTerms: exactFew ? [] : exactTerms,
+    correctedTerms: correctedFew ? [] : correctedTerms,
+    exactFew,
+    correctedFew
+  }
+}
+
+/**
+ * Whether a walk of several terms should give way to the full-text index: the planner's estimate of the names
+ * matching the whole query (from the document's lexeme statistics) is below VIDEO_SEARCH.WALK_FROM_MATCHES. Planning
+ * this bare statement is cheap, and the estimate is cached (video-list-count.ts).
+ */
+async function fewMatches (tsquery: string | undefined, terms: WalkTerm[]) {
+  if (!tsquery || terms.length < 2) return false
+  const rows = await estimateRows({ branches: [ `SELECT 1 FROM "video" WHERE ${NAME_DOCUMENT} @@ to_tsquery('simple', :tsquery)` ], replacements: { tsquery } })
+  return rows < VIDEO_SEARCH.WALK_FROM_MATCHES
+}
+
+/** The rarest first (the one a walk goes through; a word no video has any more: none to walk). */
+function walkTerms (terms: WalkTerm[]) {
+  return [ ...terms ].sort((a, b) => a.uses - b.uses)
 }
 
 /** The name's full-text document, a stored column (see video-list-indexes.ts): no parsing per row scanned. */
@@ -115,20 +200,34 @@ export function searchBranches (search: PreparedSearch, where: string, params: S
   }
   // The tsquery text is already normalized by PostgreSQL: to_tsquery only parses it.
   const fullText = (tsquery: string) => `${NAME_DOCUMENT} @@ to_tsquery('simple', ${params.add(tsquery)})`
-  const branches: string[] = []
-  // In date order, exact matches walk the postings of the query's rarest word (each video tested for the whole
-  // query), and a tag's videos the tag's postings: one range scan each, stopped at the page's end.
   const byDate = ordered?.order.column === 'publishedAt' ? ordered : undefined
-  const walk = (postings: PostingsWalk, conditions: string) =>
-    postingsBranchSql(postings, conditions, { ...byDate!, columns: columns ? `${columns}, 0 AS "tier"` : undefined })
-  if (search.exact) {
-    branches.push(byDate && search.walkWord
-      ? walk(namePostings(params.add(search.walkWord)), `${where} AND ${fullText(search.exact)}`)
-      : select(fullText(search.exact), 0))
+  // Unordered (the count): the matches from the full-text index alone, then the list's conditions on each. Without
+  // the fence the planner ANDed the index's bitmap with the bitmap of every listed video (video_privacy_state, 925k
+  // rows: 30-100 ms) to save a few table reads.
+  // The same in date order when few videos match (PreparedSearch.exactFew), sorted.
+  const fullTextMatches = (tsquery: string, tier: number, few?: boolean) => {
+    if (ordered && !(few && byDate)) return select(fullText(tsquery), tier)
+    const fenced = `SELECT "video"."id"${columns ? `, ${columns}, ${tier} AS "tier"` : ''} FROM (SELECT * FROM "video" WHERE ${fullText(tsquery)} OFFSET 0) AS "video" WHERE ${where}`
+    return ordered ? `${fenced} ORDER BY ${orderBySql(ordered.order)} LIMIT ${Math.floor(ordered.limit)}` : fenced
   }
-  if (search.tagIds.length === 1 && byDate) branches.push(walk(tagPostings(search.tagIds[0]), where))
+  const branches: string[] = []
+  // In date order, name matches walk the postings of the query's rarest term (each posting checked for the other
+  // words on the postings, then its video tested for the whole query), and a tag's videos the tag's postings: range
+  // scans stopped at the page's end.
+  const walk = (postings: PostingsWalk, conditions: string, tier: number) =>
+    postingsBranchSql(postings, conditions, { ...byDate!, columns: columns ? `${columns}, ${tier} AS "tier"` : undefined })
+  const walkWords = (terms: WalkTerm[], tsquery: string, tier: number) => {
+    const [ rarest, ...others ] = terms.map(term => term.words.map(word => params.add(word)))
+    return walk(namePostings(rarest, others), `${where} AND ${fullText(tsquery)}`, tier)
+  }
+  if (search.exact) {
+    branches.push(byDate && search.exactTerms.length !== 0 ? walkWords(search.exactTerms, search.exact, 0) : fullTextMatches(search.exact, 0, search.exactFew))
+  }
+  if (search.tagIds.length === 1 && byDate) branches.push(walk(tagPostings(search.tagIds[0]), where, 0))
   else if (search.tagIds.length !== 0) branches.push(select(videosWithTagIdsSql(search.tagIds, lookups), 0))
-  if (search.corrected) branches.push(select(fullText(search.corrected), 1))
+  if (search.corrected) {
+    branches.push(byDate && search.correctedTerms.length !== 0 ? walkWords(search.correctedTerms, search.corrected, 1) : fullTextMatches(search.corrected, 1, search.correctedFew))
+  }
   return branches
 }
 
