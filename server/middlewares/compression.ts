@@ -15,7 +15,6 @@ const NEVER_COMPRESSED = /^(video|audio|font)\/|^image\/(?!svg\+xml)|^text\/even
 /** HLS playlists are text, but mime-db does not list them as compressible. */
 const PLAYLISTS = /^application\/(vnd\.apple\.mpegurl|x-mpegurl)/i
 
-
 function contentType (res: Response) {
   const value = res.getHeader('Content-Type')
   return typeof value === 'string' ? value : ''

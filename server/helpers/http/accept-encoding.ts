@@ -29,4 +29,3 @@ export function preferredPrecompressed (header: string | undefined) {
   }
   return best
 }
-
