@@ -3,6 +3,9 @@ import { extname, join, normalize, sep } from 'node:path'
 import { constants as zlib } from 'node:zlib'
 import compression from 'compression'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { BROTLI_QUALITY, COMPRESSION_THRESHOLD_BYTES, preferredPrecompressed } from '../helpers/http/accept-encoding.js'
+
+export { preferredPrecompressed } from '../helpers/http/accept-encoding.js'
 
 /**
  * Media, images (but SVG), archives and torrents are already compressed or binary: compressing them again costs CPU
@@ -11,11 +14,6 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 const NEVER_COMPRESSED = /^(video|audio|font)\/|^image\/(?!svg\+xml)|^text\/event-stream|^application\/(octet-stream|x-bittorrent|zip|gzip|x-brotli|pdf|wasm)/i
 /** HLS playlists are text, but mime-db does not list them as compressible. */
 const PLAYLISTS = /^application\/(vnd\.apple\.mpegurl|x-mpegurl)/i
-
-/** Dynamic compression should not slow the response down: brotli 4 is about gzip 6's speed with smaller output. */
-const BROTLI_QUALITY = 4
-/** Under this size the headers cost more than what compression saves. */
-const THRESHOLD_BYTES = 1024
 
 function contentType (res: Response) {
   const value = res.getHeader('Content-Type')
@@ -41,36 +39,9 @@ export function shouldCompress (req: Request, res: Response) {
 export function compressResponses (): RequestHandler {
   return compression({
     filter: shouldCompress,
-    threshold: THRESHOLD_BYTES,
+    threshold: COMPRESSION_THRESHOLD_BYTES,
     brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }
   })
-}
-
-const PRECOMPRESSED = [
-  { encoding: 'br', extension: '.br' },
-  { encoding: 'gzip', extension: '.gz' }
-] as const
-
-/**
- * The precompressed form to send for an Accept-Encoding header: the highest q-value, brotli on a tie (smaller), as
- * for dynamic compression. `*` stands for encodings not named.
- */
-export function preferredPrecompressed (header: string | undefined) {
-  if (!header) return undefined
-  const weights = new Map<string, number>()
-  for (const part of header.split(',')) {
-    const [ name, ...params ] = part.trim().toLowerCase().split(';')
-    if (!name) continue
-    const q = params.map(p => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean)
-    weights.set(name, q === undefined ? 1 : Number(q))
-  }
-  const weightOf = (encoding: string) => weights.get(encoding) ?? weights.get('*') ?? 0
-  let best: typeof PRECOMPRESSED[number] | undefined
-  for (const candidate of PRECOMPRESSED) {
-    const weight = weightOf(candidate.encoding)
-    if (weight > 0 && (!best || weight > weightOf(best.encoding))) best = candidate
-  }
-  return best
 }
 
 /**

@@ -22,7 +22,7 @@ searchRouter.get('/search/videos', {
   tags: [ 'Search' ],
   auth: 'optional',
   query: videosSearchQuery
-}, async ({ query, user }, _req, res) => {
+}, async ({ query, user }, req, res) => {
   if (query.search && looksLikeUrl(query.search)) {
     const video = await findVideoByUrl(query.search, { mayFetch: maySearchRemoteUri(user !== undefined) })
     const visible = video && videoVisibility(video, user, { byNumericId: false }) === 'visible'
@@ -33,5 +33,5 @@ searchRouter.get('/search/videos', {
   // Sorting by relevance needs a search term; without one, newest first.
   const sort = !query.search && query.sort.replace(/^-/, '') === 'match' ? '-publishedAt' : query.sort
   const result = await listVideosShared({ ...buildVideoListFilters({ ...query, sort }, user), ...await publicListScope() })
-  sendVideoList(res, result)
+  await sendVideoList(req, res, result)
 })

@@ -38,3 +38,13 @@ export const VIDEO_LIST_TOTAL_DESCRIPTION =
   'has total > start + count when more videos follow, so clients that page while start + count < total reach every ' +
   'video. On the last page (fewer items than count) and past the end, total is exact again (start + the items ' +
   'returned, or the exact count). With skipCount=true, total is only start + the items returned (+1 when more follow).'
+
+/** Which list statements are kept prepared (see models/video/queries/video-list/prepared-select.ts). */
+export const VIDEO_LIST_PREPARED = {
+  /** Uses among the recent statements before one is prepared. */
+  PREPARE_AFTER_USES: 3,
+  /** Recent statements whose uses are counted. */
+  TRACKED_STATEMENTS: 500,
+  /** Prepared list statements per database connection (each plan holds about 1 MB in its backend). */
+  PER_CONNECTION: 8
+} as const

@@ -1,4 +1,5 @@
-import type { Response } from 'express'
+import type { Request, Response } from 'express'
+import { SharedJsonBody } from '../../helpers/http/shared-json-body.js'
 import { listVideos, type VideoListFilters } from '../../models/video/queries/video-list-query.js'
 
 type VideoListResult = Awaited<ReturnType<typeof listVideos>>
@@ -10,7 +11,7 @@ type VideoListResult = Awaited<ReturnType<typeof listVideos>>
  * object, which holds everything the result depends on (who asks only matters through it).
  */
 const running = new Map<string, Promise<VideoListResult>>()
-const serialized = new WeakMap<VideoListResult, string>()
+const serialized = new WeakMap<VideoListResult, SharedJsonBody>()
 
 export function listVideosShared (filters: VideoListFilters): Promise<VideoListResult> {
   const key = JSON.stringify(filters)
@@ -22,12 +23,12 @@ export function listVideosShared (filters: VideoListFilters): Promise<VideoListR
   return run
 }
 
-/** Sends `{ total, data }`, serialized once per shared result. */
-export function sendVideoList (res: Response, result: VideoListResult) {
+/** Sends `{ total, data }`, serialized (and compressed, per encoding) once per shared result. */
+export function sendVideoList (req: Request, res: Response, result: VideoListResult) {
   let body = serialized.get(result)
   if (body === undefined) {
-    body = JSON.stringify({ total: result.total, data: result.data })
+    body = new SharedJsonBody(JSON.stringify({ total: result.total, data: result.data }))
     serialized.set(result, body)
   }
-  res.type('application/json').send(body)
+  return body.send(req, res)
 }

@@ -30,12 +30,12 @@ ownerVideosRouter.get('/accounts/:name/videos', {
   auth: 'optional',
   params: handleParams('name'),
   query: videosListQuery
-}, async ({ params, query, user }, _req, res) => {
+}, async ({ params, query, user }, req, res) => {
   const account = await loadAccountByHandle(params.name as string)
   if (!account) throw notFound('Account not found')
 
   const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), accountId: account.id })
-  sendVideoList(res, result)
+  await sendVideoList(req, res, result)
 })
 
 ownerVideosRouter.get('/video-channels/:handle/videos', {
@@ -46,12 +46,12 @@ ownerVideosRouter.get('/video-channels/:handle/videos', {
   auth: 'optional',
   params: handleParams('handle'),
   query: videosListQuery
-}, async ({ params, query, user }, _req, res) => {
+}, async ({ params, query, user }, req, res) => {
   const channel = await loadChannelByHandle(params.handle as string)
   if (!channel) throw notFound('Video channel not found')
 
   const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await ownerListScope(user), channelId: channel.id })
-  sendVideoList(res, result)
+  await sendVideoList(req, res, result)
 })
 
 ownerVideosRouter.get('/users/me/videos', {

@@ -30,9 +30,9 @@ videosRouter.get('/videos', {
   tags: [ 'Video' ],
   auth: 'optional',
   query: videosListQuery
-}, async ({ query, user }, _req, res) => {
+}, async ({ query, user }, req, res) => {
   const result = await listVideosShared({ ...buildVideoListFilters(query, user), ...await publicListScope() })
-  sendVideoList(res, result)
+  await sendVideoList(req, res, result)
 })
 
 videosRouter.get('/videos/:id', {

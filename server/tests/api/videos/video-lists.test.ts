@@ -111,4 +111,44 @@ describe('Video lists: filters, sorts, constants and views', function () {
     const mine = await instance.api().get('/api/v1/users/me/videos').set('Authorization', `Bearer ${instance.accessToken}`).expect(200)
     expect(mine.body.total).to.equal(4)
   })
+  it('answers lists from statements kept prepared as the data changes, and when more are prepared than a connection keeps', async function () {
+    const home = () => instance.api().get('/api/v1/videos').query({ nsfw: 'both', count: 10 }).expect(200)
+    // Frequent: prepared from the third use on.
+    for (let i = 0; i < 4; i++) expect(names(await home())).to.deep.equal([ 'Night club', 'Éléphant documentary', 'Cooking pasta' ])
+    const renamed = 'Cooking pasta, renamed'
+    await instance.api().put(`/api/v1/videos/${uuids['Cooking pasta']}`).set('Authorization', `Bearer ${instance.accessToken}`).send({ name: renamed }).expect(204)
+    expect(names(await home())).to.deep.equal([ 'Night club', 'Éléphant documentary', renamed ])
+    await instance.api().put(`/api/v1/videos/${uuids['Cooking pasta']}`).set('Authorization', `Bearer ${instance.accessToken}`).send({ name: 'Cooking pasta' }).expect(204)
+
+    // 40 frequent statements: more than a connection keeps (VIDEO_LIST_PREPARED.PER_CONNECTION for each of the pool's
+    // connections), so the least recently used are deallocated and prepared again when they come back.
+    const expected = [ 'Night club', 'Éléphant documentary', 'Cooking pasta' ]
+    for (let round = 0; round < 5; round++) {
+      for (let count = 1; count <= 40; count++) {
+        const res = await instance.api().get('/api/v1/videos').query({ nsfw: 'both', count }).expect(200)
+        expect(names(res), `count=${count}`).to.deep.equal(expected.slice(0, count))
+        expect(res.body.total).to.equal(3)
+      }
+    }
+  })
+
+  it('sends a list compressed as the client asks (brotli, gzip or not at all), the same JSON each way', async function () {
+    const url = `${instance.url}/api/v1/videos?nsfw=both&count=25`
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).to.equal(null)
+    const json = await plain.json() as { total: number }
+    expect(json.total).to.equal(3)
+    for (const encoding of [ 'br', 'gzip', 'gzip;q=1, br;q=0.5' ]) {
+      // Identical requests at once share one result, serialized and compressed once.
+      const replies = await Promise.all([ 1, 2, 3 ].map(() => fetch(url, { headers: { 'accept-encoding': encoding } })))
+      for (const reply of replies) {
+        expect(reply.headers.get('content-encoding'), encoding).to.equal(encoding.startsWith('gzip') ? 'gzip' : 'br')
+        expect(reply.headers.get('vary')).to.match(/Accept-Encoding/)
+        expect(await reply.json()).to.deep.equal(json)
+      }
+      const etag = replies[0].headers.get('etag')!
+      // (fetch would add Cache-Control: no-cache to a conditional request)
+      await instance.api().get('/api/v1/videos').query({ nsfw: 'both', count: 25 }).set('Accept-Encoding', encoding).set('If-None-Match', etag).expect(304)
+    }
+  })
 })

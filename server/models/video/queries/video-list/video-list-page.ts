@@ -1,7 +1,7 @@
-import { QueryTypes } from 'sequelize'
 import { ActorImageType } from '../../../../../shared/models/actor-images.js'
 import type { VideoPrivacyType, VideoStateType } from '../../../../../shared/models/videos.js'
 import { VideoModel } from '../../video.js'
+import { selectListRows } from './prepared-select.js'
 
 /** What a list item shows, as one row of the page query (see formatters/video-list-item-formatter.ts). */
 export interface VideoListRow {
@@ -59,10 +59,11 @@ const actorJson = (owner: string, actor: string, server: string) => `json_build_
  * The videos of a page with what list items show (channel, account, avatars, thumbnails), in the same statement
  * as the page's ids, whose nested parts PostgreSQL builds as JSON: one round trip and no ORM objects (the ORM's
  * objects and a second round trip were most of a list's time). The ids keep their order through an array
- * (ARRAY(subquery) keeps the subquery's order; WITH ORDINALITY numbers it).
+ * (ARRAY(subquery) keeps the subquery's order; WITH ORDINALITY numbers it). MATERIALIZED: "ids" is read twice (the
+ * rows, their number), and an inlined CTE made PostgreSQL run the whole ids walk twice, once per use.
  */
 const pageSql = (idsSql: string, count: number) => `
-  WITH "page" AS (SELECT ARRAY(${idsSql}) AS "ids")
+  WITH "page" AS MATERIALIZED (SELECT ARRAY(${idsSql}) AS "ids")
   SELECT v."id", v."uuid", v."name", v."category", v."licence", v."language", v."privacy", v."nsfw",
     left(v."description", 300) AS "descriptionStart", v."duration", v."aspectRatio", v."views", v."viewers", v."likes", v."dislikes",
     v."remote", v."isLive", v."url", v."state", v."waitTranscoding", v."publishedAt", v."originallyPublishedAt",
@@ -90,7 +91,7 @@ const pageSql = (idsSql: string, count: number) => `
  * the page). Returns the page's rows and that answer.
  */
 export async function loadListPage (idsSql: string, replacements: Record<string, unknown>, count: number) {
-  const rows = await VideoModel.sequelize!.query<VideoListRow & { pageRows: number }>(pageSql(idsSql, count), { replacements, type: QueryTypes.SELECT })
+  const rows = await selectListRows<VideoListRow & { pageRows: number }>(VideoModel.sequelize!, pageSql(idsSql, count), replacements)
   // No row at all: an empty page (or count=0, where only the extra id would tell: then assume more).
   const hasMore = rows.length === 0 ? count === 0 : Number(rows[0].pageRows) > count
   return { rows: rows as VideoListRow[], hasMore }
