@@ -86,7 +86,7 @@ const FUNCTIONS_SQL = `
 
 const TRIGGERS_SQL = [
   'CREATE OR REPLACE TRIGGER "followed_channels_of_follow" AFTER INSERT OR DELETE OR UPDATE OF "state", "actorId", "targetActorId" ' +
-    'ON "actorFollow" FOR EACH ROW EXECUTE FUNCTION followed_channels_of_follow()',
+  'ON "actorFollow" FOR EACH ROW EXECUTE FUNCTION followed_channels_of_follow()',
   'CREATE OR REPLACE TRIGGER "followed_channels_of_channel" AFTER INSERT ON "videoChannel" FOR EACH ROW EXECUTE FUNCTION followed_channels_of_channel()'
 ].join(';\n')
 

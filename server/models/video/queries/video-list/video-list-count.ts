@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize'
 import { VIDEO_LIST_COUNT } from '../../../../initializers/constants/video-list.js'
 import { VideoModel } from '../../video.js'
+import { selectListRows } from './prepared-select.js'
 
 /**
  * `total` of a video list without counting every match (an exact count(*) over a million rows is what made lists
@@ -58,10 +59,9 @@ async function estimateBranch (sql: string, replacements: Record<string, unknown
 export async function countUpTo (query: CountableQuery, limit: number) {
   const n = Math.floor(limit)
   const union = query.branches.map(sql => `(${sql} LIMIT ${n})`).join(' UNION ')
-  const [ row ] = await VideoModel.sequelize!.query<{ count: string }>(
-    `SELECT least(count(*), ${n}) AS "count" FROM (${union}) AS "matches"`,
-    { replacements: query.replacements, type: QueryTypes.SELECT }
-  )
+  // Prepared once frequent, as the page is (prepared-select.ts): a filtered list's count is planned like its page.
+  const [ row ] = await selectListRows<{ count: string }>(VideoModel.sequelize!,
+    `SELECT least(count(*), ${n}) AS "count" FROM (${union}) AS "matches"`, query.replacements)
   return Number(row.count)
 }
 
