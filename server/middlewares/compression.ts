@@ -5,8 +5,6 @@ import compression from 'compression'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { BROTLI_QUALITY, COMPRESSION_THRESHOLD_BYTES, preferredPrecompressed } from '../helpers/http/accept-encoding.js'
 
-export { preferredPrecompressed } from '../helpers/http/accept-encoding.js'
-
 /**
  * Media, images (but SVG), archives and torrents are already compressed or binary: compressing them again costs CPU
  * and gains nothing. Server-sent events must reach the client as they are written, which a compressor would buffer.
