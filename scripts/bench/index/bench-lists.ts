@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { getJson, measureLatency, throughput, type Latency } from '../lib/latency.js'
+import { measureGetLatency, measureLatency, throughput, type Latency } from '../lib/latency.js'
 
 export interface ListFigure {
   name: string
@@ -51,9 +51,8 @@ export async function benchLists (baseUrl: string, connection: pg.ClientConfig, 
     const figures: ListFigure[] = []
     for (const query of queries) {
       options.log(`lists: ${query.name}`)
-      let reply: ListReply | undefined
-      const latency = await measureLatency(async () => { reply = await getJson<ListReply>(`${baseUrl}/api/v1/${query.path}`) }, options.samples)
-      const figure: ListFigure = { name: query.name, path: query.path, latency, total: reply!.total }
+      const { latency, reply } = await measureGetLatency<ListReply>(`${baseUrl}/api/v1/${query.path}`, options.samples)
+      const figure: ListFigure = { name: query.name, path: query.path, latency, total: reply.total }
       if (query.reference) {
         figure.reference = await measureLatency(async () => { await client.query(query.reference!.sql) }, options.samples)
         figure.referenceLabel = query.reference.label

@@ -7,7 +7,7 @@ import { loadChannelByHandle } from '../../../lib/video-channels/channel-finders
 import { buildVideoListFilters } from '../../../lib/videos/list-filters.js'
 import { videosListQuery } from '../../../middlewares/validation/videos.js'
 import { scheduledUpdatesOf } from '../../../lib/videos/scheduled-updates.js'
-import { listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
+import { listVideoObjects, listVideosShared, sendVideoList } from '../../../lib/videos/shared-video-list.js'
 import { VIDEO_LIST_TOTAL_DESCRIPTION } from '../../../initializers/constants/video-list.js'
 import { ApiRouter } from '../../shared/api-router.js'
 
@@ -62,7 +62,7 @@ ownerVideosRouter.get('/users/me/videos', {
   auth: 'required',
   query: videosListQuery.pick({ start: true, count: true, sort: true })
 }, async ({ query, user }, _req, res) => {
-  const result = await listVideosShared({
+  const result = await listVideoObjects({
     start: query.start,
     count: query.count,
     sort: query.sort,

@@ -13,8 +13,10 @@ import type { VideoSummary, VideoWithDetails } from '../video-loaded.js'
 import { formatVideoFile, sortFilesByResolution } from './video-file-formatter.js'
 import { remoteTrackerUrls } from './remote-video-urls.js'
 
-function constant<T> (id: T, labels: Record<string | number, string>) {
-  return { id, label: id === null || id === undefined ? 'Unknown' : labels[id as unknown as string] ?? 'Unknown' }
+/** `{ id, label }` of a constant; 'Unknown' for a value with no label (a remote video may carry any language code). */
+export function videoConstant<T> (id: T, labels: Record<string | number, string>) {
+  const key = id as unknown as string
+  return { id, label: id === null || id === undefined || !Object.hasOwn(labels, key) ? 'Unknown' : labels[key] }
 }
 
 function imagePath (video: VideoModel, type: number) {
@@ -23,21 +25,10 @@ function imagePath (video: VideoModel, type: number) {
   return (type === THUMBNAIL_TYPE.MINIATURE ? LAZY_STATIC_PATHS.THUMBNAILS : LAZY_STATIC_PATHS.PREVIEWS) + image.filename
 }
 
-function truncate (text: string | null) {
+export function truncateDescription (text: string | null) {
   if (!text) return null
   const max = VIDEO_CONSTRAINTS.TRUNCATED_DESCRIPTION
   return text.length <= max ? text : text.slice(0, max - 3) + '...'
-}
-
-/** The labelled constants of a video (category, licence, language, privacy, state). */
-export function videoConstants (video: Pick<VideoModel, 'category' | 'licence' | 'language' | 'privacy' | 'state'>) {
-  return {
-    category: constant(video.category, VIDEO_CATEGORIES),
-    licence: constant(video.licence, VIDEO_LICENCES),
-    language: constant(video.language, VIDEO_LANGUAGES),
-    privacy: constant(video.privacy, VIDEO_PRIVACIES),
-    state: constant(video.state, VIDEO_STATES)
-  }
 }
 
 /**
@@ -53,13 +44,13 @@ export function formatVideo (video: VideoSummary) {
     shortUUID: toShortUuid(video.uuid),
     url: video.remote ? video.url : localVideoUrl(video.uuid),
     name: video.name,
-    category: constant(video.category, VIDEO_CATEGORIES),
-    licence: constant(video.licence, VIDEO_LICENCES),
-    language: constant(video.language, VIDEO_LANGUAGES),
-    privacy: constant(video.privacy, VIDEO_PRIVACIES),
+    category: videoConstant(video.category, VIDEO_CATEGORIES),
+    licence: videoConstant(video.licence, VIDEO_LICENCES),
+    language: videoConstant(video.language, VIDEO_LANGUAGES),
+    privacy: videoConstant(video.privacy, VIDEO_PRIVACIES),
     nsfw: video.nsfw,
-    truncatedDescription: truncate(video.description),
-    description: truncate(video.description),
+    truncatedDescription: truncateDescription(video.description),
+    description: truncateDescription(video.description),
     isLocal: !video.remote,
     duration: video.duration,
     aspectRatio: video.aspectRatio,
@@ -77,7 +68,7 @@ export function formatVideo (video: VideoSummary) {
     isLive: video.isLive,
     account: formatAccountSummary(channel.Account),
     channel: formatVideoChannelSummary(channel),
-    state: constant(video.state, VIDEO_STATES),
+    state: videoConstant(video.state, VIDEO_STATES),
     waitTranscoding: video.waitTranscoding,
     // Moderation: only its owner and moderators can see a blocked video, so only they read these.
     blacklisted: !!video.VideoBlacklist,

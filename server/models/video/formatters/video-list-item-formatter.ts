@@ -1,85 +1,36 @@
 import { toShortUuid } from '../../../helpers/uuid.js'
-import { WEBSERVER } from '../../../initializers/config/index.js'
-import { LAZY_STATIC_PATHS } from '../../../initializers/constants/static-paths.js'
-import { THUMBNAIL_TYPE, VIDEO_CONSTRAINTS } from '../../../initializers/constants/videos.js'
-import { localVideoUrl } from '../../../helpers/urls/video-urls.js'
-import type { ActorRow, VideoListRow } from '../queries/video-list/video-list-page.js'
-import { videoConstants } from './video-formatter.js'
+import { VIDEO_CATEGORIES, VIDEO_LANGUAGES, VIDEO_LICENCES, VIDEO_PRIVACIES, VIDEO_STATES } from '../../../initializers/constants/videos.js'
+import type { VideoListRow } from '../queries/video-list/video-list-page.js'
+import { truncateDescription, videoConstant } from './video-formatter.js'
 
 /**
- * PeerTube's `Video` (list item) from a page row: the same object formatVideo makes from a loaded model (a test
- * compares the two), without building ORM objects for every video of every page.
+ * PeerTube's `Video` (list item) from a page row, as JSON text: the same object formatVideo makes from a loaded
+ * model (a test compares the two). PostgreSQL wrote most of it (queries/video-list/video-list-page.ts); this adds
+ * what is Node's to compute (the short UUID, the constants' labels, the truncated description), as text too.
  */
-export function formatVideoListItem (row: VideoListRow) {
-  const constants = videoConstants(row)
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    shortUUID: toShortUuid(row.uuid),
-    url: row.remote ? row.url : localVideoUrl(row.uuid),
-    name: row.name,
-    category: constants.category,
-    licence: constants.licence,
-    language: constants.language,
-    privacy: constants.privacy,
-    nsfw: row.nsfw,
-    truncatedDescription: truncate(row.descriptionStart),
-    description: truncate(row.descriptionStart),
-    isLocal: !row.remote,
-    duration: row.duration,
-    aspectRatio: row.aspectRatio,
-    views: row.views,
-    viewers: row.viewers ?? 0,
-    likes: row.likes,
-    dislikes: row.dislikes,
-    thumbnailPath: thumbnailPath(row, THUMBNAIL_TYPE.MINIATURE),
-    previewPath: thumbnailPath(row, THUMBNAIL_TYPE.PREVIEW),
-    embedPath: `/videos/embed/${row.uuid}`,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    publishedAt: row.publishedAt,
-    originallyPublishedAt: row.originallyPublishedAt,
-    isLive: row.isLive,
-    account: actorSummary(row.account),
-    channel: actorSummary(row.channel),
-    state: constants.state,
-    waitTranscoding: row.waitTranscoding,
-    blacklisted: row.blacklisted,
-    blacklistedReason: row.blacklistedReason
-  }
+export function videoListItemJson (row: VideoListRow) {
+  const description = JSON.stringify(truncateDescription(row.descriptionStart))
+  return `{"id":${row.id},"uuid":"${row.uuid}","shortUUID":"${toShortUuid(row.uuid)}",` +
+    `"category":${labelled('category', row.category)},"licence":${labelled('licence', row.licence)},` +
+    `"language":${labelled('language', row.language)},"privacy":${labelled('privacy', row.privacy)},` +
+    `"state":${labelled('state', row.state)},"truncatedDescription":${description},"description":${description},` +
+    row.itemJson.slice(1)
 }
 
-export type VideoListItem = ReturnType<typeof formatVideoListItem>
+const LABELS = { category: VIDEO_CATEGORIES, licence: VIDEO_LICENCES, language: VIDEO_LANGUAGES, privacy: VIDEO_PRIVACIES, state: VIDEO_STATES }
+type LabelledField = keyof typeof LABELS
 
-function truncate (text: string | null) {
-  if (!text) return null
-  const max = VIDEO_CONSTRAINTS.TRUNCATED_DESCRIPTION
-  return text.length <= max ? text : text.slice(0, max - 3) + '...'
-}
+// A constant's JSON is the same for every video that has it; only known values are kept (a remote video may carry
+// any language code).
+const labelledJson = new Map<string, string>()
 
-function thumbnailPath (row: VideoListRow, type: number) {
-  const image = row.thumbnails?.find(t => t.type === type)
-  if (!image) return null
-  return (type === THUMBNAIL_TYPE.MINIATURE ? LAZY_STATIC_PATHS.THUMBNAILS : LAZY_STATIC_PATHS.PREVIEWS) + image.filename
-}
-
-function actorSummary (actor: ActorRow) {
-  return {
-    id: actor.id,
-    name: actor.name,
-    displayName: actor.displayName,
-    url: actor.url,
-    host: actor.host ?? WEBSERVER.HOST,
-    avatars: (actor.avatars ?? []).map(image => {
-      const path = LAZY_STATIC_PATHS.AVATARS + image.filename
-      return {
-        width: image.width,
-        height: image.height,
-        path,
-        fileUrl: image.fileUrl ?? WEBSERVER.URL + path,
-        createdAt: new Date(image.createdAt),
-        updatedAt: new Date(image.updatedAt)
-      }
-    })
-  }
+function labelled (field: LabelledField, value: string | number | null) {
+  const labels: Record<string | number, string> = LABELS[field]
+  const known = value !== null && Object.hasOwn(labels, value)
+  const key = `${field}:${String(value)}`
+  const cached = known ? labelledJson.get(key) : undefined
+  if (cached !== undefined) return cached
+  const json = JSON.stringify(videoConstant(value, labels))
+  if (known) labelledJson.set(key, json)
+  return json
 }

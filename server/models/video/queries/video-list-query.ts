@@ -1,6 +1,6 @@
 import { Op, QueryTypes } from 'sequelize'
 import { VideoModel } from '../video.js'
-import { formatVideoListItem } from '../formatters/video-list-item-formatter.js'
+import { videoListItemJson } from '../formatters/video-list-item-formatter.js'
 import { detailsIncludes } from './video-includes.js'
 import { SqlParams } from './video-list/sql-params.js'
 import { listTotal, prefetchTotal, type CountableQuery } from './video-list/video-list-count.js'
@@ -16,10 +16,10 @@ export { VIDEO_LIST_CONDITIONS, type ListLookups, type VideoListCondition } from
 
 /**
  * The one query behind every video list (home, search, channel, account, my videos, feeds): the ids of one page
- * (one index walk; see video-list/), the page's videos as list items (PeerTube's `Video`), and a total that does
- * not count every match (video-list-count.ts).
+ * (one index walk; see video-list/), the page's videos as list items (PeerTube's `Video`) in JSON text, ready to be
+ * sent as they are, and a total that does not count every match (video-list-count.ts).
  */
-export async function listVideos (filters: VideoListFilters) {
+export async function listVideoItems (filters: VideoListFilters) {
   const { pageSql, countable, replacements } = await buildListQuery(filters)
   // The total's queries run beside the page's (video-list-count.ts).
   const prefetch = filters.skipCount ? undefined : prefetchTotal(countable, filters.start)
@@ -27,7 +27,16 @@ export async function listVideos (filters: VideoListFilters) {
   const total = filters.skipCount
     ? filters.start + rows.length + (hasMore ? 1 : 0)
     : await listTotal(countable, { start: filters.start, returned: rows.length, hasMore }, prefetch)
-  return { total, data: rows.map(formatVideoListItem) }
+  return { total, items: rows.map(videoListItemJson) }
+}
+
+/** A list item as an object, for the replies that add to each item (the viewer's history, planned publications). */
+export type VideoListItem = { id: number } & Record<string, unknown>
+
+/** listVideoItems with the items as objects. */
+export async function listVideos (filters: VideoListFilters) {
+  const { total, items } = await listVideoItems(filters)
+  return { total, data: items.map(item => JSON.parse(item) as VideoListItem) }
 }
 
 /**

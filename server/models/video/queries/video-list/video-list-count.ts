@@ -26,9 +26,13 @@ export interface CountableQuery {
 interface CachedEstimate {
   rows: number
   expires: number
+  /** The refresh under way, if any: one per entry, whatever the number of requests reading it meanwhile. */
+  refreshing?: Promise<number>
 }
 
 // Estimates change slowly (they come from ANALYZE): keep them briefly, bounded, as planning costs a round trip.
+// An expired estimate is still answered while a new one is planned beside (stale while revalidating): only the first
+// request of a statement waits for EXPLAIN (about 20 ms on a long statement), never one every ESTIMATE_CACHE_MS.
 const estimateCache = new Map<string, CachedEstimate>()
 
 /** The planner's estimate of the matches: of the largest branch (branches of a search overlap). */
@@ -40,13 +44,22 @@ export async function estimateRows (query: CountableQuery) {
 async function estimateBranch (sql: string, replacements: Record<string, unknown>) {
   const key = sql + '\u0000' + JSON.stringify(replacements)
   const cached = estimateCache.get(key)
-  if (cached && cached.expires > Date.now()) return cached.rows
+  if (cached === undefined) return planEstimate(key, sql, replacements)
+  if (cached.expires <= Date.now() && cached.refreshing === undefined) {
+    cached.refreshing = planEstimate(key, sql, replacements)
+    // A failed refresh keeps the old estimate; the next expired read tries again.
+    cached.refreshing.catch(() => { cached.refreshing = undefined })
+  }
+  return cached.rows
+}
 
+async function planEstimate (key: string, sql: string, replacements: Record<string, unknown>) {
   const [ row ] = await VideoModel.sequelize!.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
     `EXPLAIN (FORMAT JSON) ${sql}`,
     { replacements, type: QueryTypes.SELECT }
   )
   const rows = Math.round(row['QUERY PLAN'][0].Plan['Plan Rows'])
+  estimateCache.delete(key)
   if (estimateCache.size >= VIDEO_LIST_COUNT.ESTIMATE_CACHE_ENTRIES) estimateCache.delete(estimateCache.keys().next().value as string)
   estimateCache.set(key, { rows, expires: Date.now() + VIDEO_LIST_COUNT.ESTIMATE_CACHE_MS })
   return rows

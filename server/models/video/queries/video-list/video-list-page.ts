@@ -1,77 +1,78 @@
 import { ActorImageType } from '../../../../../shared/models/actor-images.js'
 import type { VideoPrivacyType, VideoStateType } from '../../../../../shared/models/videos.js'
+import { WEBSERVER } from '../../../../initializers/config/index.js'
+import { LAZY_STATIC_PATHS } from '../../../../initializers/constants/static-paths.js'
+import { THUMBNAIL_TYPE, VIDEO_CONSTRAINTS } from '../../../../initializers/constants/videos.js'
 import { VideoModel } from '../../video.js'
 import { selectListRows } from './prepared-select.js'
 
-/** What a list item shows, as one row of the page query (see formatters/video-list-item-formatter.ts). */
+/**
+ * A row of the page query: the list item's JSON (PeerTube's `Video`) made by PostgreSQL, but for the fields the list
+ * item formatter adds (formatters/video-list-item-formatter.ts): the short UUID, the labelled constants and the
+ * truncated description.
+ */
 export interface VideoListRow {
   id: number
   uuid: string
-  name: string
   category: number | null
   licence: number | null
   language: string | null
   privacy: VideoPrivacyType
-  nsfw: boolean
+  state: VideoStateType
   /** The description's start only (list items show a truncated one). */
   descriptionStart: string | null
-  duration: number
-  aspectRatio: number | null
-  views: number
-  /** Live viewers now (0 for a video that is not live). */
-  viewers: number
-  likes: number
-  dislikes: number
-  remote: boolean
-  isLive: boolean
-  url: string
-  state: VideoStateType
-  waitTranscoding: boolean
-  publishedAt: Date
-  originallyPublishedAt: Date | null
-  createdAt: Date
-  updatedAt: Date
-  thumbnails: { type: number, filename: string }[] | null
-  /** Null when the video is not blocked (only its owner and moderators list blocked videos). */
-  blacklistedReason: string | null
-  blacklisted: boolean
-  channel: ActorRow
-  account: ActorRow
+  /** A JSON object: the item's other fields. */
+  itemJson: string
 }
 
-export interface ActorRow {
-  id: number
-  displayName: string
-  name: string
-  url: string
-  /** null for local actors. */
-  host: string | null
-  avatars: { width: number, height: number, filename: string, fileUrl: string | null, createdAt: string, updatedAt: string }[] | null
-}
+/** A string as an SQL literal. */
+const literal = (text: string) => `'${text.replaceAll('\'', '\'\'')}'`
 
-const actorJson = (owner: string, actor: string, server: string) => `json_build_object(
-  'id', ${owner}."id", 'displayName', ${owner}."name", 'name', ${actor}."preferredUsername", 'url', ${actor}."url", 'host', ${server}."host",
-  'avatars', (SELECT json_agg(json_build_object('width', i."width", 'height', i."height", 'filename', i."filename", 'fileUrl', i."fileUrl",
-      'createdAt', i."createdAt", 'updatedAt', i."updatedAt") ORDER BY i."width")
-    FROM "actorImage" i WHERE i."actorId" = ${actor}."id" AND i."type" = ${ActorImageType.AVATAR}))`
+/** A timestamp as JavaScript's toISOString writes it (what formatVideo's Dates become in JSON). */
+const isoDate = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+const actorJson = (owner: string, actor: string, server: string) => `(SELECT row_to_json("summary") FROM (SELECT
+    ${owner}."id", ${actor}."preferredUsername" AS "name", ${owner}."name" AS "displayName", ${actor}."url",
+    COALESCE(${server}."host", ${literal(WEBSERVER.HOST)}) AS "host",
+    (SELECT COALESCE(json_agg(row_to_json("avatar") ORDER BY "avatar"."width"), '[]') FROM (SELECT i."width", i."height",
+        ${literal(LAZY_STATIC_PATHS.AVATARS)} || i."filename" AS "path",
+        COALESCE(i."fileUrl", ${literal(WEBSERVER.URL + LAZY_STATIC_PATHS.AVATARS)} || i."filename") AS "fileUrl",
+        ${isoDate('i."createdAt"')} AS "createdAt", ${isoDate('i."updatedAt"')} AS "updatedAt"
+      FROM "actorImage" i WHERE i."actorId" = ${actor}."id" AND i."type" = ${ActorImageType.AVATAR}) AS "avatar") AS "avatars"
+  ) AS "summary")`
+
+const imagePath = (type: number, prefix: string) =>
+  `(SELECT ${literal(prefix)} || t."filename" FROM "thumbnail" t WHERE t."videoId" = v."id" AND t."type" = ${type} LIMIT 1)`
+
+/** The item's fields PostgreSQL writes (the same values and formats as formatters/video-formatter.ts's formatVideo). */
+const itemJsonSql = () => `(SELECT row_to_json("item") FROM (SELECT
+    CASE WHEN v."remote" THEN v."url" ELSE ${literal(WEBSERVER.URL + '/videos/watch/')} || v."uuid" END AS "url",
+    v."name", v."nsfw", NOT v."remote" AS "isLocal", v."duration", v."aspectRatio", v."views", COALESCE(v."viewers", 0) AS "viewers",
+    v."likes", v."dislikes",
+    ${imagePath(THUMBNAIL_TYPE.MINIATURE, LAZY_STATIC_PATHS.THUMBNAILS)} AS "thumbnailPath",
+    ${imagePath(THUMBNAIL_TYPE.PREVIEW, LAZY_STATIC_PATHS.PREVIEWS)} AS "previewPath",
+    '/videos/embed/' || v."uuid" AS "embedPath",
+    ${isoDate('v."createdAt"')} AS "createdAt", ${isoDate('v."updatedAt"')} AS "updatedAt",
+    ${isoDate('v."publishedAt"')} AS "publishedAt", ${isoDate('v."originallyPublishedAt"')} AS "originallyPublishedAt",
+    v."isLive",
+    ${actorJson('a', 'aa', 'acs')} AS "account",
+    ${actorJson('c', 'ca', 'cs')} AS "channel",
+    v."waitTranscoding", b."id" IS NOT NULL AS "blacklisted", b."reason" AS "blacklistedReason"
+  ) AS "item")::text`
 
 /**
- * The videos of a page with what list items show (channel, account, avatars, thumbnails), in the same statement
- * as the page's ids, whose nested parts PostgreSQL builds as JSON: one round trip and no ORM objects (the ORM's
- * objects and a second round trip were most of a list's time). The ids keep their order through an array
- * (ARRAY(subquery) keeps the subquery's order; WITH ORDINALITY numbers it). MATERIALIZED: "ids" is read twice (the
- * rows, their number), and an inlined CTE made PostgreSQL run the whole ids walk twice, once per use.
+ * The videos of a page as list items, in the same statement as the page's ids: one round trip, and the items' JSON
+ * written by PostgreSQL, which the reply then carries as it is. Parsing a row per column into objects, formatting
+ * them and serializing them again was half of a list's Node time and most of what its garbage collections had to
+ * move. The ids keep their order through an array (ARRAY(subquery) keeps the subquery's order; WITH ORDINALITY
+ * numbers it). MATERIALIZED: "ids" is read twice (the rows, their number), and an inlined CTE made PostgreSQL run
+ * the whole ids walk twice, once per use.
  */
 const pageSql = (idsSql: string, count: number) => `
   WITH "page" AS MATERIALIZED (SELECT ARRAY(${idsSql}) AS "ids")
-  SELECT v."id", v."uuid", v."name", v."category", v."licence", v."language", v."privacy", v."nsfw",
-    left(v."description", 300) AS "descriptionStart", v."duration", v."aspectRatio", v."views", v."viewers", v."likes", v."dislikes",
-    v."remote", v."isLive", v."url", v."state", v."waitTranscoding", v."publishedAt", v."originallyPublishedAt",
-    v."createdAt", v."updatedAt",
-    (SELECT json_agg(json_build_object('type', t."type", 'filename', t."filename")) FROM "thumbnail" t WHERE t."videoId" = v."id") AS "thumbnails",
-    b."id" IS NOT NULL AS "blacklisted", b."reason" AS "blacklistedReason",
-    ${actorJson('c', 'ca', 'cs')} AS "channel",
-    ${actorJson('a', 'aa', 'acs')} AS "account",
+  SELECT v."id", v."uuid", v."category", v."licence", v."language", v."privacy", v."state",
+    left(v."description", ${VIDEO_CONSTRAINTS.TRUNCATED_DESCRIPTION + 1}) AS "descriptionStart",
+    ${itemJsonSql()} AS "itemJson",
     cardinality("page"."ids") AS "pageRows"
   FROM "page"
   CROSS JOIN LATERAL unnest("page"."ids") WITH ORDINALITY AS "listed"("id", "position")
