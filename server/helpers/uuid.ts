@@ -6,8 +6,21 @@ const translator = createTranslator()
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SHORT_UUID_PATTERN = /^[1-9A-HJ-NP-Za-km-z]{20,22}$/
 
+const BASE58 = '123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ'
+const SHORT_UUID_LENGTH = 22
+
+/**
+ * The UUID in flickrBase58, padded to 22 characters: what short-uuid's fromUUID writes (a test compares them), in
+ * BigInt arithmetic. short-uuid converts through strings of digits, 7 µs a UUID: 0.15 ms of every list page.
+ */
 export function toShortUuid (uuid: string) {
-  return translator.fromUUID(uuid)
+  let n = BigInt('0x' + uuid.replaceAll('-', ''))
+  let short = ''
+  while (n > 0n) {
+    short = BASE58[Number(n % 58n)] + short
+    n /= 58n
+  }
+  return short.padStart(SHORT_UUID_LENGTH, BASE58[0])
 }
 
 export function isUuid (value: string) {

@@ -20,6 +20,14 @@ export const VIDEO_SEARCH = {
   TRANSPOSITIONS_FROM_LENGTH: 3,
   /** Words one letter shorter are corrections from this length (shorter words have too many such neighbours). */
   DELETIONS_FROM_LENGTH: 5,
+  /** Words with one letter replaced are corrections from this length ("lunux" → "linux"). */
+  SUBSTITUTIONS_FROM_LENGTH: 4,
+  /** Words with one letter more are corrections from this length ("linx" → "linux"). */
+  INSERTIONS_FROM_LENGTH: 3,
+  /** Replaced and missing letters are tried up to this length (a candidate per letter and position). */
+  EDITS_BY_LETTER_UP_TO_LENGTH: 20,
+  /** The letters tried (the vocabulary is lowercase and unaccented). */
+  EDIT_ALPHABET: 'abcdefghijklmnopqrstuvwxyz0123456789',
   /**
    * A query of several words walks its rarest word's postings when the planner expects at least this many videos to
    * have them all; fewer, the full-text index's matches are read and sorted instead.

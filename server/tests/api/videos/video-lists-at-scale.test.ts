@@ -205,6 +205,18 @@ describe('Video lists and search at scale: totals, pages, sorts, typos, accents 
     expect((await search({ search: 'elpehant plage' })).total).to.equal(150)
   })
 
+  // One replaced or missing letter: "lunux" shares a third of its trigrams with "linux", too few for similarity.
+  it('corrects a replaced letter ("lunux", "tutoriol") and a missing one ("lnux", "tutrial") as it corrects a swap', async function () {
+    const truth = await instance.sql<{ id: number }>(
+      'SELECT id FROM video WHERE "nameSearch" @@ to_tsquery(\'simple\', \'linux & tutorial\') AND privacy = 1 AND state = 1 ORDER BY "publishedAt" DESC, id DESC LIMIT 20')
+    for (const query of [ 'lunux tutoriol', 'lnux tutrial', 'linux tutoriak' ]) {
+      const res = await search({ search: query, sort: '-publishedAt', count: 20 })
+      expect(res.total, query).to.equal(150)
+      expect(res.data.map(v => v.id), query).to.deep.equal(truth.map(r => r.id))
+    }
+    expect((await search({ search: 'lunux' })).total).to.equal((await search({ search: 'linux' })).total)
+  })
+
   it('keeps the postings of name words as videos are renamed, republished and deleted, and searches by date through them', async function () {
     const postings = async (videoId: number) =>
       (await instance.sql<{ word: string, publishedAt: Date }>('SELECT word, "publishedAt" FROM "videoNameWordPosting" WHERE "videoId" = $1 ORDER BY word', [ videoId ]))

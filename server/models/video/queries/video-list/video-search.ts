@@ -78,22 +78,35 @@ export function splitWords (text: string) {
 const postingsUpTo = (word: string) =>
   `(SELECT count(*) FROM (SELECT 1 FROM "${NAME_POSTINGS_TABLE}" WHERE "word" = ${word} LIMIT ${VIDEO_SEARCH.RAREST_WORD_COUNT_UP_TO}) AS "postings")::int`
 
+/** The letters an edit may replace or insert. */
+const EDIT_LETTERS = `unnest(string_to_array('${VIDEO_SEARCH.EDIT_ALPHABET}', NULL)) AS "letter"`
+
 /**
- * Words one edit away from the typed word that trigrams miss: two neighbouring letters swapped ("reveiw", "tutorail":
- * a swap changes up to three trigrams of a short word) and, for longer words, one letter too many. Generated from
- * the word itself and looked up by the vocabulary's key, so they cost a few index probes whatever its size.
+ * Words one edit away from the typed word, which trigrams often miss in a short word (one edit changes up to three
+ * of its trigrams: "lunux" and "linux" share a third of theirs): two neighbouring letters swapped ("reveiw"), one
+ * letter replaced ("lunux"), one missing ("linx") and, for longer words, one letter too many. Generated from the
+ * word itself (replaced and missing letters from VIDEO_SEARCH.EDIT_ALPHABET: the vocabulary is lowercase and
+ * unaccented) and looked up by the vocabulary's key, so they cost index probes, whatever the vocabulary's size.
  */
 const EDIT_CANDIDATES_SQL = (word: string) => `
   SELECT left(${word}, "i" - 1) || substr(${word}, "i" + 1, 1) || substr(${word}, "i", 1) || substr(${word}, "i" + 2)
   FROM generate_series(1, length(${word}) - 1) AS "i" WHERE length(${word}) >= ${VIDEO_SEARCH.TRANSPOSITIONS_FROM_LENGTH}
   UNION
   SELECT left(${word}, "i" - 1) || substr(${word}, "i" + 1)
-  FROM generate_series(1, length(${word})) AS "i" WHERE length(${word}) >= ${VIDEO_SEARCH.DELETIONS_FROM_LENGTH}`
+  FROM generate_series(1, length(${word})) AS "i" WHERE length(${word}) >= ${VIDEO_SEARCH.DELETIONS_FROM_LENGTH}
+  UNION
+  SELECT left(${word}, "i" - 1) || "letter" || substr(${word}, "i" + 1)
+  FROM generate_series(1, length(${word})) AS "i", ${EDIT_LETTERS}
+  WHERE length(${word}) BETWEEN ${VIDEO_SEARCH.SUBSTITUTIONS_FROM_LENGTH} AND ${VIDEO_SEARCH.EDITS_BY_LETTER_UP_TO_LENGTH}
+  UNION
+  SELECT left(${word}, "i") || "letter" || substr(${word}, "i" + 1)
+  FROM generate_series(0, length(${word})) AS "i", ${EDIT_LETTERS}
+  WHERE length(${word}) BETWEEN ${VIDEO_SEARCH.INSERTIONS_FROM_LENGTH} AND ${VIDEO_SEARCH.EDITS_BY_LETTER_UP_TO_LENGTH}`
 
 /**
  * The query's words as indexed (lowercase, unaccented), whether names contain them, their postings (counted up to
  * a bound) and their closest words: the nearest by trigram word similarity (GiST KNN on the vocabulary) that are
- * close enough, and the words one swap or deletion away (EDIT_CANDIDATES_SQL), those first. Only words that no name
+ * close enough, and the words one edit away (EDIT_CANDIDATES_SQL), those first. Only words that no name
  * has are corrected ("NOT known", a test on the outer row that skips the scans): the nearest-words search costs
  * milliseconds (GiST KNN on trigrams over the whole vocabulary).
  */
@@ -118,7 +131,9 @@ const CORRECTIONS_SQL = `
         ) AS "nearest"
         WHERE word_similarity("query"."word", "nearest"."word") >= ${VIDEO_SEARCH.CORRECTION_MIN_WORD_SIMILARITY}
         UNION ALL
-        SELECT "v"."word", true FROM "videoNameWord" AS "v" WHERE NOT "query"."known" AND "v"."word" IN (${EDIT_CANDIDATES_SQL('"query"."word"')})
+        -- = ANY(ARRAY(...)): one probe of the key per candidate (with IN, the planner may hash hundreds of candidates
+        -- against a scan of the whole vocabulary).
+        SELECT "v"."word", true FROM "videoNameWord" AS "v" WHERE NOT "query"."known" AND "v"."word" = ANY(ARRAY(${EDIT_CANDIDATES_SQL('"query"."word"')}))
       ) AS "candidate"
       WHERE "candidate"."word" <> "query"."word"
       GROUP BY "candidate"."word"
