@@ -1,4 +1,4 @@
-// npm run bench [-- --videos 1000000 --samples 100 --seconds 10 --skip-ladder --heap]
+// npm run bench [-- --videos 1000000 --samples 300 --seconds 10 --skip-ladder --heap]
 //
 // Every figure of the performance issue in one table, each beside its reference measured in the same run: lists
 // and search on the synthetic dataset (the bare page query), the first page's throughput, static ranges (nginx with
@@ -24,7 +24,7 @@ ensurePrivateNetwork()
 const { values } = parseArgs({
   options: {
     videos: { type: 'string', default: '1000000' },
-    samples: { type: 'string', default: '100' },
+    samples: { type: 'string', default: '300' },
     seconds: { type: 'string', default: '10' },
     'skip-ladder': { type: 'boolean', default: false },
     heap: { type: 'boolean', default: false }
