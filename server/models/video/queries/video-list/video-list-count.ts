@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize'
 import { VIDEO_LIST_COUNT } from '../../../../initializers/constants/video-list.js'
+import { transactionNamespace } from '../../../../initializers/transaction-context.js'
 import { VideoModel } from '../../video.js'
 import { selectListRows } from './prepared-select.js'
 
@@ -46,7 +47,8 @@ async function estimateBranch (sql: string, replacements: Record<string, unknown
   const cached = estimateCache.get(key)
   if (cached === undefined) return planEstimate(key, sql, replacements)
   if (cached.expires <= Date.now() && cached.refreshing === undefined) {
-    cached.refreshing = planEstimate(key, sql, replacements)
+    // Outside the request's unit of work, if any: the refresh may outlive its transaction.
+    cached.refreshing = transactionNamespace.outside(() => planEstimate(key, sql, replacements))
     // A failed refresh keeps the old estimate; the next expired read tries again.
     cached.refreshing.catch(() => { cached.refreshing = undefined })
   }
