@@ -249,6 +249,21 @@ describe('Video federation between instances', function () {
       expect(channel.data.map((v: any) => v.uuid)).to.include.members([ oldVideoUuid, newVideoUuid ])
     })
 
+    it('lists a remote video as its own page shows it: URL, account, channel and images from its origin', async function () {
+      const item = (await one.api().get('/api/v1/videos').query({ isLocal: false, count: 100 }).expect(200)).body.data
+        .find((v: { uuid: string }) => v.uuid === newVideoUuid) as Record<string, unknown>
+      const details = (await one.api().get(`/api/v1/videos/${newVideoUuid}`).expect(200)).body as Record<string, unknown>
+      expect(item.isLocal).to.equal(false)
+      expect(item.url).to.equal(details.url)
+      for (const [ key, value ] of Object.entries(item)) {
+        if (key === 'description') continue
+        const expected = value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.keys(value).map(k => [ k, (details[key] as Record<string, unknown>)[k] ]))
+          : details[key]
+        expect(value, key).to.deep.equal(expected)
+      }
+    })
+
     it('applies an update made on the origin', async function () {
       await updateVideoFields(two, newVideoUuid, { name: 'Renamed on its origin', description: 'Now with a description', tags: 'federation' })
       const video = await waitForVideo(one, newVideoUuid, v => v.name === 'Renamed on its origin')
